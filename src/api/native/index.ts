@@ -1,0 +1,22 @@
+/** hookd's native API: UP42's webhook paths and envelope, extended (seed 002). */
+import type { Core } from '../../core/hookd.ts';
+import { NativeAccess, type NativeApp } from './context.ts';
+import { routeNotFound, sendNativeError } from './envelope.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
+import { eventRoutes } from './routes/events.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
+
+export function nativeApi(core: Core) {
+  return async function register(app: NativeApp): Promise<void> {
+    app.setErrorHandler(sendNativeError);
+    app.setNotFoundHandler(routeNotFound);
+    const access = new NativeAccess(core);
+    workspaceRoutes(app, core, access);
+    catalogRoutes(app, core, access);
+    webhookRoutes(app, core, access);
+    eventRoutes(app, core, access);
+    deliveryRoutes(app, core, access);
+  };
+}

@@ -1,0 +1,96 @@
+/** Domain objects as the native API shows them (camelCase, ISO times). Secrets never appear here. */
+import type { IssuedApiKey } from '../../core/workspaces.ts';
+import type { ApiKey, Attempt, Delivery, Event, EventType, Page, Webhook, Workspace } from '../../core/model.ts';
+import type { TestReport } from '../../core/testing.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export const presentWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, createdAt: iso(w.createdAt) });
+
+export const presentApiKey = (k: ApiKey) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  consumerKeyEnding: k.consumerKeyEnd,
+  createdAt: iso(k.createdAt),
+  lastUsedAt: iso(k.lastUsedAt),
+  revokedAt: iso(k.revokedAt),
+});
+
+export const presentIssuedKey = (issued: IssuedApiKey) => ({
+  ...presentApiKey(issued.apiKey),
+  key: issued.key,
+  consumerKey: issued.consumerKey,
+  consumerSecret: issued.consumerSecret,
+});
+
+export const presentEventType = (t: EventType) => ({
+  name: t.name,
+  title: t.title,
+  category: t.category,
+  description: t.description,
+  documentation: null,
+  builtIn: t.builtIn,
+  example: t.example,
+});
+
+export const presentWebhook = (w: Webhook) => ({
+  id: w.id,
+  name: w.name,
+  url: w.url,
+  events: w.events,
+  active: w.status === 'active',
+  status: w.status,
+  disabledReason: w.disabledReason,
+  failureCount: w.failureCount,
+  headers: w.headers,
+  description: w.description,
+  pausedBehavior: w.pausedBehavior,
+  createdAt: iso(w.createdAt),
+  updatedAt: iso(w.updatedAt),
+});
+
+export const presentEvent = (e: Event) => ({
+  id: e.id,
+  type: e.type,
+  data: JSON.parse(e.dataJson) as unknown,
+  idempotencyKey: e.idempotencyKey,
+  createdAt: iso(e.createdAt),
+});
+
+export const presentDelivery = (d: Delivery) => ({
+  id: d.id,
+  eventId: d.eventId,
+  eventType: d.eventType,
+  webhookId: d.webhookId,
+  status: d.status,
+  attemptCount: d.attemptCount,
+  nextAttemptAt: iso(d.nextAttemptAt),
+  lastAttemptAt: iso(d.lastAttemptAt),
+  createdAt: iso(d.createdAt),
+  updatedAt: iso(d.updatedAt),
+});
+
+export const presentAttempt = (a: Attempt) => ({
+  id: a.seq,
+  deliveryId: a.deliveryId,
+  webhookId: a.webhookId,
+  eventType: a.eventType,
+  trigger: a.trigger,
+  test: a.trigger === 'test',
+  success: a.success,
+  request: { url: a.requestUrl, method: 'POST', headers: a.requestHeaders, body: a.requestBody },
+  response: a.responseCode === null ? null : { code: a.responseCode, message: a.responseMessage, headers: a.responseHeaders, body: a.responseBody },
+  durationMs: a.durationMs,
+  error: a.error,
+  createdAt: iso(a.createdAt),
+});
+
+export const presentTestReport = (r: TestReport) => ({ ...r, startedAt: iso(r.startedAt) });
+
+/** Lists carry their page cursor beside the envelope's data: `{"data": [...], "error": null, "page": {...}}`. */
+export const presentPage = <T, U>(page: Page<T>, limit: number, map: (item: T) => U) => ({
+  data: page.items.map(map),
+  error: null,
+  page: { limit, nextCursor: page.nextCursor },
+});

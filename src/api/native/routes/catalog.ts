@@ -1,0 +1,28 @@
+/** The event catalog (UP42's GET /webhooks/events) and a workspace's own event types. */
+import { Invalid } from '../../../core/errors.ts';
+import type { Core } from '../../../core/hookd.ts';
+import type { NativeAccess, NativeApp } from '../context.ts';
+import { ok } from '../envelope.ts';
+import { presentEventType } from '../present.ts';
+import { CatalogQuery, CreateEventType, WorkspaceParams } from '../schemas.ts';
+
+export function catalogRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
+  app.get('/webhooks/events', { schema: { tags: ['events'], querystring: CatalogQuery } }, async (request) => {
+    const principal = await access.principal(request);
+    let workspace;
+    if (principal.kind === 'workspace') workspace = principal.workspace;
+    else if (request.query.workspaceId) workspace = await core.auth.workspace(principal, request.query.workspaceId);
+    else throw new Invalid('workspaceId', 'the admin token must name a workspace: ?workspaceId=…');
+    return ok((await core.eventTypes.catalog(workspace)).map(presentEventType));
+  });
+
+  app.get('/workspaces/:ws/event-types', { schema: { tags: ['events'], params: WorkspaceParams } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    return ok((await core.eventTypes.catalog(workspace)).map(presentEventType));
+  });
+
+  app.post('/workspaces/:ws/event-types', { schema: { tags: ['events'], params: WorkspaceParams, body: CreateEventType } }, async (request, reply) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    return reply.status(201).send(ok(presentEventType(await core.eventTypes.create(workspace, request.body))));
+  });
+}

@@ -1,0 +1,38 @@
+/** A webhook's deliveries, their attempts, manual re-sends, and the attempt log (including tests). */
+import type { Core } from '../../../core/hookd.ts';
+import type { NativeAccess, NativeApp } from '../context.ts';
+import { ok } from '../envelope.ts';
+import { presentAttempt, presentDelivery, presentPage } from '../present.ts';
+import { AttemptListQuery, DeliveryListQuery, DeliveryParams, WebhookParams } from '../schemas.ts';
+
+export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
+  const load = async (request: { params: { ws: string; id: string } } & Parameters<NativeAccess['workspace']>[0]) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    return core.webhooks.get(workspace, request.params.id);
+  };
+
+  app.get('/workspaces/:ws/webhooks/:id/deliveries', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: DeliveryListQuery } }, async (request) => {
+    const webhook = await load(request);
+    const limit = request.query.limit ?? 50;
+    const page = await core.deliveries.list(webhook, { status: request.query.status }, { limit, cursor: request.query.cursor });
+    return presentPage(page, limit, presentDelivery);
+  });
+
+  app.get('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', { schema: { tags: ['deliveries'], params: DeliveryParams } }, async (request) => {
+    const webhook = await load(request);
+    const { delivery, attempts } = await core.deliveries.get(webhook, request.params.deliveryId);
+    return ok({ ...presentDelivery(delivery), attempts: attempts.map(presentAttempt) });
+  });
+
+  app.post('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId/resend', { schema: { tags: ['deliveries'], params: DeliveryParams } }, async (request, reply) => {
+    const webhook = await load(request);
+    return reply.status(202).send(ok(presentDelivery(await core.deliveries.resend(webhook, request.params.deliveryId))));
+  });
+
+  app.get('/workspaces/:ws/webhooks/:id/attempts', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: AttemptListQuery } }, async (request) => {
+    const webhook = await load(request);
+    const limit = request.query.limit ?? 50;
+    const page = await core.deliveries.attempts(webhook, { trigger: request.query.trigger as never }, { limit, cursor: request.query.cursor });
+    return presentPage(page, limit, presentAttempt);
+  });
+}

@@ -1,0 +1,27 @@
+/** Publishing events and reading them back with their deliveries. */
+import type { Core } from '../../../core/hookd.ts';
+import type { NativeAccess, NativeApp } from '../context.ts';
+import { ok } from '../envelope.ts';
+import { presentDelivery, presentEvent } from '../present.ts';
+import { EventParams, PublishEvent, WorkspaceParams } from '../schemas.ts';
+
+export function eventRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
+  app.post('/workspaces/:ws/events', { schema: { tags: ['events'], params: WorkspaceParams, body: PublishEvent } }, async (request, reply) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const header = request.headers['idempotency-key'];
+    const idempotencyKey = request.body.idempotencyKey ?? (typeof header === 'string' ? header : undefined);
+    const result = await core.events.publish(workspace, { type: request.body.type, data: request.body.data, idempotencyKey });
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(202).send(ok({
+      ...presentEvent(result.event),
+      deliveryCount: result.deliveryCount,
+      replayed: result.replayed,
+    }));
+  });
+
+  app.get('/workspaces/:ws/events/:id', { schema: { tags: ['events'], params: EventParams } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const { event, deliveries } = await core.events.get(workspace, request.params.id);
+    return ok({ ...presentEvent(event), deliveries: deliveries.map(presentDelivery) });
+  });
+}

@@ -1,0 +1,67 @@
+/** Webhooks in UP42's shape: CRUD, status via `active`, secret rotation and "test a webhook". */
+import type { Static } from 'typebox';
+import type { Core } from '../../../core/hookd.ts';
+import type { WebhookPatch } from '../../../core/webhooks.ts';
+import type { NativeAccess, NativeApp } from '../context.ts';
+import { ok } from '../envelope.ts';
+import { presentPage, presentTestReport, presentWebhook } from '../present.ts';
+import { CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
+
+/** The native `active` flag is the core's status (a disabled webhook stays disabled until set active). */
+function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
+  const { active, ...rest } = body;
+  return { ...rest, ...(active === undefined ? {} : { status: active ? 'active' : 'paused' }) };
+}
+
+export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
+  const load = async (request: { params: { ws: string; id: string } } & Parameters<NativeAccess['workspace']>[0]) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    return { workspace, webhook: await core.webhooks.get(workspace, request.params.id) };
+  };
+
+  app.post('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, body: CreateWebhook } }, async (request, reply) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const { name, url, events } = request.body;
+    const webhook = await core.webhooks.create(workspace, { ...toCore(request.body), name, url, events });
+    return reply.status(201).send(ok(presentWebhook(webhook)));
+  });
+
+  app.get('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, querystring: WebhookListQuery } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const limit = request.query.limit ?? 50;
+    const page = await core.webhooks.list(workspace, { status: request.query.status }, { limit, cursor: request.query.cursor });
+    return presentPage(page, limit, presentWebhook);
+  });
+
+  app.get('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request) =>
+    ok(presentWebhook((await load(request)).webhook)));
+
+  app.put('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams, body: CreateWebhook } }, async (request) => {
+    const { workspace, webhook } = await load(request);
+    const { name, url, events } = request.body;
+    return ok(presentWebhook(await core.webhooks.replace(workspace, webhook, { ...toCore(request.body), name, url, events })));
+  });
+
+  app.patch('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams, body: PatchWebhook } }, async (request) => {
+    const { workspace, webhook } = await load(request);
+    return ok(presentWebhook(await core.webhooks.patch(workspace, webhook, toCore(request.body))));
+  });
+
+  app.delete('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request, reply) => {
+    const { webhook } = await load(request);
+    await core.webhooks.delete(webhook);
+    return reply.status(204).send();
+  });
+
+  app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], params: WebhookParams, body: RotateSecret } }, async (request) => {
+    const { workspace, webhook } = await load(request);
+    return ok(presentWebhook(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
+  });
+
+  for (const path of ['/workspaces/:ws/webhooks/:id/tests', '/workspaces/:ws/webhooks/:id/test']) {
+    app.post(path, { schema: { tags: ['webhooks'], params: WebhookParams, body: RunTests } }, async (request) => {
+      const { workspace, webhook } = await load(request);
+      return ok(presentTestReport(await core.tests.run(workspace, webhook, request.body.event)));
+    });
+  }
+}

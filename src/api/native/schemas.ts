@@ -1,0 +1,77 @@
+/** TypeBox schemas of the native API: they validate requests and document them in the OpenAPI spec. */
+import { Type } from 'typebox';
+
+const strict = { additionalProperties: false } as const;
+const Id = Type.String({ minLength: 1, maxLength: 100 });
+const Url = Type.String({ minLength: 1, maxLength: 2048, description: 'http:// or https:// URL, without credentials' });
+const EventNames = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 200, description: 'event names from the catalog, "resource.*" or "*"' });
+const Headers = Type.Record(Type.String(), Type.String(), { description: 'extra request headers sent with every delivery' });
+const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret (write-only: never returned)' });
+const PausedBehavior = Type.Union([Type.Literal('queue'), Type.Literal('drop')], { description: 'events published while paused: kept for later (queue) or not (drop)' });
+
+export const WorkspaceParams = Type.Object({ ws: Id }, strict);
+export const WebhookParams = Type.Object({ ws: Id, id: Id }, strict);
+export const DeliveryParams = Type.Object({ ws: Id, id: Id, deliveryId: Id }, strict);
+export const KeyParams = Type.Object({ ws: Id, keyId: Id }, strict);
+export const EventParams = Type.Object({ ws: Id, id: Id }, strict);
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 250, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+};
+export const ListQuery = Type.Object(PageQuery, strict);
+export const WebhookListQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('disabled')])),
+}, strict);
+export const DeliveryListQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(Type.Union(['pending', 'sending', 'held', 'succeeded', 'failed'].map((s) => Type.Literal(s)))),
+}, strict);
+export const AttemptListQuery = Type.Object({
+  ...PageQuery,
+  trigger: Type.Optional(Type.Union(['scheduled', 'manual', 'test'].map((s) => Type.Literal(s)))),
+}, strict);
+export const CatalogQuery = Type.Object({ workspaceId: Type.Optional(Id) }, strict);
+
+export const CreateWorkspace = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, strict);
+export const CreateApiKey = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, strict);
+
+export const CreateEventType = Type.Object({
+  name: Type.String({ minLength: 3, maxLength: 100 }),
+  title: Type.Optional(Type.String({ maxLength: 200 })),
+  category: Type.Optional(Type.String({ maxLength: 100 })),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  example: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+}, strict);
+
+const webhookFields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  url: Url,
+  events: EventNames,
+  secret: Type.Optional(Secret),
+  active: Type.Optional(Type.Boolean({ description: 'make the webhook active at once (default false)' })),
+  headers: Type.Optional(Headers),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  pausedBehavior: Type.Optional(PausedBehavior),
+};
+export const CreateWebhook = Type.Object(webhookFields, strict);
+export const ReplaceWebhook = Type.Object(webhookFields, strict);
+export const PatchWebhook = Type.Object({
+  name: Type.Optional(webhookFields.name),
+  url: Type.Optional(Url),
+  events: Type.Optional(EventNames),
+  secret: Type.Optional(Secret),
+  active: Type.Optional(Type.Boolean()),
+  headers: Type.Optional(Headers),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  pausedBehavior: Type.Optional(PausedBehavior),
+}, { ...strict, minProperties: 1 });
+export const RotateSecret = Type.Object({ secret: Type.Optional(Secret) }, strict);
+export const RunTests = Type.Object({ event: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict);
+
+export const PublishEvent = Type.Object({
+  type: Type.String({ minLength: 1, maxLength: 100 }),
+  data: Type.Unknown({ description: 'a JSON object: the event payload' }),
+  idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+}, strict);

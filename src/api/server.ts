@@ -1,0 +1,60 @@
+/**
+ * The HTTP server: Fastify with strict schema validation, the OpenAPI document, health and metrics,
+ * and each API face mounted as its own plugin with its own error format.
+ */
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController } from 'fastify';
+import type { Logger } from 'pino';
+import type { Core } from '../core/hookd.ts';
+import type { Metrics } from '../metrics.ts';
+import { VERSION } from '../version.ts';
+import { nativeApi } from './native/index.ts';
+import { validatorCompiler } from './validation.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  logger: Logger;
+  metrics: Metrics;
+  /** Whether the dispatcher (if this process runs one) is up. */
+  healthy: () => boolean;
+}
+
+export async function buildServer(core: Core, options: ServerOptions) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: BODY_LIMIT,
+    // Per-request log lines cost more than a delivery on the hot path; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  // A POST with no body at all means "no options" (e.g. run every test); schemas then check it as {}.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method !== 'GET' && request.method !== 'DELETE' && request.method !== 'HEAD') {
+      request.body = {};
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'hookd', version: VERSION, description: "hookd's native webhook API (UP42's shape, extended)" },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    const healthy = options.healthy();
+    return reply.status(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'starting', version: VERSION });
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('content-type', options.metrics.registry.contentType).send(await options.metrics.registry.metrics()));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(nativeApi(core));
+  return app;
+}

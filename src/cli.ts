@@ -1,0 +1,85 @@
+/**
+ * The `hookd` command. `hookd serve` runs the API and the dispatcher; every setting is an env variable
+ * (HOOKD_*) and the same flag (see `hookd serve --help`).
+ */
+import { Command, Option } from 'commander';
+import pino from 'pino';
+import { startHookd } from './app.ts';
+import { rotateAdminToken } from './bootstrap.ts';
+import { ConfigError, SETTINGS, loadConfig, type Role, type SettingName, type SettingValues } from './config.ts';
+import { openStore } from './store/open.ts';
+import { VERSION } from './version.ts';
+
+function withSettings(command: Command): Command {
+  for (const [name, setting] of Object.entries(SETTINGS)) {
+    // The env variable is read by loadConfig (flags win); here it is only named in the help.
+    const option = new Option(setting.flag, `${setting.help} [env: ${setting.env}]`);
+    if (setting.default !== '') option.default(undefined, setting.default);
+    if (option.attributeName() !== name) throw new Error(`flag ${setting.flag} does not map to setting ${name}`);
+    command.addOption(option);
+  }
+  return command;
+}
+
+function settingsFrom(options: Record<string, unknown>): SettingValues {
+  const values: SettingValues = {};
+  for (const name of Object.keys(SETTINGS) as SettingName[]) {
+    const value = options[name];
+    if (value !== undefined) values[name] = value as string | boolean;
+  }
+  return values;
+}
+
+async function serve(options: Record<string, unknown>, role: Role): Promise<void> {
+  const config = loadConfig(process.env, settingsFrom(options), role);
+  const log = pino({ level: config.logLevel });
+  const hookd = await startHookd(config, log);
+  if (hookd.generatedAdminToken) {
+    process.stdout.write(`\n  hookd admin token (shown once, store it now): ${hookd.generatedAdminToken}\n\n`);
+  }
+  log.info({ url: hookd.url, role, dataDir: config.databaseUrl ? undefined : config.dataDir }, `hookd ${VERSION} running`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing deliveries in flight');
+    hookd.close().then(() => process.exit(0), (error: unknown) => {
+      log.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+const program = new Command('hookd').version(VERSION).description('Self-hosted webhook delivery');
+
+withSettings(program.command('serve').description('run the API and the dispatcher'))
+  .addOption(new Option('--api-only', 'run the API without a dispatcher'))
+  .action((options: Record<string, unknown>) => serve(options, options.apiOnly ? 'api' : 'all'));
+
+withSettings(program.command('worker').description('run only the dispatcher (no HTTP API)'))
+  .action((options: Record<string, unknown>) => serve(options, 'worker'));
+
+withSettings(program.command('migrate').description('apply database migrations and exit'))
+  .action(async (options: Record<string, unknown>) => {
+    const config = loadConfig(process.env, settingsFrom(options));
+    const store = await openStore(config);
+    await store.migrate();
+    await store.close();
+    process.stdout.write('migrations applied\n');
+  });
+
+withSettings(program.command('admin-token').description('replace the stored admin token with a new one and print it'))
+  .action(async (options: Record<string, unknown>) => {
+    const config = loadConfig(process.env, settingsFrom(options));
+    const store = await openStore(config);
+    await store.migrate();
+    process.stdout.write(`new admin token: ${await rotateAdminToken(store)}\n`);
+    await store.close();
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`hookd: ${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

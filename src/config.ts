@@ -1,0 +1,127 @@
+/**
+ * One typed configuration, read from the environment (HOOKD_*) and overridden by CLI flags.
+ * Every value is validated here, at start-up, so a typo fails loudly instead of at the first delivery.
+ */
+import { resolve } from 'node:path';
+import { parseDuration, parseDurationList } from './util/duration.ts';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface Config {
+  role: Role;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** undefined = SQLite file in the data dir. */
+  databaseUrl: string | undefined;
+  adminToken: string | undefined;
+  encryptionKey: string | undefined;
+  allowPrivateNetworks: boolean;
+  retrySchedule: number[];
+  retryJitter: number;
+  requestTimeoutMs: number;
+  disableAfterFailures: number;
+  disableAfterMs: number;
+  secretRotationGraceMs: number;
+  idempotencyWindowMs: number;
+  concurrency: number;
+  webhookConcurrency: number;
+  shutdownGraceMs: number;
+  /** How long a claimed delivery stays claimed before another dispatcher may take it over. */
+  leaseMs: number;
+  responseBodyCapBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** The settings a user can give, by env name, with their CLI flag and help text (the CLI is built from this). */
+export const SETTINGS = {
+  port: { env: 'HOOKD_PORT', flag: '--port <n>', help: 'port to listen on', default: '8080' },
+  host: { env: 'HOOKD_HOST', flag: '--host <addr>', help: 'address to listen on', default: '0.0.0.0' },
+  dataDir: { env: 'HOOKD_DATA_DIR', flag: '--data-dir <dir>', help: 'where the SQLite file and generated keys live', default: './data' },
+  databaseUrl: { env: 'HOOKD_DATABASE_URL', flag: '--database-url <url>', help: 'unset = SQLite in the data dir; postgres://… for PostgreSQL', default: '' },
+  adminToken: { env: 'HOOKD_ADMIN_TOKEN', flag: '--admin-token <token>', help: "the operator's bearer token (generated on first start if unset)", default: '' },
+  encryptionKey: { env: 'HOOKD_ENCRYPTION_KEY', flag: '--encryption-key <key>', help: '32-byte key (base64 or hex) encrypting signing secrets at rest (generated into the data dir if unset)', default: '' },
+  allowPrivateNetworks: { env: 'HOOKD_ALLOW_PRIVATE_NETWORKS', flag: '--allow-private-networks', help: 'allow deliveries to loopback, private, link-local and metadata addresses', default: 'false' },
+  retrySchedule: { env: 'HOOKD_RETRY_SCHEDULE', flag: '--retry-schedule <list>', help: 'delays after the first attempt, comma-separated', default: '5s,5m,30m,2h,5h,10h,10h' },
+  retryJitter: { env: 'HOOKD_RETRY_JITTER', flag: '--retry-jitter <fraction>', help: 'random spread applied to each retry delay (0.2 = ±20%)', default: '0.2' },
+  requestTimeout: { env: 'HOOKD_REQUEST_TIMEOUT', flag: '--request-timeout <duration>', help: 'timeout of one delivery attempt', default: '15s' },
+  disableAfterFailures: { env: 'HOOKD_DISABLE_AFTER_FAILURES', flag: '--disable-after-failures <n>', help: 'consecutive failed attempts before a webhook is disabled', default: '5' },
+  disableAfter: { env: 'HOOKD_DISABLE_AFTER', flag: '--disable-after <duration>', help: '...and no success for at least this long', default: '5d' },
+  secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
+  idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
+  concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
+  webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
+  shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
+  lease: { env: 'HOOKD_LEASE', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
+  logLevel: { env: 'HOOKD_LOG_LEVEL', flag: '--log-level <level>', help: 'pino log level', default: 'info' },
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+export type SettingValues = Partial<Record<SettingName, string | boolean>>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingValues = {}, role: Role = 'all'): Config {
+  const raw = (name: SettingName): string => {
+    const flag = flags[name];
+    if (flag !== undefined) return String(flag);
+    const value = env[SETTINGS[name].env];
+    return value !== undefined && value !== '' ? value : SETTINGS[name].default;
+  };
+  const check = <T>(name: SettingName, parse: (text: string) => T): T => {
+    const text = raw(name);
+    try {
+      return parse(text);
+    } catch (error) {
+      throw new ConfigError(`${SETTINGS[name].env}=${JSON.stringify(text)}: ${(error as Error).message}`);
+    }
+  };
+  const integer = (min: number, max: number) => (text: string) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  const boolean = (text: string) => {
+    if (/^(1|true|yes|on)$/i.test(text)) return true;
+    if (/^(0|false|no|off)$/i.test(text)) return false;
+    throw new Error('must be true or false');
+  };
+  const optional = (text: string) => (text === '' ? undefined : text);
+
+  const databaseUrl = check('databaseUrl', optional);
+  if (databaseUrl !== undefined && !/^(postgres|postgresql):\/\//.test(databaseUrl)) {
+    throw new ConfigError(`HOOKD_DATABASE_URL must be a postgres:// URL, or unset for SQLite in the data dir`);
+  }
+  const retrySchedule = check('retrySchedule', parseDurationList);
+  const retryJitter = check('retryJitter', (text) => {
+    const n = Number(text);
+    if (!(n >= 0 && n < 1)) throw new Error('must be a fraction from 0 to below 1');
+    return n;
+  });
+  const requestTimeoutMs = check('requestTimeout', parseDuration);
+  const lease = check('lease', optional);
+  return {
+    role,
+    port: check('port', integer(0, 65535)),
+    host: raw('host'),
+    dataDir: resolve(raw('dataDir')),
+    databaseUrl,
+    adminToken: check('adminToken', optional),
+    encryptionKey: check('encryptionKey', optional),
+    allowPrivateNetworks: check('allowPrivateNetworks', boolean),
+    retrySchedule,
+    retryJitter,
+    requestTimeoutMs,
+    disableAfterFailures: check('disableAfterFailures', integer(1, 1_000_000)),
+    disableAfterMs: check('disableAfter', parseDuration),
+    secretRotationGraceMs: check('secretRotationGrace', parseDuration),
+    idempotencyWindowMs: check('idempotencyWindow', parseDuration),
+    concurrency: check('concurrency', integer(1, 10_000)),
+    webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
+    shutdownGraceMs: check('shutdownGrace', parseDuration),
+    // A claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.
+    leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
+    responseBodyCapBytes: 64 * 1024,
+    logLevel: raw('logLevel'),
+  };
+}

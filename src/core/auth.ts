@@ -1,0 +1,49 @@
+/**
+ * Who is calling. The admin token may act on every workspace; a workspace API key only on its own,
+ * and any other workspace's ids look like they do not exist (404, not 403: nothing leaks).
+ */
+import { NotFound, Unauthorized } from './errors.ts';
+import { safeEqual, sha256Hex } from './crypto.ts';
+import type { Workspace } from './model.ts';
+import type { Store } from '../store/store.ts';
+
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'workspace'; workspace: Workspace; keyId: string };
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export class Auth {
+  readonly #touched = new Map<number, number>();
+
+  constructor(private readonly store: Store, private readonly adminTokenHash: string, private readonly now: () => number) {}
+
+  async bearer(token: string | undefined): Promise<Principal> {
+    if (!token) throw new Unauthorized('send Authorization: Bearer <token>');
+    const hash = sha256Hex(token);
+    if (safeEqual(hash, this.adminTokenHash)) return { kind: 'admin' };
+    const match = await this.store.workspaces.findKeyByHash(hash);
+    if (!match) throw new Unauthorized('unknown or revoked token');
+    this.touch(match.key.seq);
+    return { kind: 'workspace', workspace: match.workspace, keyId: match.key.id };
+  }
+
+  /** Marks a key as used, at most once a minute, so authentication does not write on every request. */
+  touch(keySeq: number): void {
+    const now = this.now();
+    if ((this.#touched.get(keySeq) ?? 0) > now - TOUCH_INTERVAL_MS) return;
+    this.#touched.set(keySeq, now);
+    void this.store.workspaces.touchKey(keySeq, now).catch(() => undefined);
+  }
+
+  /** The workspace a request names, if this principal may see it. */
+  async workspace(principal: Principal, workspaceId: string): Promise<Workspace> {
+    if (principal.kind === 'workspace') {
+      if (principal.workspace.id !== workspaceId) throw new NotFound('workspace');
+      return principal.workspace;
+    }
+    const workspace = await this.store.workspaces.get(workspaceId);
+    if (!workspace) throw new NotFound('workspace');
+    return workspace;
+  }
+}

@@ -1,0 +1,20 @@
+/** What every core service is built with: the store, the secret box, the clock, the settings, the ports. */
+import type { Store } from '../store/store.ts';
+import type { SecretBox } from './crypto.ts';
+import type { AttemptSender } from './ports.ts';
+
+export interface CoreSettings {
+  allowPrivateNetworks: boolean;
+  secretRotationGraceMs: number;
+  idempotencyWindowMs: number;
+}
+
+export interface CoreContext {
+  store: Store;
+  box: SecretBox;
+  settings: CoreSettings;
+  now: () => number;
+  /** Tells dispatchers there is new due work (publish, resume, resend). */
+  wake: () => void;
+  sender: AttemptSender;
+}

@@ -1,0 +1,50 @@
+/**
+ * Typed domain errors. The core throws these; each API face maps them to its own wire format
+ * (native {data, error}, WooCommerce {errors: [...]}, JSON-RPC error objects).
+ */
+export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large';
+
+export class DomainError extends Error {
+  readonly kind: DomainErrorKind;
+  /** The offending field, as the core names it (faces may rename it). */
+  readonly field: string | undefined;
+
+  constructor(kind: DomainErrorKind, message: string, field?: string) {
+    super(message);
+    this.kind = kind;
+    this.field = field;
+  }
+}
+
+export class NotFound extends DomainError {
+  /** What was not found: 'webhook', 'workspace', 'event', 'delivery', 'api_key', 'event_type'. */
+  readonly entity: string;
+  constructor(entity: string, message = `${entity.replace('_', ' ')} not found`) {
+    super('not_found', message);
+    this.entity = entity;
+  }
+}
+
+export class Invalid extends DomainError {
+  constructor(field: string, message: string) {
+    super('invalid', message, field);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string, field?: string) {
+    super('conflict', message, field);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(message = 'missing or invalid credentials') {
+    super('unauthorized', message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = 'this credential may not do that') {
+    super('forbidden', message);
+  }
+}

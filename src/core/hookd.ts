@@ -1,0 +1,29 @@
+/** The engine as the API faces see it: one object holding every core service. */
+import { Auth } from './auth.ts';
+import type { CoreContext } from './context.ts';
+import { Deliveries } from './deliveries.ts';
+import { EventTypes } from './event-types.ts';
+import { Events } from './events.ts';
+import { WebhookTests } from './testing.ts';
+import { Webhooks } from './webhooks.ts';
+import { Workspaces } from './workspaces.ts';
+
+export class Core {
+  readonly auth: Auth;
+  readonly workspaces: Workspaces;
+  readonly eventTypes: EventTypes;
+  readonly webhooks: Webhooks;
+  readonly events: Events;
+  readonly deliveries: Deliveries;
+  readonly tests: WebhookTests;
+
+  constructor(readonly ctx: CoreContext, adminTokenHash: string) {
+    this.auth = new Auth(ctx.store, adminTokenHash, ctx.now);
+    this.workspaces = new Workspaces(ctx);
+    this.eventTypes = new EventTypes(ctx);
+    this.webhooks = new Webhooks(ctx, this.eventTypes);
+    this.events = new Events(ctx, this.eventTypes);
+    this.deliveries = new Deliveries(ctx);
+    this.tests = new WebhookTests(ctx, this.eventTypes);
+  }
+}

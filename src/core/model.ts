@@ -1,0 +1,122 @@
+/**
+ * The nouns of hookd, shared by every layer. Ids: `id` is the public UUID; `seq` is the integer
+ * key that the WooCommerce and JSON-RPC faces show as their numeric ids.
+ */
+export type WebhookStatus = 'active' | 'paused' | 'disabled';
+/** What happens to events published while a webhook is paused. */
+export type PausedBehavior = 'queue' | 'drop';
+/** How a delivery is shaped and signed on the wire: hookd's own (Standard Webhooks) or a dialect's. */
+export type DeliveryFormat = 'standard' | 'woocommerce' | 'shipstream';
+/** Which rule disables a failing webhook: hookd's (N failures and D without success) or WooCommerce's. */
+export type DisableRule = 'standard' | 'woocommerce';
+export type DeliveryStatus = 'pending' | 'sending' | 'held' | 'succeeded' | 'failed';
+export type AttemptTrigger = 'scheduled' | 'manual' | 'test';
+
+export interface Workspace {
+  id: string;
+  seq: number;
+  name: string;
+  createdAt: number;
+}
+
+export interface ApiKey {
+  id: string;
+  seq: number;
+  workspaceId: string;
+  name: string;
+  /** First characters of the bearer key, to recognise it in a list. */
+  prefix: string;
+  consumerKeyEnd: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface EventType {
+  name: string;
+  title: string;
+  category: string;
+  description: string;
+  example: Record<string, unknown>;
+  /** true for the built-in catalog, false for a workspace's own event types. */
+  builtIn: boolean;
+}
+
+export interface Webhook {
+  id: string;
+  seq: number;
+  workspaceId: string;
+  workspaceSeq: number;
+  name: string;
+  url: string;
+  description: string;
+  events: string[];
+  headers: Record<string, string>;
+  status: WebhookStatus;
+  disabledReason: string | null;
+  pausedBehavior: PausedBehavior;
+  format: DeliveryFormat;
+  disableRule: DisableRule;
+  failureCount: number;
+  failingSince: number | null;
+  lastSuccessAt: number | null;
+  /** Dialect-specific extras a face keeps with the webhook (e.g. WooCommerce's api_version). */
+  meta: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Event {
+  id: string;
+  seq: number;
+  workspaceId: string;
+  type: string;
+  /** The event's data as stored JSON text (kept as text so every attempt sends identical bytes). */
+  dataJson: string;
+  idempotencyKey: string | null;
+  createdAt: number;
+}
+
+export interface Delivery {
+  id: string;
+  seq: number;
+  eventId: string;
+  eventType: string;
+  webhookId: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  trigger: AttemptTrigger;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Attempt {
+  seq: number;
+  deliveryId: string | null;
+  webhookId: string;
+  eventType: string;
+  trigger: AttemptTrigger;
+  success: boolean;
+  requestUrl: string;
+  requestHeaders: Record<string, string>;
+  requestBody: string;
+  responseCode: number | null;
+  responseMessage: string | null;
+  responseHeaders: Record<string, string>;
+  responseBody: string | null;
+  durationMs: number;
+  error: string | null;
+  createdAt: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}

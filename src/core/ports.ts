@@ -1,0 +1,7 @@
+/** What the core needs from the outside world, implemented in src/delivery. */
+import type { ClaimedDelivery, NewAttempt } from '../store/store.ts';
+
+export interface AttemptSender {
+  /** Makes one HTTP attempt of a delivery (or a test send) and reports it, never throwing for HTTP failures. */
+  send(delivery: ClaimedDelivery): Promise<NewAttempt>;
+}

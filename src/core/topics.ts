@@ -1,0 +1,52 @@
+/**
+ * Event names and subscription patterns. A webhook subscribes to exact names, to `*` (everything),
+ * or to a prefix wildcard such as `order.*` (ShipStream's `order:*`).
+ */
+import { Invalid } from './errors.ts';
+import type { EventType } from './model.ts';
+
+export const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+$/;
+const MAX_NAME = 100;
+
+export function isWildcard(pattern: string): boolean {
+  return pattern === '*' || pattern.endsWith('.*');
+}
+
+export function matches(pattern: string, eventType: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return eventType.startsWith(pattern.slice(0, -1));
+  return pattern === eventType;
+}
+
+export function subscribes(patterns: readonly string[], eventType: string): boolean {
+  return patterns.some((pattern) => matches(pattern, eventType));
+}
+
+export function validateEventName(name: string, field = 'type'): void {
+  if (name.length > MAX_NAME || !EVENT_NAME.test(name)) {
+    throw new Invalid(field, `"${name}" is not an event name (lower-case words joined by dots, e.g. order.created)`);
+  }
+}
+
+/** Checks a webhook's subscription list against the workspace's catalog; returns it de-duplicated. */
+export function validateSubscription(patterns: readonly string[], catalog: readonly EventType[], field = 'events'): string[] {
+  if (patterns.length === 0) throw new Invalid(field, 'subscribe to at least one event (or "*" for all)');
+  const known = new Set(catalog.map((type) => type.name));
+  for (const pattern of patterns) {
+    if (pattern === '*') continue;
+    if (pattern.endsWith('.*')) {
+      const prefix = pattern.slice(0, -1);
+      if (!catalog.some((type) => type.name.startsWith(prefix))) {
+        throw new Invalid(field, `"${pattern}" matches no event in the catalog`);
+      }
+      continue;
+    }
+    if (!known.has(pattern)) throw new Invalid(field, `unknown event "${pattern}": see GET /webhooks/events`);
+  }
+  return [...new Set(patterns)];
+}
+
+/** The catalog event types a subscription covers (what "test a webhook" sends when no event is named). */
+export function expandSubscription(patterns: readonly string[], catalog: readonly EventType[]): EventType[] {
+  return catalog.filter((type) => subscribes(patterns, type.name));
+}

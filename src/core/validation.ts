@@ -1,0 +1,71 @@
+/** The core's rules for what a webhook may contain, shared by every face. */
+import { Invalid } from './errors.ts';
+import { forbiddenHostReason } from './addresses.ts';
+
+export const MAX_URL_LENGTH = 2048;
+
+export function validateUrl(text: string, allowPrivateNetworks: boolean, field = 'url'): string {
+  if (text.length > MAX_URL_LENGTH) throw new Invalid(field, `must be at most ${MAX_URL_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Invalid(field, 'must be an absolute http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(field, 'must use http:// or https://');
+  if (url.username !== '' || url.password !== '') throw new Invalid(field, 'must not contain credentials (use headers instead)');
+  if (url.hostname === '') throw new Invalid(field, 'must name a host');
+  if (!allowPrivateNetworks) {
+    const reason = forbiddenHostReason(url.hostname);
+    if (reason) throw new Invalid(field, `points at a ${reason} address, which hookd refuses (HOOKD_ALLOW_PRIVATE_NETWORKS=true allows it)`);
+  }
+  return text;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+/** Headers hookd sets itself (signatures, framing): an extra header may not replace them. */
+const RESERVED_HEADERS = new Set([
+  'webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type', 'content-length', 'host', 'user-agent',
+  'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'proxy-authorization',
+  'x-wc-webhook-source', 'x-wc-webhook-topic', 'x-wc-webhook-resource', 'x-wc-webhook-event', 'x-wc-webhook-signature',
+  'x-wc-webhook-id', 'x-wc-webhook-delivery-id', 'x-plugin-hmac-sha256',
+]);
+const MAX_HEADERS = 50;
+
+export function validateHeaders(headers: Record<string, unknown>, field = 'headers'): Record<string, string> {
+  const entries = Object.entries(headers);
+  if (entries.length > MAX_HEADERS) throw new Invalid(field, `at most ${MAX_HEADERS} headers`);
+  const out: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const [name, value] of entries) {
+    if (!HEADER_NAME.test(name)) throw new Invalid(`${field}.${name}`, 'is not a valid header name');
+    const lower = name.toLowerCase();
+    if (RESERVED_HEADERS.has(lower)) throw new Invalid(`${field}.${name}`, 'is set by hookd and cannot be overridden');
+    if (seen.has(lower)) throw new Invalid(`${field}.${name}`, 'is given twice');
+    seen.add(lower);
+    if (typeof value !== 'string') throw new Invalid(`${field}.${name}`, 'must be a string');
+    if (value.length > 4096 || /[\r\n\0]/.test(value)) throw new Invalid(`${field}.${name}`, 'must be one line of at most 4096 characters');
+    out[name] = value;
+  }
+  return out;
+}
+
+export function validateSecret(secret: string, field = 'secret'): string {
+  if (secret.length < 8 || secret.length > 256) throw new Invalid(field, 'must be 8 to 256 characters');
+  if (/\s/.test(secret)) throw new Invalid(field, 'must not contain white space');
+  if (secret.startsWith('whsec_')) {
+    const key = secret.slice(6);
+    const bytes = Buffer.from(key, 'base64');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key) || bytes.length < 16 || bytes.length > 64) {
+      throw new Invalid(field, 'a whsec_ secret must carry 16 to 64 bytes in base64');
+    }
+  }
+  return secret;
+}
+
+export function validateText(value: string, field: string, max: number, required = true): string {
+  const trimmed = value.trim();
+  if (required && trimmed === '') throw new Invalid(field, 'must not be empty');
+  if (trimmed.length > max) throw new Invalid(field, `must be at most ${max} characters`);
+  return trimmed;
+}

@@ -1,0 +1,126 @@
+/** Subscriptions: create, change, pause/resume/disable, rotate secrets, delete, list and count. */
+import type { WebhookChanges, WebhookFilter } from '../store/store.ts';
+import type { CoreContext } from './context.ts';
+import { generateWebhookSecret } from './crypto.ts';
+import { NotFound } from './errors.ts';
+import type { EventTypes } from './event-types.ts';
+import type {
+  DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
+} from './model.ts';
+import { validateSubscription } from './topics.ts';
+import { validateHeaders, validateSecret, validateText, validateUrl } from './validation.ts';
+
+export interface WebhookInput {
+  name: string;
+  url: string;
+  events: string[];
+  secret?: string;
+  status?: WebhookStatus;
+  headers?: Record<string, string>;
+  description?: string;
+  pausedBehavior?: PausedBehavior;
+  format?: DeliveryFormat;
+  disableRule?: DisableRule;
+  meta?: Record<string, unknown>;
+}
+
+export type WebhookPatch = Partial<WebhookInput>;
+
+/** What a replacement (PUT) resets when a field is left out. The secret is never reset: it cannot be read back. */
+const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue' } as const;
+
+export class Webhooks {
+  constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
+
+  async create(workspace: Workspace, input: WebhookInput): Promise<Webhook> {
+    const catalog = await this.eventTypes.catalog(workspace);
+    const webhook = await this.ctx.store.webhooks.create({
+      workspace,
+      name: validateText(input.name, 'name', 200),
+      url: validateUrl(input.url, this.ctx.settings.allowPrivateNetworks),
+      description: validateText(input.description ?? '', 'description', 2000, false),
+      events: validateSubscription(input.events, catalog),
+      headers: validateHeaders(input.headers ?? {}),
+      status: input.status ?? DEFAULTS.status,
+      pausedBehavior: input.pausedBehavior ?? DEFAULTS.pausedBehavior,
+      format: input.format ?? 'standard',
+      disableRule: input.disableRule ?? 'standard',
+      secretEnc: this.ctx.box.encrypt(input.secret === undefined ? generateWebhookSecret() : validateSecret(input.secret)),
+      meta: input.meta ?? {},
+      now: this.ctx.now(),
+    });
+    if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
+    return webhook;
+  }
+
+  async get(workspace: Workspace, id: string): Promise<Webhook> {
+    const webhook = await this.ctx.store.webhooks.get(workspace, id);
+    if (!webhook) throw new NotFound('webhook');
+    return webhook;
+  }
+
+  async getBySeq(workspace: Workspace, seq: number): Promise<Webhook> {
+    const webhook = Number.isSafeInteger(seq) && seq > 0 ? await this.ctx.store.webhooks.getBySeq(workspace, seq) : null;
+    if (!webhook) throw new NotFound('webhook');
+    return webhook;
+  }
+
+  list(workspace: Workspace, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>> {
+    return this.ctx.store.webhooks.list(workspace, filter, page);
+  }
+
+  listByOffset(workspace: Workspace, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc') {
+    return this.ctx.store.webhooks.listByOffset(workspace, filter, offset, limit, order);
+  }
+
+  count(workspace: Workspace, filter: WebhookFilter): Promise<number> {
+    return this.ctx.store.webhooks.count(workspace, filter);
+  }
+
+  /** PUT: every field is given again; optional ones left out go back to their defaults (the secret stays). */
+  replace(workspace: Workspace, webhook: Webhook, input: WebhookInput): Promise<Webhook> {
+    return this.patch(workspace, webhook, { ...DEFAULTS, ...input });
+  }
+
+  /** PATCH: changes only what it names. Everything is validated before anything is written. */
+  async patch(workspace: Workspace, webhook: Webhook, patch: WebhookPatch): Promise<Webhook> {
+    const changes: WebhookChanges = {};
+    if (patch.name !== undefined) changes.name = validateText(patch.name, 'name', 200);
+    if (patch.url !== undefined) changes.url = validateUrl(patch.url, this.ctx.settings.allowPrivateNetworks);
+    if (patch.description !== undefined) changes.description = validateText(patch.description, 'description', 2000, false);
+    if (patch.events !== undefined) changes.events = validateSubscription(patch.events, await this.eventTypes.catalog(workspace));
+    if (patch.headers !== undefined) changes.headers = validateHeaders(patch.headers);
+    if (patch.pausedBehavior !== undefined) changes.pausedBehavior = patch.pausedBehavior;
+    if (patch.disableRule !== undefined) changes.disableRule = patch.disableRule;
+    if (patch.meta !== undefined) changes.meta = { ...webhook.meta, ...patch.meta };
+    if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret));
+
+    const now = this.ctx.now();
+    if (Object.keys(changes).length > 0) await this.ctx.store.webhooks.update(webhook.seq, changes, now);
+    if (patch.status !== undefined && patch.status !== webhook.status) await this.setStatus(webhook, patch.status);
+    return this.get(workspace, webhook.id);
+  }
+
+  /** Pausing holds queued deliveries; activating releases them and forgets past failures. */
+  async setStatus(webhook: Webhook, status: WebhookStatus): Promise<void> {
+    await this.ctx.store.webhooks.setStatus(webhook.seq, status, status === 'disabled' ? 'disabled by user' : null, this.ctx.now());
+    if (status === 'active') this.ctx.wake();
+  }
+
+  /** A new signing secret; the old one keeps signing alongside it for the grace period. */
+  async rotateSecret(workspace: Workspace, webhook: Webhook, secret?: string): Promise<Webhook> {
+    const next = secret === undefined ? generateWebhookSecret() : validateSecret(secret);
+    const current = await this.ctx.store.webhooks.secrets(webhook.seq);
+    if (!current) throw new NotFound('webhook');
+    await this.ctx.store.webhooks.update(webhook.seq, {
+      secretEnc: this.ctx.box.encrypt(next),
+      previousSecretEnc: current.secretEnc,
+      previousSecretExpiresAt: this.ctx.now() + this.ctx.settings.secretRotationGraceMs,
+    }, this.ctx.now());
+    return this.get(workspace, webhook.id);
+  }
+
+  async delete(webhook: Webhook): Promise<void> {
+    await this.ctx.store.webhooks.delete(webhook.seq);
+  }
+}

@@ -1,0 +1,59 @@
+/** Workspaces and their API keys. A key is shown once, at creation; only hashes (and, for OAuth, an encrypted secret) are kept. */
+import { Invalid, NotFound } from './errors.ts';
+import { randomHex, randomToken, sha256Hex } from './crypto.ts';
+import type { ApiKey, Page, PageRequest, Workspace } from './model.ts';
+import type { CoreContext } from './context.ts';
+import { validateText } from './validation.ts';
+
+export interface IssuedApiKey {
+  apiKey: ApiKey;
+  /** The bearer token for the native API. */
+  key: string;
+  /** The same credential as a WooCommerce / JSON-RPC key pair. */
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+export class Workspaces {
+  constructor(private readonly ctx: CoreContext) {}
+
+  create(input: { name: string }): Promise<Workspace> {
+    return this.ctx.store.workspaces.create(validateText(input.name, 'name', 200), this.ctx.now());
+  }
+
+  list(page: PageRequest): Promise<Page<Workspace>> {
+    return this.ctx.store.workspaces.list(page);
+  }
+
+  async issueKey(workspace: Workspace, input: { name?: string }): Promise<IssuedApiKey> {
+    const name = input.name === undefined ? 'API key' : validateText(input.name, 'name', 200);
+    const key = randomToken('hk_', 30);
+    const consumerKey = `ck_${randomHex(20)}`;
+    const consumerSecret = `cs_${randomHex(20)}`;
+    const apiKey = await this.ctx.store.workspaces.createKey({
+      workspace,
+      name,
+      prefix: key.slice(0, 10),
+      keyHash: sha256Hex(key),
+      consumerKeyHash: sha256Hex(consumerKey),
+      consumerKeyEnd: consumerKey.slice(-7),
+      consumerSecretHash: sha256Hex(consumerSecret),
+      consumerSecretEnc: this.ctx.box.encrypt(consumerSecret),
+      now: this.ctx.now(),
+    });
+    return { apiKey, key, consumerKey, consumerSecret };
+  }
+
+  listKeys(workspace: Workspace): Promise<ApiKey[]> {
+    return this.ctx.store.workspaces.listKeys(workspace);
+  }
+
+  async revokeKey(workspace: Workspace, keyId: string): Promise<void> {
+    if (!(await this.ctx.store.workspaces.revokeKey(workspace, keyId, this.ctx.now()))) throw new NotFound('api_key');
+  }
+}
+
+export function requireObject(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Invalid(field, 'must be a JSON object');
+  return value as Record<string, unknown>;
+}

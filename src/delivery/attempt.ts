@@ -1,0 +1,63 @@
+/** Makes one attempt of a delivery: pick the active secrets, shape the request, POST it, describe the result. */
+import type { SecretBox } from '../core/crypto.ts';
+import type { AttemptSender } from '../core/ports.ts';
+import type { ClaimedDelivery, NewAttempt, WebhookSecrets } from '../store/store.ts';
+import { buildRequest, isSuccess } from './formats.ts';
+import type { HttpSender } from './sender.ts';
+
+const SECRET_CACHE_LIMIT = 10_000;
+
+export class AttemptRunner implements AttemptSender {
+  /** Decrypted secrets by ciphertext: decrypting once per webhook, not once per attempt. */
+  readonly #plain = new Map<string, string>();
+
+  constructor(private readonly http: HttpSender, private readonly box: SecretBox, private readonly userAgent: string) {}
+
+  /** Whether shutdown aborted the requests in flight (their results are not the endpoint's fault). */
+  get aborted(): boolean {
+    return this.http.aborted;
+  }
+
+  abortAll(): void {
+    this.http.abortAll();
+  }
+
+  async send(delivery: ClaimedDelivery): Promise<NewAttempt> {
+    const now = Date.now();
+    const request = buildRequest(delivery, { secrets: this.activeSecrets(delivery.webhook.secrets, now), now, userAgent: this.userAgent });
+    const result = await this.http.post(delivery.webhook.url, request.headers, request.body);
+    return {
+      deliverySeq: delivery.seq === 0 ? null : delivery.seq,
+      webhookSeq: delivery.webhook.seq,
+      eventType: delivery.event.type,
+      trigger: delivery.trigger,
+      success: isSuccess(delivery.webhook.format, result.statusCode),
+      requestUrl: delivery.webhook.url,
+      requestHeaders: request.headers,
+      requestBody: request.body,
+      responseCode: result.statusCode,
+      responseMessage: result.statusMessage,
+      responseHeaders: result.headers,
+      responseBody: result.body,
+      durationMs: result.durationMs,
+      error: result.error,
+      createdAt: now,
+    };
+  }
+
+  private activeSecrets(secrets: WebhookSecrets, now: number): string[] {
+    const active = [this.decrypt(secrets.secretEnc)];
+    if (secrets.previousSecretEnc && (secrets.previousSecretExpiresAt ?? 0) > now) active.push(this.decrypt(secrets.previousSecretEnc));
+    return active;
+  }
+
+  private decrypt(encrypted: string): string {
+    let plain = this.#plain.get(encrypted);
+    if (plain === undefined) {
+      plain = this.box.decrypt(encrypted);
+      if (this.#plain.size >= SECRET_CACHE_LIMIT) this.#plain.clear();
+      this.#plain.set(encrypted, plain);
+    }
+    return plain;
+  }
+}

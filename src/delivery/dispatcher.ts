@@ -1,0 +1,299 @@
+/**
+ * The dispatcher: claim due deliveries in batches → send → record outcomes in batches.
+ *
+ * - Wakes at once on new work (publish, resume, resend call `wake()`), at the next due retry, and on a
+ *   slow safety timer (other processes' expired leases); there is no per-delivery polling.
+ * - Bounds concurrency overall and per webhook. Each webhook has a small local queue of claimed
+ *   deliveries, so a slow endpoint only ever occupies its own slots and claims stay batched.
+ * - On stop: claims nothing more, hands back what it had not started, lets in-flight attempts finish
+ *   until the grace deadline, aborts and hands back the rest, and records every outcome.
+ */
+import type { Logger } from 'pino';
+import type { AttemptSender } from '../core/ports.ts';
+import type { Metrics } from '../metrics.ts';
+import type { AttemptOutcome, ClaimedDelivery, DisablePolicy, Store } from '../store/store.ts';
+import type { RetryPolicy } from './retry.ts';
+
+export interface DispatcherOptions {
+  concurrency: number;
+  webhookConcurrency: number;
+  leaseMs: number;
+  shutdownGraceMs: number;
+  disablePolicy: DisablePolicy;
+  /** Longest sleep between looks at the store, so other processes' expired leases are noticed. */
+  safetyPollMs?: number;
+  metrics?: Metrics;
+}
+
+interface WebhookLane {
+  inflight: number;
+  queue: ClaimedDelivery[];
+}
+
+const FLUSH_BATCH = 500;
+
+export class Dispatcher {
+  readonly #lanes = new Map<number, WebhookLane>();
+  /** Deliveries this process holds (queued or in flight), so a re-claim after a lease expiry is not sent twice. */
+  readonly #held = new Set<number>();
+  readonly #outcomes: AttemptOutcome[] = [];
+  readonly #running = new Set<Promise<void>>();
+  #inflight = 0;
+  #queued = 0;
+  #claiming = false;
+  #claimAgain = false;
+  #wakeScheduled = false;
+  #flushing: Promise<void> | null = null;
+  #flushScheduled = false;
+  #timer: NodeJS.Timeout | null = null;
+  #timerAt = Infinity;
+  #stopping = false;
+  #started = false;
+  #abortedSeqs: number[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly sender: AttemptSender & { abortAll(): void; readonly aborted: boolean },
+    private readonly retry: RetryPolicy,
+    private readonly options: DispatcherOptions,
+    private readonly log: Logger,
+  ) {}
+
+  get inflight(): number {
+    return this.#inflight;
+  }
+
+  start(): void {
+    this.#started = true;
+    this.wake();
+  }
+
+  /** New work may be due: look soon (coalesced, so a burst of publishes costs one claim). */
+  wake(): void {
+    if (!this.#started || this.#stopping || this.#wakeScheduled) return;
+    this.#wakeScheduled = true;
+    setImmediate(() => {
+      this.#wakeScheduled = false;
+      void this.pump();
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    this.clearTimer();
+    while (this.#claiming) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const notStarted: number[] = [];
+    for (const lane of this.#lanes.values()) {
+      for (const delivery of lane.queue.splice(0)) notStarted.push(delivery.seq);
+    }
+    this.#queued = 0;
+
+    if (this.#running.size > 0) {
+      let deadline: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => { deadline = setTimeout(resolve, this.options.shutdownGraceMs); });
+      await Promise.race([Promise.all(this.#running), graceOver]);
+      clearTimeout(deadline);
+      if (this.#running.size > 0) {
+        this.log.warn({ inflight: this.#running.size }, 'shutdown grace period over: aborting attempts still in flight');
+        this.sender.abortAll();
+        await Promise.all(this.#running);
+      }
+    }
+    await this.flush();
+    const handBack = [...notStarted, ...this.#abortedSeqs];
+    if (handBack.length > 0) await this.store.dispatch.release(handBack, Date.now());
+  }
+
+  private async pump(): Promise<void> {
+    if (this.#stopping) return;
+    if (this.#claiming) {
+      this.#claimAgain = true;
+      return;
+    }
+    this.#claiming = true;
+    let failed = false;
+    try {
+      do {
+        this.#claimAgain = false;
+        const room = this.options.concurrency * 2 - (this.#inflight + this.#queued);
+        if (room <= 0) break;
+        const laneLimit = this.options.webhookConcurrency * 3;
+        const perWebhookRoom = new Map<number, number>();
+        for (const [seq, lane] of this.#lanes) perWebhookRoom.set(seq, laneLimit - lane.inflight - lane.queue.length);
+        const now = Date.now();
+        const claimed = await this.store.dispatch.claim({
+          now,
+          leaseUntil: now + this.options.leaseMs,
+          limit: room,
+          perWebhookRoom,
+          perWebhookDefault: laneLimit,
+        });
+        let fresh = 0;
+        for (const delivery of claimed) {
+          if (this.#held.has(delivery.seq)) continue;
+          this.#held.add(delivery.seq);
+          this.lane(delivery.webhook.seq).queue.push(delivery);
+          this.#queued++;
+          fresh++;
+        }
+        this.startReady();
+        if (fresh > 0 && claimed.length >= room) this.#claimAgain = true;
+      } while (this.#claimAgain && !this.#stopping);
+    } catch (error) {
+      failed = true;
+      this.log.error({ err: error }, 'claiming deliveries failed; trying again shortly');
+    } finally {
+      this.#claiming = false;
+    }
+    if (failed) this.wakeAt(Date.now() + 1000);
+    else await this.planNextLook();
+  }
+
+  private lane(webhookSeq: number): WebhookLane {
+    let lane = this.#lanes.get(webhookSeq);
+    if (!lane) {
+      lane = { inflight: 0, queue: [] };
+      this.#lanes.set(webhookSeq, lane);
+    }
+    return lane;
+  }
+
+  /** Starts queued deliveries while there are free slots, overall and per webhook. */
+  private startReady(): void {
+    for (const [seq, lane] of this.#lanes) {
+      while (lane.queue.length > 0 && lane.inflight < this.options.webhookConcurrency && this.#inflight < this.options.concurrency) {
+        const delivery = lane.queue.shift() as ClaimedDelivery;
+        this.#queued--;
+        this.launch(delivery, lane);
+      }
+      if (lane.queue.length === 0 && lane.inflight === 0) this.#lanes.delete(seq);
+      if (this.#inflight >= this.options.concurrency) return;
+    }
+  }
+
+  private launch(delivery: ClaimedDelivery, lane: WebhookLane): void {
+    lane.inflight++;
+    this.#inflight++;
+    const run = this.attempt(delivery).finally(() => {
+      lane.inflight--;
+      this.#inflight--;
+      this.#held.delete(delivery.seq);
+      this.#running.delete(run);
+      if (this.#stopping) return;
+      this.startReady();
+      // Refill before the lanes run dry, in batches rather than one claim per finished attempt.
+      if (lane.queue.length <= this.options.webhookConcurrency || this.#inflight + this.#queued <= this.options.concurrency) this.wake();
+    });
+    this.#running.add(run);
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    let attempt;
+    try {
+      attempt = await this.sender.send(delivery);
+    } catch (error) {
+      // The sender reports HTTP failures as attempts; reaching here is a bug, so hand the delivery back.
+      this.log.error({ err: error, delivery: delivery.id }, 'attempt crashed');
+      this.#abortedSeqs.push(delivery.seq);
+      return;
+    }
+    if (this.sender.aborted && attempt.error?.startsWith('aborted')) {
+      this.#abortedSeqs.push(delivery.seq);
+      return;
+    }
+    this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
+    this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
+    const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt);
+    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt, next });
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.#outcomes.length >= FLUSH_BATCH) {
+      void this.flush();
+      return;
+    }
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  /** Writes buffered outcomes, one transaction per batch; on a store error keeps them and tries again. */
+  async flush(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+    if (this.#outcomes.length === 0) return;
+    this.#flushing = (async () => {
+      while (this.#outcomes.length > 0) {
+        const batch = this.#outcomes.splice(0, FLUSH_BATCH);
+        try {
+          const { disabledWebhookSeqs } = await this.store.dispatch.record(batch, this.options.disablePolicy, Date.now());
+          for (const seq of disabledWebhookSeqs) {
+            this.options.metrics?.disabled.inc();
+            this.log.warn({ webhook: seq }, 'webhook disabled after repeated failures');
+            await this.dropLane(seq);
+          }
+          const retryAt = Math.min(...batch.map((o) => (o.next.status === 'pending' ? (o.next.at as number) : Infinity)));
+          if (retryAt !== Infinity) this.wakeAt(retryAt);
+        } catch (error) {
+          this.#outcomes.unshift(...batch);
+          this.log.error({ err: error, outcomes: batch.length }, 'recording attempts failed; trying again shortly');
+          if (this.#stopping) return;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })();
+    try {
+      await this.#flushing;
+    } finally {
+      this.#flushing = null;
+    }
+  }
+
+  /** A webhook was disabled: what it had queued here goes back to the store (held there, not sent). */
+  private async dropLane(webhookSeq: number): Promise<void> {
+    const lane = this.#lanes.get(webhookSeq);
+    if (!lane || lane.queue.length === 0) return;
+    const seqs = lane.queue.splice(0).map((delivery) => delivery.seq);
+    this.#queued -= seqs.length;
+    for (const seq of seqs) this.#held.delete(seq);
+    await this.store.dispatch.release(seqs, Date.now());
+  }
+
+  private async planNextLook(): Promise<void> {
+    if (this.#stopping) return;
+    const safety = this.options.safetyPollMs ?? 5000;
+    try {
+      const due = await this.store.dispatch.nextDueAt();
+      const now = Date.now();
+      if (due === null) this.wakeAt(now + safety);
+      // Due but not claimed means every lane with due work is full: a finishing attempt wakes us.
+      else if (due <= now) this.wakeAt(now + (this.#inflight + this.#queued > 0 ? safety : 50));
+      else this.wakeAt(Math.min(due, now + safety));
+    } catch (error) {
+      this.log.error({ err: error }, 'reading the next due time failed');
+      this.wakeAt(Date.now() + 1000);
+    }
+  }
+
+  private wakeAt(at: number): void {
+    if (this.#stopping || at >= this.#timerAt) return;
+    this.clearTimer();
+    this.#timerAt = at;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#timerAt = Infinity;
+      void this.pump();
+    }, Math.max(0, at - Date.now()));
+  }
+
+  private clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#timerAt = Infinity;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * When to try again. After attempt n fails, the next comes schedule[n-1] later (±jitter); after the last
+ * delay the delivery has failed. 429 and 503 may ask for a different delay with Retry-After, which is
+ * honoured within the schedule's shortest and longest delays. A manual re-send is a single attempt.
+ */
+import type { Attempt, AttemptTrigger } from '../core/model.ts';
+
+export interface NextStep {
+  status: 'succeeded' | 'failed' | 'pending';
+  at: number | null;
+}
+
+export class RetryPolicy {
+  readonly #min: number;
+  readonly #max: number;
+
+  constructor(private readonly schedule: number[], private readonly jitter: number, private readonly random: () => number = Math.random) {
+    this.#min = schedule.length > 0 ? Math.min(...schedule) : 0;
+    this.#max = schedule.length > 0 ? Math.max(...schedule) : 0;
+  }
+
+  get maxAttempts(): number {
+    return this.schedule.length + 1;
+  }
+
+  /** `attemptsMade` counts the attempt that just finished. */
+  next(attemptsMade: number, trigger: AttemptTrigger, attempt: Pick<Attempt, 'success' | 'responseCode' | 'responseHeaders'>, now: number): NextStep {
+    if (attempt.success) return { status: 'succeeded', at: null };
+    if (trigger === 'manual' || attemptsMade >= this.maxAttempts) return { status: 'failed', at: null };
+    const planned = this.schedule[attemptsMade - 1];
+    let delay = Math.round(planned * (1 + this.jitter * (2 * this.random() - 1)));
+    if (attempt.responseCode === 429 || attempt.responseCode === 503) {
+      const asked = parseRetryAfter(attempt.responseHeaders['retry-after'], now);
+      if (asked !== null) delay = Math.min(Math.max(asked, this.#min), this.#max);
+    }
+    return { status: 'pending', at: now + delay };
+  }
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now: number): number | null {
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

@@ -1,0 +1,123 @@
+/** Table shapes as Kysely sees them. Times are epoch milliseconds; JSON is stored as text; booleans as 0/1. */
+import type { Generated } from 'kysely';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface WorkspacesTable {
+  id: Generated<number>;
+  uid: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  uid: string;
+  workspace_id: number;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  consumer_key_hash: string;
+  consumer_key_end: string;
+  consumer_secret_hash: string;
+  /** Kept encrypted because OAuth 1.0a verification needs the secret itself. */
+  consumer_secret_enc: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface EventTypesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  title: string;
+  category: string;
+  description: string;
+  example: string;
+  created_at: number;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  uid: string;
+  workspace_id: number;
+  name: string;
+  url: string;
+  description: string;
+  events: string;
+  headers: string;
+  status: string;
+  disabled_reason: string | null;
+  paused_behavior: string;
+  format: string;
+  disable_rule: string;
+  failure_count: number;
+  failing_since: number | null;
+  last_success_at: number | null;
+  secret_enc: string;
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: number | null;
+  meta: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  uid: string;
+  workspace_id: number;
+  type: string;
+  data: string;
+  idempotency_key: string | null;
+  created_at: number;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  uid: string;
+  event_id: number;
+  webhook_id: number;
+  workspace_id: number;
+  status: string;
+  attempt_count: number;
+  /** When pending: when it is due. When sending: when the claim's lease runs out. */
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  trigger: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AttemptsTable {
+  id: Generated<number>;
+  delivery_id: number | null;
+  webhook_id: number;
+  event_type: string;
+  trigger: string;
+  success: number;
+  request_url: string;
+  request_headers: string;
+  request_body: string;
+  response_code: number | null;
+  response_message: string | null;
+  response_headers: string;
+  response_body: string | null;
+  duration_ms: number;
+  error: string | null;
+  created_at: number;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  workspaces: WorkspacesTable;
+  api_keys: ApiKeysTable;
+  event_types: EventTypesTable;
+  webhooks: WebhooksTable;
+  events: EventsTable;
+  deliveries: DeliveriesTable;
+  attempts: AttemptsTable;
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
+import type { Database } from '../schema.ts';
+import type { DeliveriesRepo, DeliveryFilter, NewAttempt } from '../store.ts';
+import { attemptRow, decodeCursor, num, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
+
+export class SqlDeliveries implements DeliveriesRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private deliveries() {
+    return this.db.selectFrom('deliveries')
+      .innerJoin('events', 'events.id', 'deliveries.event_id')
+      .innerJoin('webhooks', 'webhooks.id', 'deliveries.webhook_id')
+      .select([
+        'deliveries.id', 'deliveries.uid', 'deliveries.status', 'deliveries.attempt_count', 'deliveries.next_attempt_at',
+        'deliveries.last_attempt_at', 'deliveries.trigger', 'deliveries.created_at', 'deliveries.updated_at',
+        'events.uid as event_uid', 'events.type as event_type', 'webhooks.uid as webhook_uid',
+      ]);
+  }
+
+  private attemptsQuery() {
+    return this.db.selectFrom('attempts')
+      .leftJoin('deliveries', 'deliveries.id', 'attempts.delivery_id')
+      .innerJoin('webhooks', 'webhooks.id', 'attempts.webhook_id')
+      .selectAll('attempts')
+      .select(['deliveries.uid as delivery_uid', 'webhooks.uid as webhook_uid']);
+  }
+
+  async list(webhookSeq: number, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
+    const after = decodeCursor(page.cursor);
+    let query = this.deliveries().where('deliveries.webhook_id', '=', webhookSeq)
+      .orderBy('deliveries.id', 'desc').limit(page.limit + 1);
+    if (filter.status) query = query.where('deliveries.status', '=', filter.status);
+    if (after !== null) query = query.where('deliveries.id', '<', after);
+    return toPage(await query.execute() as DeliveryRow[], page.limit, toDelivery);
+  }
+
+  async listForEvent(eventSeq: number): Promise<Delivery[]> {
+    const rows = await this.deliveries().where('deliveries.event_id', '=', eventSeq).orderBy('deliveries.id').execute();
+    return (rows as DeliveryRow[]).map(toDelivery);
+  }
+
+  async get(webhookSeq: number, id: string): Promise<Delivery | null> {
+    const row = await this.deliveries().where('deliveries.webhook_id', '=', webhookSeq).where('deliveries.uid', '=', id)
+      .executeTakeFirst();
+    return row ? toDelivery(row as DeliveryRow) : null;
+  }
+
+  async attempts(deliverySeq: number): Promise<Attempt[]> {
+    const rows = await this.attemptsQuery().where('attempts.delivery_id', '=', deliverySeq).orderBy('attempts.id').execute();
+    return rows.map(toAttempt);
+  }
+
+  async webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>> {
+    const after = decodeCursor(page.cursor);
+    let query = this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq).orderBy('attempts.id', 'desc').limit(page.limit + 1);
+    if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
+    if (after !== null) query = query.where('attempts.id', '<', after);
+    return toPage(await query.execute(), page.limit, toAttempt);
+  }
+
+  async webhookAttemptsByOffset(webhookSeq: number, offset: number, limit: number) {
+    const rows = await this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq)
+      .orderBy('attempts.id', 'desc').limit(limit).offset(offset).execute();
+    const total = await this.db.selectFrom('attempts').select((eb) => eb.fn.countAll().as('n'))
+      .where('webhook_id', '=', webhookSeq).executeTakeFirstOrThrow();
+    return { items: rows.map(toAttempt), total: num(total.n) };
+  }
+
+  async attemptBySeq(webhookSeq: number, attemptSeq: number): Promise<Attempt | null> {
+    const row = await this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq).where('attempts.id', '=', attemptSeq)
+      .executeTakeFirst();
+    return row ? toAttempt(row) : null;
+  }
+
+  async resend(deliverySeq: number, now: number): Promise<boolean> {
+    const result = await this.db.updateTable('deliveries')
+      .set({ status: 'pending', next_attempt_at: now, trigger: 'manual', updated_at: now })
+      .where('id', '=', deliverySeq).where('status', '!=', 'sending').executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async recordTestAttempt(attempt: NewAttempt): Promise<void> {
+    await this.db.insertInto('attempts').values(attemptRow(attempt)).execute();
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The dispatcher's side of the store: claiming due deliveries under a lease, and recording batches of
+ * attempt outcomes. Both run as a handful of statements per batch, never one query per delivery.
+ *
+ * A claimed delivery is `sending` and its `next_attempt_at` holds the lease's end: if the process dies,
+ * the delivery is simply due again when the lease runs out, and any dispatcher picks it up.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Dialect } from '../dialect.ts';
+import type { Database } from '../schema.ts';
+import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
+import { attemptRow, chunks, num, numOrNull, parseJson } from './rows.ts';
+
+const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
+
+export class SqlDispatch implements DispatchRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
+
+  async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
+    if (request.limit <= 0) return [];
+    const excluded = [...request.perWebhookRoom].filter(([, room]) => room <= 0).map(([seq]) => seq);
+    const cap = Math.max(request.perWebhookDefault, ...request.perWebhookRoom.values());
+    const scan = request.limit * 4;
+    const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+    const notExcluded = excluded.length > 0 ? sql`AND webhook_id NOT IN (${sql.join(excluded)})` : sql``;
+
+    return this.db.transaction().execute(async (trx) => {
+      // Rank due deliveries within their webhook, so one busy webhook cannot fill the whole batch.
+      const due = await sql<{ id: number; webhook_id: number }>`
+        SELECT id, webhook_id FROM (
+          SELECT id, webhook_id, next_attempt_at,
+                 ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at, id) AS rn
+          FROM (
+            SELECT id, webhook_id, next_attempt_at FROM deliveries
+            WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${int(request.now)} ${notExcluded}
+            ORDER BY next_attempt_at, id LIMIT ${scan} ${lock}
+          ) due
+        ) ranked
+        WHERE rn <= ${cap} ORDER BY next_attempt_at, id`.execute(trx);
+
+      const room = new Map(request.perWebhookRoom);
+      const chosen: number[] = [];
+      for (const row of due.rows) {
+        if (chosen.length >= request.limit) break;
+        const webhook = num(row.webhook_id);
+        const left = room.get(webhook) ?? request.perWebhookDefault;
+        if (left <= 0) continue;
+        room.set(webhook, left - 1);
+        chosen.push(num(row.id));
+      }
+      if (chosen.length === 0) return [];
+
+      await trx.updateTable('deliveries')
+        .set({ status: 'sending', next_attempt_at: request.leaseUntil, updated_at: request.now })
+        .where('id', 'in', chosen).execute();
+
+      const rows = await trx.selectFrom('deliveries')
+        .innerJoin('webhooks', 'webhooks.id', 'deliveries.webhook_id')
+        .innerJoin('events', 'events.id', 'deliveries.event_id')
+        .select([
+          'deliveries.id', 'deliveries.uid', 'deliveries.attempt_count', 'deliveries.trigger',
+          'webhooks.id as webhook_id', 'webhooks.uid as webhook_uid', 'webhooks.url', 'webhooks.headers', 'webhooks.format',
+          'webhooks.meta', 'webhooks.secret_enc', 'webhooks.previous_secret_enc', 'webhooks.previous_secret_expires_at',
+          'events.id as event_id', 'events.uid as event_uid', 'events.type', 'events.data', 'events.created_at as event_created_at',
+        ])
+        .where('deliveries.id', 'in', chosen)
+        .orderBy('deliveries.next_attempt_at').orderBy('deliveries.id')
+        .execute();
+
+      return rows.map((row) => ({
+        seq: num(row.id),
+        id: row.uid,
+        attemptCount: num(row.attempt_count),
+        trigger: row.trigger as ClaimedDelivery['trigger'],
+        webhook: {
+          seq: num(row.webhook_id),
+          id: row.webhook_uid,
+          url: row.url,
+          headers: parseJson(row.headers, {}),
+          format: row.format as ClaimedDelivery['webhook']['format'],
+          meta: parseJson(row.meta, {}),
+          secrets: {
+            secretEnc: row.secret_enc,
+            previousSecretEnc: row.previous_secret_enc,
+            previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
+          },
+        },
+        event: { seq: num(row.event_id), id: row.event_uid, type: row.type, dataJson: row.data, createdAt: num(row.event_created_at) },
+      }));
+    });
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    const row = await this.db.selectFrom('deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at'))
+      .where('status', 'in', ['pending', 'sending']).executeTakeFirst();
+    return numOrNull(row?.at);
+  }
+
+  async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }> {
+    if (outcomes.length === 0) return { disabledWebhookSeqs: [] };
+    return this.db.transaction().execute(async (trx) => {
+      // 1. Move each delivery on. Deliveries deleted meanwhile (their webhook was deleted) do not come back.
+      const kept = new Set<number>();
+      for (const batch of chunks(outcomes, 200)) {
+        const values = sql.join(batch.map((o) =>
+          sql`(${int(o.deliverySeq)}, ${o.next.status}, ${int(o.next.at)}, ${int(o.attempt.createdAt)})`));
+        const updated = await sql<{ id: number }>`
+          WITH v(id, status, next_at, attempted_at) AS (VALUES ${values})
+          UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
+                 attempt_count = deliveries.attempt_count + 1, trigger = 'scheduled', updated_at = ${int(now)}
+          FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
+          RETURNING deliveries.id`.execute(trx);
+        for (const row of updated.rows) kept.add(num(row.id));
+      }
+      const recorded = outcomes.filter((o) => kept.has(o.deliverySeq));
+      if (recorded.length === 0) return { disabledWebhookSeqs: [] };
+
+      // 2. Log every attempt.
+      for (const batch of chunks(recorded, 200)) {
+        await trx.insertInto('attempts').values(batch.map((o) => attemptRow(o.attempt))).execute();
+      }
+
+      // 3. A retry scheduled for a webhook that was paused or disabled meanwhile waits for it.
+      const retrying = recorded.filter((o) => o.next.status === 'pending').map((o) => o.deliverySeq);
+      for (const batch of chunks(retrying, 500)) {
+        await trx.updateTable('deliveries').set({ status: 'held' })
+          .where('id', 'in', batch).where('status', '=', 'pending')
+          .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
+          .execute();
+      }
+
+      // 4. Count consecutive failures per webhook, in the order the attempts finished.
+      const failing: number[] = [];
+      for (const [webhookSeq, list] of groupByWebhook(recorded)) {
+        const lastSuccess = list.findLastIndex((o) => o.attempt.success);
+        const trailing = list.slice(lastSuccess + 1);
+        if (lastSuccess >= 0) {
+          await trx.updateTable('webhooks').set({
+            failure_count: trailing.length,
+            failing_since: trailing.length > 0 ? trailing[0].attempt.createdAt : null,
+            last_success_at: list[lastSuccess].attempt.createdAt,
+          }).where('id', '=', webhookSeq).execute();
+        } else {
+          await trx.updateTable('webhooks').set((eb) => ({
+            failure_count: eb('failure_count', '+', trailing.length),
+            failing_since: eb.fn.coalesce('failing_since', sql<number>`${int(trailing[0].attempt.createdAt)}`),
+          })).where('id', '=', webhookSeq).execute();
+        }
+        if (trailing.length > 0) failing.push(webhookSeq);
+      }
+      if (failing.length === 0) return { disabledWebhookSeqs: [] };
+
+      // 5. Disable webhooks that crossed their rule, and hold their queued work.
+      const standardReason = `disabled after ${policy.standard.failures} or more consecutive failed attempts and no success for ${Math.round(policy.standard.afterMs / 1000)}s`;
+      const disabledStandard = await trx.updateTable('webhooks')
+        .set({ status: 'disabled', disabled_reason: standardReason, updated_at: now })
+        .where('id', 'in', failing).where('status', '=', 'active').where('disable_rule', '=', 'standard')
+        .where('failure_count', '>=', policy.standard.failures)
+        .where('failing_since', '<=', now - policy.standard.afterMs)
+        .returning('id').execute();
+      // WooCommerce disables on the failure that finds the count already above the limit (count + 1 after ours).
+      const disabledWoo = await trx.updateTable('webhooks')
+        .set({ status: 'disabled', disabled_reason: `disabled after more than ${policy.woocommerce.failures} consecutive failed deliveries`, updated_at: now })
+        .where('id', 'in', failing).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
+        .where('failure_count', '>', policy.woocommerce.failures + 1)
+        .returning('id').execute();
+      const disabled = [...disabledStandard, ...disabledWoo].map((row) => num(row.id));
+      if (disabled.length > 0) {
+        await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
+          .where('webhook_id', 'in', disabled).where('status', '=', 'pending').execute();
+      }
+      return { disabledWebhookSeqs: disabled };
+    });
+  }
+
+  async release(deliverySeqs: number[], now: number): Promise<void> {
+    for (const batch of chunks(deliverySeqs, 500)) {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
+          .where('id', 'in', batch).where('status', '=', 'sending').execute();
+        // Work handed back for a webhook that is no longer active waits for it to be re-activated.
+        await trx.updateTable('deliveries').set({ status: 'held' })
+          .where('id', 'in', batch).where('status', '=', 'pending')
+          .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
+          .execute();
+      });
+    }
+  }
+}
+
+function groupByWebhook(outcomes: AttemptOutcome[]): Map<number, AttemptOutcome[]> {
+  const groups = new Map<number, AttemptOutcome[]>();
+  for (const outcome of outcomes) {
+    const list = groups.get(outcome.webhookSeq);
+    if (list) list.push(outcome);
+    else groups.set(outcome.webhookSeq, [outcome]);
+  }
+  return groups;
+}

@@ -1,0 +1,55 @@
+/** The Store over Kysely: the same repositories serve SQLite and PostgreSQL. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from '../dialect.ts';
+import { initial } from '../migrations/001_initial.ts';
+import type { Database } from '../schema.ts';
+import type { Store } from '../store.ts';
+import { SqlDeliveries } from './deliveries.ts';
+import { SqlDispatch } from './dispatch.ts';
+import { SqlEvents } from './events.ts';
+import { SqlEventTypes } from './event-types.ts';
+import { SqlSettings } from './settings.ts';
+import { SqlWebhooks } from './webhooks.ts';
+import { SqlWorkspaces } from './workspaces.ts';
+
+/** Migrations are code, listed in order; their names are the history both engines share. */
+function migrations(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { '001_initial': initial(dialect) };
+    },
+  };
+}
+
+export class SqlStore implements Store {
+  readonly settings: SqlSettings;
+  readonly workspaces: SqlWorkspaces;
+  readonly eventTypes: SqlEventTypes;
+  readonly webhooks: SqlWebhooks;
+  readonly events: SqlEvents;
+  readonly deliveries: SqlDeliveries;
+  readonly dispatch: SqlDispatch;
+
+  constructor(readonly db: Kysely<Database>, readonly dialect: Dialect) {
+    this.settings = new SqlSettings(db);
+    this.workspaces = new SqlWorkspaces(db);
+    this.eventTypes = new SqlEventTypes(db);
+    this.webhooks = new SqlWebhooks(db);
+    this.events = new SqlEvents(db);
+    this.deliveries = new SqlDeliveries(db);
+    this.dispatch = new SqlDispatch(db, dialect);
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: migrations(this.dialect) });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((result) => result.status === 'Error');
+    if (error || failed) {
+      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error | undefined)?.message ?? 'unknown error'}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,144 @@
+/** Row ↔ model mapping and the small helpers every repository shares. */
+import type { Selectable } from 'kysely';
+import { Invalid } from '../../core/errors.ts';
+import type { ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, Webhook, Workspace } from '../../core/model.ts';
+import type { ApiKeysTable, AttemptsTable, WebhooksTable, WorkspacesTable } from '../schema.ts';
+import type { NewAttempt, WorkspaceRef } from '../store.ts';
+
+export const parseJson = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
+export const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
+export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/** Cursors are opaque to clients: the last row's key, base64url-encoded. */
+export const encodeCursor = (seq: number): string => Buffer.from(`c${seq}`).toString('base64url');
+export function decodeCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined || cursor === '') return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^c\d{1,15}$/.test(text)) throw new Invalid('cursor', 'not a cursor this API handed out');
+  return Number(text.slice(1));
+}
+
+/** Rows were fetched with limit + 1: the extra one only says whether there is a next page. */
+export function toPage<R extends { id: number | string }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  return { items: kept.map(map), nextCursor: more ? encodeCursor(num(kept[kept.length - 1].id)) : null };
+}
+
+export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
+  id: row.uid,
+  seq: num(row.id),
+  name: row.name,
+  createdAt: num(row.created_at),
+});
+
+export const toApiKey = (row: Selectable<ApiKeysTable>, workspaceId: string): ApiKey => ({
+  id: row.uid,
+  seq: num(row.id),
+  workspaceId,
+  name: row.name,
+  prefix: row.prefix,
+  consumerKeyEnd: row.consumer_key_end,
+  createdAt: num(row.created_at),
+  lastUsedAt: numOrNull(row.last_used_at),
+  revokedAt: numOrNull(row.revoked_at),
+});
+
+export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRef): Webhook => ({
+  id: row.uid,
+  seq: num(row.id),
+  workspaceId: workspace.id,
+  workspaceSeq: workspace.seq,
+  name: row.name,
+  url: row.url,
+  description: row.description,
+  events: parseJson(row.events, []),
+  headers: parseJson(row.headers, {}),
+  status: row.status as Webhook['status'],
+  disabledReason: row.disabled_reason,
+  pausedBehavior: row.paused_behavior as Webhook['pausedBehavior'],
+  format: row.format as Webhook['format'],
+  disableRule: row.disable_rule as Webhook['disableRule'],
+  failureCount: num(row.failure_count),
+  failingSince: numOrNull(row.failing_since),
+  lastSuccessAt: numOrNull(row.last_success_at),
+  meta: parseJson(row.meta, {}),
+  createdAt: num(row.created_at),
+  updatedAt: num(row.updated_at),
+});
+
+export interface DeliveryRow {
+  id: number;
+  uid: string;
+  status: string;
+  attempt_count: number;
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  trigger: string;
+  created_at: number;
+  updated_at: number;
+  event_uid: string;
+  event_type: string;
+  webhook_uid: string;
+}
+
+export const toDelivery = (row: DeliveryRow): Delivery => ({
+  id: row.uid,
+  seq: num(row.id),
+  eventId: row.event_uid,
+  eventType: row.event_type,
+  webhookId: row.webhook_uid,
+  status: row.status as DeliveryStatus,
+  attemptCount: num(row.attempt_count),
+  nextAttemptAt: row.status === 'pending' ? numOrNull(row.next_attempt_at) : null,
+  lastAttemptAt: numOrNull(row.last_attempt_at),
+  trigger: row.trigger as AttemptTrigger,
+  createdAt: num(row.created_at),
+  updatedAt: num(row.updated_at),
+});
+
+export type AttemptRow = Selectable<AttemptsTable> & { delivery_uid: string | null; webhook_uid: string };
+
+export const toAttempt = (row: AttemptRow): Attempt => ({
+  seq: num(row.id),
+  deliveryId: row.delivery_uid,
+  webhookId: row.webhook_uid,
+  eventType: row.event_type,
+  trigger: row.trigger as AttemptTrigger,
+  success: num(row.success) === 1,
+  requestUrl: row.request_url,
+  requestHeaders: parseJson(row.request_headers, {}),
+  requestBody: row.request_body,
+  responseCode: numOrNull(row.response_code),
+  responseMessage: row.response_message,
+  responseHeaders: parseJson(row.response_headers, {}),
+  responseBody: row.response_body,
+  durationMs: num(row.duration_ms),
+  error: row.error,
+  createdAt: num(row.created_at),
+});
+
+export const attemptRow = (attempt: NewAttempt) => ({
+  delivery_id: attempt.deliverySeq,
+  webhook_id: attempt.webhookSeq,
+  event_type: attempt.eventType,
+  trigger: attempt.trigger,
+  success: attempt.success ? 1 : 0,
+  request_url: attempt.requestUrl,
+  request_headers: JSON.stringify(attempt.requestHeaders),
+  request_body: attempt.requestBody,
+  response_code: attempt.responseCode,
+  response_message: attempt.responseMessage,
+  response_headers: JSON.stringify(attempt.responseHeaders),
+  response_body: attempt.responseBody,
+  duration_ms: attempt.durationMs,
+  error: attempt.error,
+  created_at: attempt.createdAt,
+});
+
+/** Splits a list into chunks, to stay under the engines' bound-parameter limits. */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Page, PageRequest, Webhook, WebhookStatus } from '../../core/model.ts';
+import type { Database } from '../schema.ts';
+import type { NewWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../store.ts';
+import { decodeCursor, num, numOrNull, toPage, toWebhook } from './rows.ts';
+
+type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
+
+function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: WebhookFilter): WebhookQuery<O> {
+  let q = query.where('workspace_id', '=', workspace.seq);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.createdAfter !== undefined) q = q.where('created_at', '>=', filter.createdAfter);
+  if (filter.createdBefore !== undefined) q = q.where('created_at', '<=', filter.createdBefore);
+  return q;
+}
+
+export class SqlWebhooks implements WebhooksRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: NewWebhook): Promise<Webhook> {
+    const row = await this.db.insertInto('webhooks').values({
+      uid: randomUUID(),
+      workspace_id: input.workspace.seq,
+      name: input.name,
+      url: input.url,
+      description: input.description,
+      events: JSON.stringify(input.events),
+      headers: JSON.stringify(input.headers),
+      status: input.status,
+      disabled_reason: null,
+      paused_behavior: input.pausedBehavior,
+      format: input.format,
+      disable_rule: input.disableRule,
+      failure_count: 0,
+      secret_enc: input.secretEnc,
+      meta: JSON.stringify(input.meta),
+      created_at: input.now,
+      updated_at: input.now,
+    }).returningAll().executeTakeFirstOrThrow();
+    return toWebhook(row, input.workspace);
+  }
+
+  async get(workspace: WorkspaceRef, id: string): Promise<Webhook | null> {
+    const row = await this.db.selectFrom('webhooks').selectAll()
+      .where('workspace_id', '=', workspace.seq).where('uid', '=', id).executeTakeFirst();
+    return row ? toWebhook(row, workspace) : null;
+  }
+
+  async getBySeq(workspace: WorkspaceRef, seq: number): Promise<Webhook | null> {
+    const row = await this.db.selectFrom('webhooks').selectAll()
+      .where('workspace_id', '=', workspace.seq).where('id', '=', seq).executeTakeFirst();
+    return row ? toWebhook(row, workspace) : null;
+  }
+
+  async secrets(webhookSeq: number): Promise<WebhookSecrets | null> {
+    const row = await this.db.selectFrom('webhooks')
+      .select(['secret_enc', 'previous_secret_enc', 'previous_secret_expires_at'])
+      .where('id', '=', webhookSeq).executeTakeFirst();
+    if (!row) return null;
+    return {
+      secretEnc: row.secret_enc,
+      previousSecretEnc: row.previous_secret_enc,
+      previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
+    };
+  }
+
+  async list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>> {
+    const after = decodeCursor(page.cursor);
+    let query = filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter).orderBy('id', 'desc').limit(page.limit + 1);
+    if (after !== null) query = query.where('id', '<', after);
+    return toPage(await query.execute(), page.limit, (row) => toWebhook(row, workspace));
+  }
+
+  async listByOffset(workspace: WorkspaceRef, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc') {
+    const rows = await filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter)
+      .orderBy('created_at', order).orderBy('id', order).limit(limit).offset(offset).execute();
+    return { items: rows.map((row) => toWebhook(row, workspace)), total: await this.count(workspace, filter) };
+  }
+
+  async count(workspace: WorkspaceRef, filter: WebhookFilter): Promise<number> {
+    const row = await filtered(this.db.selectFrom('webhooks').select((eb) => eb.fn.countAll().as('n')), workspace, filter)
+      .executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
+  async update(webhookSeq: number, changes: WebhookChanges, now: number): Promise<void> {
+    const set: Record<string, unknown> = { updated_at: now };
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.url !== undefined) set.url = changes.url;
+    if (changes.description !== undefined) set.description = changes.description;
+    if (changes.events !== undefined) set.events = JSON.stringify(changes.events);
+    if (changes.headers !== undefined) set.headers = JSON.stringify(changes.headers);
+    if (changes.pausedBehavior !== undefined) set.paused_behavior = changes.pausedBehavior;
+    if (changes.disableRule !== undefined) set.disable_rule = changes.disableRule;
+    if (changes.meta !== undefined) set.meta = JSON.stringify(changes.meta);
+    if (changes.secretEnc !== undefined) set.secret_enc = changes.secretEnc;
+    if (changes.previousSecretEnc !== undefined) set.previous_secret_enc = changes.previousSecretEnc;
+    if (changes.previousSecretExpiresAt !== undefined) set.previous_secret_expires_at = changes.previousSecretExpiresAt;
+    await this.db.updateTable('webhooks').set(set).where('id', '=', webhookSeq).execute();
+  }
+
+  async setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (status === 'active') {
+        await trx.updateTable('webhooks')
+          .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
+          .where('id', '=', webhookSeq).execute();
+        await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
+          .where('webhook_id', '=', webhookSeq).where('status', '=', 'held').execute();
+      } else {
+        await trx.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
+          .where('id', '=', webhookSeq).execute();
+        // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
+        await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
+          .where('webhook_id', '=', webhookSeq).where('status', '=', 'pending').execute();
+      }
+    });
+  }
+
+  async delete(webhookSeq: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('attempts').where('webhook_id', '=', webhookSeq).execute();
+      await trx.deleteFrom('deliveries').where('webhook_id', '=', webhookSeq).execute();
+      await trx.deleteFrom('webhooks').where('id', '=', webhookSeq).execute();
+    });
+  }
+}

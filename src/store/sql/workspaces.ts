@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ApiKey, Page, PageRequest, Workspace } from '../../core/model.ts';
+import type { Database } from '../schema.ts';
+import type { ApiKeyMatch, NewApiKey, WorkspaceRef, WorkspacesRepo } from '../store.ts';
+import { decodeCursor, toApiKey, toPage, toWorkspace } from './rows.ts';
+
+export class SqlWorkspaces implements WorkspacesRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(name: string, now: number): Promise<Workspace> {
+    const row = await this.db.insertInto('workspaces').values({ uid: randomUUID(), name, created_at: now })
+      .returningAll().executeTakeFirstOrThrow();
+    return toWorkspace(row);
+  }
+
+  async list(page: PageRequest): Promise<Page<Workspace>> {
+    const after = decodeCursor(page.cursor);
+    let query = this.db.selectFrom('workspaces').selectAll().orderBy('id', 'desc').limit(page.limit + 1);
+    if (after !== null) query = query.where('id', '<', after);
+    return toPage(await query.execute(), page.limit, toWorkspace);
+  }
+
+  async get(id: string): Promise<Workspace | null> {
+    const row = await this.db.selectFrom('workspaces').selectAll().where('uid', '=', id).executeTakeFirst();
+    return row ? toWorkspace(row) : null;
+  }
+
+  async createKey(input: NewApiKey): Promise<ApiKey> {
+    const row = await this.db.insertInto('api_keys').values({
+      uid: randomUUID(),
+      workspace_id: input.workspace.seq,
+      name: input.name,
+      prefix: input.prefix,
+      key_hash: input.keyHash,
+      consumer_key_hash: input.consumerKeyHash,
+      consumer_key_end: input.consumerKeyEnd,
+      consumer_secret_hash: input.consumerSecretHash,
+      consumer_secret_enc: input.consumerSecretEnc,
+      created_at: input.now,
+    }).returningAll().executeTakeFirstOrThrow();
+    return toApiKey(row, input.workspace.id);
+  }
+
+  async listKeys(workspace: WorkspaceRef): Promise<ApiKey[]> {
+    const rows = await this.db.selectFrom('api_keys').selectAll().where('workspace_id', '=', workspace.seq)
+      .orderBy('id', 'desc').execute();
+    return rows.map((row) => toApiKey(row, workspace.id));
+  }
+
+  async revokeKey(workspace: WorkspaceRef, keyId: string, now: number): Promise<boolean> {
+    const result = await this.db.updateTable('api_keys').set({ revoked_at: now })
+      .where('workspace_id', '=', workspace.seq).where('uid', '=', keyId).where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  findKeyByHash(keyHash: string): Promise<ApiKeyMatch | null> {
+    return this.findKey('key_hash', keyHash);
+  }
+
+  findKeyByConsumerKeyHash(consumerKeyHash: string): Promise<ApiKeyMatch | null> {
+    return this.findKey('consumer_key_hash', consumerKeyHash);
+  }
+
+  async touchKey(keySeq: number, now: number): Promise<void> {
+    await this.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', keySeq).execute();
+  }
+
+  private async findKey(column: 'key_hash' | 'consumer_key_hash', hash: string): Promise<ApiKeyMatch | null> {
+    const row = await this.db.selectFrom('api_keys')
+      .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
+      .selectAll('api_keys')
+      .select(['workspaces.uid as ws_uid', 'workspaces.name as ws_name', 'workspaces.created_at as ws_created_at'])
+      .where(`api_keys.${column}`, '=', hash)
+      .where('api_keys.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return null;
+    const workspace = toWorkspace({ id: row.workspace_id, uid: row.ws_uid, name: row.ws_name, created_at: row.ws_created_at });
+    return {
+      key: toApiKey(row, workspace.id),
+      workspace,
+      consumerSecretHash: row.consumer_secret_hash,
+      consumerSecretEnc: row.consumer_secret_enc,
+    };
+  }
+}

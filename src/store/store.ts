@@ -1,0 +1,259 @@
+/**
+ * The one storage interface. The core sees only this; SQLite and PostgreSQL both implement it through
+ * Kysely (see sql/). Repositories are grouped by noun so a reader finds "how is X stored" by name.
+ */
+import type {
+  ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryFormat, DeliveryStatus, DisableRule, Event, EventType,
+  Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
+} from '../core/model.ts';
+import type { Dialect } from './dialect.ts';
+
+/** Which workspace a call is about: its integer key and public id. */
+export interface WorkspaceRef {
+  seq: number;
+  id: string;
+}
+
+export interface SettingsRepo {
+  get(key: string): Promise<string | null>;
+  /** Writes the value only if the key has none yet; returns the value now stored. */
+  setIfAbsent(key: string, value: string): Promise<string>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface NewApiKey {
+  workspace: WorkspaceRef;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  consumerKeyHash: string;
+  consumerKeyEnd: string;
+  consumerSecretHash: string;
+  consumerSecretEnc: string;
+  now: number;
+}
+
+export interface ApiKeyMatch {
+  key: ApiKey;
+  workspace: Workspace;
+  consumerSecretHash: string;
+  consumerSecretEnc: string;
+}
+
+export interface WorkspacesRepo {
+  create(name: string, now: number): Promise<Workspace>;
+  list(page: PageRequest): Promise<Page<Workspace>>;
+  get(id: string): Promise<Workspace | null>;
+  createKey(input: NewApiKey): Promise<ApiKey>;
+  listKeys(workspace: WorkspaceRef): Promise<ApiKey[]>;
+  revokeKey(workspace: WorkspaceRef, keyId: string, now: number): Promise<boolean>;
+  findKeyByHash(keyHash: string): Promise<ApiKeyMatch | null>;
+  findKeyByConsumerKeyHash(consumerKeyHash: string): Promise<ApiKeyMatch | null>;
+  touchKey(keySeq: number, now: number): Promise<void>;
+}
+
+export interface EventTypesRepo {
+  list(workspace: WorkspaceRef): Promise<EventType[]>;
+  create(workspace: WorkspaceRef, type: EventType, now: number): Promise<EventType>;
+}
+
+export interface NewWebhook {
+  workspace: WorkspaceRef;
+  name: string;
+  url: string;
+  description: string;
+  events: string[];
+  headers: Record<string, string>;
+  status: WebhookStatus;
+  pausedBehavior: PausedBehavior;
+  format: DeliveryFormat;
+  disableRule: DisableRule;
+  secretEnc: string;
+  meta: Record<string, unknown>;
+  now: number;
+}
+
+export interface WebhookChanges {
+  name?: string;
+  url?: string;
+  description?: string;
+  events?: string[];
+  headers?: Record<string, string>;
+  pausedBehavior?: PausedBehavior;
+  disableRule?: DisableRule;
+  meta?: Record<string, unknown>;
+  secretEnc?: string;
+  previousSecretEnc?: string | null;
+  previousSecretExpiresAt?: number | null;
+}
+
+export interface WebhookSecrets {
+  secretEnc: string;
+  previousSecretEnc: string | null;
+  previousSecretExpiresAt: number | null;
+}
+
+export interface WebhookFilter {
+  status?: WebhookStatus;
+  createdAfter?: number;
+  createdBefore?: number;
+}
+
+export interface WebhooksRepo {
+  create(input: NewWebhook): Promise<Webhook>;
+  get(workspace: WorkspaceRef, id: string): Promise<Webhook | null>;
+  getBySeq(workspace: WorkspaceRef, seq: number): Promise<Webhook | null>;
+  secrets(webhookSeq: number): Promise<WebhookSecrets | null>;
+  list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>>;
+  /** Offset pagination with a total, for faces (WooCommerce) whose clients page by number. */
+  listByOffset(workspace: WorkspaceRef, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc'): Promise<{ items: Webhook[]; total: number }>;
+  count(workspace: WorkspaceRef, filter: WebhookFilter): Promise<number>;
+  update(webhookSeq: number, changes: WebhookChanges, now: number): Promise<void>;
+  /**
+   * Changes status and moves the webhook's queued work with it, in one transaction: pausing or disabling
+   * holds pending deliveries; activating releases held ones (due now) and resets the failure count.
+   */
+  setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void>;
+  delete(webhookSeq: number): Promise<void>;
+}
+
+/** A subscription as publish sees it, to decide whether (and how) the webhook gets a delivery. */
+export interface WebhookRoute {
+  seq: number;
+  events: string[];
+  status: WebhookStatus;
+  pausedBehavior: PausedBehavior;
+}
+
+export interface RouteDecision {
+  webhookSeq: number;
+  held: boolean;
+}
+
+export interface NewEvent {
+  workspace: WorkspaceRef;
+  type: string;
+  dataJson: string;
+  idempotencyKey: string | null;
+  /** An idempotency key older than this no longer de-duplicates. */
+  idempotencySince: number;
+  now: number;
+}
+
+export interface PublishResult {
+  event: Event;
+  deliveryCount: number;
+  /** true when the idempotency key matched an earlier event (nothing was created). */
+  replayed: boolean;
+}
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+}
+
+export interface EventsRepo {
+  /** Stores the event and one delivery per routed webhook in a single transaction. */
+  publish(input: NewEvent, route: (candidates: WebhookRoute[]) => RouteDecision[]): Promise<PublishResult>;
+  get(workspace: WorkspaceRef, id: string): Promise<Event | null>;
+  deliveryCount(eventSeq: number): Promise<number>;
+}
+
+export interface DeliveriesRepo {
+  list(webhookSeq: number, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>>;
+  listForEvent(eventSeq: number): Promise<Delivery[]>;
+  get(webhookSeq: number, id: string): Promise<Delivery | null>;
+  attempts(deliverySeq: number): Promise<Attempt[]>;
+  /** All attempts to a webhook (deliveries and tests), newest first. */
+  webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>>;
+  /** Offset pagination of a webhook's attempts (WooCommerce's "deliveries"). */
+  webhookAttemptsByOffset(webhookSeq: number, offset: number, limit: number): Promise<{ items: Attempt[]; total: number }>;
+  attemptBySeq(webhookSeq: number, attemptSeq: number): Promise<Attempt | null>;
+  /** Makes a finished or pending delivery due now for one manual attempt. false if it is being sent right now. */
+  resend(deliverySeq: number, now: number): Promise<boolean>;
+  /** Records an attempt that belongs to no delivery ("test a webhook"). */
+  recordTestAttempt(attempt: NewAttempt): Promise<void>;
+}
+
+export interface NewAttempt {
+  deliverySeq: number | null;
+  webhookSeq: number;
+  eventType: string;
+  trigger: AttemptTrigger;
+  success: boolean;
+  requestUrl: string;
+  requestHeaders: Record<string, string>;
+  requestBody: string;
+  responseCode: number | null;
+  responseMessage: string | null;
+  responseHeaders: Record<string, string>;
+  responseBody: string | null;
+  durationMs: number;
+  error: string | null;
+  createdAt: number;
+}
+
+/** Everything the dispatcher needs to send one delivery, read in the same batch as the claim. */
+export interface ClaimedDelivery {
+  seq: number;
+  id: string;
+  attemptCount: number;
+  trigger: AttemptTrigger;
+  webhook: {
+    seq: number;
+    id: string;
+    url: string;
+    headers: Record<string, string>;
+    format: DeliveryFormat;
+    meta: Record<string, unknown>;
+    secrets: WebhookSecrets;
+  };
+  event: { seq: number; id: string; type: string; dataJson: string; createdAt: number };
+}
+
+export interface ClaimRequest {
+  now: number;
+  leaseUntil: number;
+  /** Upper bound of deliveries to claim. */
+  limit: number;
+  /** How many more each webhook may take right now; webhooks not listed may take `perWebhookDefault`. */
+  perWebhookRoom: Map<number, number>;
+  perWebhookDefault: number;
+}
+
+/** The result of one attempt, and what the retry policy decided for its delivery. */
+export interface AttemptOutcome {
+  deliverySeq: number;
+  webhookSeq: number;
+  attempt: NewAttempt;
+  next: { status: 'succeeded' | 'failed' | 'pending'; at: number | null };
+}
+
+export interface DisablePolicy {
+  /** hookd's rule: at least `failures` failed attempts in a row and no success for `afterMs`. */
+  standard: { failures: number; afterMs: number };
+  /** WooCommerce's rule: disable when more than `failures` attempts failed in a row. */
+  woocommerce: { failures: number };
+}
+
+export interface DispatchRepo {
+  claim(request: ClaimRequest): Promise<ClaimedDelivery[]>;
+  /** Earliest time any pending delivery (or expired lease) falls due; null when there is none. */
+  nextDueAt(): Promise<number | null>;
+  /** Records a batch of attempts, moves their deliveries on, counts failures and disables webhooks, in one transaction. */
+  record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }>;
+  /** Hands claimed deliveries back, due now (graceful shutdown of work not started or not finished). */
+  release(deliverySeqs: number[], now: number): Promise<void>;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  readonly settings: SettingsRepo;
+  readonly workspaces: WorkspacesRepo;
+  readonly eventTypes: EventTypesRepo;
+  readonly webhooks: WebhooksRepo;
+  readonly events: EventsRepo;
+  readonly deliveries: DeliveriesRepo;
+  readonly dispatch: DispatchRepo;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
