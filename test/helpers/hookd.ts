@@ -1,0 +1,119 @@
+/**
+ * Starts a real hookd (in this process, on a free port, with its own temporary data dir) and gives
+ * tests a small HTTP client for its native API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startHookd, type Hookd } from '../../src/app.ts';
+import { loadConfig, type SettingName } from '../../src/config.ts';
+
+export const ADMIN = 'test-admin-token';
+
+export interface TestHookd {
+  hookd: Hookd;
+  url: string;
+  dataDir: string;
+  api: ApiClient;
+  stop(): Promise<void>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export class ApiClient {
+  constructor(readonly baseUrl: string, public token: string = ADMIN) {}
+
+  as(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, token);
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; raw?: string } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, ...init.headers };
+    let payload: string | undefined;
+    if (init.raw !== undefined) payload = init.raw;
+    else if (body !== undefined) payload = JSON.stringify(body);
+    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    const text = await response.text();
+    let parsed: any = null;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  get = <T = any>(path: string) => this.request<T>('GET', path);
+  post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body);
+  put = <T = any>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
+  patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+}
+
+/** Settings tests usually want: private networks allowed (receivers are on 127.0.0.1), fast retries. */
+export const TEST_SETTINGS: Partial<Record<SettingName, string>> = {
+  port: '0',
+  host: '127.0.0.1',
+  adminToken: ADMIN,
+  allowPrivateNetworks: 'true',
+  retrySchedule: '100ms,200ms',
+  retryJitter: '0',
+  requestTimeout: '2s',
+  shutdownGrace: '2s',
+  logLevel: 'warn',
+};
+
+export async function startTestHookd(settings: Partial<Record<SettingName, string>> = {}, dataDir?: string): Promise<TestHookd> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hookd-test-'));
+  const config = loadConfig({}, { ...TEST_SETTINGS, dataDir: dir, ...settings });
+  const hookd = await startHookd(config, pino({ level: config.logLevel }));
+  const url = hookd.url as string;
+  return {
+    hookd,
+    url,
+    dataDir: dir,
+    api: new ApiClient(url),
+    async stop() {
+      await hookd.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A workspace with an API key, ready to use. */
+export async function createWorkspace(api: ApiClient, name = 'acme') {
+  const workspace = await api.as(ADMIN).post('/workspaces', { name });
+  const key = await api.as(ADMIN).post(`/workspaces/${workspace.body.data.id}/api-keys`, { name: 'test' });
+  return {
+    id: workspace.body.data.id as string,
+    key: key.body.data.key as string,
+    consumerKey: key.body.data.consumerKey as string,
+    consumerSecret: key.body.data.consumerSecret as string,
+    api: api.as(key.body.data.key as string),
+  };
+}
+
+/** Polls until `check` returns a truthy value (for states the test cannot await directly). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,51 @@
+/** Runs hookd as a separate OS process (`bin/hookd.js serve`), for restart and kill -9 tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { ApiClient, ADMIN, TEST_SETTINGS } from './hookd.ts';
+import { SETTINGS, type SettingName } from '../../src/config.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/hookd.js', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface HookdProcess {
+  child: ChildProcess;
+  api: ApiClient;
+  output: () => string;
+  /** Waits for the process to exit. */
+  exited: Promise<number | null>;
+}
+
+export async function spawnHookd(dataDir: string, port: number, settings: Partial<Record<SettingName, string>> = {}): Promise<HookdProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries({ ...TEST_SETTINGS, port: String(port), dataDir, ...settings })) {
+    env[SETTINGS[name as SettingName].env] = value;
+  }
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => { output += chunk; });
+  child.stderr?.on('data', (chunk) => { output += chunk; });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const api = new ApiClient(`http://127.0.0.1:${port}`, ADMIN);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hookd exited at start:\n${output}`);
+    try {
+      const response = await fetch(`${api.baseUrl}/healthz`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`hookd did not become healthy:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, api, output: () => output, exited };
+}

@@ -1,0 +1,96 @@
+/**
+ * A real HTTP receiver on 127.0.0.1 for tests. It records every request (raw body bytes and headers)
+ * and answers according to its current behaviour: a status, a hang, a connection reset or a slow reply.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type Behaviour =
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'slow'; ms: number; status?: number };
+
+export interface Received {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+  at: number;
+}
+
+export class Receiver {
+  readonly requests: Received[] = [];
+  /** Answers used in order, one per request, before falling back to `behaviour`. */
+  readonly script: Behaviour[] = [];
+  behaviour: Behaviour = { kind: 'status', status: 200, body: 'ok' };
+  #server: Server;
+  #sockets = new Set<Socket>();
+  #waiters: Array<{ count: number; resolve: () => void }> = [];
+  port = 0;
+
+  constructor() {
+    this.#server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        this.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, text: body.toString('utf8'), at: Date.now() });
+        this.#notify();
+        const behaviour = this.script.shift() ?? this.behaviour;
+        switch (behaviour.kind) {
+          case 'status':
+            res.writeHead(behaviour.status, { 'content-type': 'text/plain', ...behaviour.headers });
+            res.end(behaviour.body ?? '');
+            return;
+          case 'hang':
+            return;
+          case 'reset':
+            req.socket.destroy();
+            return;
+          case 'slow':
+            setTimeout(() => { res.writeHead(behaviour.status ?? 200); res.end('slow ok'); }, behaviour.ms);
+            return;
+        }
+      });
+    });
+    this.#server.on('connection', (socket) => {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+    });
+  }
+
+  static async start(): Promise<Receiver> {
+    const receiver = new Receiver();
+    await new Promise<void>((resolve) => receiver.#server.listen(0, '127.0.0.1', resolve));
+    receiver.port = (receiver.#server.address() as AddressInfo).port;
+    return receiver;
+  }
+
+  url(path = '/hook'): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  /** Resolves once at least `count` requests have arrived (rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs = 10_000): Promise<Received[]> {
+    if (this.requests.length >= count) return Promise.resolve(this.requests);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`receiver got ${this.requests.length} of ${count} requests in ${timeoutMs} ms`)), timeoutMs);
+      this.#waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(this.requests); } });
+    });
+  }
+
+  #notify(): void {
+    this.#waiters = this.#waiters.filter((waiter) => {
+      if (this.requests.length < waiter.count) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
