@@ -12,9 +12,13 @@ export type Principal =
   | { kind: 'workspace'; workspace: Workspace; keyId: string };
 
 const TOUCH_INTERVAL_MS = 60_000;
+/** Keys are looked up once per this long per process; a revocation made elsewhere takes at most this long. */
+const CACHE_MS = 5_000;
+const CACHE_LIMIT = 10_000;
 
 export class Auth {
   readonly #touched = new Map<number, number>();
+  readonly #cache = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly store: Store, private readonly adminTokenHash: string, private readonly now: () => number) {}
 
@@ -22,10 +26,22 @@ export class Auth {
     if (!token) throw new Unauthorized('send Authorization: Bearer <token>');
     const hash = sha256Hex(token);
     if (safeEqual(hash, this.adminTokenHash)) return { kind: 'admin' };
+    const cached = this.#cache.get(hash);
+    if (cached && cached.until > this.now()) return cached.principal;
     const match = await this.store.workspaces.findKeyByHash(hash);
     if (!match) throw new Unauthorized('unknown or revoked token');
     this.touch(match.key.seq);
-    return { kind: 'workspace', workspace: match.workspace, keyId: match.key.id };
+    const principal: Principal = { kind: 'workspace', workspace: match.workspace, keyId: match.key.id };
+    if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
+    this.#cache.set(hash, { principal, until: this.now() + CACHE_MS });
+    return principal;
+  }
+
+  /** A key was revoked in this process: forget it at once. */
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.#cache) {
+      if (entry.principal.kind === 'workspace' && entry.principal.keyId === keyId) this.#cache.delete(hash);
+    }
   }
 
   /** Marks a key as used, at most once a minute, so authentication does not write on every request. */

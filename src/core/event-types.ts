@@ -6,6 +6,8 @@ import type { EventType, Workspace } from './model.ts';
 import { validateEventName } from './topics.ts';
 import { validateText } from './validation.ts';
 
+const BUILT_IN_BY_NAME = new Map(BUILT_IN_EVENT_TYPES.map((type) => [type.name, type]));
+
 export interface EventTypeInput {
   name: string;
   title?: string;
@@ -23,12 +25,12 @@ export class EventTypes {
   }
 
   async find(workspace: Workspace, name: string): Promise<EventType | undefined> {
-    return (await this.catalog(workspace)).find((type) => type.name === name);
+    return BUILT_IN_BY_NAME.get(name) ?? (await this.ctx.store.eventTypes.list(workspace)).find((type) => type.name === name);
   }
 
   async create(workspace: Workspace, input: EventTypeInput): Promise<EventType> {
     validateEventName(input.name, 'name');
-    if (BUILT_IN_EVENT_TYPES.some((type) => type.name === input.name)) {
+    if (BUILT_IN_BY_NAME.has(input.name)) {
       throw new Conflict(`"${input.name}" is a built-in event type`, 'name');
     }
     const example = input.example ?? {};

@@ -19,7 +19,7 @@ export class Core {
 
   constructor(readonly ctx: CoreContext, adminTokenHash: string) {
     this.auth = new Auth(ctx.store, adminTokenHash, ctx.now);
-    this.workspaces = new Workspaces(ctx);
+    this.workspaces = new Workspaces(ctx, (keyId) => this.auth.forget(keyId));
     this.eventTypes = new EventTypes(ctx);
     this.webhooks = new Webhooks(ctx, this.eventTypes);
     this.events = new Events(ctx, this.eventTypes);

@@ -15,7 +15,7 @@ export interface IssuedApiKey {
 }
 
 export class Workspaces {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: CoreContext, private readonly onRevoked: (keyId: string) => void = () => undefined) {}
 
   create(input: { name: string }): Promise<Workspace> {
     return this.ctx.store.workspaces.create(validateText(input.name, 'name', 200), this.ctx.now());
@@ -50,6 +50,7 @@ export class Workspaces {
 
   async revokeKey(workspace: Workspace, keyId: string): Promise<void> {
     if (!(await this.ctx.store.workspaces.revokeKey(workspace, keyId, this.ctx.now()))) throw new NotFound('api_key');
+    this.onRevoked(keyId);
   }
 }
 

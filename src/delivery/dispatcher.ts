@@ -31,6 +31,7 @@ interface WebhookLane {
 }
 
 const FLUSH_BATCH = 500;
+const BUSY_WAKE_MS = 2;
 
 export class Dispatcher {
   readonly #lanes = new Map<number, WebhookLane>();
@@ -68,14 +69,20 @@ export class Dispatcher {
     this.wake();
   }
 
-  /** New work may be due: look soon (coalesced, so a burst of publishes costs one claim). */
+  /**
+   * New work may be due: look soon. Wakes are coalesced: when idle, at the next turn of the event loop;
+   * when busy, within a couple of milliseconds, so a stream of publishes and finishing attempts is claimed
+   * in batches instead of one small claim each.
+   */
   wake(): void {
     if (!this.#started || this.#stopping || this.#wakeScheduled) return;
     this.#wakeScheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.#wakeScheduled = false;
       void this.pump();
-    });
+    };
+    if (this.#inflight + this.#queued > 0) setTimeout(run, BUSY_WAKE_MS);
+    else setImmediate(run);
   }
 
   async stop(): Promise<void> {
@@ -267,12 +274,17 @@ export class Dispatcher {
   private async planNextLook(): Promise<void> {
     if (this.#stopping) return;
     const safety = this.options.safetyPollMs ?? 5000;
+    // While attempts run, each one finishing wakes us and retries set their own timers: no query needed.
+    if (this.#inflight + this.#queued > 0) {
+      this.wakeAt(Date.now() + safety);
+      return;
+    }
     try {
       const due = await this.store.dispatch.nextDueAt();
       const now = Date.now();
       if (due === null) this.wakeAt(now + safety);
       // Due but not claimed means every lane with due work is full: a finishing attempt wakes us.
-      else if (due <= now) this.wakeAt(now + (this.#inflight + this.#queued > 0 ? safety : 50));
+      else if (due <= now) this.wakeAt(now + 50);
       else this.wakeAt(Math.min(due, now + safety));
     } catch (error) {
       this.log.error({ err: error }, 'reading the next due time failed');

@@ -35,7 +35,7 @@ export class SqlStore implements Store {
     this.workspaces = new SqlWorkspaces(db);
     this.eventTypes = new SqlEventTypes(db);
     this.webhooks = new SqlWebhooks(db);
-    this.events = new SqlEvents(db);
+    this.events = new SqlEvents(db, dialect === 'sqlite' ? 1 : 4);
     this.deliveries = new SqlDeliveries(db);
     this.dispatch = new SqlDispatch(db, dialect);
   }

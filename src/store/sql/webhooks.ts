@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, Webhook, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
@@ -20,7 +20,7 @@ export class SqlWebhooks implements WebhooksRepo {
 
   async create(input: NewWebhook): Promise<Webhook> {
     const row = await this.db.insertInto('webhooks').values({
-      uid: randomUUID(),
+      uid: newId(),
       workspace_id: input.workspace.seq,
       name: input.name,
       url: input.url,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.ts';
 import type { Kysely } from 'kysely';
 import type { ApiKey, Page, PageRequest, Workspace } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
@@ -9,7 +9,7 @@ export class SqlWorkspaces implements WorkspacesRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async create(name: string, now: number): Promise<Workspace> {
-    const row = await this.db.insertInto('workspaces').values({ uid: randomUUID(), name, created_at: now })
+    const row = await this.db.insertInto('workspaces').values({ uid: newId(), name, created_at: now })
       .returningAll().executeTakeFirstOrThrow();
     return toWorkspace(row);
   }
@@ -28,7 +28,7 @@ export class SqlWorkspaces implements WorkspacesRepo {
 
   async createKey(input: NewApiKey): Promise<ApiKey> {
     const row = await this.db.insertInto('api_keys').values({
-      uid: randomUUID(),
+      uid: newId(),
       workspace_id: input.workspace.seq,
       name: input.name,
       prefix: input.prefix,
