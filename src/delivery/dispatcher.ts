@@ -31,7 +31,9 @@ interface WebhookLane {
 }
 
 const FLUSH_BATCH = 500;
-const BUSY_WAKE_MS = 2;
+const BUSY_WAKE_MS = 5;
+/** While attempts are running, outcomes are written at most this often, in larger batches. */
+const BUSY_FLUSH_MS = 10;
 
 export class Dispatcher {
   readonly #lanes = new Map<number, WebhookLane>();
@@ -71,7 +73,7 @@ export class Dispatcher {
 
   /**
    * New work may be due: look soon. Wakes are coalesced: when idle, at the next turn of the event loop;
-   * when busy, within a couple of milliseconds, so a stream of publishes and finishing attempts is claimed
+   * when busy (at least one webhook's worth of work in hand), within a few milliseconds, so a stream of publishes and finishing attempts is claimed
    * in batches instead of one small claim each.
    */
   wake(): void {
@@ -81,7 +83,7 @@ export class Dispatcher {
       this.#wakeScheduled = false;
       void this.pump();
     };
-    if (this.#inflight + this.#queued > 0) setTimeout(run, BUSY_WAKE_MS);
+    if (this.#inflight + this.#queued >= this.options.webhookConcurrency) setTimeout(run, BUSY_WAKE_MS);
     else setImmediate(run);
   }
 
@@ -224,10 +226,13 @@ export class Dispatcher {
     }
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.#flushScheduled = false;
       void this.flush();
-    });
+    };
+    // Recording later does not delay anyone: the delivery already arrived and its slot is free.
+    if (this.#inflight > 0) setTimeout(run, BUSY_FLUSH_MS);
+    else setImmediate(run);
   }
 
   /** Writes buffered outcomes, one transaction per batch; on a store error keeps them and tries again. */

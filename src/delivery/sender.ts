@@ -23,36 +23,38 @@ export interface SenderOptions {
 
 export class HttpSender {
   readonly #agent: Agent;
-  readonly #shutdown = new AbortController();
+  #aborted = false;
 
   constructor(private readonly options: SenderOptions) {
     const connectTimeout = Math.min(options.timeoutMs, 10_000);
     this.#agent = new Agent({
       keepAliveTimeout: 4_000,
+      // undici's own timers bound each phase (no AbortSignal per request: it costs more than the POST).
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
       connect: options.allowPrivateNetworks ? { timeout: connectTimeout } : guardedConnector(connectTimeout),
     });
   }
 
+  /** Whether shutdown aborted the requests in flight. */
   get aborted(): boolean {
-    return this.#shutdown.signal.aborted;
+    return this.#aborted;
   }
 
   async post(url: string, headers: Record<string, string>, body: string): Promise<HttpResult> {
     const started = performance.now();
-    const signal = AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.#shutdown.signal]);
+    const deadline = started + this.options.timeoutMs;
     const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
     try {
+      const target = new URL(url);
       const response = await this.#agent.request({
-        origin: new URL(url).origin,
-        path: pathOf(url),
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
         method: 'POST',
         headers,
         body,
-        signal,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
       });
-      const responseBody = await readCapped(response.body, this.options.bodyCapBytes);
+      const responseBody = await readCapped(response.body, this.options.bodyCapBytes, deadline);
       return {
         statusCode: response.statusCode,
         statusMessage: STATUS_CODES[response.statusCode] ?? '',
@@ -62,23 +64,31 @@ export class HttpSender {
         error: null,
       };
     } catch (error) {
-      return { statusCode: null, statusMessage: null, headers: {}, body: null, durationMs: elapsed(), error: describe(error, signal) };
+      return { statusCode: null, statusMessage: null, headers: {}, body: null, durationMs: elapsed(), error: this.describe(error) };
     }
   }
 
   /** Aborts every request in flight (shutdown after the grace period). */
   abortAll(): void {
-    this.#shutdown.abort(new Error('hookd is shutting down'));
+    this.#aborted = true;
+    void this.#agent.destroy(new Error('hookd is shutting down')).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    await this.#agent.close().catch(() => undefined);
+    if (!this.#aborted) await this.#agent.close().catch(() => undefined);
   }
-}
 
-function pathOf(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
+  private describe(error: unknown): string {
+    const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+    if (err.code === 'HOOKD_BLOCKED_ADDRESS' || err.cause?.code === 'HOOKD_BLOCKED_ADDRESS') return err.cause?.message ?? err.message ?? 'blocked';
+    if (this.#aborted) return 'aborted: hookd is shutting down';
+    const code = err.code ?? err.cause?.code;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'HOOKD_RESPONSE_TIMEOUT') {
+      return `timeout: no complete response within ${this.options.timeoutMs} ms`;
+    }
+    const message = err.message ?? String(error);
+    return code ? `${code}: ${message}` : message;
+  }
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -89,10 +99,15 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, cap: number): Promise<string> {
+/** Reads the response up to `cap` bytes; a body still arriving at the deadline is a timeout. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(error?: Error): void }, cap: number, deadline: number): Promise<string> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
+    if (performance.now() > deadline) {
+      body.destroy();
+      throw Object.assign(new Error('response took too long'), { code: 'HOOKD_RESPONSE_TIMEOUT' });
+    }
     if (size + chunk.length > cap) {
       parts.push(chunk.subarray(0, cap - size));
       size = cap;
@@ -103,16 +118,4 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, cap
     size += chunk.length;
   }
   return Buffer.concat(parts, size).toString('utf8');
-}
-
-function describe(error: unknown, signal: AbortSignal): string {
-  const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err.code === 'HOOKD_BLOCKED_ADDRESS' || err.cause?.code === 'HOOKD_BLOCKED_ADDRESS') return err.cause?.message ?? err.message ?? 'blocked';
-  if (signal.aborted) {
-    const reason = signal.reason as Error | undefined;
-    return reason?.name === 'TimeoutError' ? 'timeout: no complete response in time' : `aborted: ${reason?.message ?? 'cancelled'}`;
-  }
-  const code = err.code ?? err.cause?.code;
-  const message = err.message ?? String(error);
-  return code ? `${code}: ${message}` : message;
 }

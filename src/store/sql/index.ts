@@ -30,7 +30,7 @@ export class SqlStore implements Store {
   readonly deliveries: SqlDeliveries;
   readonly dispatch: SqlDispatch;
 
-  constructor(readonly db: Kysely<Database>, readonly dialect: Dialect) {
+  constructor(readonly db: Kysely<Database>, readonly dialect: Dialect, private readonly onClose: () => Promise<void> = async () => undefined) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
     this.eventTypes = new SqlEventTypes(db);
@@ -51,5 +51,6 @@ export class SqlStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+    await this.onClose();
   }
 }
