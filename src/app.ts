@@ -57,6 +57,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       allowPrivateNetworks: config.allowPrivateNetworks,
       secretRotationGraceMs: config.secretRotationGraceMs,
       idempotencyWindowMs: config.idempotencyWindowMs,
+      sessionTtlMs: config.sessionTtlMs,
     },
     now: Date.now,
     wake: () => dispatcher?.wake(),

@@ -24,6 +24,7 @@ export interface Config {
   disableAfterMs: number;
   secretRotationGraceMs: number;
   idempotencyWindowMs: number;
+  sessionTtlMs: number;
   concurrency: number;
   webhookConcurrency: number;
   shutdownGraceMs: number;
@@ -51,6 +52,7 @@ export const SETTINGS = {
   disableAfter: { env: 'HOOKD_DISABLE_AFTER', flag: '--disable-after <duration>', help: '...and no success for at least this long', default: '5d' },
   secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
   idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
+  sessionTtl: { env: 'HOOKD_SESSION_TTL', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
   concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     disableAfterMs: check('disableAfter', parseDuration),
     secretRotationGraceMs: check('secretRotationGrace', parseDuration),
     idempotencyWindowMs: check('idempotencyWindow', parseDuration),
+    sessionTtlMs: check('sessionTtl', parseDuration),
     concurrency: check('concurrency', integer(1, 10_000)),
     webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
     shutdownGraceMs: check('shutdownGrace', parseDuration),

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Core } from '../core/hookd.ts';
 import type { Metrics } from '../metrics.ts';
 import { VERSION } from '../version.ts';
+import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -56,5 +57,6 @@ export async function buildServer(core: Core, options: ServerOptions) {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(nativeApi(core));
+  await app.register(jsonRpcApi(core));
   return app;
 }

@@ -44,6 +44,18 @@ export class Auth {
     }
   }
 
+  /**
+   * A workspace key presented as its consumer key/secret pair (WooCommerce, JSON-RPC). Returns the
+   * principal and the key's integer id.
+   */
+  async consumerPair(consumerKey: string | undefined, consumerSecret: string | undefined): Promise<{ principal: Principal & { kind: 'workspace' }; keySeq: number }> {
+    if (!consumerKey || !consumerSecret) throw new Unauthorized('consumer key and secret are required');
+    const match = await this.store.workspaces.findKeyByConsumerKeyHash(sha256Hex(consumerKey));
+    if (!match || !safeEqual(sha256Hex(consumerSecret), match.consumerSecretHash)) throw new Unauthorized('invalid consumer key or secret');
+    this.touch(match.key.seq);
+    return { principal: { kind: 'workspace', workspace: match.workspace, keyId: match.key.id }, keySeq: match.key.seq };
+  }
+
   /** Marks a key as used, at most once a minute, so authentication does not write on every request. */
   touch(keySeq: number): void {
     const now = this.now();

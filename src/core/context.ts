@@ -7,6 +7,7 @@ export interface CoreSettings {
   allowPrivateNetworks: boolean;
   secretRotationGraceMs: number;
   idempotencyWindowMs: number;
+  sessionTtlMs: number;
 }
 
 export interface CoreContext {

@@ -48,3 +48,10 @@ export class Forbidden extends DomainError {
     super('forbidden', message);
   }
 }
+
+/** A session id that is unknown, ended or past its lifetime. */
+export class SessionExpired extends DomainError {
+  constructor(message = 'Session expired. Try to relogin.') {
+    super('unauthorized', message);
+  }
+}

@@ -4,6 +4,7 @@ import type { CoreContext } from './context.ts';
 import { Deliveries } from './deliveries.ts';
 import { EventTypes } from './event-types.ts';
 import { Events } from './events.ts';
+import { Sessions } from './sessions.ts';
 import { WebhookTests } from './testing.ts';
 import { Webhooks } from './webhooks.ts';
 import { Workspaces } from './workspaces.ts';
@@ -16,6 +17,7 @@ export class Core {
   readonly events: Events;
   readonly deliveries: Deliveries;
   readonly tests: WebhookTests;
+  readonly sessions: Sessions;
 
   constructor(readonly ctx: CoreContext, adminTokenHash: string) {
     this.auth = new Auth(ctx.store, adminTokenHash, ctx.now);
@@ -25,5 +27,6 @@ export class Core {
     this.events = new Events(ctx, this.eventTypes);
     this.deliveries = new Deliveries(ctx);
     this.tests = new WebhookTests(ctx, this.eventTypes);
+    this.sessions = new Sessions(ctx, this.auth);
   }
 }

@@ -50,3 +50,10 @@ export function validateSubscription(patterns: readonly string[], catalog: reado
 export function expandSubscription(patterns: readonly string[], catalog: readonly EventType[]): EventType[] {
   return catalog.filter((type) => subscribes(patterns, type.name));
 }
+
+/**
+ * ShipStream spells topics `resource:event` (and `resource:*`); hookd spells them `resource.event`.
+ * Both the JSON-RPC face and ShipStream-format deliveries use these two functions.
+ */
+export const fromColonTopic = (topic: string): string => topic.replace(':', '.');
+export const toColonTopic = (name: string): string => name.replace('.', ':');

@@ -111,7 +111,16 @@ export interface AttemptsTable {
   created_at: number;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  workspace_id: number;
+  api_key_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
+  sessions: SessionsTable;
   settings: SettingsTable;
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;

@@ -245,6 +245,21 @@ export interface DispatchRepo {
   release(deliverySeqs: number[], now: number): Promise<void>;
 }
 
+export interface SessionMatch {
+  workspace: Workspace;
+  apiKeyId: string;
+  expiresAt: number;
+}
+
+export interface SessionsRepo {
+  create(idHash: string, workspace: WorkspaceRef, apiKeySeq: number, now: number, expiresAt: number): Promise<void>;
+  /** The session and its workspace, if it exists and its key is not revoked (expired ones included). */
+  find(idHash: string): Promise<SessionMatch | null>;
+  delete(idHash: string): Promise<boolean>;
+  /** Removes sessions that expired before `now`. */
+  prune(now: number): Promise<void>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly settings: SettingsRepo;
@@ -254,6 +269,7 @@ export interface Store {
   readonly events: EventsRepo;
   readonly deliveries: DeliveriesRepo;
   readonly dispatch: DispatchRepo;
+  readonly sessions: SessionsRepo;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

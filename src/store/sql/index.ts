@@ -2,12 +2,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import { initial } from '../migrations/001_initial.ts';
+import { sessions } from '../migrations/002_sessions.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
 import { SqlEventTypes } from './event-types.ts';
+import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
 import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
@@ -16,7 +18,7 @@ import { SqlWorkspaces } from './workspaces.ts';
 function migrations(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(dialect) };
+      return { '001_initial': initial(dialect), '002_sessions': sessions(dialect) };
     },
   };
 }
@@ -29,6 +31,7 @@ export class SqlStore implements Store {
   readonly events: SqlEvents;
   readonly deliveries: SqlDeliveries;
   readonly dispatch: SqlDispatch;
+  readonly sessions: SqlSessions;
 
   constructor(readonly db: Kysely<Database>, readonly dialect: Dialect, private readonly onClose: () => Promise<void> = async () => undefined) {
     this.settings = new SqlSettings(db);
@@ -38,6 +41,7 @@ export class SqlStore implements Store {
     this.events = new SqlEvents(db, dialect === 'sqlite' ? 1 : 4);
     this.deliveries = new SqlDeliveries(db);
     this.dispatch = new SqlDispatch(db, dialect);
+    this.sessions = new SqlSessions(db);
   }
 
   async migrate(): Promise<void> {

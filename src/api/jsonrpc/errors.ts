@@ -1,0 +1,53 @@
+/**
+ * JSON-RPC errors in ShipStream's numbering: application faults go out as -(32000 + code); protocol faults
+ * use JSON-RPC's own codes. Every one is answered with HTTP 200 (JSON-RPC clients treat other statuses as
+ * transport failures).
+ */
+import { JSONRPCErrorException } from 'json-rpc-2.0';
+import { DomainError, SessionExpired } from '../../core/errors.ts';
+
+export const PROTOCOL = {
+  parseError: -32700,
+  invalidRequest: -32600,
+  methodNotFound: -32601,
+  invalidParams: -32602,
+  internalError: -32603,
+} as const;
+
+/** ShipStream's application error codes (sent as -(32000 + code)). */
+export const SHIPSTREAM = {
+  accessDenied: { code: 2, message: 'Access denied.' },
+  invalidApiPath: { code: 3, message: 'Invalid api path.' },
+  resourcePathNotCallable: { code: 4, message: 'Resource path is not callable.' },
+  sessionExpired: { code: 5, message: 'Session expired. Try to relogin.' },
+  missingParameter: { code: 6, message: 'Required parameter is missing.' },
+  updateStatusFailed: { code: 100, message: 'Webhook status could not be updated.' },
+  invalidData: { code: 101, message: 'Invalid data given.' },
+  unexpectedError: { code: 102, message: 'Unexpected error.' },
+  webhookNotExists: { code: 103, message: 'Webhook not exists.' },
+  deleteFailed: { code: 104, message: 'Webhook could not be deleted.' },
+  notCreated: { code: 106, message: 'Webhook was not created.' },
+} as const;
+
+export const shipstreamError = (error: (typeof SHIPSTREAM)[keyof typeof SHIPSTREAM], detail?: string, data?: unknown) =>
+  new JSONRPCErrorException(detail ? `${error.message} ${detail}` : error.message, -(32000 + error.code), data);
+
+export const invalidParams = (message: string) => new JSONRPCErrorException(`Invalid params: ${message}`, PROTOCOL.invalidParams);
+
+/** Core errors in ShipStream's terms. Anything else is a bug: reported as an internal error. */
+export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
+  if (error instanceof JSONRPCErrorException) return error;
+  if (error instanceof SessionExpired) return shipstreamError(SHIPSTREAM.sessionExpired);
+  if (!(error instanceof DomainError)) return null;
+  switch (error.kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return shipstreamError(SHIPSTREAM.accessDenied, error.message);
+    case 'not_found':
+      return shipstreamError(SHIPSTREAM.webhookNotExists);
+    case 'invalid':
+    case 'conflict':
+    case 'too_large':
+      return shipstreamError(SHIPSTREAM.invalidData, error.message, error.field ? { field: error.field } : undefined);
+  }
+}

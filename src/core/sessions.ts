@@ -1,0 +1,31 @@
+/**
+ * Login sessions (ShipStream's `login` → 32-hex session id, valid 24 h by default). Only the id's hash is
+ * stored; a session dies with its expiry, its `endSession`, or its key's revocation.
+ */
+import type { Auth, Principal } from './auth.ts';
+import type { CoreContext } from './context.ts';
+import { randomHex, sha256Hex } from './crypto.ts';
+import { SessionExpired } from './errors.ts';
+
+export class Sessions {
+  constructor(private readonly ctx: CoreContext, private readonly auth: Auth) {}
+
+  async login(consumerKey: string | undefined, consumerSecret: string | undefined): Promise<string> {
+    const { principal, keySeq } = await this.auth.consumerPair(consumerKey, consumerSecret);
+    const sessionId = randomHex(16);
+    const now = this.ctx.now();
+    await this.ctx.store.sessions.create(sha256Hex(sessionId), principal.workspace, keySeq, now, now + this.ctx.settings.sessionTtlMs);
+    void this.ctx.store.sessions.prune(now).catch(() => undefined);
+    return sessionId;
+  }
+
+  async resolve(sessionId: string): Promise<Principal> {
+    const match = await this.ctx.store.sessions.find(sha256Hex(sessionId));
+    if (!match || match.expiresAt <= this.ctx.now()) throw new SessionExpired();
+    return { kind: 'workspace', workspace: match.workspace, keyId: match.apiKeyId };
+  }
+
+  async end(sessionId: string): Promise<boolean> {
+    return this.ctx.store.sessions.delete(sha256Hex(sessionId));
+  }
+}
