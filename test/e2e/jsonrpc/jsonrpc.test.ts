@@ -13,13 +13,13 @@ type Client = ReturnType<typeof jayson.client.http>;
 
 function call(client: Client, method: string, params: unknown): Promise<{ error: any; result: any }> {
   return new Promise((resolve, reject) => {
-    client.request(method, params as never, (err: Error | null, error: any, result: any) => (err ? reject(err) : resolve({ error, result })));
+    client.request(method, params as never, ((err: Error | null, error: any, result: any) => (err ? reject(err) : resolve({ error, result }))) as never);
   });
 }
 
 function raw(client: Client, request: unknown): Promise<any> {
   return new Promise((resolve, reject) => {
-    client.request(request as never, (err: Error | null, response: any) => (err ? reject(err) : resolve(response)));
+    client.request(request as never, ((err: Error | null, response: any) => (err ? reject(err) : resolve(response))) as never);
   });
 }
 
