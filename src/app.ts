@@ -48,7 +48,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
     allowPrivateNetworks: config.allowPrivateNetworks,
     bodyCapBytes: config.responseBodyCapBytes,
   });
-  const runner = new AttemptRunner(http, box, `hookd/${VERSION}`);
+  const runner = new AttemptRunner(http, box, {
+    userAgent: `hookd/${VERSION}`,
+    woocommerce: { userAgent: config.woocommerce.userAgent, source: config.woocommerce.source },
+  });
   let dispatcher: Dispatcher | null = null;
   const core = new Core({
     store,
@@ -72,7 +75,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         shutdownGraceMs: config.shutdownGraceMs,
         disablePolicy: {
           standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },
-          woocommerce: { failures: 5 },
+          woocommerce: { failures: config.woocommerce.maxFailures },
         },
         metrics,
       }, log.child({ component: 'dispatcher' }));

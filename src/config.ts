@@ -32,6 +32,7 @@ export interface Config {
   leaseMs: number;
   responseBodyCapBytes: number;
   logLevel: string;
+  woocommerce: { maxFailures: number; userAgent: string; source: string };
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +58,9 @@ export const SETTINGS = {
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
   lease: { env: 'HOOKD_LEASE', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
+  wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
+  wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
+  publicUrl: { env: 'HOOKD_PUBLIC_URL', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source)", default: '' },
   logLevel: { env: 'HOOKD_LOG_LEVEL', flag: '--log-level <level>', help: 'pino log level', default: 'info' },
 } as const;
 
@@ -126,5 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
     responseBodyCapBytes: 64 * 1024,
     logLevel: raw('logLevel'),
+    woocommerce: {
+      maxFailures: check('wcMaxFailures', integer(0, 1_000_000)),
+      userAgent: raw('wcUserAgent'),
+      source: check('publicUrl', optional) ?? `http://localhost:${raw('port')}/`,
+    },
   };
 }

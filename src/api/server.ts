@@ -11,6 +11,7 @@ import type { Metrics } from '../metrics.ts';
 import { VERSION } from '../version.ts';
 import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
+import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
 import { validatorCompiler } from './validation.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -58,5 +59,6 @@ export async function buildServer(core: Core, options: ServerOptions) {
 
   await app.register(nativeApi(core));
   await app.register(jsonRpcApi(core));
+  await app.register(wooCommerceApi(core), { prefix: WOO_PREFIX });
   return app;
 }

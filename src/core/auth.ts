@@ -3,7 +3,7 @@
  * and any other workspace's ids look like they do not exist (404, not 403: nothing leaks).
  */
 import { NotFound, Unauthorized } from './errors.ts';
-import { safeEqual, sha256Hex } from './crypto.ts';
+import { safeEqual, sha256Hex, type SecretBox } from './crypto.ts';
 import type { Workspace } from './model.ts';
 import type { Store } from '../store/store.ts';
 
@@ -20,7 +20,12 @@ export class Auth {
   readonly #touched = new Map<number, number>();
   readonly #cache = new Map<string, { principal: Principal; until: number }>();
 
-  constructor(private readonly store: Store, private readonly adminTokenHash: string, private readonly now: () => number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly adminTokenHash: string,
+    private readonly now: () => number,
+    private readonly box: SecretBox,
+  ) {}
 
   async bearer(token: string | undefined): Promise<Principal> {
     if (!token) throw new Unauthorized('send Authorization: Bearer <token>');
@@ -54,6 +59,23 @@ export class Auth {
     if (!match || !safeEqual(sha256Hex(consumerSecret), match.consumerSecretHash)) throw new Unauthorized('invalid consumer key or secret');
     this.touch(match.key.seq);
     return { principal: { kind: 'workspace', workspace: match.workspace, keyId: match.key.id }, keySeq: match.key.seq };
+  }
+
+  /**
+   * For signature schemes that need the secret itself (OAuth 1.0a): the key's principal and its
+   * consumer secret, decrypted. Unknown key: Unauthorized.
+   */
+  async consumerSecret(consumerKey: string | undefined): Promise<{ principal: Principal & { kind: 'workspace' }; secret: string }> {
+    const match = consumerKey ? await this.store.workspaces.findKeyByConsumerKeyHash(sha256Hex(consumerKey)) : null;
+    if (!match) throw new Unauthorized('invalid consumer key');
+    this.touch(match.key.seq);
+    return { principal: { kind: 'workspace', workspace: match.workspace, keyId: match.key.id }, secret: this.box.decrypt(match.consumerSecretEnc) };
+  }
+
+  /** A one-time value (OAuth nonce) may be used once per key within `windowMs`; false on a replay. */
+  useNonce(consumerKey: string, nonce: string, windowMs: number): Promise<boolean> {
+    const now = this.now();
+    return this.store.nonces.remember(sha256Hex(consumerKey), nonce, now, now - windowMs);
   }
 
   /** Marks a key as used, at most once a minute, so authentication does not write on every request. */

@@ -4,7 +4,14 @@ import type { CoreContext } from './context.ts';
 import { Conflict, Invalid } from './errors.ts';
 import type { EventType, Workspace } from './model.ts';
 import { validateEventName } from './topics.ts';
+import { isActionEvent } from './woocommerce-topics.ts';
 import { validateText } from './validation.ts';
+
+/** A WooCommerce action event (`action.woocommerce_add_to_cart`): every such name is a valid event. */
+function actionEventType(name: string): EventType {
+  const hook = name.slice('action.'.length);
+  return { name, title: `Action ${hook}`, category: 'action', description: `Sent when WordPress fires the ${hook} action`, example: { arg: 'example' }, builtIn: true };
+}
 
 const BUILT_IN_BY_NAME = new Map(BUILT_IN_EVENT_TYPES.map((type) => [type.name, type]));
 
@@ -25,7 +32,8 @@ export class EventTypes {
   }
 
   async find(workspace: Workspace, name: string): Promise<EventType | undefined> {
-    return BUILT_IN_BY_NAME.get(name) ?? (await this.ctx.store.eventTypes.list(workspace)).find((type) => type.name === name);
+    const known = BUILT_IN_BY_NAME.get(name) ?? (isActionEvent(name) ? actionEventType(name) : undefined);
+    return known ?? (await this.ctx.store.eventTypes.list(workspace)).find((type) => type.name === name);
   }
 
   async create(workspace: Workspace, input: EventTypeInput): Promise<EventType> {

@@ -4,6 +4,7 @@
  */
 import { Invalid } from './errors.ts';
 import type { EventType } from './model.ts';
+import { isActionEvent } from './woocommerce-topics.ts';
 
 export const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+$/;
 const MAX_NAME = 100;
@@ -41,7 +42,7 @@ export function validateSubscription(patterns: readonly string[], catalog: reado
       }
       continue;
     }
-    if (!known.has(pattern)) throw new Invalid(field, `unknown event "${pattern}": see GET /webhooks/events`);
+    if (!known.has(pattern) && !isActionEvent(pattern)) throw new Invalid(field, `unknown event "${pattern}": see GET /webhooks/events`);
   }
   return [...new Set(patterns)];
 }

@@ -120,6 +120,11 @@ export class Webhooks {
     return this.get(workspace, webhook.id);
   }
 
+  /** WooCommerce's ping on creation: its result never fails the create, it is only reported. */
+  ping(webhook: Webhook): Promise<{ ok: boolean; error: string | null }> {
+    return this.ctx.sender.ping(webhook.seq, webhook.url);
+  }
+
   async delete(webhook: Webhook): Promise<void> {
     await this.ctx.store.webhooks.delete(webhook.seq);
   }

@@ -2,7 +2,7 @@
 import type { SecretBox } from '../core/crypto.ts';
 import type { AttemptSender } from '../core/ports.ts';
 import type { ClaimedDelivery, NewAttempt, WebhookSecrets } from '../store/store.ts';
-import { buildRequest, isSuccess } from './formats.ts';
+import { buildRequest, isSuccess, woocommercePing, type FormatSettings } from './formats.ts';
 import type { HttpSender } from './sender.ts';
 
 const SECRET_CACHE_LIMIT = 10_000;
@@ -11,7 +11,7 @@ export class AttemptRunner implements AttemptSender {
   /** Decrypted secrets by ciphertext: decrypting once per webhook, not once per attempt. */
   readonly #plain = new Map<string, string>();
 
-  constructor(private readonly http: HttpSender, private readonly box: SecretBox, private readonly userAgent: string) {}
+  constructor(private readonly http: HttpSender, private readonly box: SecretBox, private readonly settings: FormatSettings) {}
 
   /** Whether shutdown aborted the requests in flight (their results are not the endpoint's fault). */
   get aborted(): boolean {
@@ -24,7 +24,7 @@ export class AttemptRunner implements AttemptSender {
 
   async send(delivery: ClaimedDelivery): Promise<NewAttempt> {
     const now = Date.now();
-    const request = buildRequest(delivery, { secrets: this.activeSecrets(delivery.webhook.secrets, now), now, userAgent: this.userAgent });
+    const request = buildRequest(delivery, { ...this.settings, secrets: this.activeSecrets(delivery.webhook.secrets, now), now });
     const result = await this.http.post(delivery.webhook.url, request.headers, request.body);
     return {
       deliverySeq: delivery.seq === 0 ? null : delivery.seq,
@@ -43,6 +43,13 @@ export class AttemptRunner implements AttemptSender {
       error: result.error,
       createdAt: now,
     };
+  }
+
+  /** WooCommerce's creation ping; its outcome is reported, never recorded. */
+  async ping(webhookSeq: number, url: string): Promise<{ ok: boolean; error: string | null }> {
+    const request = woocommercePing(webhookSeq, this.settings);
+    const result = await this.http.post(url, request.headers, request.body);
+    return { ok: isSuccess('woocommerce', result.statusCode), error: result.error };
   }
 
   private activeSecrets(secrets: WebhookSecrets, now: number): string[] {

@@ -6,6 +6,7 @@
 import type { DeliveryFormat } from '../core/model.ts';
 import type { ClaimedDelivery } from '../store/store.ts';
 import { toColonTopic } from '../core/topics.ts';
+import { describeTopic, type WooTopic } from '../core/woocommerce-topics.ts';
 import { bodySignature, standardSignature } from './signing.ts';
 
 export interface OutgoingRequest {
@@ -13,11 +14,15 @@ export interface OutgoingRequest {
   headers: Record<string, string>;
 }
 
-export interface FormatContext {
+export interface FormatSettings {
+  userAgent: string;
+  woocommerce: { userAgent: string; source: string };
+}
+
+export interface FormatContext extends FormatSettings {
   /** The secrets signing right now: the current one, plus the previous one during a rotation. */
   secrets: string[];
   now: number;
-  userAgent: string;
 }
 
 /** hookd's headers on every format: content type, user agent, the webhook's extras, Standard Webhooks signature. */
@@ -54,8 +59,56 @@ function shipstreamRequest(delivery: ClaimedDelivery, context: FormatContext): O
   };
 }
 
+/**
+ * WooCommerce's legacy shape (class-wc-webhook.php): `{"order": {…}}` for resource topics, `{"id": …}` for
+ * deleted, `{"action": …, "arg": …}` for action topics; X-WC-Webhook-* headers, the signature being
+ * base64(HMAC-SHA256(body, secret)). X-WC-Webhook-Delivery-ID is hookd's delivery id, the same on every
+ * retry, so receivers can de-duplicate. The Standard Webhooks headers come along too.
+ */
+function woocommerceRequest(delivery: ClaimedDelivery, context: FormatContext): OutgoingRequest {
+  const { event, webhook } = delivery;
+  const topic = describeTopic(event.type);
+  const body = woocommercePayload(topic, event.dataJson);
+  // WooCommerce's own spelling of these two replaces hookd's.
+  const { 'content-type': _type, 'user-agent': _agent, ...standard } = standardHeaders(delivery, context, body);
+  return {
+    body,
+    headers: {
+      ...standard,
+      'User-Agent': context.woocommerce.userAgent,
+      'Content-Type': 'application/json',
+      'X-WC-Webhook-Source': context.woocommerce.source,
+      'X-WC-Webhook-Topic': topic.topic,
+      'X-WC-Webhook-Resource': topic.resource,
+      'X-WC-Webhook-Event': topic.event,
+      'X-WC-Webhook-Signature': bodySignature(context.secrets[0], body),
+      'X-WC-Webhook-ID': String(webhook.seq),
+      'X-WC-Webhook-Delivery-ID': String(delivery.seq),
+    },
+  };
+}
+
+function woocommercePayload(topic: WooTopic, dataJson: string): string {
+  if (topic.resource === 'action') {
+    const data = JSON.parse(dataJson) as Record<string, unknown>;
+    return JSON.stringify({ action: topic.event, arg: 'arg' in data ? data.arg : data });
+  }
+  if (topic.event === 'deleted') return JSON.stringify({ id: (JSON.parse(dataJson) as { id?: unknown }).id ?? null });
+  return `{${JSON.stringify(topic.resource)}:${dataJson}}`;
+}
+
+/** WooCommerce's ping when a webhook is created: `webhook_id=<id>`, form-encoded, unsigned. */
+export function woocommercePing(webhookSeq: number, settings: FormatSettings): OutgoingRequest {
+  return {
+    body: `webhook_id=${webhookSeq}`,
+    headers: { 'User-Agent': settings.woocommerce.userAgent, 'Content-Type': 'application/x-www-form-urlencoded' },
+  };
+}
+
 export function buildRequest(delivery: ClaimedDelivery, context: FormatContext): OutgoingRequest {
   switch (delivery.webhook.format) {
+    case 'woocommerce':
+      return woocommerceRequest(delivery, context);
     case 'shipstream':
       return shipstreamRequest(delivery, context);
     case 'standard':
@@ -67,5 +120,7 @@ export function buildRequest(delivery: ClaimedDelivery, context: FormatContext):
 /** What counts as delivered. */
 export function isSuccess(format: DeliveryFormat, statusCode: number | null): boolean {
   if (statusCode === null) return false;
+  // WooCommerce counts its own redirects as delivered (they are still not followed).
+  if (format === 'woocommerce' && (statusCode === 301 || statusCode === 302)) return true;
   return statusCode >= 200 && statusCode < 300;
 }

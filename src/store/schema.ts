@@ -119,7 +119,14 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface OauthNoncesTable {
+  consumer_key_hash: string;
+  nonce: string;
+  created_at: number;
+}
+
 export interface Database {
+  oauth_nonces: OauthNoncesTable;
   sessions: SessionsTable;
   settings: SettingsTable;
   workspaces: WorkspacesTable;

@@ -260,6 +260,11 @@ export interface SessionsRepo {
   prune(now: number): Promise<void>;
 }
 
+export interface NoncesRepo {
+  /** Records a nonce; false if it was already seen (and not yet forgotten). Forgets nonces older than `forgetBefore`. */
+  remember(consumerKeyHash: string, nonce: string, now: number, forgetBefore: number): Promise<boolean>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly settings: SettingsRepo;
@@ -270,6 +275,7 @@ export interface Store {
   readonly deliveries: DeliveriesRepo;
   readonly dispatch: DispatchRepo;
   readonly sessions: SessionsRepo;
+  readonly nonces: NoncesRepo;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

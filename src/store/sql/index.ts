@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect } from '../dialect.ts';
 import { initial } from '../migrations/001_initial.ts';
 import { sessions } from '../migrations/002_sessions.ts';
+import { oauthNonces } from '../migrations/003_oauth_nonces.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
 import { SqlEventTypes } from './event-types.ts';
+import { SqlNonces } from './nonces.ts';
 import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
 import { SqlWebhooks } from './webhooks.ts';
@@ -18,7 +20,7 @@ import { SqlWorkspaces } from './workspaces.ts';
 function migrations(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(dialect), '002_sessions': sessions(dialect) };
+      return { '001_initial': initial(dialect), '002_sessions': sessions(dialect), '003_oauth_nonces': oauthNonces() };
     },
   };
 }
@@ -32,6 +34,7 @@ export class SqlStore implements Store {
   readonly deliveries: SqlDeliveries;
   readonly dispatch: SqlDispatch;
   readonly sessions: SqlSessions;
+  readonly nonces: SqlNonces;
 
   constructor(readonly db: Kysely<Database>, readonly dialect: Dialect, private readonly onClose: () => Promise<void> = async () => undefined) {
     this.settings = new SqlSettings(db);
@@ -42,6 +45,7 @@ export class SqlStore implements Store {
     this.deliveries = new SqlDeliveries(db);
     this.dispatch = new SqlDispatch(db, dialect);
     this.sessions = new SqlSessions(db);
+    this.nonces = new SqlNonces(db);
   }
 
   async migrate(): Promise<void> {

@@ -1,0 +1,85 @@
+/**
+ * WooCommerce's legacy API authentication: HTTP Basic or `consumer_key`/`consumer_secret` query
+ * parameters, or one-legged OAuth 1.0a in the query string (HMAC-SHA1/HMAC-SHA256, 15-minute timestamp
+ * window, nonces refused when replayed). The base string is built by the `oauth-1.0a` library, the one
+ * WooCommerce's npm clients sign with.
+ */
+import { createHmac } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import OAuth from 'oauth-1.0a';
+import { safeEqual } from '../../core/crypto.ts';
+import type { Core } from '../../core/hookd.ts';
+import type { Workspace } from '../../core/model.ts';
+import { WooError } from './errors.ts';
+
+const WINDOW_MS = 15 * 60 * 1000;
+const ALGORITHMS: Record<string, 'sha1' | 'sha256'> = { 'HMAC-SHA1': 'sha1', 'HMAC-SHA256': 'sha256' };
+
+const authError = (message: string) => new WooError(401, 'woocommerce_api_authentication_error', message);
+
+/** One value per parameter, the last one winning (as PHP's $_GET does with repeated keys). */
+export function lastValues(query: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (typeof last === 'string') out[key] = last;
+  }
+  return out;
+}
+
+function basic(header: string | undefined): [string, string] | null {
+  const match = header ? /^Basic\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+}
+
+export async function authenticate(core: Core, request: FastifyRequest): Promise<{ workspace: Workspace; consumerSecret: string }> {
+  const params = lastValues(request.query);
+  const credentials = basic(request.headers.authorization)
+    ?? (params.consumer_key !== undefined || params.consumer_secret !== undefined ? [params.consumer_key, params.consumer_secret] as [string, string] : null);
+  if (credentials) {
+    if (!credentials[0]) throw authError('Consumer Key is missing');
+    try {
+      const { principal } = await core.auth.consumerPair(credentials[0], credentials[1]);
+      return { workspace: principal.workspace, consumerSecret: credentials[1] };
+    } catch {
+      throw authError('Consumer Key or Consumer Secret is invalid');
+    }
+  }
+  if (params.oauth_consumer_key !== undefined || params.oauth_signature !== undefined) return oauth(core, request, params);
+  throw authError('Consumer Key is missing');
+}
+
+async function oauth(core: Core, request: FastifyRequest, params: Record<string, string>) {
+  for (const name of ['oauth_consumer_key', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method']) {
+    if (!params[name]) throw authError(`${name} parameter is missing`);
+  }
+  const algorithm = ALGORITHMS[params.oauth_signature_method];
+  if (!algorithm) throw authError('Invalid Signature - signature method is invalid or unsupported');
+  const timestamp = Number(params.oauth_timestamp) * 1000;
+  if (!Number.isFinite(timestamp) || Math.abs(Date.now() - timestamp) > WINDOW_MS) throw authError('Invalid timestamp');
+
+  let principal;
+  let secret;
+  try {
+    ({ principal, secret } = await core.auth.consumerSecret(params.oauth_consumer_key));
+  } catch {
+    throw authError('Consumer Key is invalid');
+  }
+  const { oauth_signature: signature, ...signed } = params;
+  const url = `${request.protocol}://${request.headers.host ?? 'localhost'}${request.url.split('?')[0]}`;
+  const hash = (base: string, key: string) => createHmac(algorithm, key).update(base).digest('base64');
+  const signer = new OAuth({ consumer: { key: params.oauth_consumer_key, secret }, signature_method: params.oauth_signature_method, hash_function: hash });
+  const base = signer.getBaseString({ url, method: request.method, data: signed }, {} as OAuth.Data);
+  // WooCommerce's v2 server keys the HMAC with the bare secret; v3-style clients append "&". Both are accepted.
+  const key = signer.percentEncode(secret);
+  if (![key, `${key}&`].some((candidate) => safeEqual(hash(base, candidate), signature))) {
+    throw authError('Invalid Signature - provided signature does not match');
+  }
+  if (!(await core.auth.useNonce(params.oauth_consumer_key, params.oauth_nonce, WINDOW_MS))) {
+    throw authError('Invalid nonce - nonce has already been used');
+  }
+  return { workspace: principal.workspace, consumerSecret: secret };
+}
