@@ -11,6 +11,8 @@ import { workspaceRoutes } from './routes/workspaces.ts';
 export function nativeApi(core: Core) {
   return async function register(app: NativeApp): Promise<void> {
     app.setErrorHandler(sendNativeError);
+    // JSON only: any other body is 415, not a string that fails the schema.
+    app.removeContentTypeParser('text/plain');
     app.setNotFoundHandler(routeNotFound);
     const access = new NativeAccess(core);
     workspaceRoutes(app, core, access);
