@@ -63,7 +63,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       sessionTtlMs: config.sessionTtlMs,
     },
     now: Date.now,
-    wake: () => dispatcher?.wake(),
+    wake: () => {
+      dispatcher?.wake();
+      store.signals.notifyWork();
+    },
     sender: runner,
   }, admin.hash);
 
@@ -80,6 +83,8 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         metrics,
       }, log.child({ component: 'dispatcher' }));
     dispatcher.start();
+    const running = dispatcher;
+    store.signals.onWork(() => running.wake());
   }
 
   let server: Awaited<ReturnType<typeof buildServer>> | null = null;

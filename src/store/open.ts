@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { PostgresSignals } from './postgres-signals.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
@@ -18,9 +20,7 @@ export interface StoreOptions {
 export const SQLITE_FILE = 'hookd.sqlite';
 
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
-  if (options.databaseUrl !== undefined) {
-    throw new Error('PostgreSQL (HOOKD_DATABASE_URL=postgres://…) is not available in this version yet; unset HOOKD_DATABASE_URL to use SQLite in the data dir');
-  }
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
   mkdirSync(options.dataDir, { recursive: true });
   const path = join(options.dataDir, SQLITE_FILE);
   const file = new SQLite(path);
@@ -67,4 +67,24 @@ function withStatementCache(file: SQLite.Database): SQLite.Database {
       };
     },
   });
+}
+
+/** int8 columns (ids, epoch-millisecond times) as numbers: every value hookd stores is below 2^53. */
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export const POSTGRES_POOL_SIZE = 10;
+
+async function openPostgres(url: string): Promise<SqlStore> {
+  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  // Fail at start, with the server's own words, rather than at the first request.
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    throw new Error(`cannot connect to PostgreSQL at HOOKD_DATABASE_URL: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const signals = new PostgresSignals(url);
+  return new SqlStore(db, 'postgres', () => signals.close(), signals);
 }

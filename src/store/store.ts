@@ -265,6 +265,13 @@ export interface NoncesRepo {
   remember(consumerKeyHash: string, nonce: string, now: number, forgetBefore: number): Promise<boolean>;
 }
 
+/** Telling other processes that work is due (PostgreSQL: LISTEN/NOTIFY; one SQLite process: nothing to tell). */
+export interface WorkSignals {
+  notifyWork(): void;
+  /** Calls `listener` when another process signals work; returns the unsubscribe function. */
+  onWork(listener: () => void): () => void;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly settings: SettingsRepo;
@@ -276,6 +283,7 @@ export interface Store {
   readonly dispatch: DispatchRepo;
   readonly sessions: SessionsRepo;
   readonly nonces: NoncesRepo;
+  readonly signals: WorkSignals;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startHookd, type Hookd } from '../../src/app.ts';
 import { loadConfig, type SettingName } from '../../src/config.ts';
+import { USE_POSTGRES, createTestSchema } from './postgres.ts';
 
 export const ADMIN = 'test-admin-token';
 
@@ -72,7 +73,8 @@ export const TEST_SETTINGS: Partial<Record<SettingName, string>> = {
 
 export async function startTestHookd(settings: Partial<Record<SettingName, string>> = {}, dataDir?: string): Promise<TestHookd> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hookd-test-'));
-  const config = loadConfig({}, { ...TEST_SETTINGS, dataDir: dir, ...settings });
+  const schema = USE_POSTGRES && settings.databaseUrl === undefined ? await createTestSchema() : null;
+  const config = loadConfig({}, { ...TEST_SETTINGS, dataDir: dir, ...(schema ? { databaseUrl: schema.url } : {}), ...settings });
   const hookd = await startHookd(config, pino({ level: config.logLevel }));
   const url = hookd.url as string;
   return {
@@ -82,6 +84,7 @@ export async function startTestHookd(settings: Partial<Record<SettingName, strin
     api: new ApiClient(url),
     async stop() {
       await hookd.close();
+      await schema?.drop();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,11 +1,11 @@
 /** The Store over Kysely: the same repositories serve SQLite and PostgreSQL. */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import { initial } from '../migrations/001_initial.ts';
 import { sessions } from '../migrations/002_sessions.ts';
 import { oauthNonces } from '../migrations/003_oauth_nonces.ts';
 import type { Database } from '../schema.ts';
-import type { Store } from '../store.ts';
+import type { Store, WorkSignals } from '../store.ts';
 import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
@@ -36,7 +36,12 @@ export class SqlStore implements Store {
   readonly sessions: SqlSessions;
   readonly nonces: SqlNonces;
 
-  constructor(readonly db: Kysely<Database>, readonly dialect: Dialect, private readonly onClose: () => Promise<void> = async () => undefined) {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+    private readonly onClose: () => Promise<void> = async () => undefined,
+    readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined },
+  ) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
     this.eventTypes = new SqlEventTypes(db);
@@ -49,7 +54,12 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.db, provider: migrations(this.dialect) });
+    // On PostgreSQL the migration history lives in the connection's own schema (several hookd
+    // installations, or test runs, may share one database under different search paths).
+    const schema = this.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(this.db)).rows[0]?.schema
+      : undefined;
+    const migrator = new Migrator({ db: this.db, provider: migrations(this.dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {

@@ -8,26 +8,30 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, eventually, sleep } from '../../helpers/hookd.ts';
 import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
+import { USE_POSTGRES, createTestSchema, type TestSchema } from '../../helpers/postgres.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 
 describe('process deaths', () => {
   let dataDir: string;
   let receiver: Receiver;
   let running: HookdProcess[] = [];
+  let schema: TestSchema | null = null;
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hookd-crash-'));
     receiver = await Receiver.start();
+    schema = USE_POSTGRES ? await createTestSchema() : null;
   });
   afterEach(async () => {
     for (const process of running) if (process.child.exitCode === null) process.child.kill('SIGKILL');
     running = [];
     await receiver.close();
+    await schema?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function start(port: number, settings: Record<string, string> = {}) {
-    const process = await spawnHookd(dataDir, port, settings);
+    const process = await spawnHookd(dataDir, port, { ...settings, ...(schema ? { databaseUrl: schema.url } : {}) });
     running.push(process);
     return process;
   }

@@ -1,0 +1,66 @@
+/**
+ * Wakes every hookd process sharing one PostgreSQL when new work is due: publish, resume and resend send
+ * `NOTIFY hookd_work`; each process LISTENs on its own connection and wakes its dispatcher, so latency
+ * does not depend on a polling interval.
+ */
+import pg from 'pg';
+import type { WorkSignals } from './store.ts';
+
+const CHANNEL = 'hookd_work';
+const RECONNECT_MS = 1000;
+
+export class PostgresSignals implements WorkSignals {
+  readonly #listeners = new Set<() => void>();
+  readonly #notifier: pg.Pool;
+  #listener: pg.Client | null = null;
+  #closed = false;
+  #pending = false;
+
+  constructor(private readonly url: string) {
+    this.#notifier = new pg.Pool({ connectionString: url, max: 1 });
+    this.#notifier.on('error', () => undefined);
+  }
+
+  notifyWork(): void {
+    // Coalesced: a burst of publishes in one tick sends one notification.
+    if (this.#closed || this.#pending) return;
+    this.#pending = true;
+    setImmediate(() => {
+      this.#pending = false;
+      this.#notifier.query(`NOTIFY ${CHANNEL}`).catch(() => undefined);
+    });
+  }
+
+  onWork(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    if (!this.#listener) void this.listen();
+    return () => this.#listeners.delete(listener);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.#closed) return;
+    const client = new pg.Client({ connectionString: this.url });
+    this.#listener = client;
+    client.on('notification', () => {
+      for (const listener of this.#listeners) listener();
+    });
+    client.on('error', () => {
+      // Reconnect; the dispatcher's safety poll covers the gap.
+      void client.end().catch(() => undefined);
+      this.#listener = null;
+      if (!this.#closed) setTimeout(() => void this.listen(), RECONNECT_MS).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch {
+      client.emit('error', new Error('listen failed'));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#listener?.end().catch(() => undefined);
+    await this.#notifier.end().catch(() => undefined);
+  }
+}

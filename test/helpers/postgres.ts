@@ -1,0 +1,35 @@
+/**
+ * PostgreSQL for tests: HOOKD_TEST_DATABASE_URL names the server; every test server gets its own schema
+ * (passed to hookd as the connection's search_path) and drops it afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const TEST_DATABASE_URL = process.env.HOOKD_TEST_DATABASE_URL;
+/** Set by the `postgres` test project: run this process's hookd servers on PostgreSQL. */
+export const USE_POSTGRES = process.env.HOOKD_TEST_STORE === 'postgres';
+
+export interface TestSchema {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestSchema(): Promise<TestSchema> {
+  if (!TEST_DATABASE_URL) throw new Error('HOOKD_TEST_DATABASE_URL is not set');
+  const schema = `hookd_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
