@@ -30,6 +30,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** How long a claimed delivery stays claimed before another dispatcher may take it over. */
   leaseMs: number;
+  /** History older than this is pruned. */
+  retentionMs: number;
   responseBodyCapBytes: number;
   logLevel: string;
   woocommerce: { maxFailures: number; userAgent: string; source: string };
@@ -57,6 +59,7 @@ export const SETTINGS = {
   concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
+  retention: { env: 'HOOKD_RETENTION', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
   lease: { env: 'HOOKD_LEASE', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
   wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
   wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
     shutdownGraceMs: check('shutdownGrace', parseDuration),
     // A claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.
+    retentionMs: check('retention', parseDuration),
     leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
     responseBodyCapBytes: 64 * 1024,
     logLevel: raw('logLevel'),

@@ -138,6 +138,7 @@ export class Dispatcher {
           limit: room,
           perWebhookRoom,
           perWebhookDefault: laneLimit,
+          webhookConcurrency: this.options.webhookConcurrency,
         });
         let fresh = 0;
         for (const delivery of claimed) {

@@ -218,6 +218,8 @@ export interface ClaimRequest {
   /** How many more each webhook may take right now; webhooks not listed may take `perWebhookDefault`. */
   perWebhookRoom: Map<number, number>;
   perWebhookDefault: number;
+  /** Attempts in flight per webhook across every process sharing the store (enforced where there can be several). */
+  webhookConcurrency: number;
 }
 
 /** The result of one attempt, and what the retry policy decided for its delivery. */
@@ -265,6 +267,11 @@ export interface NoncesRepo {
   remember(consumerKeyHash: string, nonce: string, now: number, forgetBefore: number): Promise<boolean>;
 }
 
+export interface RetentionRepo {
+  /** Deletes attempts, finished deliveries and their events older than `before`, in batches; returns the counts. */
+  prune(before: number): Promise<{ attempts: number; deliveries: number; events: number }>;
+}
+
 /** Telling other processes that work is due (PostgreSQL: LISTEN/NOTIFY; one SQLite process: nothing to tell). */
 export interface WorkSignals {
   notifyWork(): void;
@@ -284,6 +291,7 @@ export interface Store {
   readonly sessions: SessionsRepo;
   readonly nonces: NoncesRepo;
   readonly signals: WorkSignals;
+  readonly retention: RetentionRepo;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

@@ -33,6 +33,7 @@ export class SqlDispatch implements DispatchRepo {
         ORDER BY next_attempt_at, id LIMIT ${scan} ${lock}`.execute(trx);
 
       const room = new Map(request.perWebhookRoom);
+      if (this.dialect === 'postgres' && due.rows.length > 0) await this.shareRoomAcrossProcesses(trx, due.rows, room, request);
       const chosen: number[] = [];
       for (const row of due.rows) {
         if (chosen.length >= request.limit) break;
@@ -82,6 +83,30 @@ export class SqlDispatch implements DispatchRepo {
         event: { seq: num(row.event_id), id: row.event_uid, type: row.type, dataJson: row.data, createdAt: num(row.event_created_at) },
       }));
     });
+  }
+
+  /**
+   * Several processes: each webhook's concurrency limit counts attempts in flight everywhere. The claim
+   * locks the webhooks it considers (SKIP LOCKED: a webhook another process is claiming for right now is
+   * simply left for this round), then counts their deliveries being sent, so two claims cannot both take
+   * the same free slot. NO KEY UPDATE, not UPDATE: publishing inserts deliveries whose foreign-key check
+   * takes KEY SHARE on the webhook, and must not wait for a claim.
+   */
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Map<number, number>, request: ClaimRequest): Promise<void> {
+    const candidates = [...new Set(due.map((row) => num(row.webhook_id)))].sort((a, b) => a - b);
+    const locked = await sql<{ id: number }>`
+      SELECT id FROM webhooks WHERE id IN (${sql.join(candidates)}) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`.execute(trx);
+    const available = new Set(locked.rows.map((row) => num(row.id)));
+    const busy = await sql<{ webhook_id: number; n: number }>`
+      SELECT webhook_id, count(*) AS n FROM deliveries
+      WHERE status = 'sending' AND next_attempt_at > ${int(request.now)} AND webhook_id IN (${sql.join(candidates)})
+      GROUP BY webhook_id`.execute(trx);
+    const inFlight = new Map(busy.rows.map((row) => [num(row.webhook_id), num(row.n)]));
+    for (const webhook of candidates) {
+      const local = room.get(webhook) ?? request.perWebhookDefault;
+      const shared = available.has(webhook) ? request.webhookConcurrency - (inFlight.get(webhook) ?? 0) : 0;
+      room.set(webhook, Math.min(local, shared));
+    }
   }
 
   async nextDueAt(): Promise<number | null> {

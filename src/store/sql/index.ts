@@ -11,6 +11,7 @@ import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
 import { SqlEventTypes } from './event-types.ts';
 import { SqlNonces } from './nonces.ts';
+import { SqlRetention } from './retention.ts';
 import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
 import { SqlWebhooks } from './webhooks.ts';
@@ -35,6 +36,7 @@ export class SqlStore implements Store {
   readonly dispatch: SqlDispatch;
   readonly sessions: SqlSessions;
   readonly nonces: SqlNonces;
+  readonly retention: SqlRetention;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -51,6 +53,7 @@ export class SqlStore implements Store {
     this.dispatch = new SqlDispatch(db, dialect);
     this.sessions = new SqlSessions(db);
     this.nonces = new SqlNonces(db);
+    this.retention = new SqlRetention(db);
   }
 
   async migrate(): Promise<void> {

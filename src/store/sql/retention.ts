@@ -1,0 +1,41 @@
+/**
+ * Pruning old history in small batches, so neither engine holds a long lock: attempts older than the
+ * cutoff, finished deliveries last touched before it, then events left without deliveries. Ids grow with
+ * time, so each batch walks from the oldest row. Pending and held work is never pruned.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { RetentionRepo } from '../store.ts';
+
+const BATCH = 1000;
+
+export class SqlRetention implements RetentionRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async prune(before: number): Promise<{ attempts: number; deliveries: number; events: number }> {
+    const attempts = await this.repeat(() => sql`
+      DELETE FROM attempts WHERE id IN (
+        SELECT id FROM attempts WHERE created_at < ${before} ORDER BY id LIMIT ${BATCH})`);
+    const deliveries = await this.repeat(() => sql`
+      DELETE FROM deliveries WHERE id IN (
+        SELECT id FROM deliveries WHERE status IN ('succeeded', 'failed') AND updated_at < ${before} ORDER BY id LIMIT ${BATCH})`);
+    const events = await this.repeat(() => sql`
+      DELETE FROM events WHERE id IN (
+        SELECT e.id FROM events e WHERE e.created_at < ${before}
+        AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id LIMIT ${BATCH})`);
+    await this.db.deleteFrom('sessions').where('expires_at', '<', before).execute();
+    return { attempts, deliveries, events };
+  }
+
+  /** Runs one batch at a time, letting other work in between, until a batch comes back short. */
+  private async repeat(statement: () => ReturnType<typeof sql>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const result = await statement().execute(this.db);
+      const deleted = Number(result.numAffectedRows ?? 0);
+      total += deleted;
+      if (deleted < BATCH) return total;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
