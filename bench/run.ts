@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --events N --webhooks W --seconds S]
+ * npm run bench [-- --events N --webhooks W --seconds S --rate R]
+ * npm run bench -- --store postgres [--workers 1,2,4]   (HOOKD_BENCH_DATABASE_URL, default the local server)
  *
  * Prints, from one run on this machine:
  *  1. the ceiling: raw undici POSTs/s to a local keep-alive receiver (another process);
@@ -7,6 +8,7 @@
  *     receiver and their attempts recorded in the store; and its ratio to the ceiling;
  *  3. p50/p99 publish-to-receipt latency at a steady 500 events/s.
  * Figures are ratios against the baseline measured in the same run, because these machines are noisy.
+ * With --store postgres the same figures are measured for an API process plus 1, 2 and 4 worker processes.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { Pool } from 'undici';
 
 const { values: args } = parseArgs({
@@ -24,8 +27,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '8' },
     rate: { type: 'string', default: '500' },
     store: { type: 'string', default: 'sqlite' },
+    workers: { type: 'string', default: '1,2,4' },
   },
 });
+const WORKERS = args.workers.split(',').map(Number);
 const EVENTS = Number(args.events);
 const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
@@ -76,22 +81,27 @@ async function rawCeiling(port: number, requests: number): Promise<number> {
   return perSecond;
 }
 
-async function startHookd(dataDir: string, port: number): Promise<ChildProcess> {
+interface HookdSetup {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+/** Starts one hookd process (`serve`, `serve --api-only` or `worker`) and waits until it is up. */
+async function startHookd(setup: HookdSetup, port: number, command: string[] = ['serve']): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOOKD_PORT: String(port),
     HOOKD_HOST: '127.0.0.1',
-    HOOKD_DATA_DIR: dataDir,
+    HOOKD_DATA_DIR: setup.dataDir,
     HOOKD_ADMIN_TOKEN: ADMIN,
     HOOKD_ALLOW_PRIVATE_NETWORKS: 'true',
     HOOKD_LOG_LEVEL: 'warn',
+    ...(setup.databaseUrl ? { HOOKD_DATABASE_URL: setup.databaseUrl } : {}),
   };
-  if (args.store === 'postgres') {
-    env.HOOKD_DATABASE_URL = process.env.HOOKD_BENCH_DATABASE_URL ?? process.env.HOOKD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  }
-  // HOOKD_BENCH_PROFILE=<dir> writes a CPU profile of the hookd process there (open it in Chrome DevTools).
+  // HOOKD_BENCH_PROFILE=<dir> writes a CPU profile of each hookd process there (open it in Chrome DevTools).
   const profile = process.env.HOOKD_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKD_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'bin/hookd.js'), 'serve'], { env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...profile, join(root, 'bin/hookd.js'), ...command], { env, stdio: 'inherit' });
+  if (command[0] === 'worker') return child;
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -107,89 +117,158 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+interface Figures {
+  deliveriesPerSecond: number;
+  publishPerSecond: number;
+  recordLagMs: number;
+  achievedRate: number;
+  latencies: number[];
+}
+
+/**
+ * One measured run against running hookd processes (their API at `apiPort`): the throughput phase, then
+ * the steady-rate latency phase. `recorded()` counts the successful scheduled attempts in the store.
+ */
+async function measure(apiPort: number, receiverPort: number, receiverPool: Pool, recorded: () => Promise<number>): Promise<Figures> {
+  const api = new Pool(`http://127.0.0.1:${apiPort}`, { connections: 32 });
+  const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
+  const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
+  for (let i = 0; i < WEBHOOKS; i++) {
+    await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, {
+      name: `bench ${i}`, url: `http://127.0.0.1:${receiverPort}/hook/${i}`, events: ['order.created'], active: true,
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    }, key);
+  }
+  const publish = (i: number) => json(api, 'POST', `/workspaces/${workspace.id}/events`, { type: 'order.created', data: { id: i, total: '9.50', currency: 'USD' } }, key);
+
+  // Warm-up, then the throughput run: publish as fast as the API takes it; done when every delivery
+  // has arrived and its attempt is recorded.
+  await json(receiverPool, 'POST', '/__reset');
+  await inParallel(200, 16, publish);
+  await waitForCount(receiverPool, 200 * WEBHOOKS);
+  while ((await recorded()) < 200 * WEBHOOKS) await sleep(5);
+  await json(receiverPool, 'POST', '/__reset');
+  const recordedBefore = await recorded();
+  const expected = EVENTS * WEBHOOKS;
+  const started = now();
+  await inParallel(EVENTS, 32, publish);
+  const publishedAt = now();
+  await waitForCount(receiverPool, expected);
+  const receivedAt = now();
+  while ((await recorded()) - recordedBefore < expected) await sleep(2);
+  const recordedAt = now();
+
+  // Latency at a steady rate: one webhook receives, publish RATE events per second.
+  await json(receiverPool, 'POST', '/__reset');
+  await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, {
+    name: 'latency', url: `http://127.0.0.1:${receiverPort}/latency`, events: ['order.updated'], active: true,
+  }, key);
+  const sentAt = new Map<string, number>();
+  const total = RATE * STEADY_SECONDS;
+  const steadyStart = now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const wait = steadyStart + (i * 1000) / RATE - now();
+    if (wait > 1) await sleep(wait);
+    const t = now();
+    inflight.push(json(api, 'POST', `/workspaces/${workspace.id}/events`, { type: 'order.updated', data: { id: i } }, key)
+      .then((response) => { sentAt.set(response.data.id, t); }));
+  }
+  await Promise.all(inflight);
+  const achievedRate = total / ((now() - steadyStart) / 1000);
+  await waitForCount(receiverPool, total);
+  const arrivals = await json(receiverPool, 'GET', '/__arrivals') as Record<string, number>;
+  const latencies = [...sentAt].map(([id, t]) => arrivals[id] - t).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  await api.close();
+  return {
+    deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
+    publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
+    recordLagMs: recordedAt - receivedAt,
+    achievedRate,
+    latencies,
+  };
+}
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+
+function report(label: string, figures: Figures, ceiling: number): void {
+  console.log(`\n${label}`);
+  line('  hookd end-to-end deliveries/s', figures.deliveriesPerSecond.toFixed(0));
+  line('  ratio hookd / raw undici', (figures.deliveriesPerSecond / ceiling).toFixed(3));
+  line('  publish phase (events/s through the API)', figures.publishPerSecond.toFixed(0));
+  line('  last receipt → all attempts recorded (ms)', figures.recordLagMs.toFixed(1));
+  line('  steady-state publish rate achieved (events/s)', figures.achievedRate.toFixed(0));
+  line('  publish-to-receipt latency p50 (ms)', percentile(figures.latencies, 50).toFixed(2));
+  line('  publish-to-receipt latency p99 (ms)', percentile(figures.latencies, 99).toFixed(2));
+  line('  publish-to-receipt latency max (ms)', figures.latencies[figures.latencies.length - 1].toFixed(2));
+}
+
+const stopAll = async (children: ChildProcess[]) => {
+  await Promise.all(children.map((child) => new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(null);
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  })));
+};
+
+async function sqliteRun(receiverPort: number, receiverPool: Pool, ceiling: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const hookd = await startHookd({ dataDir }, port);
+  try {
+    const db = new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true });
+    const figures = await measure(port, receiverPort, receiverPool, async () => countSucceeded(db));
+    db.close();
+    report('SQLite, one process (hookd serve)', figures, ceiling);
+  } finally {
+    await stopAll([hookd]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function postgresRun(receiverPort: number, receiverPool: Pool, ceiling: number, workers: number): Promise<void> {
+  const base = process.env.HOOKD_BENCH_DATABASE_URL ?? process.env.HOOKD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `hookd_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const children: ChildProcess[] = [];
+  try {
+    children.push(await startHookd({ dataDir, databaseUrl: url.toString() }, port, ['serve', '--api-only']));
+    for (let i = 0; i < workers; i++) children.push(await startHookd({ dataDir, databaseUrl: url.toString() }, 0, ['worker']));
+    const counter = new pg.Client({ connectionString: url.toString() });
+    await counter.connect();
+    const recorded = async () => Number((await counter.query("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'")).rows[0].n);
+    const figures = await measure(port, receiverPort, receiverPool, recorded);
+    await counter.end();
+    report(`PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`, figures, ceiling);
+  } finally {
+    await stopAll(children);
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const receiver = await startReceiver();
   const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
-  const hookdPort = 20_000 + Math.floor(Math.random() * 20_000);
-  let hookd: ChildProcess | null = null;
   try {
-    const rawRequests = Math.max(5000, EVENTS * WEBHOOKS);
-    const ceiling = await rawCeiling(receiver.port, rawRequests);
-    await json(receiverPool, 'POST', '/__reset');
-
-    hookd = await startHookd(dataDir, hookdPort);
-    const api = new Pool(`http://127.0.0.1:${hookdPort}`, { connections: 32 });
-    const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
-    const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
-    for (let i = 0; i < WEBHOOKS; i++) {
-      await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, {
-        name: `bench ${i}`, url: `http://127.0.0.1:${receiver.port}/hook/${i}`, events: ['order.created'], active: true,
-        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-      }, key);
+    const ceiling = await rawCeiling(receiver.port, Math.max(5000, EVENTS * WEBHOOKS));
+    console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s for ${STEADY_SECONDS}s`);
+    line('raw undici POSTs/s to the same receiver (ceiling)', ceiling.toFixed(0));
+    if (args.store === 'postgres') {
+      for (const workers of WORKERS) await postgresRun(receiver.port, receiverPool, ceiling, workers);
+    } else {
+      await sqliteRun(receiver.port, receiverPool, ceiling);
     }
-    const publish = (i: number) => json(api, 'POST', `/workspaces/${workspace.id}/events`, { type: 'order.created', data: { id: i, total: '9.50', currency: 'USD' } }, key);
-
-    // Warm-up, then the throughput run: publish as fast as the API takes it; done when every delivery
-    // has arrived and its attempt is recorded.
-    await inParallel(200, 16, publish);
-    await waitForCount(receiverPool, 200 * WEBHOOKS);
-    await json(receiverPool, 'POST', '/__reset');
-    const db = args.store === 'sqlite' ? new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true }) : null;
-    const recordedBefore = db ? countSucceeded(db) : 0;
-    const expected = EVENTS * WEBHOOKS;
-    const started = now();
-    await inParallel(EVENTS, 32, publish);
-    const publishedAt = now();
-    await waitForCount(receiverPool, expected);
-    const receivedAt = now();
-    if (db) while (countSucceeded(db) - recordedBefore < expected) await sleep(2);
-    const recordedAt = now();
-    const deliveriesPerSecond = expected / ((recordedAt - started) / 1000);
-
-    // Latency at a steady rate: one webhook receives, publish RATE events per second.
-    await json(receiverPool, 'POST', '/__reset');
-    const latencyWebhook = await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, {
-      name: 'latency', url: `http://127.0.0.1:${receiver.port}/latency`, events: ['order.updated'], active: true,
-    }, key);
-    void latencyWebhook;
-    const sentAt = new Map<string, number>();
-    const total = RATE * STEADY_SECONDS;
-    const steadyStart = now();
-    const inflight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = steadyStart + (i * 1000) / RATE;
-      const wait = due - now();
-      if (wait > 1) await sleep(wait);
-      const t = now();
-      inflight.push(json(api, 'POST', `/workspaces/${workspace.id}/events`, { type: 'order.updated', data: { id: i } }, key)
-        .then((response) => { sentAt.set(response.data.id, t); }));
-    }
-    await Promise.all(inflight);
-    await waitForCount(receiverPool, total);
-    const arrivals = await json(receiverPool, 'GET', '/__arrivals') as Record<string, number>;
-    const latencies = [...sentAt].map(([id, t]) => arrivals[id] - t).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-    const achievedRate = total / ((now() - steadyStart) / 1000);
-
-    const line = (label: string, value: string) => console.log(`${label.padEnd(48)} ${value}`);
-    console.log(`\nhookd benchmark (store: ${args.store}, ${EVENTS} events × ${WEBHOOKS} webhooks, steady ${RATE}/s for ${STEADY_SECONDS}s)`);
-    line('raw undici POSTs/s (ceiling)', ceiling.toFixed(0));
-    line('hookd end-to-end deliveries/s', deliveriesPerSecond.toFixed(0));
-    line('ratio hookd / raw', (deliveriesPerSecond / ceiling).toFixed(3));
-    line('  publish phase (events/s through the API)', (EVENTS / ((publishedAt - started) / 1000)).toFixed(0));
-    line('  last receipt → all attempts recorded (ms)', (recordedAt - receivedAt).toFixed(1));
-    line(`steady-state publish rate achieved (events/s)`, achievedRate.toFixed(0));
-    line('publish-to-receipt latency p50 (ms)', percentile(latencies, 50).toFixed(2));
-    line('publish-to-receipt latency p99 (ms)', percentile(latencies, 99).toFixed(2));
-    line('publish-to-receipt latency max (ms)', latencies[latencies.length - 1].toFixed(2));
-    db?.close();
-    await api.close();
   } finally {
-    hookd?.kill('SIGTERM');
-    if (hookd) await new Promise((resolve) => hookd?.once('exit', resolve));
     receiver.child.kill();
     await receiverPool.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

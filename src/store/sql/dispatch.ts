@@ -151,7 +151,8 @@ export class SqlDispatch implements DispatchRepo {
 
       // 4. Count consecutive failures per webhook, in the order the attempts finished.
       const failing: number[] = [];
-      for (const [webhookSeq, list] of groupByWebhook(recorded)) {
+      // In webhook id order: processes recording at once then lock the same rows in the same order (no deadlock).
+      for (const [webhookSeq, list] of [...groupByWebhook(recorded)].sort(([a], [b]) => a - b)) {
         const lastSuccess = list.findLastIndex((o) => o.attempt.success);
         const trailing = list.slice(lastSuccess + 1);
         if (lastSuccess >= 0) {
