@@ -17,6 +17,19 @@ const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event =
 
 type Route = (candidates: WebhookRoute[]) => RouteDecision[];
 
+const deliveryRow = (eventSeq: number, decision: RouteDecision, input: NewEvent) => ({
+  uid: newId(),
+  event_id: eventSeq,
+  webhook_id: decision.webhookSeq,
+  workspace_id: input.workspace.seq,
+  status: decision.held ? 'held' : 'pending',
+  attempt_count: 0,
+  next_attempt_at: input.now,
+  trigger: 'scheduled',
+  created_at: input.now,
+  updated_at: input.now,
+});
+
 interface QueuedPublish {
   input: NewEvent;
   route: Route;
@@ -47,11 +60,7 @@ export class SqlEvents implements EventsRepo {
     while (this.#queue.length > 0) {
       const group = this.#queue.splice(0, MAX_GROUP);
       try {
-        const results = await this.db.transaction().execute(async (trx) => {
-          const out: PublishResult[] = [];
-          for (const item of group) out.push(await this.publishIn(trx, item.input, item.route));
-          return out;
-        });
+        const results = await this.db.transaction().execute((trx) => this.publishGroup(trx, group));
         group.forEach((item, i) => item.resolve(results[i]));
       } catch (error) {
         if (group.length === 1) {
@@ -65,6 +74,58 @@ export class SqlEvents implements EventsRepo {
       }
     }
     this.#groups--;
+  }
+
+  /**
+   * A group in a few statements: events with an idempotency key one by one (they may replay), all the
+   * others in one multi-row insert, one webhook lookup per workspace, and one insert of all deliveries.
+   */
+  private async publishGroup(trx: Kysely<Database>, group: QueuedPublish[]): Promise<PublishResult[]> {
+    const results: PublishResult[] = new Array(group.length);
+    const plain: number[] = [];
+    for (let i = 0; i < group.length; i++) {
+      if (group[i].input.idempotencyKey === null) plain.push(i);
+      else results[i] = await this.publishIn(trx, group[i].input, group[i].route);
+    }
+    if (plain.length === 0) return results;
+
+    const uids = plain.map(() => newId());
+    const inserted = new Map<string, Selectable<EventsTable>>();
+    for (const batch of chunks(plain.map((index, n) => ({ index, uid: uids[n] })), 500)) {
+      const rows = await trx.insertInto('events').values(batch.map(({ index, uid }) => {
+        const { input } = group[index];
+        return { uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: null, created_at: input.now };
+      })).returningAll().execute();
+      for (const row of rows) inserted.set(row.uid, row);
+    }
+
+    const routes = new Map<number, WebhookRoute[]>();
+    for (const index of plain) {
+      const seq = group[index].input.workspace.seq;
+      if (!routes.has(seq)) routes.set(seq, await this.candidates(trx, seq));
+    }
+
+    const deliveries = [];
+    for (let n = 0; n < plain.length; n++) {
+      const { input, route } = group[plain[n]];
+      const event = inserted.get(uids[n]) as Selectable<EventsTable>;
+      const decisions = route(routes.get(input.workspace.seq) ?? []);
+      for (const decision of decisions) deliveries.push(deliveryRow(event.id, decision, input));
+      results[plain[n]] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
+    }
+    for (const batch of chunks(deliveries, 500)) await trx.insertInto('deliveries').values(batch).execute();
+    return results;
+  }
+
+  private async candidates(trx: Kysely<Database>, workspaceSeq: number): Promise<WebhookRoute[]> {
+    const rows = await trx.selectFrom('webhooks').select(['id', 'events', 'status', 'paused_behavior'])
+      .where('workspace_id', '=', workspaceSeq).where('status', '!=', 'disabled').execute();
+    return rows.map((row) => ({
+      seq: num(row.id),
+      events: parseJson<string[]>(row.events, []),
+      status: row.status as WebhookRoute['status'],
+      pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
+    }));
   }
 
   private async publishIn(trx: Kysely<Database>, input: NewEvent, route: Route): Promise<PublishResult> {
@@ -88,28 +149,9 @@ export class SqlEvents implements EventsRepo {
       created_at: now,
     }).returningAll().executeTakeFirstOrThrow();
 
-    const candidates = await trx.selectFrom('webhooks').select(['id', 'events', 'status', 'paused_behavior'])
-      .where('workspace_id', '=', workspace.seq).where('status', '!=', 'disabled').execute();
-    const decisions = route(candidates.map((row) => ({
-      seq: num(row.id),
-      events: parseJson<string[]>(row.events, []),
-      status: row.status as WebhookRoute['status'],
-      pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
-    })));
-
+    const decisions = route(await this.candidates(trx, workspace.seq));
     for (const batch of chunks(decisions, 500)) {
-      await trx.insertInto('deliveries').values(batch.map((decision) => ({
-        uid: newId(),
-        event_id: eventRow.id,
-        webhook_id: decision.webhookSeq,
-        workspace_id: workspace.seq,
-        status: decision.held ? 'held' : 'pending',
-        attempt_count: 0,
-        next_attempt_at: now,
-        trigger: 'scheduled',
-        created_at: now,
-        updated_at: now,
-      }))).execute();
+      await trx.insertInto('deliveries').values(batch.map((decision) => deliveryRow(eventRow.id, decision, input))).execute();
     }
     return { event: toEvent(eventRow, workspace), deliveryCount: decisions.length, replayed: false };
   }
