@@ -252,6 +252,8 @@ export class Dispatcher {
           }
           const retryAt = Math.min(...batch.map((o) => (o.next.status === 'pending' ? (o.next.at as number) : Infinity)));
           if (retryAt !== Infinity) this.wakeAt(retryAt);
+          // Recorded deliveries no longer count as in flight in the store (shared per-webhook limits): look again.
+          this.wake();
         } catch (error) {
           this.#outcomes.unshift(...batch);
           this.log.error({ err: error, outcomes: batch.length }, 'recording attempts failed; trying again shortly');
