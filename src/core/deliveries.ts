@@ -31,6 +31,17 @@ export class Deliveries {
     return attempt;
   }
 
+  /**
+   * Re-sends every failed delivery of the webhook since a time (default: all within retention), one more
+   * attempt each, e.g. after re-activating a webhook that was disabled. Returns how many.
+   */
+  async recover(webhook: Webhook, since = 0): Promise<number> {
+    if (webhook.status !== 'active') throw new Conflict(`the webhook is ${webhook.status}: activate it before re-sending`);
+    const count = await this.ctx.store.deliveries.recover(webhook.seq, since, this.ctx.now());
+    if (count > 0) this.ctx.wake();
+    return count;
+  }
+
   /** One more attempt, now. Refused while the webhook cannot receive or the delivery is in flight. */
   async resend(webhook: Webhook, id: string): Promise<Delivery> {
     if (webhook.status !== 'active') throw new Conflict(`the webhook is ${webhook.status}: activate it before re-sending`);

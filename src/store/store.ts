@@ -170,6 +170,8 @@ export interface DeliveriesRepo {
   attemptBySeq(webhookSeq: number, attemptSeq: number): Promise<Attempt | null>;
   /** Makes a finished or pending delivery due now for one manual attempt. false if it is being sent right now. */
   resend(deliverySeq: number, now: number): Promise<boolean>;
+  /** Makes every failed delivery of a webhook created at or after `since` due now, for one more attempt each. */
+  recover(webhookSeq: number, since: number, now: number): Promise<number>;
   /** Records an attempt that belongs to no delivery ("test a webhook"). */
   recordTestAttempt(attempt: NewAttempt): Promise<void>;
 }

@@ -68,6 +68,7 @@ export const PatchWebhook = Type.Object({
   pausedBehavior: Type.Optional(PausedBehavior),
 }, { ...strict, minProperties: 1 });
 export const RotateSecret = Type.Object({ secret: Type.Optional(Secret) }, strict);
+export const Recover = Type.Object({ since: Type.Optional(Type.String({ format: 'date-time', description: 'only deliveries created at or after this time' })) }, strict);
 export const RunTests = Type.Object({ event: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict);
 
 export const PublishEvent = Type.Object({

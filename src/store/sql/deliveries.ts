@@ -80,6 +80,14 @@ export class SqlDeliveries implements DeliveriesRepo {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async recover(webhookSeq: number, since: number, now: number): Promise<number> {
+    const result = await this.db.updateTable('deliveries')
+      .set({ status: 'pending', next_attempt_at: now, trigger: 'manual', updated_at: now })
+      .where('webhook_id', '=', webhookSeq).where('status', '=', 'failed').where('created_at', '>=', since)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async recordTestAttempt(attempt: NewAttempt): Promise<void> {
     await this.db.insertInto('attempts').values(attemptRow(attempt)).execute();
   }

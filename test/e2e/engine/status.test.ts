@@ -41,11 +41,37 @@ describe('webhook status', () => {
     expect((await publish({ id: 'b' })).deliveryCount).toBe(0);
 
     receiver.behaviour = { kind: 'status', status: 200 };
+    expect((await ws.api.post(`/workspaces/${ws.id}/webhooks/${webhook.id}/recover`, {})).status).toBe(409);
     const reactivated = (await ws.api.patch(`/workspaces/${ws.id}/webhooks/${webhook.id}`, { active: true })).body.data;
     expect(reactivated).toMatchObject({ status: 'active', failureCount: 0, disabledReason: null });
     // The delivery held at disable time goes out.
     const requests = await receiver.waitFor(count + 1);
     expect(JSON.parse(requests[count].text).data).toEqual({ id: 'a' });
+  });
+
+  it('re-sends failed deliveries in bulk (recover)', async () => {
+    const short = await startTestHookd({ retrySchedule: '30ms' });
+    try {
+      const sws = await createWorkspace(short.api, 'recover');
+      const webhook = (await sws.api.post(`/workspaces/${sws.id}/webhooks`, { name: 'r', url: receiver.url('/r'), events: ['order.created'], active: true })).body.data;
+      receiver.behaviour = { kind: 'status', status: 500 };
+      for (const id of ['first', 'second']) await sws.api.post(`/workspaces/${sws.id}/events`, { type: 'order.created', data: { id } });
+      await eventually(async () => {
+        const list = await sws.api.get(`/workspaces/${sws.id}/webhooks/${webhook.id}/deliveries?status=failed`);
+        return list.body.data.length === 2;
+      });
+      receiver.behaviour = { kind: 'status', status: 200 };
+      const before = receiver.requests.length;
+      const recovered = await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: new Date(Date.now() - 60_000).toISOString() });
+      expect(recovered.status).toBe(202);
+      expect(recovered.body.data.resent).toBe(2);
+      const requests = await receiver.waitFor(before + 2);
+      expect(requests.slice(before).map((r) => JSON.parse(r.text).data.id).sort()).toEqual(['first', 'second']);
+      expect((await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: 'yesterday' })).status).toBe(400);
+      expect((await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: new Date(Date.now() + 60_000).toISOString() })).body.data.resent).toBe(0);
+    } finally {
+      await short.stop();
+    }
   });
 
   it('a success in between resets the failure count', async () => {

@@ -3,7 +3,7 @@ import type { Core } from '../../../core/hookd.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
 import { presentAttempt, presentDelivery, presentPage } from '../present.ts';
-import { AttemptListQuery, DeliveryListQuery, DeliveryParams, WebhookParams } from '../schemas.ts';
+import { AttemptListQuery, DeliveryListQuery, DeliveryParams, Recover, WebhookParams } from '../schemas.ts';
 
 export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
   const load = async (request: { params: { ws: string; id: string } } & Parameters<NativeAccess['workspace']>[0]) => {
@@ -27,6 +27,12 @@ export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess)
   app.post('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId/resend', { schema: { tags: ['deliveries'], params: DeliveryParams } }, async (request, reply) => {
     const webhook = await load(request);
     return reply.status(202).send(ok(presentDelivery(await core.deliveries.resend(webhook, request.params.deliveryId))));
+  });
+
+  app.post('/workspaces/:ws/webhooks/:id/recover', { schema: { tags: ['deliveries'], params: WebhookParams, body: Recover } }, async (request, reply) => {
+    const webhook = await load(request);
+    const since = request.body.since === undefined ? 0 : Date.parse(request.body.since);
+    return reply.status(202).send(ok({ resent: await core.deliveries.recover(webhook, since) }));
   });
 
   app.get('/workspaces/:ws/webhooks/:id/attempts', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: AttemptListQuery } }, async (request) => {
