@@ -5,7 +5,7 @@ import { Invalid, NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, Workspace } from './model.ts';
 import { subscribes } from './topics.ts';
-import { requireObject } from './workspaces.ts';
+import { requireObject } from './validation.ts';
 
 export interface PublishInput {
   type: string;

@@ -8,6 +8,7 @@ import { Invalid, NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type { EventType, Webhook, Workspace } from './model.ts';
 import { expandSubscription } from './topics.ts';
+import { isActionEvent } from './woocommerce-topics.ts';
 
 /** A subscription to `*` would mean the whole catalog; tests stop at this many types. */
 export const MAX_TESTS = 20;
@@ -38,11 +39,13 @@ export class WebhookTests {
     const catalog = await this.eventTypes.catalog(workspace);
     let types: EventType[];
     if (eventName !== undefined) {
-      const type = catalog.find((candidate) => candidate.name === eventName);
+      const type = await this.eventTypes.find(workspace, eventName);
       if (!type) throw new Invalid('event', `unknown event type "${eventName}"`);
       types = [type];
     } else {
-      types = expandSubscription(webhook.events, catalog).slice(0, MAX_TESTS);
+      // Action events (`action.woocommerce_*`) are open families, not catalog entries: each is its own type.
+      const actions = await Promise.all(webhook.events.filter(isActionEvent).map((name) => this.eventTypes.find(workspace, name)));
+      types = [...expandSubscription(webhook.events, catalog), ...actions.filter((type): type is EventType => type !== undefined)].slice(0, MAX_TESTS);
     }
     const secrets = await this.ctx.store.webhooks.secrets(webhook.seq);
     if (!secrets) throw new NotFound('webhook');

@@ -69,3 +69,8 @@ export function validateText(value: string, field: string, max: number, required
   if (trimmed.length > max) throw new Invalid(field, `must be at most ${max} characters`);
   return trimmed;
 }
+
+export function requireObject(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Invalid(field, 'must be a JSON object');
+  return value as Record<string, unknown>;
+}

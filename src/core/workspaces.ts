@@ -1,5 +1,5 @@
 /** Workspaces and their API keys. A key is shown once, at creation; only hashes (and, for OAuth, an encrypted secret) are kept. */
-import { Invalid, NotFound } from './errors.ts';
+import { NotFound } from './errors.ts';
 import { randomHex, randomToken, sha256Hex } from './crypto.ts';
 import type { ApiKey, Page, PageRequest, Workspace } from './model.ts';
 import type { CoreContext } from './context.ts';
@@ -52,9 +52,4 @@ export class Workspaces {
     if (!(await this.ctx.store.workspaces.revokeKey(workspace, keyId, this.ctx.now()))) throw new NotFound('api_key');
     this.onRevoked(keyId);
   }
-}
-
-export function requireObject(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Invalid(field, 'must be a JSON object');
-  return value as Record<string, unknown>;
 }

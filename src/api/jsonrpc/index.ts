@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { JSONRPCServer } from 'json-rpc-2.0';
 import type { Principal } from '../../core/auth.ts';
 import type { Core } from '../../core/hookd.ts';
+import { basicCredentials } from '../basic-auth.ts';
 import { PROTOCOL, SHIPSTREAM, invalidParams, shipstreamError, toJsonRpcError } from './errors.ts';
 import { RESOURCE_METHODS } from './methods.ts';
 import { handleBody } from './protocol.ts';
@@ -16,14 +17,6 @@ interface CallContext {
 }
 
 export const JSONRPC_PATHS = ['/api/jsonrpc', '/jsonrpc'];
-
-function basicCredentials(header: string | undefined): [string, string] | null {
-  const match = header ? /^Basic\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? null : [decoded.slice(0, colon), decoded.slice(colon + 1)];
-}
 
 function buildServer(core: Core, log: FastifyInstance['log']): JSONRPCServer<CallContext> {
   const server = new JSONRPCServer<CallContext>({ errorListener: () => undefined });

@@ -10,6 +10,7 @@ import OAuth from 'oauth-1.0a';
 import { safeEqual } from '../../core/crypto.ts';
 import type { Core } from '../../core/hookd.ts';
 import type { Workspace } from '../../core/model.ts';
+import { basicCredentials } from '../basic-auth.ts';
 import { WooError } from './errors.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -27,17 +28,9 @@ export function lastValues(query: unknown): Record<string, string> {
   return out;
 }
 
-function basic(header: string | undefined): [string, string] | null {
-  const match = header ? /^Basic\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? null : [decoded.slice(0, colon), decoded.slice(colon + 1)];
-}
-
 export async function authenticate(core: Core, request: FastifyRequest): Promise<{ workspace: Workspace; consumerSecret: string }> {
   const params = lastValues(request.query);
-  const credentials = basic(request.headers.authorization)
+  const credentials = basicCredentials(request.headers.authorization)
     ?? (params.consumer_key !== undefined || params.consumer_secret !== undefined ? [params.consumer_key, params.consumer_secret] as [string, string] : null);
   if (credentials) {
     if (!credentials[0]) throw authError('Consumer Key is missing');

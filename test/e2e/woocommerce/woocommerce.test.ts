@@ -68,6 +68,10 @@ describe('WooCommerce legacy v2 webhooks API', () => {
     expect(JSON.stringify(created.body)).not.toContain('my-super-secret-private-key');
     // The ping arrived before the answer: form-encoded webhook_id, Hookshot user agent, unsigned.
     const ping = receiver.requests[before];
+    // "Test a webhook" (native) covers WooCommerce action topics too.
+    const nativeId = (await ws.api.get(`/workspaces/${ws.id}/webhooks?limit=250`)).body.data.find((w: any) => w.name === 'An add to cart webhook').id;
+    const tested = await ws.api.post(`/workspaces/${ws.id}/webhooks/${nativeId}/tests`, {});
+    expect(tested.body.data).toMatchObject({ testsRun: 1, testsSucceeded: 1, tests: [{ event: 'action.woocommerce_add_to_cart' }] });
     expect(ping.text).toBe(`webhook_id=${created.body.webhook.id}`);
     expect(ping.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(ping.headers['user-agent']).toBe('WooCommerce/2.3.0 Hookshot (WordPress/4.1)');
