@@ -19,7 +19,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
       ...(postgresUrl
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/e2e/**/*.test.ts'], env: { HOOKD_TEST_STORE: 'postgres' } } }]
+        ? [{
+          extends: true as const,
+          test: { name: 'postgres', include: ['test/e2e/**/*.test.ts'], env: { HOOKD_TEST_STORE: 'postgres' }, globalSetup: ['test/helpers/postgres-schemas.ts'] },
+        }]
         : []),
     ],
   },

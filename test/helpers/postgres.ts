@@ -1,6 +1,7 @@
 /**
  * PostgreSQL for tests: HOOKD_TEST_DATABASE_URL names the server; every test server gets its own schema
- * (passed to hookd as the connection's search_path) and drops it afterwards.
+ * (passed to hookd as the connection's search_path). Schemas are dropped after the run by
+ * postgres-schemas.ts, not one by one (see there why).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -25,11 +26,7 @@ export async function createTestSchema(): Promise<TestSchema> {
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
+    // Left for the run's teardown: dropping now would race with other tests' migrations.
+    async drop() {},
   };
 }
