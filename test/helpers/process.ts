@@ -24,12 +24,13 @@ export interface HookdProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnHookd(dataDir: string, port: number, settings: Partial<Record<SettingName, string>> = {}): Promise<HookdProcess> {
+/** `command` is `['serve']` (default), `['serve', '--api-only']` or `['worker']` (no HTTP: ready when it says so). */
+export async function spawnHookd(dataDir: string, port: number, settings: Partial<Record<SettingName, string>> = {}, command: string[] = ['serve']): Promise<HookdProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [name, value] of Object.entries({ ...TEST_SETTINGS, port: String(port), dataDir, ...settings })) {
     env[SETTINGS[name as SettingName].env] = value;
   }
-  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => { output += chunk; });
   child.stderr?.on('data', (chunk) => { output += chunk; });
@@ -38,6 +39,12 @@ export async function spawnHookd(dataDir: string, port: number, settings: Partia
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hookd exited at start:\n${output}`);
+    if (command[0] === 'worker') {
+      if (output.includes('running')) break;
+      if (Date.now() > deadline) throw new Error(`hookd worker did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     try {
       const response = await fetch(`${api.baseUrl}/healthz`);
       if (response.status === 200) break;

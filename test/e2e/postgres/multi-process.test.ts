@@ -33,8 +33,8 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const spawn = async (settings: Record<string, string> = {}) => {
-    const process = await spawnHookd(dataDir, await freePort(), { databaseUrl: schema.url, lease: '3s', ...settings });
+  const spawn = async (settings: Record<string, string> = {}, command?: string[]) => {
+    const process = await spawnHookd(dataDir, await freePort(), { databaseUrl: schema.url, lease: '3s', logLevel: 'info', ...settings }, command);
     processes.push(process);
     return process;
   };
@@ -87,6 +87,22 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     expect(arrived.size).toBe(total);
     expect(duplicates).toBeLessThanOrEqual(Math.max(inFlightAtKill, 0) + 0);
     expect(third.child.exitCode).toBeNull();
+  });
+
+  it('splits roles: an API-only process takes events, worker processes deliver them', { timeout: 60_000 }, async () => {
+    const api = await spawn({}, ['serve', '--api-only']);
+    const ws = await createWorkspace(api.api, 'roles');
+    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'r', url: receiver.url('/roles'), events: ['order.created'], active: true });
+    await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { early: true } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // No dispatcher yet: nothing is sent.
+    expect(receiver.requests).toHaveLength(0);
+    await spawn({}, ['worker']);
+    await spawn({}, ['worker']);
+    await receiver.waitFor(1, 15_000);
+    for (let i = 0; i < 20; i++) await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { i } });
+    const requests = await receiver.waitFor(21, 15_000);
+    expect(new Set(requests.map((r) => r.headers['webhook-id'])).size).toBe(21);
   });
 
   it('keeps delivering while another process sits in a slow claim (no global lock)', { timeout: 60_000 }, async () => {
