@@ -70,6 +70,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       dispatcher?.wake();
       store.signals.notifyWork();
     },
+    stopped: (webhookSeq) => dispatcher?.dropLane(webhookSeq),
     sender: runner,
   }, admin.hash);
 

@@ -11,6 +11,8 @@ import type { Metrics } from '../metrics.ts';
 import { VERSION } from '../version.ts';
 import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
+import { sendNativeError } from './native/envelope.ts';
+import { sendWooError } from './woocommerce/errors.ts';
 import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -31,6 +33,10 @@ export async function buildServer(core: Core, options: ServerOptions) {
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Errors the router raises before any route is chosen (a path segment over 100 characters, bad
+    // percent-encoding) are answered in the envelope of the face the path belongs to, like any other error.
+    frameworkErrors: (error, request, reply) =>
+      (request.url.startsWith(`${WOO_PREFIX}/`) ? sendWooError : sendNativeError)(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 

@@ -20,7 +20,8 @@ const LOCAL_NAMES = /^(localhost|.*\.localhost|metadata\.google\.internal|metada
 
 /** Checks a URL's host as written (literal IPs and well-known local names); DNS answers are checked at connect time. */
 export function forbiddenHostReason(hostname: string): string | null {
-  const host = hostname.replace(/^\[|\]$/g, '');
+  // `localhost.` is the fully qualified spelling of `localhost`: the trailing dot does not make it another host.
+  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '');
   if (LOCAL_NAMES.test(host)) return 'local host name';
   return forbiddenReason(host);
 }

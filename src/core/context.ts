@@ -17,5 +17,10 @@ export interface CoreContext {
   now: () => number;
   /** Tells dispatchers there is new due work (publish, resume, resend). */
   wake: () => void;
+  /**
+   * Tells dispatchers a webhook stopped receiving (paused, disabled, deleted): deliveries they claimed for
+   * it but have not started must not go out. Attempts already in flight finish and are recorded.
+   */
+  stopped: (webhookSeq: number) => void;
   sender: AttemptSender;
 }

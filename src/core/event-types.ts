@@ -5,7 +5,7 @@ import { Conflict, Invalid } from './errors.ts';
 import type { EventType, Workspace } from './model.ts';
 import { validateEventName } from './topics.ts';
 import { isActionEvent } from './woocommerce-topics.ts';
-import { validateText } from './validation.ts';
+import { validateJsonDepth, validateText } from './validation.ts';
 
 /** A WooCommerce action event (`action.woocommerce_add_to_cart`): every such name is a valid event. */
 function actionEventType(name: string): EventType {
@@ -38,10 +38,12 @@ export class EventTypes {
 
   async create(workspace: Workspace, input: EventTypeInput): Promise<EventType> {
     validateEventName(input.name, 'name');
-    if (BUILT_IN_BY_NAME.has(input.name)) {
+    // Action events are a built-in family: a custom type of that name would be shadowed by it.
+    if (BUILT_IN_BY_NAME.has(input.name) || isActionEvent(input.name)) {
       throw new Conflict(`"${input.name}" is a built-in event type`, 'name');
     }
     const example = input.example ?? {};
+    validateJsonDepth(example, 'example');
     if (JSON.stringify(example).length > 64 * 1024) throw new Invalid('example', 'must be at most 64 KiB of JSON');
     const [category] = input.name.split('.');
     return this.ctx.store.eventTypes.create(workspace, {

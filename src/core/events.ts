@@ -5,7 +5,7 @@ import { Invalid, NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, Workspace } from './model.ts';
 import { subscribes } from './topics.ts';
-import { requireObject } from './validation.ts';
+import { requireObject, validateJsonDepth } from './validation.ts';
 
 export interface PublishInput {
   type: string;
@@ -32,6 +32,7 @@ export class Events {
       throw new Invalid('type', `unknown event type "${input.type}": see GET /webhooks/events, or add it to the workspace's event types`);
     }
     const data = requireObject(input.data, 'data');
+    validateJsonDepth(data, 'data');
     const key = input.idempotencyKey;
     if (key !== undefined && (key.length === 0 || key.length > 255)) throw new Invalid('idempotencyKey', 'must be 1 to 255 characters');
     const now = this.ctx.now();

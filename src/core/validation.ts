@@ -70,6 +70,20 @@ export function validateText(value: string, field: string, max: number, required
   return trimmed;
 }
 
+/** JSON nested deeper than this is refused: serialising it can exhaust the stack, and no real payload needs it. */
+export const MAX_JSON_DEPTH = 100;
+
+/** Checks nesting without recursion (the value may be nested far too deep for the stack). */
+export function validateJsonDepth(value: unknown, field: string, max = MAX_JSON_DEPTH): void {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > max) throw new Invalid(field, `must not nest objects and arrays more than ${max} levels deep`);
+    for (const child of Array.isArray(item) ? item : Object.values(item)) pending.push([child, depth + 1]);
+  }
+}
+
 export function requireObject(value: unknown, field: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Invalid(field, 'must be a JSON object');
   return value as Record<string, unknown>;

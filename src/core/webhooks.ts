@@ -96,15 +96,21 @@ export class Webhooks {
     if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret));
 
     const now = this.ctx.now();
-    if (Object.keys(changes).length > 0) await this.ctx.store.webhooks.update(webhook.seq, changes, now);
+    if (Object.keys(changes).length > 0) {
+      await this.ctx.store.webhooks.update(webhook.seq, changes, now);
+      // Work a dispatcher claimed but has not started was read with the old URL, headers or secret: hand it
+      // back so it is claimed again as the webhook is now.
+      if (changes.url !== undefined || changes.headers !== undefined || changes.secretEnc !== undefined) this.ctx.stopped(webhook.seq);
+    }
     if (patch.status !== undefined && patch.status !== webhook.status) await this.setStatus(webhook, patch.status);
     return this.get(workspace, webhook.id);
   }
 
-  /** Pausing holds queued deliveries; activating releases them and forgets past failures. */
+  /** Pausing holds queued deliveries (also those a dispatcher claimed but has not started); activating releases them and forgets past failures. */
   async setStatus(webhook: Webhook, status: WebhookStatus): Promise<void> {
     await this.ctx.store.webhooks.setStatus(webhook.seq, status, status === 'disabled' ? 'disabled by user' : null, this.ctx.now());
     if (status === 'active') this.ctx.wake();
+    else this.ctx.stopped(webhook.seq);
   }
 
   /** A new signing secret; the old one keeps signing alongside it for the grace period. */
@@ -127,5 +133,6 @@ export class Webhooks {
 
   async delete(webhook: Webhook): Promise<void> {
     await this.ctx.store.webhooks.delete(webhook.seq);
+    this.ctx.stopped(webhook.seq);
   }
 }

@@ -269,14 +269,22 @@ export class Dispatcher {
     }
   }
 
-  /** A webhook was disabled: what it had queued here goes back to the store (held there, not sent). */
-  private async dropLane(webhookSeq: number): Promise<void> {
+  /**
+   * A webhook was disabled, paused or deleted: what it had queued here (claimed, not started) goes back to
+   * the store, held there and not sent. Attempts in flight finish. Never throws.
+   */
+  async dropLane(webhookSeq: number): Promise<void> {
     const lane = this.#lanes.get(webhookSeq);
     if (!lane || lane.queue.length === 0) return;
     const seqs = lane.queue.splice(0).map((delivery) => delivery.seq);
     this.#queued -= seqs.length;
     for (const seq of seqs) this.#held.delete(seq);
-    await this.store.dispatch.release(seqs, Date.now());
+    try {
+      await this.store.dispatch.release(seqs, Date.now());
+    } catch (error) {
+      // Left claimed: they are due again when their lease runs out.
+      this.log.error({ err: error, webhook: webhookSeq }, 'handing back the deliveries of a stopped webhook failed');
+    }
   }
 
   private async planNextLook(): Promise<void> {

@@ -168,7 +168,10 @@ export interface DeliveriesRepo {
   /** Offset pagination of a webhook's attempts (WooCommerce's "deliveries"). */
   webhookAttemptsByOffset(webhookSeq: number, offset: number, limit: number): Promise<{ items: Attempt[]; total: number }>;
   attemptBySeq(webhookSeq: number, attemptSeq: number): Promise<Attempt | null>;
-  /** Makes a finished or pending delivery due now for one manual attempt. false if it is being sent right now. */
+  /**
+   * Makes a delivery due now: a finished one for one manual attempt, a pending (or held) one keeping its
+   * remaining retries. false if it is being sent right now.
+   */
   resend(deliverySeq: number, now: number): Promise<boolean>;
   /** Makes every failed delivery of a webhook created at or after `since` due now, for one more attempt each. */
   recover(webhookSeq: number, since: number, now: number): Promise<number>;

@@ -74,8 +74,14 @@ export class SqlDeliveries implements DeliveriesRepo {
   }
 
   async resend(deliverySeq: number, now: number): Promise<boolean> {
+    // A finished delivery gets one manual attempt; a pending one is just brought forward and keeps its retries.
     const result = await this.db.updateTable('deliveries')
-      .set({ status: 'pending', next_attempt_at: now, trigger: 'manual', updated_at: now })
+      .set((eb) => ({
+        status: 'pending',
+        next_attempt_at: now,
+        trigger: eb.case().when('status', 'in', ['succeeded', 'failed']).then('manual').else(eb.ref('trigger')).end(),
+        updated_at: now,
+      }))
       .where('id', '=', deliverySeq).where('status', '!=', 'sending').executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }

@@ -10,8 +10,9 @@ export function catalogRoutes(app: NativeApp, core: Core, access: NativeAccess):
   app.get('/webhooks/events', { schema: { tags: ['events'], querystring: CatalogQuery } }, async (request) => {
     const principal = await access.principal(request);
     let workspace;
-    if (principal.kind === 'workspace') workspace = principal.workspace;
-    else if (request.query.workspaceId) workspace = await core.auth.workspace(principal, request.query.workspaceId);
+    // A workspace key naming another workspace gets 404, as in every path; it does not silently get its own.
+    if (request.query.workspaceId) workspace = await core.auth.workspace(principal, request.query.workspaceId);
+    else if (principal.kind === 'workspace') workspace = principal.workspace;
     else throw new Invalid('workspaceId', 'the admin token must name a workspace: ?workspaceId=…');
     return ok((await core.eventTypes.catalog(workspace)).map(presentEventType));
   });
