@@ -13,8 +13,8 @@ import { VERSION } from './version.ts';
 function withSettings(command: Command): Command {
   for (const [name, setting] of Object.entries(SETTINGS)) {
     // The env variable is read by loadConfig (flags win); here it is only named in the help.
-    const option = new Option(setting.flag, `${setting.help} [env: ${setting.env}]`);
-    if (setting.default !== '') option.default(undefined, setting.default);
+    const fallback = setting.default === '' ? '' : ` (default: ${setting.default})`;
+    const option = new Option(setting.flag, `${setting.help}${fallback} [env: ${setting.env}]`);
     if (option.attributeName() !== name) throw new Error(`flag ${setting.flag} does not map to setting ${name}`);
     command.addOption(option);
   }
