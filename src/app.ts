@@ -70,7 +70,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       dispatcher?.wake();
       store.signals.notifyWork();
     },
-    stopped: (webhookSeq) => dispatcher?.dropLane(webhookSeq),
+    stopped: (webhookSeq) => {
+      void dispatcher?.dropLane(webhookSeq);
+      store.signals.notifyStopped(webhookSeq);
+    },
     sender: runner,
   }, admin.hash);
 
@@ -89,6 +92,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
     dispatcher.start();
     const running = dispatcher;
     store.signals.onWork(() => running.wake());
+    store.signals.onStopped((webhookSeq) => void running.dropLane(webhookSeq));
     retention = new RetentionJob(store, config.retentionMs, log.child({ component: 'retention' }));
     retention.start();
   }

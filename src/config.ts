@@ -39,6 +39,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** pino's levels, and `silent`: any other HOOKD_LOG_LEVEL is refused here rather than by pino with no name. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 /** The settings a user can give, by env name, with their CLI flag and help text (the CLI is built from this). */
 export const SETTINGS = {
   port: { env: 'HOOKD_PORT', flag: '--port <n>', help: 'port to listen on', default: '8080' },
@@ -96,6 +99,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     throw new Error('must be true or false');
   };
   const optional = (text: string) => (text === '' ? undefined : text);
+  const logLevel = (text: string) => {
+    if (!LOG_LEVELS.includes(text)) throw new Error(`must be one of ${LOG_LEVELS.join(', ')}`);
+    return text;
+  };
+  const httpUrl = (text: string) => {
+    if (text === '') return undefined;
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new Error('must be an absolute http:// or https:// URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('must be an absolute http:// or https:// URL');
+    return text;
+  };
 
   const databaseUrl = check('databaseUrl', optional);
   if (databaseUrl !== undefined && !/^(postgres|postgresql):\/\//.test(databaseUrl)) {
@@ -133,11 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     retentionMs: check('retention', parseDuration),
     leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
     responseBodyCapBytes: 64 * 1024,
-    logLevel: raw('logLevel'),
+    logLevel: check('logLevel', logLevel),
     woocommerce: {
       maxFailures: check('wcMaxFailures', integer(0, 1_000_000)),
       userAgent: raw('wcUserAgent'),
-      source: check('publicUrl', optional) ?? `http://localhost:${raw('port')}/`,
+      source: check('publicUrl', httpUrl) ?? `http://localhost:${raw('port')}/`,
     },
   };
 }

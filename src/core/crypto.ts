@@ -45,7 +45,8 @@ export class SecretBox {
   decrypt(stored: string): string {
     const [version, iv, tag, body] = stored.split('.');
     if (version !== 'v1' || body === undefined) throw new Error('unreadable encrypted secret');
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
+    // The tag length is pinned: GCM would otherwise accept a truncated tag (down to 4 bytes) and check only that much.
+    const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   }

@@ -1,7 +1,8 @@
 /**
  * Wakes every hookd process sharing one PostgreSQL when new work is due: publish, resume and resend send
  * `NOTIFY hookd_work`; each process LISTENs on its own connection and wakes its dispatcher, so latency
- * does not depend on a polling interval.
+ * does not depend on a polling interval. The same channel carries "webhook <id> stopped" (payload
+ * `stopped:<id>`), so every process hands back what it had queued for a paused or deleted webhook.
  */
 import pg from 'pg';
 import type { WorkSignals } from './store.ts';
@@ -11,6 +12,7 @@ const RECONNECT_MS = 1000;
 
 export class PostgresSignals implements WorkSignals {
   readonly #listeners = new Set<() => void>();
+  readonly #stopListeners = new Set<(webhookSeq: number) => void>();
   readonly #notifier: pg.Pool;
   #listener: pg.Client | null = null;
   #closed = false;
@@ -37,12 +39,25 @@ export class PostgresSignals implements WorkSignals {
     return () => this.#listeners.delete(listener);
   }
 
+  notifyStopped(webhookSeq: number): void {
+    if (this.#closed) return;
+    this.#notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, `stopped:${webhookSeq}`]).catch(() => undefined);
+  }
+
+  onStopped(listener: (webhookSeq: number) => void): () => void {
+    this.#stopListeners.add(listener);
+    if (!this.#listener) void this.listen();
+    return () => this.#stopListeners.delete(listener);
+  }
+
   private async listen(): Promise<void> {
     if (this.#closed) return;
     const client = new pg.Client({ connectionString: this.url });
     this.#listener = client;
-    client.on('notification', () => {
-      for (const listener of this.#listeners) listener();
+    client.on('notification', (message) => {
+      const stopped = /^stopped:(\d+)$/.exec(message.payload ?? '');
+      if (stopped) for (const listener of this.#stopListeners) listener(Number(stopped[1]));
+      else for (const listener of this.#listeners) listener();
     });
     client.on('error', () => {
       // Reconnect; the dispatcher's safety poll covers the gap.

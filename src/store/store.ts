@@ -282,6 +282,9 @@ export interface WorkSignals {
   notifyWork(): void;
   /** Calls `listener` when another process signals work; returns the unsubscribe function. */
   onWork(listener: () => void): () => void;
+  /** A webhook stopped receiving (paused, disabled, deleted, changed): every process hands back its queue. */
+  notifyStopped(webhookSeq: number): void;
+  onStopped(listener: (webhookSeq: number) => void): () => void;
 }
 
 export interface Store {

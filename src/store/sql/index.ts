@@ -42,7 +42,7 @@ export class SqlStore implements Store {
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     private readonly onClose: () => Promise<void> = async () => undefined,
-    readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined },
+    readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined, notifyStopped: () => undefined, onStopped: () => () => undefined },
   ) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
