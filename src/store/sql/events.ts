@@ -147,7 +147,14 @@ export class SqlEvents implements EventsRepo {
       data: input.dataJson,
       idempotency_key: input.idempotencyKey,
       created_at: now,
-    }).returningAll().executeTakeFirstOrThrow();
+    }).onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing()).returningAll().executeTakeFirst();
+    if (!eventRow) {
+      // A concurrent publish with the same key committed after the look-up above (PostgreSQL runs several
+      // publish transactions at once): this one is its replay, not an error.
+      const winner = await trx.selectFrom('events').selectAll()
+        .where('workspace_id', '=', workspace.seq).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+      return { event: toEvent(winner, workspace), deliveryCount: await this.deliveryCountIn(trx, num(winner.id)), replayed: true };
+    }
 
     const decisions = route(await this.candidates(trx, workspace.seq));
     for (const batch of chunks(decisions, 500)) {
