@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll } from 'vitest';
 
 export type Behaviour =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
@@ -93,4 +94,17 @@ export class Receiver {
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
+}
+
+/** A factory of receivers, all closed when the enclosing file's (or describe block's) tests are done. */
+export function receiversClosedAfterAll(): () => Promise<Receiver> {
+  const started: Receiver[] = [];
+  afterAll(async () => {
+    for (const receiver of started) await receiver.close();
+  });
+  return async () => {
+    const receiver = await Receiver.start();
+    started.push(receiver);
+    return receiver;
+  };
 }

@@ -5,18 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
-import { Receiver } from '../../helpers/receiver.ts';
+import { receiversClosedAfterAll } from '../../helpers/receiver.ts';
 import { deliveryOf, getWebhook, listDeliveries, publish, workspaceWithWebhook } from './support.ts';
 
-const receivers: Receiver[] = [];
-async function receiver(): Promise<Receiver> {
-  const r = await Receiver.start();
-  receivers.push(r);
-  return r;
-}
-afterAll(async () => {
-  for (const r of receivers) await r.close();
-});
+const receiver = receiversClosedAfterAll();
 
 describe('auto-disable after 3 consecutive failures (disableAfter 0s)', () => {
   let server: TestHookd;

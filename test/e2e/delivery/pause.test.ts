@@ -4,24 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
-import { Receiver } from '../../helpers/receiver.ts';
+import { Receiver, receiversClosedAfterAll } from '../../helpers/receiver.ts';
 import { deliveryOf, getWebhook, listDeliveries, publish, workspaceWithWebhook } from './support.ts';
 
 describe('paused webhooks', () => {
   let server: TestHookd;
-  const receivers: Receiver[] = [];
-  async function receiver(): Promise<Receiver> {
-    const r = await Receiver.start();
-    receivers.push(r);
-    return r;
-  }
+  const receiver = receiversClosedAfterAll();
 
   beforeAll(async () => {
     server = await startTestHookd();
   });
   afterAll(async () => {
     await server.stop();
-    for (const r of receivers) await r.close();
   });
 
   it('a webhook created without `active` is paused, with pausedBehavior "queue"', async () => {

@@ -5,24 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
-import { Receiver } from '../../helpers/receiver.ts';
+import { receiversClosedAfterAll } from '../../helpers/receiver.ts';
 import { deliveryDetail, deliveryOf, publish, workspaceWithWebhook } from './support.ts';
 
 describe('manual re-send', () => {
   let server: TestHookd;
-  const receivers: Receiver[] = [];
-  async function receiver(): Promise<Receiver> {
-    const r = await Receiver.start();
-    receivers.push(r);
-    return r;
-  }
+  const receiver = receiversClosedAfterAll();
 
   beforeAll(async () => {
     server = await startTestHookd({ retrySchedule: '100ms,200ms', retryJitter: '0' });
   });
   afterAll(async () => {
     await server.stop();
-    for (const r of receivers) await r.close();
   });
 
   /** A webhook whose receiver answers 500 until the delivery of one event has failed for good. */

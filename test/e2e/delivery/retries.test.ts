@@ -5,21 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, startTestHookd, eventually, type TestHookd } from '../../helpers/hookd.ts';
-import { Receiver } from '../../helpers/receiver.ts';
+import { receiversClosedAfterAll } from '../../helpers/receiver.ts';
 import { deliveryOf, listDeliveries, publish, workspaceWithWebhook } from './support.ts';
 
 /** Milliseconds between consecutive attempts, by their recorded start times. */
 const gaps = (attempts: Array<{ createdAt: string }>) => attempts.slice(1).map((a, i) => Date.parse(a.createdAt) - Date.parse(attempts[i].createdAt));
 
-const receivers: Receiver[] = [];
-async function receiver(): Promise<Receiver> {
-  const r = await Receiver.start();
-  receivers.push(r);
-  return r;
-}
-afterAll(async () => {
-  for (const r of receivers) await r.close();
-});
+const receiver = receiversClosedAfterAll();
 
 describe('retries', () => {
   // One hookd for most cases: retry after 100 ms, then 200 ms (3 attempts at most), no jitter.
