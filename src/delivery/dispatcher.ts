@@ -73,8 +73,8 @@ export class Dispatcher {
 
   /**
    * New work may be due: look soon. Wakes are coalesced: when idle, at the next turn of the event loop;
-   * when busy (at least one webhook's worth of work in hand), within a few milliseconds, so a stream of publishes and finishing attempts is claimed
-   * in batches instead of one small claim each.
+   * when busy (at least one webhook's worth of work in hand), within a few milliseconds, so a stream of
+   * publishes and finishing attempts is claimed in batches instead of one small claim each.
    */
   wake(): void {
     if (!this.#started || this.#stopping || this.#wakeScheduled) return;
