@@ -69,7 +69,7 @@ export class SqlEvents implements EventsRepo {
         }
         // One bad publish must not fail the others: retry each in its own transaction.
         for (const item of group) {
-          await this.db.transaction().execute((trx) => this.publishIn(trx, item.input, item.route)).then(item.resolve, item.reject);
+          await this.db.transaction().execute((trx) => this.publishGroup(trx, [item])).then(([result]) => item.resolve(result), item.reject);
         }
       }
     }
@@ -77,44 +77,68 @@ export class SqlEvents implements EventsRepo {
   }
 
   /**
-   * A group in a few statements: events with an idempotency key one by one (they may replay), all the
-   * others in one multi-row insert, one webhook lookup per workspace, and one insert of all deliveries.
+   * A group in a few statements: a look-up per idempotency key, one multi-row insert of the new events,
+   * one webhook look-up per workspace, and one insert of all their deliveries.
    */
   private async publishGroup(trx: Kysely<Database>, group: QueuedPublish[]): Promise<PublishResult[]> {
     const results: PublishResult[] = new Array(group.length);
-    const plain: number[] = [];
-    for (let i = 0; i < group.length; i++) {
-      if (group[i].input.idempotencyKey === null) plain.push(i);
-      else results[i] = await this.publishIn(trx, group[i].input, group[i].route);
+    const fresh: Array<{ index: number; uid: string }> = [];
+    for (let index = 0; index < group.length; index++) {
+      const replay = await this.earlier(trx, group[index].input);
+      if (replay) results[index] = replay;
+      else fresh.push({ index, uid: newId() });
     }
-    if (plain.length === 0) return results;
 
-    const uids = plain.map(() => newId());
+    // A key taken since the look-up (a concurrent transaction, or the same key twice in this group) makes
+    // the insert skip that row; such a publish answers as a replay of the event that holds the key.
     const inserted = new Map<string, Selectable<EventsTable>>();
-    for (const batch of chunks(plain.map((index, n) => ({ index, uid: uids[n] })), 500)) {
+    for (const batch of chunks(fresh, 500)) {
       const rows = await trx.insertInto('events').values(batch.map(({ index, uid }) => {
         const { input } = group[index];
-        return { uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: null, created_at: input.now };
-      })).returningAll().execute();
+        return { uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now };
+      })).onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing()).returningAll().execute();
       for (const row of rows) inserted.set(row.uid, row);
     }
 
     const routes = new Map<number, WebhookRoute[]>();
-    for (const index of plain) {
-      const seq = group[index].input.workspace.seq;
-      if (!routes.has(seq)) routes.set(seq, await this.candidates(trx, seq));
-    }
-
     const deliveries = [];
-    for (let n = 0; n < plain.length; n++) {
-      const { input, route } = group[plain[n]];
-      const event = inserted.get(uids[n]) as Selectable<EventsTable>;
-      const decisions = route(routes.get(input.workspace.seq) ?? []);
+    const lost: number[] = [];
+    for (const { index, uid } of fresh) {
+      const { input, route } = group[index];
+      const event = inserted.get(uid);
+      if (!event) {
+        lost.push(index);
+        continue;
+      }
+      const seq = input.workspace.seq;
+      if (!routes.has(seq)) routes.set(seq, await this.candidates(trx, seq));
+      const decisions = route(routes.get(seq) ?? []);
       for (const decision of decisions) deliveries.push(deliveryRow(event.id, decision, input));
-      results[plain[n]] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
+      results[index] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
     }
     for (const batch of chunks(deliveries, 500)) await trx.insertInto('deliveries').values(batch).execute();
+    for (const index of lost) {
+      const replay = await this.earlier(trx, group[index].input);
+      if (!replay) throw new Error('an idempotency key conflicted, but no event holds it');
+      results[index] = replay;
+    }
     return results;
+  }
+
+  /**
+   * The event an idempotency key already names, as a replay, if it is recent enough. An expired key is
+   * freed (its old event keeps its data but gives up the key).
+   */
+  private async earlier(trx: Kysely<Database>, input: NewEvent): Promise<PublishResult | null> {
+    if (input.idempotencyKey === null) return null;
+    const row = await trx.selectFrom('events').selectAll()
+      .where('workspace_id', '=', input.workspace.seq).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    if (!row) return null;
+    if (num(row.created_at) >= input.idempotencySince) {
+      return { event: toEvent(row, input.workspace), deliveryCount: await this.deliveryCountIn(trx, num(row.id)), replayed: true };
+    }
+    await trx.updateTable('events').set({ idempotency_key: null }).where('id', '=', row.id).execute();
+    return null;
   }
 
   private async candidates(trx: Kysely<Database>, workspaceSeq: number): Promise<WebhookRoute[]> {
@@ -126,41 +150,6 @@ export class SqlEvents implements EventsRepo {
       status: row.status as WebhookRoute['status'],
       pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
     }));
-  }
-
-  private async publishIn(trx: Kysely<Database>, input: NewEvent, route: Route): Promise<PublishResult> {
-    const { workspace, now } = input;
-    if (input.idempotencyKey !== null) {
-      const earlier = await trx.selectFrom('events').selectAll()
-        .where('workspace_id', '=', workspace.seq).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-      if (earlier && num(earlier.created_at) >= input.idempotencySince) {
-        return { event: toEvent(earlier, workspace), deliveryCount: await this.deliveryCountIn(trx, num(earlier.id)), replayed: true };
-      }
-      // An expired key is free again: the old event keeps its data but gives up the key.
-      if (earlier) await trx.updateTable('events').set({ idempotency_key: null }).where('id', '=', earlier.id).execute();
-    }
-
-    const eventRow = await trx.insertInto('events').values({
-      uid: newId(),
-      workspace_id: workspace.seq,
-      type: input.type,
-      data: input.dataJson,
-      idempotency_key: input.idempotencyKey,
-      created_at: now,
-    }).onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing()).returningAll().executeTakeFirst();
-    if (!eventRow) {
-      // A concurrent publish with the same key committed after the look-up above (PostgreSQL runs several
-      // publish transactions at once): this one is its replay, not an error.
-      const winner = await trx.selectFrom('events').selectAll()
-        .where('workspace_id', '=', workspace.seq).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
-      return { event: toEvent(winner, workspace), deliveryCount: await this.deliveryCountIn(trx, num(winner.id)), replayed: true };
-    }
-
-    const decisions = route(await this.candidates(trx, workspace.seq));
-    for (const batch of chunks(decisions, 500)) {
-      await trx.insertInto('deliveries').values(batch.map((decision) => deliveryRow(eventRow.id, decision, input))).execute();
-    }
-    return { event: toEvent(eventRow, workspace), deliveryCount: decisions.length, replayed: false };
   }
 
   async get(workspace: WorkspaceRef, id: string): Promise<Event | null> {
