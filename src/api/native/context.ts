@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaul
 import type { Principal } from '../../core/auth.ts';
 import { Forbidden } from '../../core/errors.ts';
 import type { Core } from '../../core/hookd.ts';
-import type { Workspace } from '../../core/model.ts';
+import type { Webhook, Workspace } from '../../core/model.ts';
 
 export type NativeApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -28,5 +28,11 @@ export class NativeAccess {
 
   async workspace(request: FastifyRequest, workspaceId: string): Promise<Workspace> {
     return this.core.auth.workspace(await this.principal(request), workspaceId);
+  }
+
+  /** The workspace and webhook a `/workspaces/:ws/webhooks/:id…` path names, if this caller may see them. */
+  async webhook(request: FastifyRequest & { params: { ws: string; id: string } }): Promise<{ workspace: Workspace; webhook: Webhook }> {
+    const workspace = await this.workspace(request, request.params.ws);
+    return { workspace, webhook: await this.core.webhooks.get(workspace, request.params.id) };
   }
 }

@@ -142,12 +142,7 @@ export class SqlDispatch implements DispatchRepo {
 
       // 3. A retry scheduled for a webhook that was paused or disabled meanwhile waits for it.
       const retrying = recorded.filter((o) => o.next.status === 'pending').map((o) => o.deliverySeq);
-      for (const batch of chunks(retrying, 500)) {
-        await trx.updateTable('deliveries').set({ status: 'held' })
-          .where('id', 'in', batch).where('status', '=', 'pending')
-          .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
-          .execute();
-      }
+      for (const batch of chunks(retrying, 500)) await holdForInactiveWebhooks(trx, batch);
 
       // 4. Count consecutive failures per webhook, in the order the attempts finished.
       const failing: number[] = [];
@@ -199,14 +194,18 @@ export class SqlDispatch implements DispatchRepo {
       await this.db.transaction().execute(async (trx) => {
         await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
           .where('id', 'in', batch).where('status', '=', 'sending').execute();
-        // Work handed back for a webhook that is no longer active waits for it to be re-activated.
-        await trx.updateTable('deliveries').set({ status: 'held' })
-          .where('id', 'in', batch).where('status', '=', 'pending')
-          .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
-          .execute();
+        await holdForInactiveWebhooks(trx, batch);
       });
     }
   }
+}
+
+/** Pending deliveries (of `deliverySeqs`) whose webhook is no longer active wait, held, for it to be re-activated. */
+async function holdForInactiveWebhooks(trx: Kysely<Database>, deliverySeqs: number[]): Promise<void> {
+  await trx.updateTable('deliveries').set({ status: 'held' })
+    .where('id', 'in', deliverySeqs).where('status', '=', 'pending')
+    .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
+    .execute();
 }
 
 function groupByWebhook(outcomes: AttemptOutcome[]): Map<number, AttemptOutcome[]> {

@@ -6,37 +6,32 @@ import { presentAttempt, presentDelivery, presentPage } from '../present.ts';
 import { AttemptListQuery, DeliveryListQuery, DeliveryParams, Recover, WebhookParams } from '../schemas.ts';
 
 export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
-  const load = async (request: { params: { ws: string; id: string } } & Parameters<NativeAccess['workspace']>[0]) => {
-    const workspace = await access.workspace(request, request.params.ws);
-    return core.webhooks.get(workspace, request.params.id);
-  };
-
   app.get('/workspaces/:ws/webhooks/:id/deliveries', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: DeliveryListQuery } }, async (request) => {
-    const webhook = await load(request);
+    const { webhook } = await access.webhook(request);
     const limit = request.query.limit ?? 50;
     const page = await core.deliveries.list(webhook, { status: request.query.status }, { limit, cursor: request.query.cursor });
     return presentPage(page, limit, presentDelivery);
   });
 
   app.get('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', { schema: { tags: ['deliveries'], params: DeliveryParams } }, async (request) => {
-    const webhook = await load(request);
+    const { webhook } = await access.webhook(request);
     const { delivery, attempts } = await core.deliveries.get(webhook, request.params.deliveryId);
     return ok({ ...presentDelivery(delivery), attempts: attempts.map(presentAttempt) });
   });
 
   app.post('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId/resend', { schema: { tags: ['deliveries'], params: DeliveryParams } }, async (request, reply) => {
-    const webhook = await load(request);
+    const { webhook } = await access.webhook(request);
     return reply.status(202).send(ok(presentDelivery(await core.deliveries.resend(webhook, request.params.deliveryId))));
   });
 
   app.post('/workspaces/:ws/webhooks/:id/recover', { schema: { tags: ['deliveries'], params: WebhookParams, body: Recover } }, async (request, reply) => {
-    const webhook = await load(request);
+    const { webhook } = await access.webhook(request);
     const since = request.body.since === undefined ? 0 : Date.parse(request.body.since);
     return reply.status(202).send(ok({ resent: await core.deliveries.recover(webhook, since) }));
   });
 
   app.get('/workspaces/:ws/webhooks/:id/attempts', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: AttemptListQuery } }, async (request) => {
-    const webhook = await load(request);
+    const { webhook } = await access.webhook(request);
     const limit = request.query.limit ?? 50;
     const page = await core.deliveries.attempts(webhook, { trigger: request.query.trigger as never }, { limit, cursor: request.query.cursor });
     return presentPage(page, limit, presentAttempt);

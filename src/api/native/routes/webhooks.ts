@@ -14,11 +14,6 @@ function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
 }
 
 export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
-  const load = async (request: { params: { ws: string; id: string } } & Parameters<NativeAccess['workspace']>[0]) => {
-    const workspace = await access.workspace(request, request.params.ws);
-    return { workspace, webhook: await core.webhooks.get(workspace, request.params.id) };
-  };
-
   app.post('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, body: CreateWebhook } }, async (request, reply) => {
     const workspace = await access.workspace(request, request.params.ws);
     const { name, url, events } = request.body;
@@ -34,33 +29,33 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
   });
 
   app.get('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request) =>
-    ok(presentWebhook((await load(request)).webhook)));
+    ok(presentWebhook((await access.webhook(request)).webhook)));
 
   app.put('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams, body: CreateWebhook } }, async (request) => {
-    const { workspace, webhook } = await load(request);
+    const { workspace, webhook } = await access.webhook(request);
     const { name, url, events } = request.body;
     return ok(presentWebhook(await core.webhooks.replace(workspace, webhook, { ...toCore(request.body), name, url, events })));
   });
 
   app.patch('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams, body: PatchWebhook } }, async (request) => {
-    const { workspace, webhook } = await load(request);
+    const { workspace, webhook } = await access.webhook(request);
     return ok(presentWebhook(await core.webhooks.patch(workspace, webhook, toCore(request.body))));
   });
 
   app.delete('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request, reply) => {
-    const { webhook } = await load(request);
+    const { webhook } = await access.webhook(request);
     await core.webhooks.delete(webhook);
     return reply.status(204).send();
   });
 
   app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], params: WebhookParams, body: RotateSecret } }, async (request) => {
-    const { workspace, webhook } = await load(request);
+    const { workspace, webhook } = await access.webhook(request);
     return ok(presentWebhook(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
   });
 
   for (const path of ['/workspaces/:ws/webhooks/:id/tests', '/workspaces/:ws/webhooks/:id/test']) {
     app.post(path, { schema: { tags: ['webhooks'], params: WebhookParams, body: RunTests } }, async (request) => {
-      const { workspace, webhook } = await load(request);
+      const { workspace, webhook } = await access.webhook(request);
       return ok(presentTestReport(await core.tests.run(workspace, webhook, request.body.event)));
     });
   }
