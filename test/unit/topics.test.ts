@@ -5,19 +5,10 @@ import type { EventType } from '../../src/core/model.ts';
 import {
   expandSubscription, fromColonTopic, isWildcard, matches, subscribes, toColonTopic, validateEventName, validateSubscription,
 } from '../../src/core/topics.ts';
+import { invalidField } from './support.ts';
 
 const type = (name: string): EventType => ({ name, title: name, category: name.split('.')[0], description: '', example: {}, builtIn: false });
 const catalog = ['order.created', 'order.updated', 'order.status', 'job.status', 'delivery_label.voided'].map(type);
-
-function invalidField(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(Invalid);
-    return (error as Invalid).field;
-  }
-  throw new Error('expected Invalid to be thrown');
-}
 
 describe('matches', () => {
   it('matches an exact name only to itself', () => {

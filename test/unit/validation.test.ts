@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Invalid } from '../../src/core/errors.ts';
 import {
   MAX_JSON_DEPTH, MAX_URL_LENGTH, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl,
 } from '../../src/core/validation.ts';
-
-/** Runs `run`, which must throw Invalid; returns the field it names. */
-function invalidField(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(Invalid);
-    return (error as Invalid).field;
-  }
-  throw new Error('expected Invalid to be thrown');
-}
+import { invalidField } from './support.ts';
 
 const nest = (levels: number, leaf: unknown = 1): unknown => {
   let value = leaf;
