@@ -50,6 +50,11 @@ async function serve(options: Record<string, unknown>, role: Role): Promise<void
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // A process that can no longer deliver exits non-zero so its supervisor restarts it; pending work is in the store.
+  void hookd.failed.then(() => {
+    stopping = true;
+    void hookd.close().finally(() => process.exit(1));
+  });
 }
 
 const program = new Command('hookd').version(VERSION).description('Self-hosted webhook delivery');

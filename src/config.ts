@@ -27,6 +27,8 @@ export interface Config {
   sessionTtlMs: number;
   concurrency: number;
   webhookConcurrency: number;
+  /** SQLite `serve`: run the dispatcher in its own thread (threads/dispatcher.ts). */
+  dispatchThread: boolean;
   shutdownGraceMs: number;
   /** How long a claimed delivery stays claimed before another dispatcher may take it over. */
   leaseMs: number;
@@ -61,6 +63,7 @@ export const SETTINGS = {
   sessionTtl: { env: 'HOOKD_SESSION_TTL', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
   concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
+  dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
   retention: { env: 'HOOKD_RETENTION', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
   lease: { env: 'HOOKD_LEASE', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     sessionTtlMs: check('sessionTtl', parseDuration),
     concurrency: check('concurrency', integer(1, 10_000)),
     webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
+    dispatchThread: check('dispatchThread', boolean),
     shutdownGraceMs: check('shutdownGrace', parseDuration),
     // A claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.
     retentionMs: check('retention', parseDuration),

@@ -1,5 +1,8 @@
 /** Prometheus metrics (GET /metrics): process defaults plus what the dispatcher does. */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue } from 'prom-client';
+
+/** One registry's metrics as data, as they cross from the dispatcher thread to the API thread. */
+export type MetricsSnapshot = MetricObjectWithValues<MetricValue<string>>[];
 
 export class Metrics {
   readonly registry = new Registry();
@@ -12,7 +15,22 @@ export class Metrics {
   });
   readonly disabled = new Counter({ name: 'hookd_webhooks_disabled_total', help: 'webhooks disabled for failing', registers: [this.registry] });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry });
+  /** `processMetrics: false` in a second thread of the process, whose process figures the first already reports. */
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  snapshot(): Promise<MetricsSnapshot> {
+    return this.registry.getMetricsAsJSON() as Promise<MetricsSnapshot>;
+  }
+
+  /** The exposition text of these metrics added to other threads' snapshots (counters and histograms sum). */
+  async render(others: MetricsSnapshot[] = []): Promise<string> {
+    if (others.length === 0) return this.registry.metrics();
+    return AggregatorRegistry.aggregate([await this.snapshot(), ...others]).metrics();
   }
 }

@@ -7,7 +7,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Core } from '../core/hookd.ts';
-import type { Metrics } from '../metrics.ts';
 import { VERSION } from '../version.ts';
 import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
@@ -20,7 +19,8 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export interface ServerOptions {
   logger: Logger;
-  metrics: Metrics;
+  /** The exposition text of GET /metrics (this process's metrics, from every thread). */
+  metrics: { contentType: string; text(): Promise<string> };
   /** Whether the dispatcher (if this process runs one) is up. */
   healthy: () => boolean;
 }
@@ -57,10 +57,10 @@ export async function buildServer(core: Core, options: ServerOptions) {
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     const healthy = options.healthy();
-    return reply.status(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'starting', version: VERSION });
+    return reply.status(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'unavailable', version: VERSION });
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', options.metrics.registry.contentType).send(await options.metrics.registry.metrics()));
+    reply.header('content-type', options.metrics.contentType).send(await options.metrics.text()));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(nativeApi(core));

@@ -30,6 +30,8 @@ export class SqliteCheckpointer {
 
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    // Held while it finishes its last checkpoint: unref'd, the process could end before 'exit' arrives.
+    this.#worker.ref();
     this.#worker.postMessage('stop');
     await exited;
   }
