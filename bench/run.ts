@@ -11,7 +11,7 @@
  * With --store postgres the same figures are measured for an API process plus 1, 2 and 4 worker processes.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -121,6 +121,8 @@ interface Figures {
   deliveriesPerSecond: number;
   publishPerSecond: number;
   recordLagMs: number;
+  /** hookd's own CPU time (all its processes and threads) per delivery in the throughput run; null off Linux. */
+  cpuPerDeliveryUs: number | null;
   achievedRate: number;
   latencies: number[];
 }
@@ -129,7 +131,7 @@ interface Figures {
  * One measured run against running hookd processes (their API at `apiPort`): the throughput phase, then
  * the steady-rate latency phase. `recorded()` counts the successful scheduled attempts in the store.
  */
-async function measure(apiPort: number, receiverPort: number, receiverPool: Pool, recorded: () => Promise<number>): Promise<Figures> {
+async function measure(apiPort: number, receiverPort: number, receiverPool: Pool, recorded: () => Promise<number>, hookdPids: number[]): Promise<Figures> {
   const api = new Pool(`http://127.0.0.1:${apiPort}`, { connections: 32 });
   const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
   const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
@@ -151,12 +153,14 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   const recordedBefore = await recorded();
   const expected = EVENTS * WEBHOOKS;
   const started = now();
+  const cpuBefore = cpuSeconds(hookdPids);
   await inParallel(EVENTS, 32, publish);
   const publishedAt = now();
   await waitForCount(receiverPool, expected);
   const receivedAt = now();
   while ((await recorded()) - recordedBefore < expected) await sleep(2);
   const recordedAt = now();
+  const cpuAfter = cpuSeconds(hookdPids);
 
   // Latency at a steady rate: one webhook receives, publish RATE events per second.
   await json(receiverPool, 'POST', '/__reset');
@@ -184,6 +188,7 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
     deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
     publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
     recordLagMs: recordedAt - receivedAt,
+    cpuPerDeliveryUs: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / expected,
     achievedRate,
     latencies,
   };
@@ -197,6 +202,7 @@ function report(label: string, figures: Figures, ceiling: number): void {
   line('  ratio hookd / raw undici', (figures.deliveriesPerSecond / ceiling).toFixed(3));
   line('  publish phase (events/s through the API)', figures.publishPerSecond.toFixed(0));
   line('  last receipt → all attempts recorded (ms)', figures.recordLagMs.toFixed(1));
+  if (figures.cpuPerDeliveryUs !== null) line('  hookd CPU time per delivery (µs, all threads)', figures.cpuPerDeliveryUs.toFixed(0));
   line('  steady-state publish rate achieved (events/s)', figures.achievedRate.toFixed(0));
   line('  publish-to-receipt latency p50 (ms)', percentile(figures.latencies, 50).toFixed(2));
   line('  publish-to-receipt latency p99 (ms)', percentile(figures.latencies, 99).toFixed(2));
@@ -217,7 +223,7 @@ async function sqliteRun(receiverPort: number, receiverPool: Pool, ceiling: numb
   const hookd = await startHookd({ dataDir }, port);
   try {
     const db = new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true });
-    const figures = await measure(port, receiverPort, receiverPool, async () => countSucceeded(db));
+    const figures = await measure(port, receiverPort, receiverPool, async () => countSucceeded(db), [hookd.pid!]);
     db.close();
     report('SQLite, one process (hookd serve)', figures, ceiling);
   } finally {
@@ -243,7 +249,7 @@ async function postgresRun(receiverPort: number, receiverPool: Pool, ceiling: nu
     const counter = new pg.Client({ connectionString: url.toString() });
     await counter.connect();
     const recorded = async () => Number((await counter.query("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'")).rows[0].n);
-    const figures = await measure(port, receiverPort, receiverPool, recorded);
+    const figures = await measure(port, receiverPort, receiverPool, recorded, children.map((child) => child.pid!));
     await counter.end();
     report(`PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`, figures, ceiling);
   } finally {
@@ -271,6 +277,25 @@ async function main(): Promise<void> {
     await receiverPool.close();
   }
 }
+
+/**
+ * CPU seconds (user + system, every thread) the processes have used so far, from /proc; null where
+ * there is no /proc. Unlike wall-clock figures this does not depend on what else the machine runs.
+ */
+function cpuSeconds(pids: number[]): number | null {
+  try {
+    return pids.reduce((sum, pid) => {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    }, 0);
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS = 100;
 
 function countSucceeded(db: SQLite.Database): number {
   return (db.prepare("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'").get() as { n: number }).n;
