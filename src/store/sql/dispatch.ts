@@ -24,7 +24,7 @@ export class SqlDispatch implements DispatchRepo {
     const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
     const notExcluded = excluded.length > 0 ? sql`AND webhook_id NOT IN (${sql.join(excluded)})` : sql``;
 
-    return this.db.transaction().execute(async (trx) => {
+    const chosen = await this.db.transaction().execute(async (trx) => {
       // Due work in due order, straight off the partial index. Webhooks whose lanes are full are skipped
       // here, so one busy webhook's backlog cannot crowd the others out of the batch.
       const due = await sql<{ id: number; webhook_id: number }>`
@@ -34,55 +34,59 @@ export class SqlDispatch implements DispatchRepo {
 
       const room = new Map(request.perWebhookRoom);
       if (this.dialect === 'postgres' && due.rows.length > 0) await this.shareRoomAcrossProcesses(trx, due.rows, room, request);
-      const chosen: number[] = [];
+      const taken: number[] = [];
       for (const row of due.rows) {
-        if (chosen.length >= request.limit) break;
+        if (taken.length >= request.limit) break;
         const webhook = num(row.webhook_id);
         const left = room.get(webhook) ?? request.perWebhookDefault;
         if (left <= 0) continue;
         room.set(webhook, left - 1);
-        chosen.push(num(row.id));
+        taken.push(num(row.id));
       }
-      if (chosen.length === 0) return [];
-
-      await trx.updateTable('deliveries')
-        .set({ status: 'sending', next_attempt_at: request.leaseUntil, updated_at: request.now })
-        .where('id', 'in', chosen).execute();
-
-      const rows = await trx.selectFrom('deliveries')
-        .innerJoin('webhooks', 'webhooks.id', 'deliveries.webhook_id')
-        .innerJoin('events', 'events.id', 'deliveries.event_id')
-        .select([
-          'deliveries.id', 'deliveries.uid', 'deliveries.attempt_count', 'deliveries.trigger',
-          'webhooks.id as webhook_id', 'webhooks.uid as webhook_uid', 'webhooks.url', 'webhooks.headers', 'webhooks.format',
-          'webhooks.meta', 'webhooks.secret_enc', 'webhooks.previous_secret_enc', 'webhooks.previous_secret_expires_at',
-          'events.id as event_id', 'events.uid as event_uid', 'events.type', 'events.data', 'events.created_at as event_created_at',
-        ])
-        .where('deliveries.id', 'in', chosen)
-        .orderBy('deliveries.next_attempt_at').orderBy('deliveries.id')
-        .execute();
-
-      return rows.map((row) => ({
-        seq: num(row.id),
-        id: row.uid,
-        attemptCount: num(row.attempt_count),
-        trigger: row.trigger as ClaimedDelivery['trigger'],
-        webhook: {
-          seq: num(row.webhook_id),
-          id: row.webhook_uid,
-          url: row.url,
-          headers: parseJson(row.headers, {}),
-          format: row.format as ClaimedDelivery['webhook']['format'],
-          meta: parseJson(row.meta, {}),
-          secrets: {
-            secretEnc: row.secret_enc,
-            previousSecretEnc: row.previous_secret_enc,
-            previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
-          },
-        },
-        event: { seq: num(row.event_id), id: row.event_uid, type: row.type, dataJson: row.data, createdAt: num(row.event_created_at) },
-      }));
+      if (taken.length > 0) {
+        await trx.updateTable('deliveries')
+          .set({ status: 'sending', next_attempt_at: request.leaseUntil, updated_at: request.now })
+          .where('id', 'in', taken).execute();
+      }
+      return taken;
     });
+    if (chosen.length === 0) return [];
+
+    // Read after the commit, holding no write lock: the lease makes these rows this dispatcher's alone.
+    const rows = await this.db.selectFrom('deliveries')
+      .innerJoin('webhooks', 'webhooks.id', 'deliveries.webhook_id')
+      .innerJoin('events', 'events.id', 'deliveries.event_id')
+      .select([
+        'deliveries.id', 'deliveries.uid', 'deliveries.attempt_count', 'deliveries.trigger',
+        'webhooks.id as webhook_id', 'webhooks.uid as webhook_uid', 'webhooks.url', 'webhooks.headers', 'webhooks.format',
+        'webhooks.meta', 'webhooks.secret_enc', 'webhooks.previous_secret_enc', 'webhooks.previous_secret_expires_at',
+        'events.id as event_id', 'events.uid as event_uid', 'events.type', 'events.data', 'events.created_at as event_created_at',
+      ])
+      .where('deliveries.id', 'in', chosen)
+      .where('deliveries.status', '=', 'sending')
+      .orderBy('deliveries.id')
+      .execute();
+
+    return rows.map((row) => ({
+      seq: num(row.id),
+      id: row.uid,
+      attemptCount: num(row.attempt_count),
+      trigger: row.trigger as ClaimedDelivery['trigger'],
+      webhook: {
+        seq: num(row.webhook_id),
+        id: row.webhook_uid,
+        url: row.url,
+        headers: parseJson(row.headers, {}),
+        format: row.format as ClaimedDelivery['webhook']['format'],
+        meta: parseJson(row.meta, {}),
+        secrets: {
+          secretEnc: row.secret_enc,
+          previousSecretEnc: row.previous_secret_enc,
+          previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
+        },
+      },
+      event: { seq: num(row.event_id), id: row.event_uid, type: row.type, dataJson: row.data, createdAt: num(row.event_created_at) },
+    }));
   }
 
   /**
