@@ -3,7 +3,8 @@
  * npm run bench -- --store postgres [--workers 1,2,4]   (HOOKD_BENCH_DATABASE_URL, default the local server)
  *
  * Prints, from one run on this machine:
- *  1. the ceiling: raw undici POSTs/s to a local keep-alive receiver (another process);
+ *  1. the ceiling: raw undici POSTs/s to a local keep-alive receiver (another process), measured right
+ *     before and right after each hookd run, the ratio taken to their mean (the machine's load drifts);
  *  2. hookd end-to-end deliveries/s: events published through the API, fanned out, delivered to that
  *     receiver and their attempts recorded in the store; and its ratio to the ceiling;
  *  3. p50/p99 publish-to-receipt latency at a steady 500 events/s.
@@ -73,7 +74,8 @@ async function rawCeiling(port: number, requests: number): Promise<number> {
     const response = await pool.request({ method: 'POST', path: '/raw', headers: { 'content-type': 'application/json', 'webhook-id': 'raw' }, body });
     await response.body.dump();
   };
-  await inParallel(500, 32, send);
+  // Warm: a cold client and receiver (JIT, pools) measure well under half their steady rate.
+  await inParallel(5000, 64, send);
   const started = now();
   await inParallel(requests, 64, send);
   const perSecond = requests / ((now() - started) / 1000);
@@ -100,7 +102,9 @@ async function startHookd(setup: HookdSetup, port: number, command: string[] = [
   };
   // HOOKD_BENCH_PROFILE=<dir> writes a CPU profile of each hookd process there (open it in Chrome DevTools).
   const profile = process.env.HOOKD_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKD_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'bin/hookd.js'), ...command], { env, stdio: 'inherit' });
+  // HOOKD_BENCH_NODE_FLAGS="--flag …" tries Node/V8 flags on the hookd processes only.
+  const flags = process.env.HOOKD_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...flags, join(root, 'bin/hookd.js'), ...command], { env, stdio: 'inherit' });
   if (command[0] === 'worker') return child;
   for (let i = 0; i < 200; i++) {
     try {
@@ -118,6 +122,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Figures {
+  /** Raw undici POSTs/s just before and just after the throughput run. */
+  ceilings: [number, number];
   deliveriesPerSecond: number;
   publishPerSecond: number;
   recordLagMs: number;
@@ -132,6 +138,7 @@ interface Figures {
  * the steady-rate latency phase. `recorded()` counts the successful scheduled attempts in the store.
  */
 async function measure(apiPort: number, receiverPort: number, receiverPool: Pool, recorded: () => Promise<number>, hookdPids: number[]): Promise<Figures> {
+  const ceilingRequests = Math.max(5000, EVENTS * WEBHOOKS);
   const api = new Pool(`http://127.0.0.1:${apiPort}`, { connections: 32 });
   const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
   const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
@@ -146,12 +153,16 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   // Warm-up, then the throughput run: publish as fast as the API takes it; done when every delivery
   // has arrived and its attempt is recorded.
   await json(receiverPool, 'POST', '/__reset');
-  await inParallel(200, 16, publish);
-  await waitForCount(receiverPool, 200 * WEBHOOKS);
-  while ((await recorded()) < 200 * WEBHOOKS) await sleep(5);
+  // As many warm-up deliveries as the ceiling's warm-up requests.
+  const warmUp = Math.ceil(5000 / WEBHOOKS);
+  await inParallel(warmUp, 32, publish);
+  await waitForCount(receiverPool, warmUp * WEBHOOKS);
+  while ((await recorded()) < warmUp * WEBHOOKS) await sleep(5);
   await json(receiverPool, 'POST', '/__reset');
   const recordedBefore = await recorded();
   const expected = EVENTS * WEBHOOKS;
+  const ceilingBefore = await rawCeiling(receiverPort, ceilingRequests);
+  await json(receiverPool, 'POST', '/__reset');
   const started = now();
   const cpuBefore = cpuSeconds(hookdPids);
   await inParallel(EVENTS, 32, publish);
@@ -161,6 +172,7 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   while ((await recorded()) - recordedBefore < expected) await sleep(2);
   const recordedAt = now();
   const cpuAfter = cpuSeconds(hookdPids);
+  const ceilingAfter = await rawCeiling(receiverPort, ceilingRequests);
 
   // Latency at a steady rate: one webhook receives, publish RATE events per second.
   await json(receiverPool, 'POST', '/__reset');
@@ -185,6 +197,7 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   const latencies = [...sentAt].map(([id, t]) => arrivals[id] - t).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   await api.close();
   return {
+    ceilings: [ceilingBefore, ceilingAfter],
     deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
     publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
     recordLagMs: recordedAt - receivedAt,
@@ -196,10 +209,12 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
 
-function report(label: string, figures: Figures, ceiling: number): void {
+function report(label: string, figures: Figures): void {
+  const [before, after] = figures.ceilings;
   console.log(`\n${label}`);
+  line('  raw undici POSTs/s (ceiling), before / after', `${before.toFixed(0)} / ${after.toFixed(0)}`);
   line('  hookd end-to-end deliveries/s', figures.deliveriesPerSecond.toFixed(0));
-  line('  ratio hookd / raw undici', (figures.deliveriesPerSecond / ceiling).toFixed(3));
+  line('  ratio hookd / raw undici (mean ceiling)', (figures.deliveriesPerSecond / ((before + after) / 2)).toFixed(3));
   line('  publish phase (events/s through the API)', figures.publishPerSecond.toFixed(0));
   line('  last receipt → all attempts recorded (ms)', figures.recordLagMs.toFixed(1));
   if (figures.cpuPerDeliveryUs !== null) line('  hookd CPU time per delivery (µs, all threads)', figures.cpuPerDeliveryUs.toFixed(0));
@@ -217,7 +232,7 @@ const stopAll = async (children: ChildProcess[]) => {
   })));
 };
 
-async function sqliteRun(receiverPort: number, receiverPool: Pool, ceiling: number): Promise<void> {
+async function sqliteRun(receiverPort: number, receiverPool: Pool): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const hookd = await startHookd({ dataDir }, port);
@@ -225,14 +240,14 @@ async function sqliteRun(receiverPort: number, receiverPool: Pool, ceiling: numb
     const db = new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true });
     const figures = await measure(port, receiverPort, receiverPool, async () => countSucceeded(db), [hookd.pid!]);
     db.close();
-    report('SQLite, one process (hookd serve)', figures, ceiling);
+    report('SQLite, one process (hookd serve)', figures);
   } finally {
     await stopAll([hookd]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function postgresRun(receiverPort: number, receiverPool: Pool, ceiling: number, workers: number): Promise<void> {
+async function postgresRun(receiverPort: number, receiverPool: Pool, workers: number): Promise<void> {
   const base = process.env.HOOKD_BENCH_DATABASE_URL ?? process.env.HOOKD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `hookd_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: base });
@@ -251,7 +266,7 @@ async function postgresRun(receiverPort: number, receiverPool: Pool, ceiling: nu
     const recorded = async () => Number((await counter.query("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'")).rows[0].n);
     const figures = await measure(port, receiverPort, receiverPool, recorded, children.map((child) => child.pid!));
     await counter.end();
-    report(`PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`, figures, ceiling);
+    report(`PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`, figures);
   } finally {
     await stopAll(children);
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -264,13 +279,11 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
   try {
-    const ceiling = await rawCeiling(receiver.port, Math.max(5000, EVENTS * WEBHOOKS));
     console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s for ${STEADY_SECONDS}s`);
-    line('raw undici POSTs/s to the same receiver (ceiling)', ceiling.toFixed(0));
     if (args.store === 'postgres') {
-      for (const workers of WORKERS) await postgresRun(receiver.port, receiverPool, ceiling, workers);
+      for (const workers of WORKERS) await postgresRun(receiver.port, receiverPool, workers);
     } else {
-      await sqliteRun(receiver.port, receiverPool, ceiling);
+      await sqliteRun(receiver.port, receiverPool);
     }
   } finally {
     receiver.child.kill();
