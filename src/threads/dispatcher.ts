@@ -9,6 +9,8 @@ import type { Config } from '../config.ts';
 import type { MetricsSnapshot } from '../metrics.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
 
+const DISPATCHER_ENTRY = new URL('./dispatcher-thread.ts', import.meta.url);
+
 export class DispatcherThread {
   readonly #worker: Worker;
   readonly #metricsRequests = new Map<number, (snapshot: MetricsSnapshot) => void>();
@@ -39,10 +41,13 @@ export class DispatcherThread {
     });
   }
 
-  /** Starts the thread and waits until its dispatcher runs. `onFailure`: the thread died on its own. */
-  static async start(config: Config, sqliteWriteLock: SharedArrayBuffer, onFailure: (error: Error) => void): Promise<DispatcherThread> {
+  /**
+   * Starts the thread and waits until its dispatcher runs. `onFailure`: the thread died on its own.
+   * `entry` is the module the thread runs (dispatcher-thread.ts; tests give a stand-in that fails).
+   */
+  static async start(config: Config, sqliteWriteLock: SharedArrayBuffer, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY): Promise<DispatcherThread> {
     const worker = new Worker(new URL('./load-ts.mjs', import.meta.url), {
-      workerData: { entry: new URL('./dispatcher-thread.ts', import.meta.url).href, config, sqliteWriteLock },
+      workerData: { entry: entry.href, config, sqliteWriteLock },
     });
     await new Promise<void>((resolve, reject) => {
       const failed = (error: Error) => reject(error);

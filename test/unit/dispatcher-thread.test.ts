@@ -1,0 +1,30 @@
+/**
+ * A dispatcher thread that dies on its own is noticed: the failure callback runs once with the error,
+ * the thread reports itself not running (so /healthz answers 503), and asking for its metrics or stopping
+ * it afterwards does not hang.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { SqliteWriteLock } from '../../src/store/sqlite-write-lock.ts';
+import { DispatcherThread } from '../../src/threads/dispatcher.ts';
+
+describe('DispatcherThread', () => {
+  it('reports a thread that dies after starting, once, and stays stoppable', async () => {
+    const failures: Error[] = [];
+    let failed: () => void = () => undefined;
+    const failure = new Promise<void>((resolve) => { failed = resolve; });
+    const thread = await DispatcherThread.start(loadConfig({}, {}), SqliteWriteLock.newBuffer(), (error) => {
+      failures.push(error);
+      failed();
+    }, new URL('../helpers/failing-dispatcher-thread.ts', import.meta.url));
+    expect(thread.running).toBe(true);
+    expect(await thread.metrics()).toEqual([]);
+
+    await failure;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(failures.map((error) => error.message)).toEqual(['the dispatcher thread failed']);
+    expect(thread.running).toBe(false);
+    expect(await thread.metrics()).toEqual([]);
+    await thread.stop();
+  });
+});
