@@ -9,7 +9,7 @@ const KEY_CACHE_LIMIT = 10_000;
 /** HMAC keys by secret: decoded once per webhook, not once per attempt. */
 const keys = new Map<string, KeyObject>();
 
-export function secretKeyBytes(secret: string): Buffer {
+function secretKeyBytes(secret: string): Buffer {
   return secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret, 'utf8');
 }
 
