@@ -4,14 +4,15 @@ import type { AttemptSender } from '../core/ports.ts';
 import type { ClaimedDelivery, NewAttempt, WebhookSecrets } from '../store/store.ts';
 import { buildRequest, isSuccess, woocommercePing, type FormatSettings } from './formats.ts';
 import type { HttpSender } from './sender.ts';
-
-const SECRET_CACHE_LIMIT = 10_000;
+import { BoundedMemo } from '../util/bounded-memo.ts';
 
 export class AttemptRunner implements AttemptSender {
   /** Decrypted secrets by ciphertext: decrypting once per webhook, not once per attempt. */
-  readonly #plain = new Map<string, string>();
+  readonly #plain: BoundedMemo<string, string>;
 
-  constructor(private readonly http: HttpSender, private readonly box: SecretBox, private readonly settings: FormatSettings) {}
+  constructor(private readonly http: HttpSender, box: SecretBox, private readonly settings: FormatSettings) {
+    this.#plain = new BoundedMemo(10_000, (encrypted: string) => box.decrypt(encrypted));
+  }
 
   /** Whether shutdown aborted the requests in flight (their results are not the endpoint's fault). */
   get aborted(): boolean {
@@ -53,18 +54,8 @@ export class AttemptRunner implements AttemptSender {
   }
 
   private activeSecrets(secrets: WebhookSecrets, now: number): string[] {
-    const active = [this.decrypt(secrets.secretEnc)];
-    if (secrets.previousSecretEnc && (secrets.previousSecretExpiresAt ?? 0) > now) active.push(this.decrypt(secrets.previousSecretEnc));
+    const active = [this.#plain.get(secrets.secretEnc)];
+    if (secrets.previousSecretEnc && (secrets.previousSecretExpiresAt ?? 0) > now) active.push(this.#plain.get(secrets.previousSecretEnc));
     return active;
-  }
-
-  private decrypt(encrypted: string): string {
-    let plain = this.#plain.get(encrypted);
-    if (plain === undefined) {
-      plain = this.box.decrypt(encrypted);
-      if (this.#plain.size >= SECRET_CACHE_LIMIT) this.#plain.clear();
-      this.#plain.set(encrypted, plain);
-    }
-    return plain;
   }
 }

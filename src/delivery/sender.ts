@@ -4,9 +4,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { Agent } from 'undici';
+import { BoundedMemo } from '../util/bounded-memo.ts';
 import { guardedConnector } from './guard.ts';
-
-const TARGET_CACHE_LIMIT = 10_000;
 
 export interface HttpResult {
   statusCode: number | null;
@@ -25,7 +24,11 @@ export interface SenderOptions {
 
 export class HttpSender {
   readonly #agent: Agent;
-  readonly #targets = new Map<string, { origin: string; path: string }>();
+  /** The URL split as undici wants it; parsed once per webhook URL, not once per attempt. */
+  readonly #targets = new BoundedMemo(10_000, (url: string) => {
+    const parsed = new URL(url);
+    return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+  });
   #aborted = false;
 
   constructor(private readonly options: SenderOptions) {
@@ -49,7 +52,7 @@ export class HttpSender {
     const deadline = started + this.options.timeoutMs;
     const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
     try {
-      const target = this.target(url);
+      const target = this.#targets.get(url);
       const response = await this.#agent.request({
         origin: target.origin,
         path: target.path,
@@ -69,18 +72,6 @@ export class HttpSender {
     } catch (error) {
       return { statusCode: null, statusMessage: null, headers: {}, body: null, durationMs: elapsed(), error: this.describe(error) };
     }
-  }
-
-  /** The URL split as undici wants it; parsed once per webhook URL, not once per attempt. */
-  private target(url: string): { origin: string; path: string } {
-    let target = this.#targets.get(url);
-    if (target === undefined) {
-      const parsed = new URL(url);
-      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
-      if (this.#targets.size >= TARGET_CACHE_LIMIT) this.#targets.clear();
-      this.#targets.set(url, target);
-    }
-    return target;
   }
 
   /** Aborts every request in flight (shutdown after the grace period). */
