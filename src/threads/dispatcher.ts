@@ -82,16 +82,13 @@ export class DispatcherThread {
   async stop(): Promise<void> {
     if (this.#stopping) return;
     this.#stopping = true;
-    if (this.#running) {
-      const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
-      await new Promise<void>((resolve) => {
-        this.#stopped = resolve;
-        this.#worker.once('exit', () => resolve());
-        this.post({ kind: 'stop' });
-      });
-      await this.#worker.terminate();
-      await exited;
-    }
+    if (!this.#running) return;
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    const stopped = new Promise<void>((resolve) => { this.#stopped = resolve; });
+    this.post({ kind: 'stop' });
+    await Promise.race([stopped, exited]);
+    await this.#worker.terminate();
+    await exited;
   }
 
   private post(message: ToDispatcherThread): void {
