@@ -8,17 +8,13 @@ import { checkEncryptionKey, ensureAdminToken, loadEncryptionKey } from './boots
 import type { Config } from './config.ts';
 import { SecretBox } from './core/crypto.ts';
 import { Core } from './core/hookd.ts';
-import { AttemptRunner } from './delivery/attempt.ts';
-import { Dispatcher } from './delivery/dispatcher.ts';
+import type { Dispatcher } from './delivery/dispatcher.ts';
 import { RetentionJob } from './delivery/retention-job.ts';
-import { RetryPolicy } from './delivery/retry.ts';
-import { HttpSender } from './delivery/sender.ts';
+import { attemptSending, newDispatcher } from './delivery/setup.ts';
 import { Metrics } from './metrics.ts';
 import { openStore } from './store/open.ts';
-import { SqliteWriteLock } from './store/sqlite-write-lock.ts';
 import type { Store } from './store/store.ts';
 import { DispatcherThread } from './threads/dispatcher.ts';
-import { VERSION } from './version.ts';
 
 export interface Hookd {
   config: Config;
@@ -37,21 +33,11 @@ export interface Hookd {
   close(): Promise<void>;
 }
 
-/** Given only inside the dispatcher thread that a SQLite `serve` starts (threads/dispatcher-thread.ts). */
-export interface DispatcherThreadContext {
-  sqliteWriteLock: SharedArrayBuffer;
-}
-
-export async function startHookd(config: Config, logger?: Logger, inThread?: DispatcherThreadContext): Promise<Hookd> {
+export async function startHookd(config: Config, logger?: Logger): Promise<Hookd> {
   const log = logger ?? pino({ level: config.logLevel });
   // SQLite and both roles in one process: the dispatcher gets a thread, and so a core, of its own.
   const threaded = config.role === 'all' && config.databaseUrl === undefined && config.dispatchThread;
-  const sqliteWriteLock = inThread?.sqliteWriteLock ?? (threaded ? SqliteWriteLock.newBuffer() : undefined);
-  const store = await openStore({
-    ...config,
-    // One checkpointer per file is enough: the API thread's.
-    sqliteSharing: sqliteWriteLock ? { writeLock: sqliteWriteLock, checkpoints: !inThread } : undefined,
-  });
+  const store = await openStore(config);
   try {
     await store.migrate();
   } catch (error) {
@@ -62,17 +48,10 @@ export async function startHookd(config: Config, logger?: Logger, inThread?: Dis
   await checkEncryptionKey(store, box);
   const admin = await ensureAdminToken(store, config);
 
-  const metrics = new Metrics({ processMetrics: !inThread });
-  const http = new HttpSender({
-    timeoutMs: config.requestTimeoutMs,
-    allowPrivateNetworks: config.allowPrivateNetworks,
-    bodyCapBytes: config.responseBodyCapBytes,
-  });
-  const runner = new AttemptRunner(http, box, {
-    userAgent: `hookd/${VERSION}`,
-    woocommerce: { userAgent: config.woocommerce.userAgent, source: config.woocommerce.source },
-  });
+  const metrics = new Metrics({ processMetrics: true });
+  const { http, runner } = attemptSending(config, box);
   let dispatcher: Dispatcher | null = null;
+  let thread: DispatcherThread | null = null;
   let retention: RetentionJob | null = null;
   const core = new Core({
     store,
@@ -86,10 +65,12 @@ export async function startHookd(config: Config, logger?: Logger, inThread?: Dis
     now: Date.now,
     wake: () => {
       dispatcher?.wake();
+      thread?.wake();
       store.signals.notifyWork();
     },
     stopped: (webhookSeq) => {
       void dispatcher?.dropLane(webhookSeq);
+      thread?.webhookStopped(webhookSeq);
       store.signals.notifyStopped(webhookSeq);
     },
     sender: runner,
@@ -97,9 +78,8 @@ export async function startHookd(config: Config, logger?: Logger, inThread?: Dis
 
   let fail: (error: Error) => void = () => undefined;
   const failed = new Promise<Error>((resolve) => { fail = resolve; });
-  let thread: DispatcherThread | null = null;
-  if (threaded && sqliteWriteLock) {
-    thread = await DispatcherThread.start(config, sqliteWriteLock, (error) => {
+  if (threaded) {
+    thread = await DispatcherThread.start(config, store.dispatch, (error) => {
       log.fatal({ err: error }, 'the dispatcher thread died: deliveries have stopped');
       fail(error);
     }).catch(async (error: unknown) => {
@@ -107,24 +87,13 @@ export async function startHookd(config: Config, logger?: Logger, inThread?: Dis
       throw error;
     });
   } else if (config.role !== 'api') {
-    dispatcher = new Dispatcher(store, runner, new RetryPolicy(config.retrySchedule, config.retryJitter), {
-        concurrency: config.concurrency,
-        webhookConcurrency: config.webhookConcurrency,
-        leaseMs: config.leaseMs,
-        shutdownGraceMs: config.shutdownGraceMs,
-        disablePolicy: {
-          standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },
-          woocommerce: { failures: config.woocommerce.maxFailures },
-        },
-        metrics,
-      }, log.child({ component: 'dispatcher' }));
+    dispatcher = newDispatcher(config, store.dispatch, runner, metrics, log);
     dispatcher.start();
     const running = dispatcher;
     store.signals.onWork(() => running.wake());
     store.signals.onStopped((webhookSeq) => void running.dropLane(webhookSeq));
   }
-  // Maintenance runs once per process: in the API thread when a dispatcher thread runs.
-  if (config.role !== 'api' && !inThread) {
+  if (config.role !== 'api') {
     retention = new RetentionJob(store, config.retentionMs, log.child({ component: 'retention' }));
     retention.start();
   }

@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import type { AttemptSender } from '../core/ports.ts';
 import type { Metrics } from '../metrics.ts';
-import type { AttemptOutcome, ClaimedDelivery, DisablePolicy, Store } from '../store/store.ts';
+import type { AttemptOutcome, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store/store.ts';
 import type { RetryPolicy } from './retry.ts';
 
 export interface DispatcherOptions {
@@ -55,7 +55,7 @@ export class Dispatcher {
   #abortedSeqs: number[] = [];
 
   constructor(
-    private readonly store: Store,
+    private readonly repo: DispatchRepo,
     private readonly sender: AttemptSender & { abortAll(): void; readonly aborted: boolean },
     private readonly retry: RetryPolicy,
     private readonly options: DispatcherOptions,
@@ -112,7 +112,7 @@ export class Dispatcher {
     }
     await this.flush();
     const handBack = [...notStarted, ...this.#abortedSeqs];
-    if (handBack.length > 0) await this.store.dispatch.release(handBack, Date.now());
+    if (handBack.length > 0) await this.repo.release(handBack, Date.now());
   }
 
   private async pump(): Promise<void> {
@@ -132,7 +132,7 @@ export class Dispatcher {
         const perWebhookRoom = new Map<number, number>();
         for (const [seq, lane] of this.#lanes) perWebhookRoom.set(seq, laneLimit - lane.inflight - lane.queue.length);
         const now = Date.now();
-        const claimed = await this.store.dispatch.claim({
+        const claimed = await this.repo.claim({
           now,
           leaseUntil: now + this.options.leaseMs,
           limit: room,
@@ -244,7 +244,7 @@ export class Dispatcher {
       while (this.#outcomes.length > 0) {
         const batch = this.#outcomes.splice(0, FLUSH_BATCH);
         try {
-          const { disabledWebhookSeqs } = await this.store.dispatch.record(batch, this.options.disablePolicy, Date.now());
+          const { disabledWebhookSeqs } = await this.repo.record(batch, this.options.disablePolicy, Date.now());
           for (const seq of disabledWebhookSeqs) {
             this.options.metrics?.disabled.inc();
             this.log.warn({ webhook: seq }, 'webhook disabled after repeated failures');
@@ -280,7 +280,7 @@ export class Dispatcher {
     this.#queued -= seqs.length;
     for (const seq of seqs) this.#held.delete(seq);
     try {
-      await this.store.dispatch.release(seqs, Date.now());
+      await this.repo.release(seqs, Date.now());
     } catch (error) {
       // Left claimed: they are due again when their lease runs out.
       this.log.error({ err: error, webhook: webhookSeq }, 'handing back the deliveries of a stopped webhook failed');
@@ -296,7 +296,7 @@ export class Dispatcher {
       return;
     }
     try {
-      const due = await this.store.dispatch.nextDueAt();
+      const due = await this.repo.nextDueAt();
       const now = Date.now();
       if (due === null) this.wakeAt(now + safety);
       // Due but not claimed means every lane with due work is full: a finishing attempt wakes us.

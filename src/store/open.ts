@@ -9,23 +9,12 @@ import { PostgresSignals } from './postgres-signals.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
-import { SqliteWriteLock } from './sqlite-write-lock.ts';
-import { ThreadSignals } from './thread-signals.ts';
 
 const require = createRequire(import.meta.url);
 
 export interface StoreOptions {
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Set when several threads of this process open the same SQLite file (see threads/dispatcher.ts). */
-  sqliteSharing?: SqliteSharing;
-}
-
-export interface SqliteSharing {
-  /** From `SqliteWriteLock.newBuffer()`, the same in every thread. */
-  writeLock: SharedArrayBuffer;
-  /** Whether this thread's store runs the checkpointer (one per file is enough). */
-  checkpoints: boolean;
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
@@ -46,15 +35,9 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   file.pragma('cache_size = -65536');
   file.pragma('wal_autocheckpoint = 50000');
   file.pragma('temp_store = MEMORY');
-  const sharing = options.sqliteSharing;
-  const checkpointer = sharing?.checkpoints === false ? null : new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
-  const lock = sharing ? new SqliteWriteLock(sharing.writeLock) : null;
-  const signals = new ThreadSignals(path);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file, lock) }) });
-  return new SqlStore(db, 'sqlite', async () => {
-    signals.close();
-    await checkpointer?.stop();
-  }, signals);
+  const checkpointer = new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+  return new SqlStore(db, 'sqlite', () => checkpointer.stop());
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -64,7 +47,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * statement. Prepared statements are reusable (Kysely runs them to completion, never interleaved), so
  * they are cached by their SQL text.
  */
-function withStatementCache(file: SQLite.Database, lock: SqliteWriteLock | null): SQLite.Database {
+function withStatementCache(file: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = file.prepare.bind(file);
   return new Proxy(file, {
@@ -75,13 +58,12 @@ function withStatementCache(file: SQLite.Database, lock: SqliteWriteLock | null)
       }
       return (text: string) => {
         // Every hookd transaction writes: taking SQLite's write lock at BEGIN makes a second writer (another
-        // thread or process) wait instead of failing with SQLITE_BUSY when its read lock upgrades.
+        // process, such as a CLI command) wait instead of failing with SQLITE_BUSY when its read lock upgrades.
         const source = text === 'begin' ? 'begin immediate' : text;
         let statement = cache.get(source);
         if (!statement) {
           if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
           statement = prepare(source);
-          if (lock) statement = lock.guard(source, statement);
           cache.set(source, statement);
         }
         return statement;

@@ -1,18 +1,45 @@
-/** Inside the dispatcher thread: hookd in the worker role, on its own connection to the same SQLite file. */
+/**
+ * Inside the dispatcher thread: claims, sends and records deliveries. It opens no store: its store calls
+ * run in the API thread (remote-dispatch.ts), so this thread's core goes to sending.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
-import { startHookd } from '../app.ts';
+import { loadEncryptionKey } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
+import { SecretBox } from '../core/crypto.ts';
+import { attemptSending, newDispatcher } from '../delivery/setup.ts';
+import { Metrics } from '../metrics.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
+import { RemoteDispatchRepo } from './remote-dispatch.ts';
 
 const port = parentPort;
 if (!port) throw new Error('dispatcher-thread.ts runs in a worker thread');
-const { config, sqliteWriteLock } = workerData as { config: Config; sqliteWriteLock: SharedArrayBuffer };
-const hookd = await startHookd({ ...config, role: 'worker' }, pino({ level: config.logLevel }), { sqliteWriteLock });
+const { config } = workerData as { config: Config };
 const send = (message: FromDispatcherThread) => port.postMessage(message);
 
+const metrics = new Metrics({ processMetrics: false });
+const { http, runner } = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
+const repo = new RemoteDispatchRepo(send);
+const dispatcher = newDispatcher(config, repo, runner, metrics, pino({ level: config.logLevel }));
+
 port.on('message', (message: ToDispatcherThread) => {
-  if (message.kind === 'stop') void hookd.close().then(() => send({ kind: 'stopped' }));
-  else void hookd.metrics.snapshot().then((snapshot) => send({ kind: 'metrics', id: message.id, snapshot }));
+  switch (message.kind) {
+    case 'reply':
+      repo.answer(message);
+      break;
+    case 'work':
+      dispatcher.wake();
+      break;
+    case 'webhook-stopped':
+      void dispatcher.dropLane(message.webhookSeq);
+      break;
+    case 'metrics':
+      void metrics.snapshot().then((snapshot) => send({ kind: 'metrics', id: message.id, snapshot }));
+      break;
+    case 'stop':
+      void dispatcher.stop().then(() => http.close()).then(() => send({ kind: 'stopped' }));
+      break;
+  }
 });
+dispatcher.start();
 send({ kind: 'ready' });

@@ -1,13 +1,15 @@
 /**
  * The dispatcher in its own thread (SQLite `serve`): the API and the deliveries then use two cores, and a
- * burst of publishes does not stall attempts in flight, or the reverse. The thread runs hookd's worker
- * role on its own SQLite connection; the two threads signal each other as processes do on PostgreSQL
- * (store/thread-signals.ts) and take turns writing (store/sqlite-write-lock.ts).
+ * burst of publishes does not stall attempts in flight, or the reverse. The thread sends; its store calls
+ * (claim, record, release) come here and run on this thread's store, the process's one SQLite
+ * connection (see remote-dispatch.ts for why). This thread tells it when work is due or a webhook stopped.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { MetricsSnapshot } from '../metrics.ts';
+import type { DispatchRepo } from '../store/store.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
+import { runStoreCall } from './remote-dispatch.ts';
 
 const DISPATCHER_ENTRY = new URL('./dispatcher-thread.ts', import.meta.url);
 
@@ -18,11 +20,13 @@ export class DispatcherThread {
   #stopping = false;
   #stopped: (() => void) | null = null;
   #running = true;
+  #wakePending = false;
 
-  private constructor(worker: Worker, onFailure: (error: Error) => void) {
+  private constructor(worker: Worker, repo: DispatchRepo, onFailure: (error: Error) => void) {
     this.#worker = worker;
     worker.on('message', (message: FromDispatcherThread) => {
-      if (message.kind === 'stopped') this.#stopped?.();
+      if (message.kind === 'call') void runStoreCall(repo, message).then((reply) => this.post(reply));
+      else if (message.kind === 'stopped') this.#stopped?.();
       else if (message.kind === 'metrics') {
         this.#metricsRequests.get(message.id)?.(message.snapshot);
         this.#metricsRequests.delete(message.id);
@@ -42,12 +46,13 @@ export class DispatcherThread {
   }
 
   /**
-   * Starts the thread and waits until its dispatcher runs. `onFailure`: the thread died on its own.
-   * `entry` is the module the thread runs (dispatcher-thread.ts; tests give a stand-in that fails).
+   * Starts the thread and waits until its dispatcher runs; the thread's store calls run on `repo`.
+   * `onFailure`: the thread died on its own. `entry` is the module the thread runs (dispatcher-thread.ts;
+   * tests give a stand-in that fails).
    */
-  static async start(config: Config, sqliteWriteLock: SharedArrayBuffer, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY): Promise<DispatcherThread> {
+  static async start(config: Config, repo: DispatchRepo, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY): Promise<DispatcherThread> {
     const worker = new Worker(new URL('./load-ts.mjs', import.meta.url), {
-      workerData: { entry: entry.href, config, sqliteWriteLock },
+      workerData: { entry: entry.href, config },
     });
     await new Promise<void>((resolve, reject) => {
       const failed = (error: Error) => reject(error);
@@ -61,11 +66,26 @@ export class DispatcherThread {
         resolve();
       });
     });
-    return new DispatcherThread(worker, onFailure);
+    return new DispatcherThread(worker, repo, onFailure);
   }
 
   get running(): boolean {
     return this.#running;
+  }
+
+  /** Work may be due: the thread looks for it now. A burst of wakes in one tick sends one message. */
+  wake(): void {
+    if (this.#wakePending) return;
+    this.#wakePending = true;
+    queueMicrotask(() => {
+      this.#wakePending = false;
+      this.post({ kind: 'work' });
+    });
+  }
+
+  /** `webhookSeq` was paused, disabled or deleted: what the thread queued for it goes back unsent. */
+  webhookStopped(webhookSeq: number): void {
+    this.post({ kind: 'webhook-stopped', webhookSeq });
   }
 
   /** The thread's metrics (an empty list once it has stopped). */
@@ -92,6 +112,6 @@ export class DispatcherThread {
   }
 
   private post(message: ToDispatcherThread): void {
-    this.#worker.postMessage(message);
+    if (this.#running) this.#worker.postMessage(message);
   }
 }

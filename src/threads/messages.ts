@@ -1,9 +1,31 @@
 /** What the API thread and the dispatcher thread say to each other over the worker's port. */
 import type { MetricsSnapshot } from '../metrics.ts';
+import type { DispatchRepo } from '../store/store.ts';
 
-export type ToDispatcherThread = { kind: 'stop' } | { kind: 'metrics'; id: number };
+export type DispatchMethod = keyof DispatchRepo;
+
+/** The dispatcher thread asks the API thread, which owns the SQLite connection, to run a store call. */
+export interface StoreCall<M extends DispatchMethod = DispatchMethod> {
+  kind: 'call';
+  id: number;
+  method: M;
+  args: Parameters<DispatchRepo[M]>;
+}
+
+/** Its answer: the call's result, or the message of the error it threw. */
+export type StoreReply = { kind: 'reply'; id: number; result: unknown } | { kind: 'reply'; id: number; error: string };
+
+export type ToDispatcherThread =
+  | { kind: 'stop' }
+  | { kind: 'metrics'; id: number }
+  /** Work may be due (a publish, resume or resend). */
+  | { kind: 'work' }
+  /** A webhook was paused, disabled or deleted: drop what the thread queued for it. */
+  | { kind: 'webhook-stopped'; webhookSeq: number }
+  | StoreReply;
 
 export type FromDispatcherThread =
   | { kind: 'ready' }
   | { kind: 'stopped' }
-  | { kind: 'metrics'; id: number; snapshot: MetricsSnapshot };
+  | { kind: 'metrics'; id: number; snapshot: MetricsSnapshot }
+  | StoreCall;

@@ -5,15 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { SqliteWriteLock } from '../../src/store/sqlite-write-lock.ts';
+import type { DispatchRepo } from '../../src/store/store.ts';
 import { DispatcherThread } from '../../src/threads/dispatcher.ts';
+
+/** The stand-in thread makes no store calls. */
+const noStore: DispatchRepo = {
+  claim: () => Promise.reject(new Error('unexpected')),
+  nextDueAt: () => Promise.reject(new Error('unexpected')),
+  record: () => Promise.reject(new Error('unexpected')),
+  release: () => Promise.reject(new Error('unexpected')),
+};
 
 describe('DispatcherThread', () => {
   it('reports a thread that dies after starting, once, and stays stoppable', async () => {
     const failures: Error[] = [];
     let failed: () => void = () => undefined;
     const failure = new Promise<void>((resolve) => { failed = resolve; });
-    const thread = await DispatcherThread.start(loadConfig({}, {}), SqliteWriteLock.newBuffer(), (error) => {
+    const thread = await DispatcherThread.start(loadConfig({}, {}), noStore, (error) => {
       failures.push(error);
       failed();
     }, new URL('../helpers/failing-dispatcher-thread.ts', import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * On SQLite, `serve` runs the dispatcher in a thread of its own, on its own connection to the file: the
+ * On SQLite, `serve` runs the dispatcher in a thread of its own, its store calls run by the API thread: the
  * API thread then has no dispatcher, publishes reach the thread at once, and GET /metrics still counts
  * every attempt (the thread's metrics added to the API thread's). HOOKD_DISPATCH_THREAD=false keeps the
  * dispatcher in the API thread. (On PostgreSQL there is no thread: its scale-out is worker processes.)

@@ -1,0 +1,46 @@
+/**
+ * The delivery side built from the configuration: the attempt sender and the dispatcher. The same in a
+ * process that dispatches itself and in the dispatcher thread of a SQLite `serve` (threads/).
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { SecretBox } from '../core/crypto.ts';
+import type { Metrics } from '../metrics.ts';
+import type { DispatchRepo } from '../store/store.ts';
+import { VERSION } from '../version.ts';
+import { AttemptRunner } from './attempt.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { RetryPolicy } from './retry.ts';
+import { HttpSender } from './sender.ts';
+
+export interface AttemptSending {
+  http: HttpSender;
+  runner: AttemptRunner;
+}
+
+export function attemptSending(config: Config, box: SecretBox): AttemptSending {
+  const http = new HttpSender({
+    timeoutMs: config.requestTimeoutMs,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    bodyCapBytes: config.responseBodyCapBytes,
+  });
+  const runner = new AttemptRunner(http, box, {
+    userAgent: `hookd/${VERSION}`,
+    woocommerce: { userAgent: config.woocommerce.userAgent, source: config.woocommerce.source },
+  });
+  return { http, runner };
+}
+
+export function newDispatcher(config: Config, repo: DispatchRepo, runner: AttemptRunner, metrics: Metrics, log: Logger): Dispatcher {
+  return new Dispatcher(repo, runner, new RetryPolicy(config.retrySchedule, config.retryJitter), {
+    concurrency: config.concurrency,
+    webhookConcurrency: config.webhookConcurrency,
+    leaseMs: config.leaseMs,
+    shutdownGraceMs: config.shutdownGraceMs,
+    disablePolicy: {
+      standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },
+      woocommerce: { failures: config.woocommerce.maxFailures },
+    },
+    metrics,
+  }, log.child({ component: 'dispatcher' }));
+}
