@@ -129,6 +129,8 @@ interface Figures {
   recordLagMs: number;
   /** hookd's own CPU time (all its processes and threads) per delivery in the throughput run; null off Linux. */
   cpuPerDeliveryUs: number | null;
+  /** Share of the machine's time, during the throughput run, that was busy / stolen by the hypervisor; null off Linux. */
+  machine: { busy: number; stolen: number } | null;
   achievedRate: number;
   latencies: number[];
 }
@@ -165,6 +167,7 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   await json(receiverPool, 'POST', '/__reset');
   const started = now();
   const cpuBefore = cpuSeconds(hookdPids);
+  const machineBefore = machineTicks();
   await inParallel(EVENTS, 32, publish);
   const publishedAt = now();
   await waitForCount(receiverPool, expected);
@@ -172,6 +175,7 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   while ((await recorded()) - recordedBefore < expected) await sleep(2);
   const recordedAt = now();
   const cpuAfter = cpuSeconds(hookdPids);
+  const machineAfter = machineTicks();
   const ceilingAfter = await rawCeiling(receiverPort, ceilingRequests);
 
   // Latency at a steady rate: one webhook receives, publish RATE events per second.
@@ -202,6 +206,7 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
     publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
     recordLagMs: recordedAt - receivedAt,
     cpuPerDeliveryUs: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / expected,
+    machine: machineBefore === null || machineAfter === null ? null : machineShares(machineBefore, machineAfter),
     achievedRate,
     latencies,
   };
@@ -218,6 +223,7 @@ function report(label: string, figures: Figures): void {
   line('  publish phase (events/s through the API)', figures.publishPerSecond.toFixed(0));
   line('  last receipt → all attempts recorded (ms)', figures.recordLagMs.toFixed(1));
   if (figures.cpuPerDeliveryUs !== null) line('  hookd CPU time per delivery (µs, all threads)', figures.cpuPerDeliveryUs.toFixed(0));
+  if (figures.machine) line('  machine during the run: busy / stolen (%)', `${(figures.machine.busy * 100).toFixed(0)} / ${(figures.machine.stolen * 100).toFixed(0)}`);
   line('  steady-state publish rate achieved (events/s)', figures.achievedRate.toFixed(0));
   line('  publish-to-receipt latency p50 (ms)', percentile(figures.latencies, 50).toFixed(2));
   line('  publish-to-receipt latency p99 (ms)', percentile(figures.latencies, 99).toFixed(2));
@@ -305,6 +311,26 @@ function cpuSeconds(pids: number[]): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The machine's CPU time so far from /proc/stat's first line (user nice system idle iowait irq softirq
+ * steal), null where there is none. Steal is time the hypervisor gave to other guests: on a shared machine
+ * it is why two runs minutes apart can differ by half, and a run with much of it says little.
+ */
+function machineTicks(): number[] | null {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+function machineShares(before: number[], after: number[]): { busy: number; stolen: number } {
+  const used = after.map((value, i) => value - before[i]);
+  const total = used.reduce((sum, value) => sum + value, 0) || 1;
+  const idle = used[3] + used[4];
+  return { busy: (total - idle - used[7]) / total, stolen: used[7] / total };
 }
 
 /** USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every Linux architecture Node runs on. */
