@@ -48,7 +48,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   await checkEncryptionKey(store, box);
   const admin = await ensureAdminToken(store, config);
 
-  const metrics = new Metrics({ processMetrics: true });
+  const metrics = new Metrics();
   const { http, runner } = attemptSending(config, box);
   let dispatcher: Dispatcher | null = null;
   let thread: DispatcherThread | null = null;

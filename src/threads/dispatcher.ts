@@ -9,14 +9,14 @@ import type { Config } from '../config.ts';
 import type { MetricsSnapshot } from '../metrics.ts';
 import type { DispatchRepo } from '../store/store.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
+import { PendingReplies } from './pending-replies.ts';
 import { runStoreCall } from './remote-dispatch.ts';
 
 const DISPATCHER_ENTRY = new URL('./dispatcher-thread.ts', import.meta.url);
 
 export class DispatcherThread {
   readonly #worker: Worker;
-  readonly #metricsRequests = new Map<number, (snapshot: MetricsSnapshot) => void>();
-  #nextRequest = 0;
+  readonly #metricsRequests = new PendingReplies<MetricsSnapshot>();
   #stopping = false;
   #stopped: (() => void) | null = null;
   #running = true;
@@ -27,10 +27,7 @@ export class DispatcherThread {
     worker.on('message', (message: FromDispatcherThread) => {
       if (message.kind === 'call') void runStoreCall(repo, message).then((reply) => this.post(reply));
       else if (message.kind === 'stopped') this.#stopped?.();
-      else if (message.kind === 'metrics') {
-        this.#metricsRequests.get(message.id)?.(message.snapshot);
-        this.#metricsRequests.delete(message.id);
-      }
+      else if (message.kind === 'metrics') this.#metricsRequests.settle(message.id, { value: message.snapshot });
     });
     worker.on('error', (error) => {
       this.#running = false;
@@ -39,8 +36,7 @@ export class DispatcherThread {
     worker.on('exit', (code) => {
       const wasRunning = this.#running;
       this.#running = false;
-      for (const resolve of this.#metricsRequests.values()) resolve([]);
-      this.#metricsRequests.clear();
+      this.#metricsRequests.settleAll([]);
       if (!this.#stopping && wasRunning) onFailure(new Error(`the dispatcher thread exited with code ${code}`));
     });
   }
@@ -91,11 +87,7 @@ export class DispatcherThread {
   /** The thread's metrics (an empty list once it has stopped). */
   metrics(): Promise<MetricsSnapshot> {
     if (!this.#running) return Promise.resolve([]);
-    const id = this.#nextRequest++;
-    return new Promise((resolve) => {
-      this.#metricsRequests.set(id, resolve);
-      this.post({ kind: 'metrics', id });
-    });
+    return this.#metricsRequests.ask((id) => this.post({ kind: 'metrics', id }));
   }
 
   /** Stops the dispatcher the way SIGTERM does (in-flight attempts finish, outcomes recorded), then the thread. */

@@ -8,25 +8,16 @@
  */
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store/store.ts';
 import type { DispatchMethod, StoreCall, StoreReply } from './messages.ts';
-
-interface Waiting {
-  resolve: (result: never) => void;
-  reject: (error: Error) => void;
-}
+import { PendingReplies } from './pending-replies.ts';
 
 export class RemoteDispatchRepo implements DispatchRepo {
-  readonly #waiting = new Map<number, Waiting>();
-  #nextId = 0;
+  readonly #pending = new PendingReplies<unknown>();
 
   constructor(private readonly send: (call: StoreCall) => void) {}
 
   /** Settles the call `reply` answers. */
   answer(reply: StoreReply): void {
-    const waiting = this.#waiting.get(reply.id);
-    if (!waiting) return;
-    this.#waiting.delete(reply.id);
-    if ('error' in reply) waiting.reject(new Error(reply.error));
-    else waiting.resolve(reply.result as never);
+    this.#pending.settle(reply.id, 'error' in reply ? reply : { value: reply.result });
   }
 
   claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -46,11 +37,7 @@ export class RemoteDispatchRepo implements DispatchRepo {
   }
 
   private call<M extends DispatchMethod>(method: M, args: Parameters<DispatchRepo[M]>): Promise<Awaited<ReturnType<DispatchRepo[M]>>> {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      this.send({ kind: 'call', id, method, args } as StoreCall);
-    });
+    return this.#pending.ask((id) => this.send({ kind: 'call', id, method, args } as StoreCall)) as Promise<Awaited<ReturnType<DispatchRepo[M]>>>;
   }
 }
 
