@@ -7,7 +7,8 @@
  *     before and right after each hookd run, the ratio taken to their mean (the machine's load drifts);
  *  2. hookd end-to-end deliveries/s: events published through the API, fanned out, delivered to that
  *     receiver and their attempts recorded in the store; and its ratio to the ceiling;
- *  3. p50/p99 publish-to-receipt latency at a steady 500 events/s.
+ *  3. hookd's CPU time per delivery (all its threads, from /proc), and how busy the machine was meanwhile;
+ *  4. p50/p99 publish-to-receipt latency at a steady 500 events/s.
  * Figures are ratios against the baseline measured in the same run, because these machines are noisy.
  * With --store postgres the same figures are measured for an API process plus 1, 2 and 4 worker processes.
  */
