@@ -1,6 +1,7 @@
 /**
  * A real HTTP receiver on 127.0.0.1 for tests. It records every request (raw body bytes and headers)
- * and answers according to its current behaviour: a status, a hang, a connection reset or a slow reply.
+ * and answers according to its current behaviour: a status, a hang, a connection reset, a slow reply or
+ * a body that trickles in.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -10,7 +11,9 @@ export type Behaviour =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   | { kind: 'hang' }
   | { kind: 'reset' }
-  | { kind: 'slow'; ms: number; status?: number };
+  | { kind: 'slow'; ms: number; status?: number }
+  /** Sends the headers at once, then the body one byte every `everyMs`, `bytes` in all. */
+  | { kind: 'trickle'; everyMs: number; bytes: number };
 
 export interface Received {
   method: string;
@@ -53,6 +56,20 @@ export class Receiver {
           case 'slow':
             setTimeout(() => { res.writeHead(behaviour.status ?? 200); res.end('slow ok'); }, behaviour.ms);
             return;
+          case 'trickle': {
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            let sent = 0;
+            const timer = setInterval(() => {
+              if (res.destroyed || sent >= behaviour.bytes) {
+                clearInterval(timer);
+                res.end();
+                return;
+              }
+              res.write('.');
+              sent++;
+            }, behaviour.everyMs);
+            return;
+          }
         }
       });
     });

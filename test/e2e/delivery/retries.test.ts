@@ -167,6 +167,23 @@ describe('retries after a timeout', () => {
     expect(ok.success).toBe(true);
     expect(r.requests.map((q) => q.headers['webhook-id'])).toEqual([event.id, event.id]);
   });
+
+  it('counts a body that is still trickling in at the timeout as a failed attempt', async () => {
+    const r = await receiver();
+    // Each byte comes well within undici's idle timeout, so only hookd's own deadline can end it.
+    r.script.push({ kind: 'trickle', everyMs: 50, bytes: 100 });
+    const { ws, webhook } = await workspaceWithWebhook(server.api, 'trickle', r.url('/trickle'));
+    const event = await publish(ws, { id: 8 });
+
+    const delivery = await deliveryOf(ws, webhook.id, event.id, 'succeeded');
+    const [timedOut, ok] = delivery.attempts;
+    expect(timedOut.success).toBe(false);
+    expect(timedOut.response).toBeNull();
+    expect(timedOut.error).toMatch(/timeout/i);
+    expect(timedOut.durationMs).toBeGreaterThanOrEqual(300);
+    expect(timedOut.durationMs).toBeLessThan(2_000);
+    expect(ok.success).toBe(true);
+  });
 });
 
 describe('Retry-After', () => {
