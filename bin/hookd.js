@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `hookd` command: loads the TypeScript CLI through tsx (no build step needed).
-import { register } from 'tsx/esm/api';
+// The `hookd` command: loads the TypeScript CLI as it is (no build step needed).
+import './typescript.mjs';
 
-register();
 await import('../src/cli.ts');

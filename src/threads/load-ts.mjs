@@ -1,6 +1,5 @@
-// A worker thread's entry: loads the TypeScript module named in workerData.entry through tsx.
+// A worker thread's entry: loads the TypeScript module named in workerData.entry (see bin/typescript.mjs).
 import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import '../../bin/typescript.mjs';
 
-register();
 await import(workerData.entry);
