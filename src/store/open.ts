@@ -49,25 +49,24 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 function withStatementCache(file: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = file.prepare.bind(file);
+  const prepare = (text: string): SQLite.Statement => {
+    // Every hookd transaction writes: taking SQLite's write lock at BEGIN makes a second writer (another
+    // process, such as a CLI command) wait instead of failing with SQLITE_BUSY when its read lock upgrades.
+    const source = text === 'begin' ? 'begin immediate' : text;
+    let statement = cache.get(source);
+    if (!statement) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      statement = file.prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
   return new Proxy(file, {
     get(target, property, receiver) {
-      if (property !== 'prepare') {
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return (text: string) => {
-        // Every hookd transaction writes: taking SQLite's write lock at BEGIN makes a second writer (another
-        // process, such as a CLI command) wait instead of failing with SQLITE_BUSY when its read lock upgrades.
-        const source = text === 'begin' ? 'begin immediate' : text;
-        let statement = cache.get(source);
-        if (!statement) {
-          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-          statement = prepare(source);
-          cache.set(source, statement);
-        }
-        return statement;
-      };
+      // Built once, not per query: Kysely looks up `prepare` for every statement it runs.
+      if (property === 'prepare') return prepare;
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
