@@ -53,40 +53,52 @@ export class SqlDispatch implements DispatchRepo {
     if (chosen.length === 0) return [];
 
     // Read after the commit, holding no write lock: the lease makes these rows this dispatcher's alone.
+    // A batch holds a few webhooks and events many times over: each is read (and its JSON parsed) once
+    // and shared by its deliveries, instead of joined onto every delivery row.
     const rows = await this.db.selectFrom('deliveries')
-      .innerJoin('webhooks', 'webhooks.id', 'deliveries.webhook_id')
-      .innerJoin('events', 'events.id', 'deliveries.event_id')
-      .select([
-        'deliveries.id', 'deliveries.uid', 'deliveries.attempt_count', 'deliveries.trigger',
-        'webhooks.id as webhook_id', 'webhooks.uid as webhook_uid', 'webhooks.url', 'webhooks.headers', 'webhooks.format',
-        'webhooks.meta', 'webhooks.secret_enc', 'webhooks.previous_secret_enc', 'webhooks.previous_secret_expires_at',
-        'events.id as event_id', 'events.uid as event_uid', 'events.type', 'events.data', 'events.created_at as event_created_at',
-      ])
-      .where('deliveries.id', 'in', chosen)
-      .where('deliveries.status', '=', 'sending')
-      .orderBy('deliveries.id')
+      .select(['id', 'uid', 'attempt_count', 'trigger', 'webhook_id', 'event_id'])
+      .where('id', 'in', chosen).where('status', '=', 'sending').orderBy('id')
       .execute();
+    if (rows.length === 0) return [];
+    const webhooks = await this.claimedWebhooks([...new Set(rows.map((row) => num(row.webhook_id)))]);
+    const events = await this.claimedEvents([...new Set(rows.map((row) => num(row.event_id)))]);
+    const claimed: ClaimedDelivery[] = [];
+    for (const row of rows) {
+      const webhook = webhooks.get(num(row.webhook_id));
+      const event = events.get(num(row.event_id));
+      // Deleted since the claim (with its webhook or event): nothing to send.
+      if (!webhook || !event) continue;
+      claimed.push({ seq: num(row.id), id: row.uid, attemptCount: num(row.attempt_count), trigger: row.trigger as ClaimedDelivery['trigger'], webhook, event });
+    }
+    return claimed;
+  }
 
-    return rows.map((row) => ({
+  private async claimedWebhooks(seqs: number[]): Promise<Map<number, ClaimedDelivery['webhook']>> {
+    const rows = await this.db.selectFrom('webhooks')
+      .select(['id', 'uid', 'url', 'headers', 'format', 'meta', 'secret_enc', 'previous_secret_enc', 'previous_secret_expires_at'])
+      .where('id', 'in', seqs).execute();
+    return new Map(rows.map((row) => [num(row.id), {
       seq: num(row.id),
       id: row.uid,
-      attemptCount: num(row.attempt_count),
-      trigger: row.trigger as ClaimedDelivery['trigger'],
-      webhook: {
-        seq: num(row.webhook_id),
-        id: row.webhook_uid,
-        url: row.url,
-        headers: parseJson(row.headers, {}),
-        format: row.format as ClaimedDelivery['webhook']['format'],
-        meta: parseJson(row.meta, {}),
-        secrets: {
-          secretEnc: row.secret_enc,
-          previousSecretEnc: row.previous_secret_enc,
-          previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
-        },
+      url: row.url,
+      headers: parseJson(row.headers, {}),
+      format: row.format as ClaimedDelivery['webhook']['format'],
+      meta: parseJson(row.meta, {}),
+      secrets: {
+        secretEnc: row.secret_enc,
+        previousSecretEnc: row.previous_secret_enc,
+        previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
       },
-      event: { seq: num(row.event_id), id: row.event_uid, type: row.type, dataJson: row.data, createdAt: num(row.event_created_at) },
-    }));
+    }]));
+  }
+
+  private async claimedEvents(seqs: number[]): Promise<Map<number, ClaimedDelivery['event']>> {
+    const events = new Map<number, ClaimedDelivery['event']>();
+    for (const batch of chunks(seqs, 500)) {
+      const rows = await this.db.selectFrom('events').select(['id', 'uid', 'type', 'data', 'created_at']).where('id', 'in', batch).execute();
+      for (const row of rows) events.set(num(row.id), { seq: num(row.id), id: row.uid, type: row.type, dataJson: row.data, createdAt: num(row.created_at) });
+    }
+    return events;
   }
 
   /**
