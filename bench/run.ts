@@ -14,6 +14,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -116,6 +117,18 @@ async function startHookd(setup: HookdSetup, port: number, command: string[] = [
     await sleep(100);
   }
   throw new Error('hookd did not start');
+}
+
+/**
+ * A port nothing listens on right now, from the kernel. A random pick could land on a port in use: the
+ * range overlaps the kernel's ephemeral ports, which the benchmark's own connections hold by the thousand.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -241,7 +254,7 @@ const stopAll = async (children: ChildProcess[]) => {
 
 async function sqliteRun(receiverPort: number, receiverPool: Pool): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const hookd = await startHookd({ dataDir }, port);
   try {
     const db = new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true });
@@ -263,7 +276,7 @@ async function postgresRun(receiverPort: number, receiverPool: Pool, workers: nu
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const children: ChildProcess[] = [];
   try {
     children.push(await startHookd({ dataDir, databaseUrl: url.toString() }, port, ['serve', '--api-only']));
