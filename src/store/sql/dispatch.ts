@@ -9,7 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import type { Database } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
-import { attemptRow, chunks, num, numOrNull, parseJson } from './rows.ts';
+import { attemptRow, chunks, num, numOrNull, padded, parseJson, runs } from './rows.ts';
 
 const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
 
@@ -22,7 +22,7 @@ export class SqlDispatch implements DispatchRepo {
     // Read a little more than the batch: the per-webhook room below may skip some of these rows.
     const scan = request.limit * 2;
     const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
-    const notExcluded = excluded.length > 0 ? sql`AND webhook_id NOT IN (${sql.join(excluded)})` : sql``;
+    const notExcluded = excluded.length > 0 ? sql`AND webhook_id NOT IN (${sql.join(padded(excluded))})` : sql``;
 
     const chosen = await this.db.transaction().execute(async (trx) => {
       // Due work in due order, straight off the partial index. Webhooks whose lanes are full are skipped
@@ -46,7 +46,7 @@ export class SqlDispatch implements DispatchRepo {
       if (taken.length > 0) {
         await trx.updateTable('deliveries')
           .set({ status: 'sending', next_attempt_at: request.leaseUntil, updated_at: request.now })
-          .where('id', 'in', taken).execute();
+          .where('id', 'in', padded(taken)).execute();
       }
       return taken;
     });
@@ -57,7 +57,7 @@ export class SqlDispatch implements DispatchRepo {
     // and shared by its deliveries, instead of joined onto every delivery row.
     const rows = await this.db.selectFrom('deliveries')
       .select(['id', 'uid', 'attempt_count', 'trigger', 'webhook_id', 'event_id'])
-      .where('id', 'in', chosen).where('status', '=', 'sending').orderBy('id')
+      .where('id', 'in', padded(chosen)).where('status', '=', 'sending').orderBy('id')
       .execute();
     if (rows.length === 0) return [];
     const webhooks = await this.claimedWebhooks([...new Set(rows.map((row) => num(row.webhook_id)))]);
@@ -76,7 +76,7 @@ export class SqlDispatch implements DispatchRepo {
   private async claimedWebhooks(seqs: number[]): Promise<Map<number, ClaimedDelivery['webhook']>> {
     const rows = await this.db.selectFrom('webhooks')
       .select(['id', 'uid', 'url', 'headers', 'format', 'meta', 'secret_enc', 'previous_secret_enc', 'previous_secret_expires_at'])
-      .where('id', 'in', seqs).execute();
+      .where('id', 'in', padded(seqs)).execute();
     return new Map(rows.map((row) => [num(row.id), {
       seq: num(row.id),
       id: row.uid,
@@ -95,7 +95,7 @@ export class SqlDispatch implements DispatchRepo {
   private async claimedEvents(seqs: number[]): Promise<Map<number, ClaimedDelivery['event']>> {
     const events = new Map<number, ClaimedDelivery['event']>();
     for (const batch of chunks(seqs, 500)) {
-      const rows = await this.db.selectFrom('events').select(['id', 'uid', 'type', 'data', 'created_at']).where('id', 'in', batch).execute();
+      const rows = await this.db.selectFrom('events').select(['id', 'uid', 'type', 'data', 'created_at']).where('id', 'in', padded(batch)).execute();
       for (const row of rows) events.set(num(row.id), { seq: num(row.id), id: row.uid, type: row.type, dataJson: row.data, createdAt: num(row.created_at) });
     }
     return events;
@@ -137,7 +137,7 @@ export class SqlDispatch implements DispatchRepo {
     return this.db.transaction().execute(async (trx) => {
       // 1. Move each delivery on. Deliveries deleted meanwhile (their webhook was deleted) do not come back.
       const kept = new Set<number>();
-      for (const batch of chunks(outcomes, 200)) {
+      for (const batch of runs(outcomes)) {
         const values = sql.join(batch.map((o) =>
           sql`(${int(o.deliverySeq)}, ${o.next.status}, ${int(o.next.at)}, ${int(o.attempt.createdAt)})`));
         const updated = await sql<{ id: number }>`
@@ -152,7 +152,7 @@ export class SqlDispatch implements DispatchRepo {
       if (recorded.length === 0) return { disabledWebhookSeqs: [] };
 
       // 2. Log every attempt.
-      for (const batch of chunks(recorded, 200)) {
+      for (const batch of runs(recorded)) {
         await trx.insertInto('attempts').values(batch.map((o) => attemptRow(o.attempt))).execute();
       }
 
@@ -186,20 +186,20 @@ export class SqlDispatch implements DispatchRepo {
       const standardReason = `disabled after ${policy.standard.failures} or more consecutive failed attempts and no success for ${Math.round(policy.standard.afterMs / 1000)}s`;
       const disabledStandard = await trx.updateTable('webhooks')
         .set({ status: 'disabled', disabled_reason: standardReason, updated_at: now })
-        .where('id', 'in', failing).where('status', '=', 'active').where('disable_rule', '=', 'standard')
+        .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'standard')
         .where('failure_count', '>=', policy.standard.failures)
         .where('failing_since', '<=', now - policy.standard.afterMs)
         .returning('id').execute();
       // WooCommerce disables on the failure that finds the count already above the limit (count + 1 after ours).
       const disabledWoo = await trx.updateTable('webhooks')
         .set({ status: 'disabled', disabled_reason: `disabled after more than ${policy.woocommerce.failures} consecutive failed deliveries`, updated_at: now })
-        .where('id', 'in', failing).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
+        .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
         .where('failure_count', '>', policy.woocommerce.failures + 1)
         .returning('id').execute();
       const disabled = [...disabledStandard, ...disabledWoo].map((row) => num(row.id));
       if (disabled.length > 0) {
         await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
-          .where('webhook_id', 'in', disabled).where('status', '=', 'pending').execute();
+          .where('webhook_id', 'in', padded(disabled)).where('status', '=', 'pending').execute();
       }
       return { disabledWebhookSeqs: disabled };
     });
@@ -209,7 +209,7 @@ export class SqlDispatch implements DispatchRepo {
     for (const batch of chunks(deliverySeqs, 500)) {
       await this.db.transaction().execute(async (trx) => {
         await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
-          .where('id', 'in', batch).where('status', '=', 'sending').execute();
+          .where('id', 'in', padded(batch)).where('status', '=', 'sending').execute();
         await holdForInactiveWebhooks(trx, batch);
       });
     }
@@ -219,7 +219,7 @@ export class SqlDispatch implements DispatchRepo {
 /** Pending deliveries (of `deliverySeqs`) whose webhook is no longer active wait, held, for it to be re-activated. */
 async function holdForInactiveWebhooks(trx: Kysely<Database>, deliverySeqs: number[]): Promise<void> {
   await trx.updateTable('deliveries').set({ status: 'held' })
-    .where('id', 'in', deliverySeqs).where('status', '=', 'pending')
+    .where('id', 'in', padded(deliverySeqs)).where('status', '=', 'pending')
     .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
     .execute();
 }

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Event } from '../../core/model.ts';
 import type { Database, EventsTable } from '../schema.ts';
 import type { EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../store.ts';
-import { chunks, num, parseJson } from './rows.ts';
+import { num, parseJson, runs } from './rows.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
   id: row.uid,
@@ -92,7 +92,7 @@ export class SqlEvents implements EventsRepo {
     // A key taken since the look-up (a concurrent transaction, or the same key twice in this group) makes
     // the insert skip that row; such a publish answers as a replay of the event that holds the key.
     const inserted = new Map<string, Selectable<EventsTable>>();
-    for (const batch of chunks(fresh, 500)) {
+    for (const batch of runs(fresh)) {
       const rows = await trx.insertInto('events').values(batch.map(({ index, uid }) => {
         const { input } = group[index];
         return { uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now };
@@ -116,7 +116,7 @@ export class SqlEvents implements EventsRepo {
       for (const decision of decisions) deliveries.push(deliveryRow(event.id, decision, input));
       results[index] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
     }
-    for (const batch of chunks(deliveries, 500)) await trx.insertInto('deliveries').values(batch).execute();
+    for (const batch of runs(deliveries)) await trx.insertInto('deliveries').values(batch).execute();
     for (const index of lost) {
       const replay = await this.earlier(trx, group[index].input);
       if (!replay) throw new Error('an idempotency key conflicted, but no event holds it');

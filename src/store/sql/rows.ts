@@ -142,3 +142,36 @@ export function chunks<T>(items: T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/*
+ * Statements are prepared once and cached by their SQL text, but a list of n values makes a text of its
+ * own for every n: with batches of any size from 1 to a few hundred, the cache kept missing and the API
+ * thread spent about 4% of its time preparing statements. So lists go out in a few sizes only.
+ */
+const LARGEST_RUN = 256;
+const RUN_STEP = 16;
+
+/**
+ * Rows to write, in at most two statements per 256: a multiple of 16 rows, then the rest (56 rows: 48 + 8).
+ * 31 sizes in all; splitting finer costs more in extra statements than it saves in preparing.
+ */
+export function runs<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length;) {
+    const left = items.length - i;
+    const size = left >= LARGEST_RUN ? LARGEST_RUN : left >= RUN_STEP ? left - (left % RUN_STEP) : left;
+    out.push(items.slice(i, i + size));
+    i += size;
+  }
+  return out;
+}
+
+/** An IN list padded to a power of two (or a multiple of 256) by repeating its last value, which changes nothing. */
+export function padded<T>(values: T[]): T[] {
+  if (values.length === 0) return values;
+  const size = values.length <= LARGEST_RUN ? 2 ** Math.ceil(Math.log2(values.length)) : Math.ceil(values.length / LARGEST_RUN) * LARGEST_RUN;
+  if (size === values.length) return values;
+  const out = values.slice();
+  while (out.length < size) out.push(values[values.length - 1]);
+  return out;
+}
