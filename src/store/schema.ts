@@ -57,6 +57,7 @@ export interface WebhooksTable {
   disable_rule: string;
   failure_count: number;
   failing_since: number | null;
+  /** Kept to within a minute (see LAST_SUCCESS_RESOLUTION_MS in sql/dispatch.ts). */
   last_success_at: number | null;
   secret_enc: string;
   previous_secret_enc: string | null;

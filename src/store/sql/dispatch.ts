@@ -11,6 +11,9 @@ import type { Database } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
 import { attemptRow, chunks, num, numOrNull, padded, parseJson, runs } from './rows.ts';
 
+/** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
+const LAST_SUCCESS_RESOLUTION_MS = 60_000;
+
 const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
 
 export class SqlDispatch implements DispatchRepo {
@@ -167,11 +170,24 @@ export class SqlDispatch implements DispatchRepo {
         const lastSuccess = list.findLastIndex((o) => o.attempt.success);
         const trailing = list.slice(lastSuccess + 1);
         if (lastSuccess >= 0) {
-          await trx.updateTable('webhooks').set({
+          const succeededAt = list[lastSuccess].attempt.createdAt;
+          let update = trx.updateTable('webhooks').set({
             failure_count: trailing.length,
             failing_since: trailing.length > 0 ? trailing[0].attempt.createdAt : null,
-            last_success_at: list[lastSuccess].attempt.createdAt,
-          }).where('id', '=', webhookSeq).execute();
+            last_success_at: succeededAt,
+          }).where('id', '=', webhookSeq);
+          // A healthy webhook's row is written only to move last_success_at on by a minute or more. Writing it
+          // on every batch cost an UPDATE per webhook per batch, and on PostgreSQL it locked the row, which the
+          // claims of other processes then skip.
+          if (trailing.length === 0) {
+            update = update.where((eb) => eb.or([
+              eb('failure_count', '!=', 0),
+              eb('failing_since', 'is not', null),
+              eb('last_success_at', 'is', null),
+              eb('last_success_at', '<', succeededAt - LAST_SUCCESS_RESOLUTION_MS),
+            ]));
+          }
+          await update.execute();
         } else {
           await trx.updateTable('webhooks').set((eb) => ({
             failure_count: eb('failure_count', '+', trailing.length),
