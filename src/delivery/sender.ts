@@ -102,9 +102,9 @@ type CollectedResponse = Pick<HttpResult, 'statusCode' | 'statusMessage' | 'head
 
 /**
  * Collects one response through undici's handler callbacks rather than a response stream: no Readable,
- * no async iterator and no promise per chunk, which made hookd's POST cost about a third more CPU than
- * the bare request. Keeps the body up to `cap` bytes (a longer one is cut there and its connection
- * closed); a body still arriving at the deadline is a timeout.
+ * no async iterator and no promise per chunk (measured: 41 µs of CPU per POST, against 46 µs through the
+ * stream and 31–33 µs for undici's bare request). Keeps the body up to `cap` bytes (a longer one is cut
+ * there and its connection closed); a body still arriving at the deadline is a timeout.
  */
 class ResponseCollector implements Dispatcher.DispatchHandler {
   #statusCode = 0;
