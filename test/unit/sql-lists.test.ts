@@ -1,9 +1,11 @@
 /**
  * Lists sent to the store come in a few sizes only, so the cache of prepared statements (keyed by SQL
  * text) keeps hitting: rows to write are split into runs of a multiple of 16 plus the rest, IN lists are
- * padded to a power of two by repeating their last value. Neither may lose, add or reorder anything.
+ * padded to a power of two by repeating their last value. Neither may lose, add or reorder anything. The
+ * hot statements are written once per list size (Prebuilt), with PostgreSQL's numbered parameters.
  */
 import { describe, expect, it } from 'vitest';
+import { marks, Prebuilt, tuples } from '../../src/store/sql/prebuilt.ts';
 import { padded, runs } from '../../src/store/sql/rows.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -36,5 +38,23 @@ describe('padded', () => {
       expect(list.slice(0, n)).toEqual(range(n));
       expect(n <= 256 ? Number.isInteger(Math.log2(list.length)) : list.length % 256 === 0).toBe(true);
     }
+  });
+});
+
+describe('Prebuilt', () => {
+  it('writes a statement once per list size and numbers its parameters for PostgreSQL', () => {
+    let writes = 0;
+    const write = (n: number) => {
+      writes++;
+      return `SELECT id FROM t WHERE a = ? AND id IN (${marks(n)}) LIMIT ?`;
+    };
+    const sqlite = new Prebuilt('sqlite', write);
+    const postgres = new Prebuilt('postgres', write);
+    expect(sqlite.text(3)).toBe('SELECT id FROM t WHERE a = ? AND id IN (?, ?, ?) LIMIT ?');
+    expect(postgres.text(3)).toBe('SELECT id FROM t WHERE a = $1 AND id IN ($2, $3, $4) LIMIT $5');
+    expect(sqlite.text(3)).toBe(sqlite.text(3));
+    expect(writes).toBe(2);
+    expect(tuples(2, 3)).toBe('(?, ?, ?), (?, ?, ?)');
+    expect(tuples(2, 1, '(?, 0)')).toBe('(?, 0), (?, 0)');
   });
 });

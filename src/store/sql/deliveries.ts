@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import type { DeliveriesRepo, DeliveryFilter, NewAttempt } from '../store.ts';
-import { attemptRow, decodeCursor, num, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
+import { decodeCursor, type AttemptLog, num, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly attemptLog: AttemptLog) {}
 
   private deliveries() {
     return this.db.selectFrom('deliveries')
@@ -95,6 +95,6 @@ export class SqlDeliveries implements DeliveriesRepo {
   }
 
   async recordTestAttempt(attempt: NewAttempt): Promise<void> {
-    await this.db.insertInto('attempts').values(attemptRow(attempt)).execute();
+    await this.attemptLog.insert(this.db, [attempt]);
   }
 }

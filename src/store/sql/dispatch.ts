@@ -5,11 +5,12 @@
  * A claimed delivery is `sending` and its `next_attempt_at` holds the lease's end: if the process dies,
  * the delivery is simply due again when the lease runs out, and any dispatcher picks it up.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Dialect } from '../dialect.ts';
-import type { Database } from '../schema.ts';
+import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
-import { attemptRow, chunks, num, numOrNull, padded, parseJson, runs } from './rows.ts';
+import { chunks, num, numOrNull, padded, parseJson, runs, type AttemptLog } from './rows.ts';
+import { marks, Prebuilt, tuples } from './prebuilt.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -17,28 +18,49 @@ const LAST_SUCCESS_RESOLUTION_MS = 60_000;
 const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
 
 export class SqlDispatch implements DispatchRepo {
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
+  readonly #due: Prebuilt<{ id: number; webhook_id: number }>;
+  readonly #markSending: Prebuilt;
+  readonly #claimedRows: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
+  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
+  readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
+  readonly #moveOn: Prebuilt<{ id: number }>;
+
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attempts: AttemptLog) {
+    // Due work in due order, straight off the partial index (literal statuses: only then can SQLite prove
+    // the partial index applies); n webhooks whose lanes are full are left out.
+    this.#due = new Prebuilt(dialect, (n) => `SELECT id, webhook_id FROM deliveries
+      WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT) ${n > 0 ? `AND webhook_id NOT IN (${marks(n)})` : ''}
+      ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`);
+    this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
+      WHERE id IN (${marks(n)})`);
+    this.#claimedRows = new Prebuilt(dialect, (n) => `SELECT id, uid, attempt_count, "trigger", webhook_id, event_id FROM deliveries
+      WHERE id IN (${marks(n)}) AND status = 'sending' ORDER BY id`);
+    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
+      FROM webhooks WHERE id IN (${marks(n)})`);
+    this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
+    // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
+    this.#moveOn = new Prebuilt(dialect, (n) => `WITH v(id, status, next_at, attempted_at) AS (
+        VALUES ${tuples(n, 4, '(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT))')})
+      UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
+             attempt_count = deliveries.attempt_count + 1, "trigger" = 'scheduled', updated_at = CAST(? AS BIGINT)
+      FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
+      RETURNING deliveries.id`);
+  }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
     if (request.limit <= 0) return [];
-    const excluded = [...request.perWebhookRoom].filter(([, room]) => room <= 0).map(([seq]) => seq);
+    const excluded = padded([...request.perWebhookRoom].filter(([, room]) => room <= 0).map(([seq]) => seq));
     // Read a little more than the batch: the per-webhook room below may skip some of these rows.
     const scan = request.limit * 2;
-    const lock = this.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
-    const notExcluded = excluded.length > 0 ? sql`AND webhook_id NOT IN (${sql.join(padded(excluded))})` : sql``;
 
     const chosen = await this.db.transaction().execute(async (trx) => {
-      // Due work in due order, straight off the partial index. Webhooks whose lanes are full are skipped
-      // here, so one busy webhook's backlog cannot crowd the others out of the batch.
-      const due = await sql<{ id: number; webhook_id: number }>`
-        SELECT id, webhook_id FROM deliveries
-        WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${int(request.now)} ${notExcluded}
-        ORDER BY next_attempt_at, id LIMIT ${scan} ${lock}`.execute(trx);
-
+      // Webhooks whose lanes are full are skipped in the scan, so one busy webhook's backlog cannot crowd
+      // the others out of the batch.
+      const due = await this.#due.run(trx, excluded.length, [request.now, ...excluded, scan]);
       const room = new Map(request.perWebhookRoom);
-      if (this.dialect === 'postgres' && due.rows.length > 0) await this.shareRoomAcrossProcesses(trx, due.rows, room, request);
+      if (this.dialect === 'postgres' && due.length > 0) await this.shareRoomAcrossProcesses(trx, due, room, request);
       const taken: number[] = [];
-      for (const row of due.rows) {
+      for (const row of due) {
         if (taken.length >= request.limit) break;
         const webhook = num(row.webhook_id);
         const left = room.get(webhook) ?? request.perWebhookDefault;
@@ -47,9 +69,8 @@ export class SqlDispatch implements DispatchRepo {
         taken.push(num(row.id));
       }
       if (taken.length > 0) {
-        await trx.updateTable('deliveries')
-          .set({ status: 'sending', next_attempt_at: request.leaseUntil, updated_at: request.now })
-          .where('id', 'in', padded(taken)).execute();
+        const ids = padded(taken);
+        await this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
       }
       return taken;
     });
@@ -58,10 +79,8 @@ export class SqlDispatch implements DispatchRepo {
     // Read after the commit, holding no write lock: the lease makes these rows this dispatcher's alone.
     // A batch holds a few webhooks and events many times over: each is read (and its JSON parsed) once
     // and shared by its deliveries, instead of joined onto every delivery row.
-    const rows = await this.db.selectFrom('deliveries')
-      .select(['id', 'uid', 'attempt_count', 'trigger', 'webhook_id', 'event_id'])
-      .where('id', 'in', padded(chosen)).where('status', '=', 'sending').orderBy('id')
-      .execute();
+    const ids = padded(chosen);
+    const rows = await this.#claimedRows.run(this.db, ids.length, ids);
     if (rows.length === 0) return [];
     const webhooks = await this.claimedWebhooks([...new Set(rows.map((row) => num(row.webhook_id)))]);
     const events = await this.claimedEvents([...new Set(rows.map((row) => num(row.event_id)))]);
@@ -77,9 +96,8 @@ export class SqlDispatch implements DispatchRepo {
   }
 
   private async claimedWebhooks(seqs: number[]): Promise<Map<number, ClaimedDelivery['webhook']>> {
-    const rows = await this.db.selectFrom('webhooks')
-      .select(['id', 'uid', 'url', 'headers', 'format', 'meta', 'secret_enc', 'previous_secret_enc', 'previous_secret_expires_at'])
-      .where('id', 'in', padded(seqs)).execute();
+    const ids = padded(seqs);
+    const rows = await this.#webhooksById.run(this.db, ids.length, ids);
     return new Map(rows.map((row) => [num(row.id), {
       seq: num(row.id),
       id: row.uid,
@@ -98,7 +116,8 @@ export class SqlDispatch implements DispatchRepo {
   private async claimedEvents(seqs: number[]): Promise<Map<number, ClaimedDelivery['event']>> {
     const events = new Map<number, ClaimedDelivery['event']>();
     for (const batch of chunks(seqs, 500)) {
-      const rows = await this.db.selectFrom('events').select(['id', 'uid', 'type', 'data', 'created_at']).where('id', 'in', padded(batch)).execute();
+      const ids = padded(batch);
+      const rows = await this.#eventsById.run(this.db, ids.length, ids);
       for (const row of rows) events.set(num(row.id), { seq: num(row.id), id: row.uid, type: row.type, dataJson: row.data, createdAt: num(row.created_at) });
     }
     return events;
@@ -138,26 +157,17 @@ export class SqlDispatch implements DispatchRepo {
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }> {
     if (outcomes.length === 0) return { disabledWebhookSeqs: [] };
     return this.db.transaction().execute(async (trx) => {
-      // 1. Move each delivery on. Deliveries deleted meanwhile (their webhook was deleted) do not come back.
+      // 1. Move each delivery on.
       const kept = new Set<number>();
       for (const batch of runs(outcomes)) {
-        const values = sql.join(batch.map((o) =>
-          sql`(${int(o.deliverySeq)}, ${o.next.status}, ${int(o.next.at)}, ${int(o.attempt.createdAt)})`));
-        const updated = await sql<{ id: number }>`
-          WITH v(id, status, next_at, attempted_at) AS (VALUES ${values})
-          UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
-                 attempt_count = deliveries.attempt_count + 1, trigger = 'scheduled', updated_at = ${int(now)}
-          FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
-          RETURNING deliveries.id`.execute(trx);
-        for (const row of updated.rows) kept.add(num(row.id));
+        const values = batch.flatMap((o) => [o.deliverySeq, o.next.status, o.next.at, o.attempt.createdAt]);
+        for (const row of await this.#moveOn.run(trx, batch.length, [...values, now])) kept.add(num(row.id));
       }
       const recorded = outcomes.filter((o) => kept.has(o.deliverySeq));
       if (recorded.length === 0) return { disabledWebhookSeqs: [] };
 
       // 2. Log every attempt.
-      for (const batch of runs(recorded)) {
-        await trx.insertInto('attempts').values(batch.map((o) => attemptRow(o.attempt))).execute();
-      }
+      await this.attempts.insert(trx, recorded.map((o) => o.attempt));
 
       // 3. A retry scheduled for a webhook that was paused or disabled meanwhile waits for it.
       const retrying = recorded.filter((o) => o.next.status === 'pending').map((o) => o.deliverySeq);

@@ -3,6 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Event } from '../../core/model.ts';
 import type { Database, EventsTable } from '../schema.ts';
 import type { EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../store.ts';
+import type { Dialect } from '../dialect.ts';
+import { Prebuilt, tuples } from './prebuilt.ts';
 import { num, parseJson, runs } from './rows.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
@@ -17,18 +19,10 @@ const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event =
 
 type Route = (candidates: WebhookRoute[]) => RouteDecision[];
 
-const deliveryRow = (eventSeq: number, decision: RouteDecision, input: NewEvent) => ({
-  uid: newId(),
-  event_id: eventSeq,
-  webhook_id: decision.webhookSeq,
-  workspace_id: input.workspace.seq,
-  status: decision.held ? 'held' : 'pending',
-  attempt_count: 0,
-  next_attempt_at: input.now,
-  trigger: 'scheduled',
-  created_at: input.now,
-  updated_at: input.now,
-});
+/** A new delivery's values, in the order of the insert below. */
+const deliveryValues = (eventSeq: number, decision: RouteDecision, input: NewEvent): unknown[] => [
+  newId(), eventSeq, decision.webhookSeq, input.workspace.seq, decision.held ? 'held' : 'pending', input.now, input.now, input.now,
+];
 
 interface QueuedPublish {
   input: NewEvent;
@@ -44,7 +38,18 @@ export class SqlEvents implements EventsRepo {
   readonly #queue: QueuedPublish[] = [];
   #groups = 0;
 
-  constructor(private readonly db: Kysely<Database>, private readonly maxConcurrentGroups = 1) {}
+  /** New events; a key already taken (see publishGroup) skips its row. */
+  readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
+  readonly #insertDeliveries: Prebuilt;
+
+  constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1) {
+    this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at)
+      VALUES ${tuples(n, 6)} ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
+      RETURNING id, uid, workspace_id, type, data, idempotency_key, created_at`);
+    this.#insertDeliveries = new Prebuilt(dialect, (n) => `INSERT INTO deliveries
+      (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
+      VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")}`);
+  }
 
   publish(input: NewEvent, route: Route): Promise<PublishResult> {
     return new Promise((resolve, reject) => {
@@ -93,15 +98,15 @@ export class SqlEvents implements EventsRepo {
     // the insert skip that row; such a publish answers as a replay of the event that holds the key.
     const inserted = new Map<string, Selectable<EventsTable>>();
     for (const batch of runs(fresh)) {
-      const rows = await trx.insertInto('events').values(batch.map(({ index, uid }) => {
+      const rows = await this.#insertEvents.run(trx, batch.length, batch.flatMap(({ index, uid }) => {
         const { input } = group[index];
-        return { uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now };
-      })).onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing()).returningAll().execute();
+        return [uid, input.workspace.seq, input.type, input.dataJson, input.idempotencyKey, input.now];
+      }));
       for (const row of rows) inserted.set(row.uid, row);
     }
 
     const routes = new Map<number, WebhookRoute[]>();
-    const deliveries = [];
+    const deliveries: unknown[][] = [];
     const lost: number[] = [];
     for (const { index, uid } of fresh) {
       const { input, route } = group[index];
@@ -113,10 +118,10 @@ export class SqlEvents implements EventsRepo {
       const seq = input.workspace.seq;
       if (!routes.has(seq)) routes.set(seq, await this.candidates(trx, seq));
       const decisions = route(routes.get(seq) ?? []);
-      for (const decision of decisions) deliveries.push(deliveryRow(event.id, decision, input));
+      for (const decision of decisions) deliveries.push(deliveryValues(num(event.id), decision, input));
       results[index] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
     }
-    for (const batch of runs(deliveries)) await trx.insertInto('deliveries').values(batch).execute();
+    for (const batch of runs(deliveries)) await this.#insertDeliveries.run(trx, batch.length, batch.flat());
     for (const index of lost) {
       const replay = await this.earlier(trx, group[index].input);
       if (!replay) throw new Error('an idempotency key conflicted, but no event holds it');

@@ -1,9 +1,11 @@
 /** Row ↔ model mapping and the small helpers every repository shares. */
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { Invalid } from '../../core/errors.ts';
 import type { ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, Webhook, Workspace } from '../../core/model.ts';
-import type { ApiKeysTable, AttemptsTable, WebhooksTable, WorkspacesTable } from '../schema.ts';
+import type { Dialect } from '../dialect.ts';
+import type { ApiKeysTable, AttemptsTable, Database, WebhooksTable, WorkspacesTable } from '../schema.ts';
 import type { NewAttempt, WorkspaceRef } from '../store.ts';
+import { Prebuilt, tuples } from './prebuilt.ts';
 
 export const parseJson = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
 export const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
@@ -118,23 +120,30 @@ export const toAttempt = (row: AttemptRow): Attempt => ({
   createdAt: num(row.created_at),
 });
 
-export const attemptRow = (attempt: NewAttempt) => ({
-  delivery_id: attempt.deliverySeq,
-  webhook_id: attempt.webhookSeq,
-  event_type: attempt.eventType,
-  trigger: attempt.trigger,
-  success: attempt.success ? 1 : 0,
-  request_url: attempt.requestUrl,
-  request_headers: JSON.stringify(attempt.requestHeaders),
-  request_body: attempt.requestBody,
-  response_code: attempt.responseCode,
-  response_message: attempt.responseMessage,
-  response_headers: JSON.stringify(attempt.responseHeaders),
-  response_body: attempt.responseBody,
-  duration_ms: attempt.durationMs,
-  error: attempt.error,
-  created_at: attempt.createdAt,
-});
+/** An attempt's columns, in the order attemptValues() lists them. */
+const ATTEMPT_COLUMNS = [
+  'delivery_id', 'webhook_id', 'event_type', 'trigger', 'success', 'request_url', 'request_headers', 'request_body',
+  'response_code', 'response_message', 'response_headers', 'response_body', 'duration_ms', 'error', 'created_at',
+];
+
+const attemptValues = (attempt: NewAttempt): unknown[] => [
+  attempt.deliverySeq, attempt.webhookSeq, attempt.eventType, attempt.trigger, attempt.success ? 1 : 0, attempt.requestUrl,
+  JSON.stringify(attempt.requestHeaders), attempt.requestBody, attempt.responseCode, attempt.responseMessage,
+  JSON.stringify(attempt.responseHeaders), attempt.responseBody, attempt.durationMs, attempt.error, attempt.createdAt,
+];
+
+/** Logs attempts: scheduled ones in batches (dispatch.ts), test sends one at a time (deliveries.ts). */
+export class AttemptLog {
+  readonly #insert: Prebuilt;
+
+  constructor(dialect: Dialect) {
+    this.#insert = new Prebuilt(dialect, (n) => `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES ${tuples(n, ATTEMPT_COLUMNS.length)}`);
+  }
+
+  async insert(db: Kysely<Database>, attempts: NewAttempt[]): Promise<void> {
+    for (const batch of runs(attempts)) await this.#insert.run(db, batch.length, batch.flatMap(attemptValues));
+  }
+}
 
 /** Splits a list into chunks, to stay under the engines' bound-parameter limits. */
 export function chunks<T>(items: T[], size: number): T[][] {
