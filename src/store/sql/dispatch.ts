@@ -19,11 +19,11 @@ const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS 
 
 export class SqlDispatch implements DispatchRepo {
   readonly #due: Prebuilt<{ id: number; webhook_id: number }>;
-  readonly #markSending: Prebuilt;
-  readonly #claimedRows: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
+  readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
   readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
+  readonly #healthy: Prebuilt;
 
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attempts: AttemptLog) {
     // Due work in due order, straight off the partial index (literal statuses: only then can SQLite prove
@@ -32,9 +32,7 @@ export class SqlDispatch implements DispatchRepo {
       WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT) ${n > 0 ? `AND webhook_id NOT IN (${marks(n)})` : ''}
       ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
-      WHERE id IN (${marks(n)})`);
-    this.#claimedRows = new Prebuilt(dialect, (n) => `SELECT id, uid, attempt_count, "trigger", webhook_id, event_id FROM deliveries
-      WHERE id IN (${marks(n)}) AND status = 'sending' ORDER BY id`);
+      WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
     this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
@@ -45,6 +43,11 @@ export class SqlDispatch implements DispatchRepo {
              attempt_count = deliveries.attempt_count + 1, "trigger" = 'scheduled', updated_at = CAST(? AS BIGINT)
       FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
       RETURNING deliveries.id`);
+    // A webhook whose batch ended in a success. Its row is written only to clear a failure streak or to move
+    // last_success_at on by a minute or more: writing it on every batch cost an UPDATE per webhook per batch,
+    // and on PostgreSQL it locked the row, which the claims of other processes then skip.
+    this.#healthy = new Prebuilt(dialect, () => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = CAST(? AS BIGINT)
+      WHERE id = ? AND (failure_count != 0 OR failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < CAST(? AS BIGINT))`);
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -53,7 +56,7 @@ export class SqlDispatch implements DispatchRepo {
     // Read a little more than the batch: the per-webhook room below may skip some of these rows.
     const scan = request.limit * 2;
 
-    const chosen = await this.db.transaction().execute(async (trx) => {
+    const rows = await this.db.transaction().execute(async (trx) => {
       // Webhooks whose lanes are full are skipped in the scan, so one busy webhook's backlog cannot crowd
       // the others out of the batch.
       const due = await this.#due.run(trx, excluded.length, [request.now, ...excluded, scan]);
@@ -68,20 +71,16 @@ export class SqlDispatch implements DispatchRepo {
         room.set(webhook, left - 1);
         taken.push(num(row.id));
       }
-      if (taken.length > 0) {
-        const ids = padded(taken);
-        await this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
-      }
-      return taken;
+      if (taken.length === 0) return [];
+      const ids = padded(taken);
+      return this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
     });
-    if (chosen.length === 0) return [];
+    if (rows.length === 0) return [];
+    rows.sort((a, b) => num(a.id) - num(b.id));
 
-    // Read after the commit, holding no write lock: the lease makes these rows this dispatcher's alone.
+    // Read after the commit, holding no write lock: the lease makes these deliveries this dispatcher's alone.
     // A batch holds a few webhooks and events many times over: each is read (and its JSON parsed) once
     // and shared by its deliveries, instead of joined onto every delivery row.
-    const ids = padded(chosen);
-    const rows = await this.#claimedRows.run(this.db, ids.length, ids);
-    if (rows.length === 0) return [];
     const webhooks = await this.claimedWebhooks([...new Set(rows.map((row) => num(row.webhook_id)))]);
     const events = await this.claimedEvents([...new Set(rows.map((row) => num(row.event_id)))]);
     const claimed: ClaimedDelivery[] = [];
@@ -181,23 +180,15 @@ export class SqlDispatch implements DispatchRepo {
         const trailing = list.slice(lastSuccess + 1);
         if (lastSuccess >= 0) {
           const succeededAt = list[lastSuccess].attempt.createdAt;
-          let update = trx.updateTable('webhooks').set({
-            failure_count: trailing.length,
-            failing_since: trailing.length > 0 ? trailing[0].attempt.createdAt : null,
-            last_success_at: succeededAt,
-          }).where('id', '=', webhookSeq);
-          // A healthy webhook's row is written only to move last_success_at on by a minute or more. Writing it
-          // on every batch cost an UPDATE per webhook per batch, and on PostgreSQL it locked the row, which the
-          // claims of other processes then skip.
           if (trailing.length === 0) {
-            update = update.where((eb) => eb.or([
-              eb('failure_count', '!=', 0),
-              eb('failing_since', 'is not', null),
-              eb('last_success_at', 'is', null),
-              eb('last_success_at', '<', succeededAt - LAST_SUCCESS_RESOLUTION_MS),
-            ]));
+            await this.#healthy.run(trx, 1, [succeededAt, webhookSeq, succeededAt - LAST_SUCCESS_RESOLUTION_MS]);
+          } else {
+            await trx.updateTable('webhooks').set({
+              failure_count: trailing.length,
+              failing_since: trailing[0].attempt.createdAt,
+              last_success_at: succeededAt,
+            }).where('id', '=', webhookSeq).execute();
           }
-          await update.execute();
         } else {
           await trx.updateTable('webhooks').set((eb) => ({
             failure_count: eb('failure_count', '+', trailing.length),

@@ -1,7 +1,7 @@
 import { newId } from '../ids.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Event } from '../../core/model.ts';
-import type { Database, EventsTable } from '../schema.ts';
+import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../store.ts';
 import type { Dialect } from '../dialect.ts';
 import { Prebuilt, tuples } from './prebuilt.ts';
@@ -41,6 +41,8 @@ export class SqlEvents implements EventsRepo {
   /** New events; a key already taken (see publishGroup) skips its row. */
   readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
   readonly #insertDeliveries: Prebuilt;
+  /** The webhooks of a workspace that may get deliveries. */
+  readonly #candidates: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'events' | 'status' | 'paused_behavior'>>;
 
   constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1) {
     this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at)
@@ -49,6 +51,7 @@ export class SqlEvents implements EventsRepo {
     this.#insertDeliveries = new Prebuilt(dialect, (n) => `INSERT INTO deliveries
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")}`);
+    this.#candidates = new Prebuilt(dialect, () => "SELECT id, events, status, paused_behavior FROM webhooks WHERE workspace_id = ? AND status != 'disabled'");
   }
 
   publish(input: NewEvent, route: Route): Promise<PublishResult> {
@@ -147,8 +150,7 @@ export class SqlEvents implements EventsRepo {
   }
 
   private async candidates(trx: Kysely<Database>, workspaceSeq: number): Promise<WebhookRoute[]> {
-    const rows = await trx.selectFrom('webhooks').select(['id', 'events', 'status', 'paused_behavior'])
-      .where('workspace_id', '=', workspaceSeq).where('status', '!=', 'disabled').execute();
+    const rows = await this.#candidates.run(trx, 1, [workspaceSeq]);
     return rows.map((row) => ({
       seq: num(row.id),
       events: parseJson<string[]>(row.events, []),
