@@ -120,9 +120,9 @@ export const toAttempt = (row: AttemptRow): Attempt => ({
   createdAt: num(row.created_at),
 });
 
-/** An attempt's columns, in the order attemptValues() lists them. */
+/** An attempt's columns, in the order attemptValues() lists them ("trigger", an SQL keyword, quoted as in every prebuilt statement). */
 const ATTEMPT_COLUMNS = [
-  'delivery_id', 'webhook_id', 'event_type', 'trigger', 'success', 'request_url', 'request_headers', 'request_body',
+  'delivery_id', 'webhook_id', 'event_type', '"trigger"', 'success', 'request_url', 'request_headers', 'request_body',
   'response_code', 'response_message', 'response_headers', 'response_body', 'duration_ms', 'error', 'created_at',
 ];
 
