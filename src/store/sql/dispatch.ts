@@ -25,7 +25,7 @@ export class SqlDispatch implements DispatchRepo {
   readonly #moveOn: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt;
 
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attempts: AttemptLog) {
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {
     // Due work in due order, straight off the partial index (literal statuses: only then can SQLite prove
     // the partial index applies); n webhooks whose lanes are full are left out.
     this.#due = new Prebuilt(dialect, (n) => `SELECT id, webhook_id FROM deliveries
@@ -166,7 +166,7 @@ export class SqlDispatch implements DispatchRepo {
       if (recorded.length === 0) return { disabledWebhookSeqs: [] };
 
       // 2. Log every attempt.
-      await this.attempts.insert(trx, recorded.map((o) => o.attempt));
+      await this.attemptLog.insert(trx, recorded.map((o) => o.attempt));
 
       // 3. A retry scheduled for a webhook that was paused or disabled meanwhile waits for it.
       const retrying = recorded.filter((o) => o.next.status === 'pending').map((o) => o.deliverySeq);

@@ -50,9 +50,9 @@ export class SqlStore implements Store {
     this.eventTypes = new SqlEventTypes(db);
     this.webhooks = new SqlWebhooks(db);
     this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4);
-    const attempts = new AttemptLog(dialect);
-    this.deliveries = new SqlDeliveries(db, attempts);
-    this.dispatch = new SqlDispatch(db, dialect, attempts);
+    const attemptLog = new AttemptLog(dialect);
+    this.deliveries = new SqlDeliveries(db, attemptLog);
+    this.dispatch = new SqlDispatch(db, dialect, attemptLog);
     this.sessions = new SqlSessions(db);
     this.nonces = new SqlNonces(db);
     this.retention = new SqlRetention(db);
