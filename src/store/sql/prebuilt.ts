@@ -7,33 +7,34 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import type { Database } from '../schema.ts';
+import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 /**
  * One statement whose text depends only on a list size. `write(n)` uses `?` for every parameter (and no
  * `?` anywhere else); PostgreSQL gets them numbered.
  */
 export class Prebuilt<R = Record<string, unknown>> {
-  readonly #texts = new Map<number, string>();
+  /** Its text by list size: a few dozen sizes in practice (see runs() and padded() in rows.ts). */
+  readonly #texts: BoundedMemo<number, string>;
 
-  constructor(private readonly dialect: Dialect, private readonly write: (n: number) => string) {}
+  constructor(dialect: Dialect, write: (n: number) => string) {
+    this.#texts = new BoundedMemo(1_000, (n) => (dialect === 'postgres' ? numbered(write(n)) : write(n)));
+  }
 
   text(n: number): string {
-    let text = this.#texts.get(n);
-    if (text === undefined) {
-      text = this.write(n);
-      if (this.dialect === 'postgres') {
-        let i = 0;
-        text = text.replace(/\?/g, () => `$${++i}`);
-      }
-      this.#texts.set(n, text);
-    }
-    return text;
+    return this.#texts.get(n);
   }
 
   /** Runs the statement for a list of `n` on `db` (a transaction or the store); the rows it returns, if any. */
   async run(db: Kysely<Database>, n: number, parameters: unknown[]): Promise<R[]> {
     return (await db.executeQuery<R>(CompiledQuery.raw(this.text(n), parameters))).rows;
   }
+}
+
+/** PostgreSQL's parameters are numbered: `?, ?` → `$1, $2`. */
+function numbered(text: string): string {
+  let i = 0;
+  return text.replace(/\?/g, () => `$${++i}`);
 }
 
 /** `?, ?, ?` */
