@@ -130,6 +130,7 @@ export class Dispatcher {
     await this.flush();
     const handBack = [...notStarted, ...this.#abortedSeqs];
     if (handBack.length > 0) await this.repo.release(handBack, Date.now());
+    await this.repo.stopClaiming(Date.now());
   }
 
   private async pump(): Promise<void> {

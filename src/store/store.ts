@@ -250,6 +250,8 @@ export interface DispatchRepo {
   record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }>;
   /** Hands claimed deliveries back, due now (graceful shutdown of work not started or not finished). */
   release(deliverySeqs: number[], now: number): Promise<void>;
+  /** The dispatcher claims no more (it stops): deliveries the store set aside for its next claims go back, due now. */
+  stopClaiming(now: number): Promise<void>;
 }
 
 export interface SessionMatch {

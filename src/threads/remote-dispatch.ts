@@ -36,6 +36,10 @@ export class RemoteDispatchRepo implements DispatchRepo {
     return this.call('release', [deliverySeqs, now]);
   }
 
+  stopClaiming(now: number): Promise<void> {
+    return this.call('stopClaiming', [now]);
+  }
+
   private call<M extends DispatchMethod>(method: M, args: Parameters<DispatchRepo[M]>): Promise<Awaited<ReturnType<DispatchRepo[M]>>> {
     return this.#pending.ask((id) => this.send({ kind: 'call', id, method, args } as StoreCall)) as Promise<Awaited<ReturnType<DispatchRepo[M]>>>;
   }

@@ -14,6 +14,7 @@ const noStore: DispatchRepo = {
   nextDueAt: () => Promise.reject(new Error('unexpected')),
   record: () => Promise.reject(new Error('unexpected')),
   release: () => Promise.reject(new Error('unexpected')),
+  stopClaiming: () => Promise.reject(new Error('unexpected')),
 };
 
 describe('DispatcherThread', () => {

@@ -90,6 +90,7 @@ describe('RemoteDispatchRepo', () => {
       nextDueAt: async () => ++calls,
       record: () => Promise.reject(new Error('unused')),
       release: () => Promise.reject(new Error('unused')),
+      stopClaiming: () => Promise.reject(new Error('unused')),
     };
     const { remote, close } = overChannel(failing);
     try {

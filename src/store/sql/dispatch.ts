@@ -9,6 +9,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
+import type { HandOff } from './hand-off.ts';
 import { chunks, num, numOrNull, padded, parseJson, runs, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
 
@@ -20,12 +21,18 @@ const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS 
 export class SqlDispatch implements DispatchRepo {
   readonly #due: Prebuilt<{ id: number; webhook_id: number }>;
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
-  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
+  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt;
 
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {
+  /** `handOff`: deliveries published here and handed straight to this process's dispatcher (SQLite). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+    private readonly attemptLog: AttemptLog,
+    private readonly handOff: HandOff | null = null,
+  ) {
     // Due work in due order, straight off the partial index (literal statuses: only then can SQLite prove
     // the partial index applies); n webhooks whose lanes are full are left out.
     this.#due = new Prebuilt(dialect, (n) => `SELECT id, webhook_id FROM deliveries
@@ -33,7 +40,7 @@ export class SqlDispatch implements DispatchRepo {
       ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
       WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
-    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
+    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
     // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
@@ -52,15 +59,17 @@ export class SqlDispatch implements DispatchRepo {
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
     if (request.limit <= 0) return [];
+    this.handOff?.open(request);
+    this.handOff?.prune(request.now);
     const excluded = padded([...request.perWebhookRoom].filter(([, room]) => room <= 0).map(([seq]) => seq));
     // Read a little more than the batch: the per-webhook room below may skip some of these rows.
     const scan = request.limit * 2;
+    const room = new Map(request.perWebhookRoom);
 
     const rows = await this.db.transaction().execute(async (trx) => {
       // Webhooks whose lanes are full are skipped in the scan, so one busy webhook's backlog cannot crowd
       // the others out of the batch.
       const due = await this.#due.run(trx, excluded.length, [request.now, ...excluded, scan]);
-      const room = new Map(request.perWebhookRoom);
       if (this.dialect === 'postgres' && due.length > 0) await this.shareRoomAcrossProcesses(trx, due, room, request);
       const taken: number[] = [];
       for (const row of due) {
@@ -75,39 +84,49 @@ export class SqlDispatch implements DispatchRepo {
       const ids = padded(taken);
       return this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
     });
-    if (rows.length === 0) return [];
     rows.sort((a, b) => num(a.id) - num(b.id));
+    // Due work first (retries waiting for their time), then what was published since, in the room left.
+    const handedOff = this.handOff?.take(request.limit - rows.length, room, request.perWebhookDefault) ?? [];
+    if (rows.length === 0 && handedOff.length === 0) return [];
 
     // Read after the commit, holding no write lock: the lease makes these deliveries this dispatcher's alone.
     // A batch holds a few webhooks and events many times over: each is read (and its JSON parsed) once
     // and shared by its deliveries, instead of joined onto every delivery row.
-    const webhooks = await this.claimedWebhooks([...new Set(rows.map((row) => num(row.webhook_id)))]);
+    const webhooks = await this.claimedWebhooks([...new Set([...rows.map((row) => num(row.webhook_id)), ...handedOff.map((item) => item.webhookSeq)])]);
     const events = await this.claimedEvents([...new Set(rows.map((row) => num(row.event_id)))]);
     const claimed: ClaimedDelivery[] = [];
-    for (const row of rows) {
-      const webhook = webhooks.get(num(row.webhook_id));
-      const event = events.get(num(row.event_id));
-      // Deleted since the claim (with its webhook or event): nothing to send.
-      if (!webhook || !event) continue;
-      claimed.push({ seq: num(row.id), id: row.uid, attemptCount: num(row.attempt_count), trigger: row.trigger as ClaimedDelivery['trigger'], webhook, event });
-    }
+    const paused: number[] = [];
+    const add = (seq: number, id: string, attemptCount: number, trigger: ClaimedDelivery['trigger'], webhookSeq: number, event: ClaimedDelivery['event'] | undefined) => {
+      const webhook = webhooks.get(webhookSeq);
+      // Deleted since (with its webhook or event): nothing to send.
+      if (!webhook || !event) return;
+      // Paused or disabled since: the delivery waits for it, held, as if it had not been claimed.
+      if (webhook.status !== 'active') paused.push(seq);
+      else claimed.push({ seq, id, attemptCount, trigger, webhook: webhook.target, event });
+    };
+    for (const row of rows) add(num(row.id), row.uid, num(row.attempt_count), row.trigger as ClaimedDelivery['trigger'], num(row.webhook_id), events.get(num(row.event_id)));
+    for (const item of handedOff) add(item.seq, item.id, 0, 'scheduled', item.webhookSeq, item.event);
+    if (paused.length > 0) await this.release(paused, request.now);
     return claimed;
   }
 
-  private async claimedWebhooks(seqs: number[]): Promise<Map<number, ClaimedDelivery['webhook']>> {
+  private async claimedWebhooks(seqs: number[]): Promise<Map<number, { status: string; target: ClaimedDelivery['webhook'] }>> {
     const ids = padded(seqs);
     const rows = await this.#webhooksById.run(this.db, ids.length, ids);
     return new Map(rows.map((row) => [num(row.id), {
-      seq: num(row.id),
-      id: row.uid,
-      url: row.url,
-      headers: parseJson(row.headers, {}),
-      format: row.format as ClaimedDelivery['webhook']['format'],
-      meta: parseJson(row.meta, {}),
-      secrets: {
-        secretEnc: row.secret_enc,
-        previousSecretEnc: row.previous_secret_enc,
-        previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
+      status: row.status,
+      target: {
+        seq: num(row.id),
+        id: row.uid,
+        url: row.url,
+        headers: parseJson(row.headers, {}),
+        format: row.format as ClaimedDelivery['webhook']['format'],
+        meta: parseJson(row.meta, {}),
+        secrets: {
+          secretEnc: row.secret_enc,
+          previousSecretEnc: row.previous_secret_enc,
+          previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
+        },
       },
     }]));
   }
@@ -220,6 +239,11 @@ export class SqlDispatch implements DispatchRepo {
       }
       return { disabledWebhookSeqs: disabled };
     });
+  }
+
+  async stopClaiming(now: number): Promise<void> {
+    const waiting = this.handOff?.close() ?? [];
+    if (waiting.length > 0) await this.release(waiting, now);
   }
 
   async release(deliverySeqs: number[], now: number): Promise<void> {

@@ -4,6 +4,7 @@ import type { Event } from '../../core/model.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../store.ts';
 import type { Dialect } from '../dialect.ts';
+import type { HandOff, HandedOff } from './hand-off.ts';
 import { Prebuilt, tuples } from './prebuilt.ts';
 import { num, parseJson, runs } from './rows.ts';
 
@@ -19,9 +20,10 @@ const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event =
 
 type Route = (candidates: WebhookRoute[]) => RouteDecision[];
 
-/** A new delivery's values, in the order of the insert below. */
-const deliveryValues = (eventSeq: number, decision: RouteDecision, input: NewEvent): unknown[] => [
-  newId(), eventSeq, decision.webhookSeq, input.workspace.seq, decision.held ? 'held' : 'pending', input.now, input.now, input.now,
+/** A new delivery's values, in the order of the insert below; one handed off is leased until `leaseUntil`. */
+const deliveryValues = (uid: string, eventSeq: number, decision: RouteDecision, input: NewEvent, leaseUntil: number | null): unknown[] => [
+  uid, eventSeq, decision.webhookSeq, input.workspace.seq,
+  decision.held ? 'held' : leaseUntil === null ? 'pending' : 'sending', leaseUntil ?? input.now, input.now, input.now,
 ];
 
 interface QueuedPublish {
@@ -40,17 +42,18 @@ export class SqlEvents implements EventsRepo {
 
   /** New events; a key already taken (see publishGroup) skips its row. */
   readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
-  readonly #insertDeliveries: Prebuilt;
+  readonly #insertDeliveries: Prebuilt<{ id: number; uid: string }>;
   /** The webhooks of a workspace that may get deliveries. */
   readonly #candidates: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'events' | 'status' | 'paused_behavior'>>;
 
-  constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1) {
+  /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
+  constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
     this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at)
       VALUES ${tuples(n, 6)} ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
       RETURNING id, uid, workspace_id, type, data, idempotency_key, created_at`);
     this.#insertDeliveries = new Prebuilt(dialect, (n) => `INSERT INTO deliveries
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
-      VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")}`);
+      VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")} RETURNING id, uid`);
     this.#candidates = new Prebuilt(dialect, () => "SELECT id, events, status, paused_behavior FROM webhooks WHERE workspace_id = ? AND status != 'disabled'");
   }
 
@@ -68,7 +71,8 @@ export class SqlEvents implements EventsRepo {
     while (this.#queue.length > 0) {
       const group = this.#queue.splice(0, MAX_GROUP);
       try {
-        const results = await this.db.transaction().execute((trx) => this.publishGroup(trx, group));
+        const { results, handedOff } = await this.db.transaction().execute((trx) => this.publishGroup(trx, group));
+        this.handOff?.add(handedOff);
         group.forEach((item, i) => item.resolve(results[i]));
       } catch (error) {
         if (group.length === 1) {
@@ -77,7 +81,10 @@ export class SqlEvents implements EventsRepo {
         }
         // One bad publish must not fail the others: retry each in its own transaction.
         for (const item of group) {
-          await this.db.transaction().execute((trx) => this.publishGroup(trx, [item])).then(([result]) => item.resolve(result), item.reject);
+          await this.db.transaction().execute((trx) => this.publishGroup(trx, [item])).then(({ results, handedOff }) => {
+            this.handOff?.add(handedOff);
+            item.resolve(results[0]);
+          }, item.reject);
         }
       }
     }
@@ -88,7 +95,7 @@ export class SqlEvents implements EventsRepo {
    * A group in a few statements: a look-up per idempotency key, one multi-row insert of the new events,
    * one webhook look-up per workspace, and one insert of all their deliveries.
    */
-  private async publishGroup(trx: Kysely<Database>, group: QueuedPublish[]): Promise<PublishResult[]> {
+  private async publishGroup(trx: Kysely<Database>, group: QueuedPublish[]): Promise<{ results: PublishResult[]; handedOff: HandedOff[] }> {
     const results: PublishResult[] = new Array(group.length);
     const fresh: Array<{ index: number; uid: string }> = [];
     for (let index = 0; index < group.length; index++) {
@@ -110,6 +117,9 @@ export class SqlEvents implements EventsRepo {
 
     const routes = new Map<number, WebhookRoute[]>();
     const deliveries: unknown[][] = [];
+    const handedOff: HandedOff[] = [];
+    const handOffTo = this.handOff?.planner() ?? (() => false);
+    const leaseMs = this.handOff?.leaseMs ?? 0;
     const lost: number[] = [];
     for (const { index, uid } of fresh) {
       const { input, route } = group[index];
@@ -121,16 +131,33 @@ export class SqlEvents implements EventsRepo {
       const seq = input.workspace.seq;
       if (!routes.has(seq)) routes.set(seq, await this.candidates(trx, seq));
       const decisions = route(routes.get(seq) ?? []);
-      for (const decision of decisions) deliveries.push(deliveryValues(num(event.id), decision, input));
+      const eventSeq = num(event.id);
+      const handedEvent = { seq: eventSeq, id: event.uid, type: event.type, dataJson: event.data, createdAt: num(event.created_at) };
+      for (const decision of decisions) {
+        const deliveryUid = newId();
+        if (!decision.held && handOffTo(decision.webhookSeq)) {
+          const leaseUntil = input.now + leaseMs;
+          deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, leaseUntil));
+          handedOff.push({ seq: 0, id: deliveryUid, webhookSeq: decision.webhookSeq, leaseUntil, event: handedEvent });
+        } else {
+          deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, null));
+        }
+      }
       results[index] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
     }
-    for (const batch of runs(deliveries)) await this.#insertDeliveries.run(trx, batch.length, batch.flat());
+    const handedOffByUid = new Map(handedOff.map((item) => [item.id, item]));
+    for (const batch of runs(deliveries)) {
+      for (const row of await this.#insertDeliveries.run(trx, batch.length, batch.flat())) {
+        const item = handedOffByUid.get(row.uid);
+        if (item) item.seq = num(row.id);
+      }
+    }
     for (const index of lost) {
       const replay = await this.earlier(trx, group[index].input);
       if (!replay) throw new Error('an idempotency key conflicted, but no event holds it');
       results[index] = replay;
     }
-    return results;
+    return { results, handedOff };
   }
 
   /**

@@ -10,6 +10,7 @@ import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
 import { SqlEventTypes } from './event-types.ts';
+import { HandOff } from './hand-off.ts';
 import { SqlNonces } from './nonces.ts';
 import { SqlRetention } from './retention.ts';
 import { AttemptLog } from './rows.ts';
@@ -49,10 +50,12 @@ export class SqlStore implements Store {
     this.workspaces = new SqlWorkspaces(db);
     this.eventTypes = new SqlEventTypes(db);
     this.webhooks = new SqlWebhooks(db);
-    this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4);
+    // PostgreSQL: several processes share each webhook's concurrency limit, counted at claim time (see hand-off.ts).
+    const handOff = dialect === 'sqlite' ? new HandOff() : null;
+    this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);
     const attemptLog = new AttemptLog(dialect);
     this.deliveries = new SqlDeliveries(db, attemptLog);
-    this.dispatch = new SqlDispatch(db, dialect, attemptLog);
+    this.dispatch = new SqlDispatch(db, dialect, attemptLog, handOff);
     this.sessions = new SqlSessions(db);
     this.nonces = new SqlNonces(db);
     this.retention = new SqlRetention(db);

@@ -38,6 +38,7 @@ function counting(repo: DispatchRepo): DispatchRepo & { claims: number } {
     nextDueAt: () => repo.nextDueAt(),
     record: (...args: Parameters<DispatchRepo['record']>) => repo.record(...args),
     release: (...args: Parameters<DispatchRepo['release']>) => repo.release(...args),
+    stopClaiming: (...args: Parameters<DispatchRepo['stopClaiming']>) => repo.stopClaiming(...args),
   };
   return counted;
 }
