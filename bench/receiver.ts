@@ -1,16 +1,30 @@
 /**
  * The benchmark's subscriber, run as its own process: a keep-alive HTTP server that answers 200 at once,
  * counts requests and records when each webhook-id arrived (wall clock, comparable across processes).
- * GET /__stats → {count}; GET /__arrivals → {id: ms}; POST /__reset.
+ * GET /__stats → {count}; GET /__count/N answers {count} once N requests have arrived (one waiting request
+ * instead of polling, which would take CPU from what is measured); GET /__arrivals → {id: ms}; POST /__reset.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 
 let count = 0;
 let arrivals = new Map<string, number>();
+let waiting: Array<{ target: number; res: ServerResponse }> = [];
 const now = () => performance.timeOrigin + performance.now();
+
+function answerWaiting(): void {
+  waiting = waiting.filter(({ target, res }) => {
+    if (count < target) return true;
+    res.end(JSON.stringify({ count }));
+    return false;
+  });
+}
 
 const server = createServer((req, res) => {
   if (req.url === '/__stats') return void res.end(JSON.stringify({ count }));
+  if (req.url?.startsWith('/__count/')) {
+    waiting.push({ target: Number(req.url.slice('/__count/'.length)), res });
+    return answerWaiting();
+  }
   if (req.url === '/__arrivals') return void res.end(JSON.stringify(Object.fromEntries(arrivals)));
   if (req.url === '/__reset') {
     count = 0;
@@ -21,6 +35,7 @@ const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     count++;
+    if (waiting.length > 0) answerWaiting();
     const id = req.headers['webhook-id'];
     if (typeof id === 'string' && !arrivals.has(id)) arrivals.set(id, at);
     res.writeHead(200, { 'content-length': '2' });
