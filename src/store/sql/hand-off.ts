@@ -21,7 +21,7 @@ import type { ClaimRequest, ClaimedDelivery } from '../store.ts';
  * store, up to these bounds; past them, deliveries are stored pending. One webhook may take only a
  * quarter, so an endpoint that is slow to answer cannot keep the others' deliveries out.
  */
-const MAX_WAITING = 4096;
+const MAX_WAITING = 16_384;
 export const MAX_WAITING_PER_WEBHOOK = MAX_WAITING / 4;
 const MAX_WAITING_BYTES = 64 * 1024 * 1024;
 
