@@ -66,7 +66,9 @@ export class SqlDispatch implements DispatchRepo {
     const scan = request.limit * 2;
     const room = new Map(request.perWebhookRoom);
 
-    const rows = await this.db.transaction().execute(async (trx) => {
+    // Most claims on SQLite find nothing due (new work is handed off): look before taking the write lock.
+    const nothingDue = this.dialect === 'sqlite' && (await this.#due.run(this.db, excluded.length, [request.now, ...excluded, 1])).length === 0;
+    const rows = nothingDue ? [] : await this.db.transaction().execute(async (trx) => {
       // Webhooks whose lanes are full are skipped in the scan, so one busy webhook's backlog cannot crowd
       // the others out of the batch.
       const due = await this.#due.run(trx, excluded.length, [request.now, ...excluded, scan]);
