@@ -1,12 +1,13 @@
 /**
- * npm run bench [-- --events N --webhooks W --seconds S --rate R]
+ * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R]
  * npm run bench -- --store postgres [--workers 1,2,4]   (HOOKD_BENCH_DATABASE_URL, default the local server)
  *
  * Prints, from one run on this machine:
  *  1. the ceiling: raw undici POSTs/s to a local keep-alive receiver (another process), measured right
  *     before and right after each hookd run, the ratio taken to their mean (the machine's load drifts);
  *  2. hookd end-to-end deliveries/s: events published through the API, fanned out, delivered to that
- *     receiver and their attempts recorded in the store; and its ratio to the ceiling;
+ *     receiver and their attempts recorded in the store; and its ratio to the ceiling. This is done in
+ *     K rounds (default 3), the ceiling measured between them, and the median round's ratio is the figure;
  *  3. hookd's CPU time per delivery (all its threads, from /proc), and how busy the machine was meanwhile;
  *  4. p50/p99 publish-to-receipt latency at a steady 500 events/s.
  * Figures are ratios against the baseline measured in the same run, because these machines are noisy.
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '500' },
     store: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1,2,4' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -38,6 +40,7 @@ const EVENTS = Number(args.events);
 const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
+const ROUNDS = Number(args.rounds);
 const ADMIN = 'bench-admin';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const now = () => performance.timeOrigin + performance.now();
@@ -136,6 +139,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Figures {
+  rounds: Round[];
+  achievedRate: number;
+  latencies: number[];
+}
+
+/** One throughput run of hookd, between two measurements of the ceiling. */
+interface Round {
   /** Raw undici POSTs/s just before and just after the throughput run. */
   ceilings: [number, number];
   deliveriesPerSecond: number;
@@ -145,8 +155,6 @@ interface Figures {
   cpuPerDeliveryUs: number | null;
   /** Share of the machine's time, during the throughput run, that was busy / stolen by the hypervisor; null off Linux. */
   machine: { busy: number; stolen: number } | null;
-  achievedRate: number;
-  latencies: number[];
 }
 
 /**
@@ -183,23 +191,36 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   await inParallel(warmUp, 32, publish);
   await waitForCount(receiverPool, warmUp * WEBHOOKS);
   while ((await recorded()) < warmUp * WEBHOOKS) await sleep(5);
-  await json(receiverPool, 'POST', '/__reset');
-  const recordedBefore = await recorded();
+  // Rounds: the ceiling, then hookd, then the ceiling again, and so on; each round's ratio is taken to
+  // the ceilings right around it, and the median round is the figure (one run alone swings widely here).
   const expected = EVENTS * WEBHOOKS;
-  const ceilingBefore = await rawCeiling(receiverPort, ceilingRequests);
-  await json(receiverPool, 'POST', '/__reset');
-  const started = now();
-  const cpuBefore = cpuSeconds(hookdPids);
-  const machineBefore = machineTicks();
-  await inParallel(EVENTS, 32, publish);
-  const publishedAt = now();
-  await waitForCount(receiverPool, expected);
-  const receivedAt = now();
-  while ((await recorded()) - recordedBefore < expected) await sleep(2);
-  const recordedAt = now();
-  const cpuAfter = cpuSeconds(hookdPids);
-  const machineAfter = machineTicks();
-  const ceilingAfter = await rawCeiling(receiverPort, ceilingRequests);
+  const rounds: Round[] = [];
+  let ceilingBefore = await rawCeiling(receiverPort, ceilingRequests);
+  for (let round = 0; round < ROUNDS; round++) {
+    await json(receiverPool, 'POST', '/__reset');
+    const recordedBefore = await recorded();
+    const started = now();
+    const cpuBefore = cpuSeconds(hookdPids);
+    const machineBefore = machineTicks();
+    await inParallel(EVENTS, 32, publish);
+    const publishedAt = now();
+    await waitForCount(receiverPool, expected);
+    const receivedAt = now();
+    while ((await recorded()) - recordedBefore < expected) await sleep(2);
+    const recordedAt = now();
+    const cpuAfter = cpuSeconds(hookdPids);
+    const machineAfter = machineTicks();
+    const ceilingAfter = await rawCeiling(receiverPort, ceilingRequests);
+    rounds.push({
+      ceilings: [ceilingBefore, ceilingAfter],
+      deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
+      publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
+      recordLagMs: recordedAt - receivedAt,
+      cpuPerDeliveryUs: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / expected,
+      machine: machineBefore === null || machineAfter === null ? null : machineShares(machineBefore, machineAfter),
+    });
+    ceilingBefore = ceilingAfter;
+  }
 
   // Latency at a steady rate: one webhook receives, publish RATE events per second.
   await json(receiverPool, 'POST', '/__reset');
@@ -223,30 +244,28 @@ async function measure(apiPort: number, receiverPort: number, receiverPool: Pool
   const arrivals = await json(receiverPool, 'GET', '/__arrivals') as Record<string, number>;
   const latencies = [...sentAt].map(([id, t]) => arrivals[id] - t).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   await api.close();
-  return {
-    ceilings: [ceilingBefore, ceilingAfter],
-    deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
-    publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
-    recordLagMs: recordedAt - receivedAt,
-    cpuPerDeliveryUs: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / expected,
-    machine: machineBefore === null || machineAfter === null ? null : machineShares(machineBefore, machineAfter),
-    achievedRate,
-    latencies,
-  };
+  return { rounds, achievedRate, latencies };
 }
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
 
+const ratio = (round: Round) => round.deliveriesPerSecond / ((round.ceilings[0] + round.ceilings[1]) / 2);
+
 function report(label: string, figures: Figures): void {
-  const [before, after] = figures.ceilings;
   console.log(`\n${label}`);
-  line('  raw undici POSTs/s (ceiling), before / after', `${before.toFixed(0)} / ${after.toFixed(0)}`);
-  line('  hookd end-to-end deliveries/s', figures.deliveriesPerSecond.toFixed(0));
-  line('  ratio hookd / raw undici (mean ceiling)', (figures.deliveriesPerSecond / ((before + after) / 2)).toFixed(3));
-  line('  publish phase (events/s through the API)', figures.publishPerSecond.toFixed(0));
-  line('  last receipt → all attempts recorded (ms)', figures.recordLagMs.toFixed(1));
-  if (figures.cpuPerDeliveryUs !== null) line('  hookd CPU time per delivery (µs, all threads)', figures.cpuPerDeliveryUs.toFixed(0));
-  if (figures.machine) line('  machine during the run: busy / stolen (%)', `${(figures.machine.busy * 100).toFixed(0)} / ${(figures.machine.stolen * 100).toFixed(0)}`);
+  figures.rounds.forEach((round, i) => {
+    const [before, after] = round.ceilings;
+    console.log(`  round ${i + 1}`);
+    line('    raw undici POSTs/s (ceiling), before / after', `${before.toFixed(0)} / ${after.toFixed(0)}`);
+    line('    hookd end-to-end deliveries/s', round.deliveriesPerSecond.toFixed(0));
+    line('    ratio hookd / raw undici (mean ceiling)', ratio(round).toFixed(3));
+    line('    publish phase (events/s through the API)', round.publishPerSecond.toFixed(0));
+    line('    last receipt → all attempts recorded (ms)', round.recordLagMs.toFixed(1));
+    if (round.cpuPerDeliveryUs !== null) line('    hookd CPU time per delivery (µs, all threads)', round.cpuPerDeliveryUs.toFixed(0));
+    if (round.machine) line('    machine during the run: busy / stolen (%)', `${(round.machine.busy * 100).toFixed(0)} / ${(round.machine.stolen * 100).toFixed(0)}`);
+  });
+  const ratios = figures.rounds.map(ratio).sort((a, b) => a - b);
+  line(`  ratio hookd / raw undici, median of ${ratios.length} rounds`, `${ratios[Math.floor(ratios.length / 2)].toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
   line('  steady-state publish rate achieved (events/s)', figures.achievedRate.toFixed(0));
   line('  publish-to-receipt latency p50 (ms)', percentile(figures.latencies, 50).toFixed(2));
   line('  publish-to-receipt latency p99 (ms)', percentile(figures.latencies, 99).toFixed(2));
