@@ -33,7 +33,7 @@ interface WebhookLane {
 const FLUSH_BATCH = 500;
 const BUSY_WAKE_MS = 5;
 /** While attempts are running, outcomes are written at most this often, in larger batches. */
-const BUSY_FLUSH_MS = 25;
+const BUSY_FLUSH_MS = 10;
 /** How long a dispatcher backed off (see wake()) waits before it looks again on its own. */
 const BACK_OFF_MS = 50;
 
