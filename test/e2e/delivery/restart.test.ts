@@ -83,6 +83,32 @@ describe('restarts', () => {
     expect(new Set(deliveries.map((d) => d.eventId))).toEqual(new Set(ids));
   });
 
+  it('SIGTERM with work waiting for a busy webhook: after a restart it arrives at once, not when its lease would end', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    // One attempt at a time to a slow endpoint: most deliveries wait, claimed or handed off, when the process stops.
+    const settings = { webhookConcurrency: '1', lease: '120s' };
+    let hookd = await start(port, settings);
+    const ws = await createWorkspace(hookd.api);
+    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'w', url: receiver.url('/w'), events: ['order.created'], active: true });
+
+    receiver.behaviour = { kind: 'slow', ms: 300 };
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push(await publish(ws, { i }));
+    await receiver.waitFor(1);
+    hookd.child.kill('SIGTERM');
+    expect(await hookd.exited, hookd.output()).toBe(0);
+    const sentBefore = receiver.requests.length;
+    expect(sentBefore).toBeLessThan(30);
+
+    receiver.behaviour = { kind: 'status', status: 200 };
+    hookd = await start(port, { webhookConcurrency: '16' });
+    // Far sooner than the 120 s lease: what waited was handed back at the stop.
+    await eventually(async () => {
+      const arrived = new Set(idsFrom(receiver.requests));
+      return ids.every((id) => arrived.has(id));
+    }, 15_000);
+  });
+
   it('kill -9 during delivery loses no acknowledged event', { timeout: 60_000 }, async () => {
     const port = await freePort();
     const settings = { lease: '2s', requestTimeout: '10s' };
