@@ -93,7 +93,10 @@ export async function startTestHookd(settings: Partial<Record<SettingName, strin
 /** A workspace with an API key, ready to use. */
 export async function createWorkspace(api: ApiClient, name = 'acme') {
   const workspace = await api.as(ADMIN).post('/workspaces', { name });
+  // Checked here: a test that went on without its workspace would fail later with a misleading 401.
+  if (workspace.status !== 201) throw new Error(`creating workspace ${name}: ${workspace.status} ${workspace.text}`);
   const key = await api.as(ADMIN).post(`/workspaces/${workspace.body.data.id}/api-keys`, { name: 'test' });
+  if (key.status !== 201) throw new Error(`creating an API key for workspace ${name}: ${key.status} ${key.text}`);
   return {
     id: workspace.body.data.id as string,
     key: key.body.data.key as string,
