@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import type { AttemptSender } from '../core/ports.ts';
 import type { Metrics } from '../metrics.ts';
-import type { AttemptOutcome, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store/store.ts';
+import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../store/store.ts';
 import type { RetryPolicy } from './retry.ts';
 
 export interface DispatcherOptions {
@@ -236,7 +236,7 @@ export class Dispatcher {
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
     this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
     const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt);
-    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt, next });
+    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt: toLoggedAttempt(attempt), next });
     this.scheduleFlush();
   }
 

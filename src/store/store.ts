@@ -227,11 +227,24 @@ export interface ClaimRequest {
   webhookConcurrency: number;
 }
 
+/**
+ * An attempt as the log writes it: its header maps already JSON text. They are serialized where the
+ * attempt was made, so a batch of outcomes crosses from the dispatcher thread as plain values.
+ */
+export interface LoggedAttempt extends Omit<NewAttempt, 'requestHeaders' | 'responseHeaders'> {
+  requestHeadersJson: string;
+  responseHeadersJson: string;
+}
+
+export function toLoggedAttempt({ requestHeaders, responseHeaders, ...rest }: NewAttempt): LoggedAttempt {
+  return { ...rest, requestHeadersJson: JSON.stringify(requestHeaders), responseHeadersJson: JSON.stringify(responseHeaders) };
+}
+
 /** The result of one attempt, and what the retry policy decided for its delivery. */
 export interface AttemptOutcome {
   deliverySeq: number;
   webhookSeq: number;
-  attempt: NewAttempt;
+  attempt: LoggedAttempt;
   next: { status: 'succeeded' | 'failed' | 'pending'; at: number | null };
 }
 

@@ -1,16 +1,15 @@
 /** What the API thread and the dispatcher thread say to each other over the worker's port. */
 import type { MetricsSnapshot } from '../metrics.ts';
-import type { DispatchRepo } from '../store/store.ts';
+import type { DisablePolicy, DispatchRepo } from '../store/store.ts';
+import type { OutcomesOnTheWire } from './outcomes-wire.ts';
 
 export type DispatchMethod = keyof DispatchRepo;
 
+/** A call's arguments as they cross: a record's outcomes go encoded (see outcomes-wire.ts). */
+export type WireArgs<M extends DispatchMethod> = M extends 'record' ? [OutcomesOnTheWire, DisablePolicy, number] : Parameters<DispatchRepo[M]>;
+
 /** The dispatcher thread asks the API thread, which owns the SQLite connection, to run a store call. */
-export interface StoreCall<M extends DispatchMethod = DispatchMethod> {
-  kind: 'call';
-  id: number;
-  method: M;
-  args: Parameters<DispatchRepo[M]>;
-}
+export type StoreCall = { [M in DispatchMethod]: { kind: 'call'; id: number; method: M; args: WireArgs<M> } }[DispatchMethod];
 
 /** Its answer: the call's result, or the message of the error it threw. */
 export type StoreReply = { kind: 'reply'; id: number; result: unknown } | { kind: 'reply'; id: number; error: string };

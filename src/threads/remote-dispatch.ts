@@ -7,7 +7,8 @@
  * all the time. Measured, the thread then spent about 40% of its time in the store; here it only sends.
  */
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store/store.ts';
-import type { DispatchMethod, StoreCall, StoreReply } from './messages.ts';
+import type { DispatchMethod, StoreCall, StoreReply, WireArgs } from './messages.ts';
+import { decodeOutcomes, encodeOutcomes } from './outcomes-wire.ts';
 import { PendingReplies } from './pending-replies.ts';
 
 export class RemoteDispatchRepo implements DispatchRepo {
@@ -29,7 +30,7 @@ export class RemoteDispatchRepo implements DispatchRepo {
   }
 
   record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }> {
-    return this.call('record', [outcomes, policy, now]);
+    return this.call('record', [encodeOutcomes(outcomes), policy, now]);
   }
 
   release(deliverySeqs: number[], now: number): Promise<void> {
@@ -40,7 +41,7 @@ export class RemoteDispatchRepo implements DispatchRepo {
     return this.call('stopClaiming', [now]);
   }
 
-  private call<M extends DispatchMethod>(method: M, args: Parameters<DispatchRepo[M]>): Promise<Awaited<ReturnType<DispatchRepo[M]>>> {
+  private call<M extends DispatchMethod>(method: M, args: WireArgs<M>): Promise<Awaited<ReturnType<DispatchRepo[M]>>> {
     return this.#pending.ask((id) => this.send({ kind: 'call', id, method, args } as StoreCall)) as Promise<Awaited<ReturnType<DispatchRepo[M]>>>;
   }
 }
@@ -48,8 +49,10 @@ export class RemoteDispatchRepo implements DispatchRepo {
 /** The API thread's side: runs `call` on `repo`; the reply carries the result or the error's message. */
 export async function runStoreCall(repo: DispatchRepo, call: StoreCall): Promise<StoreReply> {
   try {
-    const method = repo[call.method] as (...args: unknown[]) => Promise<unknown>;
-    return { kind: 'reply', id: call.id, result: await method.apply(repo, call.args) };
+    const result = call.method === 'record'
+      ? await repo.record(decodeOutcomes(call.args[0]), call.args[1], call.args[2])
+      : await (repo[call.method] as (...args: unknown[]) => Promise<unknown>).apply(repo, call.args);
+    return { kind: 'reply', id: call.id, result };
   } catch (error) {
     return { kind: 'reply', id: call.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHookd, type Hookd } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Workspace } from '../../src/core/model.ts';
-import type { DispatchRepo, NewAttempt } from '../../src/store/store.ts';
+import { toLoggedAttempt, type DispatchRepo, type NewAttempt } from '../../src/store/store.ts';
 import type { StoreCall, StoreReply } from '../../src/threads/messages.ts';
+import { decodeOutcomes, encodeOutcomes } from '../../src/threads/outcomes-wire.ts';
 import { RemoteDispatchRepo, runStoreCall } from '../../src/threads/remote-dispatch.ts';
 
 /** A RemoteDispatchRepo whose calls run on `repo` at the other end of a MessageChannel. */
@@ -70,7 +71,7 @@ describe('RemoteDispatchRepo', () => {
         durationMs: 3, error: null, createdAt: Date.now(),
       };
       const policy = { standard: { failures: 5, afterMs: 1000 }, woocommerce: { failures: 5 } };
-      expect(await remote.record([{ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt, next: { status: 'succeeded', at: null } }], policy, Date.now()))
+      expect(await remote.record([{ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt: toLoggedAttempt(attempt), next: { status: 'succeeded', at: null } }], policy, Date.now()))
         .toEqual({ disabledWebhookSeqs: [] });
       expect(await remote.nextDueAt()).toBeNull();
 
@@ -81,6 +82,22 @@ describe('RemoteDispatchRepo', () => {
     } finally {
       close();
     }
+  });
+
+  it('sends a batch of outcomes as one flat array that decodes to the same outcomes', () => {
+    const failed: NewAttempt = {
+      deliverySeq: 12, webhookSeq: 3, eventType: 'order.created', trigger: 'manual', success: false,
+      requestUrl: 'http://127.0.0.1:9/x', requestHeaders: { 'webhook-id': 'msg_1' }, requestBody: '{"b":2}',
+      responseCode: null, responseMessage: null, responseHeaders: {}, responseBody: null, durationMs: 15000.5,
+      error: 'timeout: no complete response within 15000 ms', createdAt: 1_763_900_000_000,
+    };
+    const outcomes = [
+      { deliverySeq: 12, webhookSeq: 3, attempt: toLoggedAttempt(failed), next: { status: 'pending' as const, at: 1_763_900_005_000 } },
+      { deliverySeq: 13, webhookSeq: 4, attempt: toLoggedAttempt({ ...failed, deliverySeq: 13, webhookSeq: 4, success: true, responseCode: 200, responseMessage: 'OK', responseHeaders: { a: 'b' }, responseBody: 'ok', error: null }), next: { status: 'succeeded' as const, at: null } },
+    ];
+    const wire = structuredClone(encodeOutcomes(outcomes));
+    expect(wire.every((value) => value === null || typeof value !== 'object')).toBe(true);
+    expect(decodeOutcomes(wire)).toEqual(outcomes);
   });
 
   it("rejects with the store's error message, and later calls still work", async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { DeliveriesRepo, DeliveryFilter, NewAttempt } from '../store.ts';
+import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../store.ts';
 import { decodeCursor, type AttemptLog, num, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
@@ -95,6 +95,6 @@ export class SqlDeliveries implements DeliveriesRepo {
   }
 
   async recordTestAttempt(attempt: NewAttempt): Promise<void> {
-    await this.attemptLog.insert(this.db, [attempt]);
+    await this.attemptLog.insert(this.db, [toLoggedAttempt(attempt)]);
   }
 }

@@ -4,7 +4,7 @@ import { Invalid } from '../../core/errors.ts';
 import type { ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, Webhook, Workspace } from '../../core/model.ts';
 import type { Dialect } from '../dialect.ts';
 import type { ApiKeysTable, AttemptsTable, Database, WebhooksTable, WorkspacesTable } from '../schema.ts';
-import type { NewAttempt, WorkspaceRef } from '../store.ts';
+import type { LoggedAttempt, WorkspaceRef } from '../store.ts';
 import { Prebuilt, tuples } from './prebuilt.ts';
 
 export const parseJson = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
@@ -126,10 +126,10 @@ const ATTEMPT_COLUMNS = [
   'response_code', 'response_message', 'response_headers', 'response_body', 'duration_ms', 'error', 'created_at',
 ];
 
-const attemptValues = (attempt: NewAttempt): unknown[] => [
+const attemptValues = (attempt: LoggedAttempt): unknown[] => [
   attempt.deliverySeq, attempt.webhookSeq, attempt.eventType, attempt.trigger, attempt.success ? 1 : 0, attempt.requestUrl,
-  JSON.stringify(attempt.requestHeaders), attempt.requestBody, attempt.responseCode, attempt.responseMessage,
-  JSON.stringify(attempt.responseHeaders), attempt.responseBody, attempt.durationMs, attempt.error, attempt.createdAt,
+  attempt.requestHeadersJson, attempt.requestBody, attempt.responseCode, attempt.responseMessage,
+  attempt.responseHeadersJson, attempt.responseBody, attempt.durationMs, attempt.error, attempt.createdAt,
 ];
 
 /** Logs attempts: scheduled ones in batches (dispatch.ts), test sends one at a time (deliveries.ts). */
@@ -140,7 +140,7 @@ export class AttemptLog {
     this.#insert = new Prebuilt(dialect, (n) => `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES ${tuples(n, ATTEMPT_COLUMNS.length)}`);
   }
 
-  async insert(db: Kysely<Database>, attempts: NewAttempt[]): Promise<void> {
+  async insert(db: Kysely<Database>, attempts: LoggedAttempt[]): Promise<void> {
     for (const batch of runs(attempts)) await this.#insert.run(db, batch.length, batch.flatMap(attemptValues));
   }
 }

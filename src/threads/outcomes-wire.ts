@@ -1,0 +1,54 @@
+/**
+ * A batch of attempt outcomes as it crosses from the dispatcher thread to the API thread: one flat array
+ * of values, outcome after outcome. Structured clone then writes no property names and the other side
+ * builds no nested objects; with the headers already JSON text, a batch costs about 1.3 µs per outcome
+ * to send and receive, against 5.2 µs as objects (measured with node:v8 serialize/deserialize).
+ */
+import type { AttemptOutcome } from '../store/store.ts';
+
+/** An encoded batch: `FIELDS` values per outcome. */
+export type OutcomesOnTheWire = Array<string | number | boolean | null>;
+
+const FIELDS = 19;
+
+export function encodeOutcomes(outcomes: AttemptOutcome[]): OutcomesOnTheWire {
+  const wire: OutcomesOnTheWire = [];
+  for (const { deliverySeq, webhookSeq, next, attempt: a } of outcomes) {
+    wire.push(
+      deliverySeq, webhookSeq, next.status, next.at,
+      a.deliverySeq, a.webhookSeq, a.eventType, a.trigger, a.success, a.requestUrl, a.requestHeadersJson, a.requestBody,
+      a.responseCode, a.responseMessage, a.responseHeadersJson, a.responseBody, a.durationMs, a.error, a.createdAt,
+    );
+  }
+  return wire;
+}
+
+export function decodeOutcomes(wire: OutcomesOnTheWire): AttemptOutcome[] {
+  const outcomes: AttemptOutcome[] = [];
+  const v = wire;
+  for (let i = 0; i < v.length; i += FIELDS) {
+    outcomes.push({
+      deliverySeq: v[i] as number,
+      webhookSeq: v[i + 1] as number,
+      next: { status: v[i + 2] as AttemptOutcome['next']['status'], at: v[i + 3] as number | null },
+      attempt: {
+        deliverySeq: v[i + 4] as number | null,
+        webhookSeq: v[i + 5] as number,
+        eventType: v[i + 6] as string,
+        trigger: v[i + 7] as AttemptOutcome['attempt']['trigger'],
+        success: v[i + 8] as boolean,
+        requestUrl: v[i + 9] as string,
+        requestHeadersJson: v[i + 10] as string,
+        requestBody: v[i + 11] as string,
+        responseCode: v[i + 12] as number | null,
+        responseMessage: v[i + 13] as string | null,
+        responseHeadersJson: v[i + 14] as string,
+        responseBody: v[i + 15] as string | null,
+        durationMs: v[i + 16] as number,
+        error: v[i + 17] as string | null,
+        createdAt: v[i + 18] as number,
+      },
+    });
+  }
+  return outcomes;
+}
