@@ -36,19 +36,15 @@ export interface HandedOff {
 export class HandOff {
   /** The dispatcher's lease length; 0 while hand-offs are off. */
   #leaseMs = 0;
-  /** Oldest first. */
-  #waiting: HandedOff[] = [];
-  readonly #perWebhook = new Map<number, number>();
+  /** By webhook, each oldest first: a claim takes per webhook, as much as its room allows. */
+  readonly #queues = new Map<number, HandedOff[]>();
+  #size = 0;
   /** The size of the event payloads waiting, counted once per delivery (an upper bound: deliveries of one event share it). */
   #bytes = 0;
 
   /** The lease a delivery handed off now gets, or 0 while hand-offs are off. */
   get leaseMs(): number {
     return this.#leaseMs;
-  }
-
-  get size(): number {
-    return this.#waiting.length;
   }
 
   /** This process's dispatcher claims: hand-offs are on, with its lease. */
@@ -61,13 +57,12 @@ export class HandOff {
    * already said yes to in the same transaction.
    */
   planner(): (webhookSeq: number) => boolean {
-    if (this.#leaseMs === 0) return () => false;
+    if (this.#leaseMs === 0 || this.#bytes >= MAX_WAITING_BYTES) return () => false;
     const planned = new Map<number, number>();
     let plannedTotal = 0;
-    if (this.#bytes >= MAX_WAITING_BYTES) return () => false;
     return (webhookSeq) => {
-      const forWebhook = (this.#perWebhook.get(webhookSeq) ?? 0) + (planned.get(webhookSeq) ?? 0);
-      if (forWebhook >= MAX_WAITING_PER_WEBHOOK || this.#waiting.length + plannedTotal >= MAX_WAITING) return false;
+      const forWebhook = (this.#queues.get(webhookSeq)?.length ?? 0) + (planned.get(webhookSeq) ?? 0);
+      if (forWebhook >= MAX_WAITING_PER_WEBHOOK || this.#size + plannedTotal >= MAX_WAITING) return false;
       planned.set(webhookSeq, (planned.get(webhookSeq) ?? 0) + 1);
       plannedTotal++;
       return true;
@@ -77,9 +72,11 @@ export class HandOff {
   /** Deliveries whose publish committed, handed off as planned. */
   add(items: HandedOff[]): void {
     for (const item of items) {
-      this.#waiting.push(item);
+      let queue = this.#queues.get(item.webhookSeq);
+      if (!queue) this.#queues.set(item.webhookSeq, (queue = []));
+      queue.push(item);
+      this.#size++;
       this.#bytes += item.event.dataJson.length;
-      this.#perWebhook.set(item.webhookSeq, (this.#perWebhook.get(item.webhookSeq) ?? 0) + 1);
     }
   }
 
@@ -88,47 +85,42 @@ export class HandOff {
    * of due rows takes it then. Called before that scan, so no delivery can be taken both ways at once.
    */
   prune(now: number): void {
-    if (this.#waiting.length === 0 || this.#waiting[0].leaseUntil - now >= this.#leaseMs / 2) return;
-    this.#waiting = this.#waiting.filter((item) => {
-      if (item.leaseUntil - now >= this.#leaseMs / 2) return true;
-      this.forget(item);
-      return false;
-    });
+    for (const [webhookSeq, queue] of this.#queues) {
+      let stale = 0;
+      while (stale < queue.length && queue[stale].leaseUntil - now < this.#leaseMs / 2) stale++;
+      if (stale > 0) this.remove(webhookSeq, queue, stale);
+    }
   }
 
-  /** Takes, oldest first, up to `limit` deliveries that fit each webhook's `room`, which it counts down. */
+  /** Takes up to `limit` deliveries, oldest first for each webhook and as many as its `room` allows, which it counts down. */
   take(limit: number, room: Map<number, number>, roomDefault: number): HandedOff[] {
     const taken: HandedOff[] = [];
-    if (this.#waiting.length === 0 || limit <= 0) return taken;
-    const kept: HandedOff[] = [];
-    for (const item of this.#waiting) {
-      const left = room.get(item.webhookSeq) ?? roomDefault;
-      if (taken.length < limit && left > 0) {
-        room.set(item.webhookSeq, left - 1);
-        this.forget(item);
-        taken.push(item);
-      } else {
-        kept.push(item);
-      }
+    for (const [webhookSeq, queue] of this.#queues) {
+      const left = room.get(webhookSeq) ?? roomDefault;
+      const n = Math.min(queue.length, left, limit - taken.length);
+      if (n <= 0) continue;
+      room.set(webhookSeq, left - n);
+      taken.push(...this.remove(webhookSeq, queue, n));
     }
-    this.#waiting = kept;
     return taken;
   }
 
   /** The dispatcher stops: hand-offs are off, and what waits here is returned, to be handed back. */
   close(): number[] {
     this.#leaseMs = 0;
-    const seqs = this.#waiting.map((item) => item.seq);
-    this.#waiting = [];
-    this.#perWebhook.clear();
+    const seqs = [...this.#queues.values()].flatMap((queue) => queue.map((item) => item.seq));
+    this.#queues.clear();
+    this.#size = 0;
     this.#bytes = 0;
     return seqs;
   }
 
-  private forget(item: HandedOff): void {
-    this.#bytes -= item.event.dataJson.length;
-    const count = (this.#perWebhook.get(item.webhookSeq) ?? 1) - 1;
-    if (count === 0) this.#perWebhook.delete(item.webhookSeq);
-    else this.#perWebhook.set(item.webhookSeq, count);
+  /** Removes the `n` oldest of a webhook's queue and returns them. */
+  private remove(webhookSeq: number, queue: HandedOff[], n: number): HandedOff[] {
+    const removed = queue.splice(0, n);
+    if (queue.length === 0) this.#queues.delete(webhookSeq);
+    this.#size -= removed.length;
+    for (const item of removed) this.#bytes -= item.event.dataJson.length;
+    return removed;
   }
 }
