@@ -12,13 +12,14 @@ export type OutcomesOnTheWire = Array<string | number | boolean | null>;
 const FIELDS = 19;
 
 export function encodeOutcomes(outcomes: AttemptOutcome[]): OutcomesOnTheWire {
-  const wire: OutcomesOnTheWire = [];
+  const wire: OutcomesOnTheWire = new Array(outcomes.length * FIELDS);
+  let i = 0;
   for (const { deliverySeq, webhookSeq, next, attempt: a } of outcomes) {
-    wire.push(
-      deliverySeq, webhookSeq, next.status, next.at,
-      a.deliverySeq, a.webhookSeq, a.eventType, a.trigger, a.success, a.requestUrl, a.requestHeadersJson, a.requestBody,
-      a.responseCode, a.responseMessage, a.responseHeadersJson, a.responseBody, a.durationMs, a.error, a.createdAt,
-    );
+    wire[i++] = deliverySeq; wire[i++] = webhookSeq; wire[i++] = next.status; wire[i++] = next.at;
+    wire[i++] = a.deliverySeq; wire[i++] = a.webhookSeq; wire[i++] = a.eventType; wire[i++] = a.trigger; wire[i++] = a.success;
+    wire[i++] = a.requestUrl; wire[i++] = a.requestHeadersJson; wire[i++] = a.requestBody; wire[i++] = a.responseCode;
+    wire[i++] = a.responseMessage; wire[i++] = a.responseHeadersJson; wire[i++] = a.responseBody; wire[i++] = a.durationMs;
+    wire[i++] = a.error; wire[i++] = a.createdAt;
   }
   return wire;
 }
