@@ -55,7 +55,7 @@ function shipstreamRequest(delivery: ClaimedDelivery, context: FormatContext): O
   const body = `{"topic":${JSON.stringify(toColonTopic(event.type))},"message":${event.dataJson},"event_timestamp":${Math.floor(event.createdAt / 1000)}}`;
   return {
     body,
-    headers: { ...standardHeaders(delivery, context, body), 'x-plugin-hmac-sha256': bodySignature(context.secrets[0], body) },
+    headers: Object.assign(standardHeaders(delivery, context, body), { 'x-plugin-hmac-sha256': bodySignature(context.secrets[0], body) }),
   };
 }
 
