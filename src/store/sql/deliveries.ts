@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../store.ts';
-import { decodeCursor, type AttemptLog, num, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
+import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
   constructor(private readonly db: Kysely<Database>, private readonly attemptLog: AttemptLog) {}
@@ -30,7 +30,7 @@ export class SqlDeliveries implements DeliveriesRepo {
     const after = decodeCursor(page.cursor);
     let query = this.deliveries().where('deliveries.webhook_id', '=', webhookSeq)
       .orderBy('deliveries.id', 'desc').limit(page.limit + 1);
-    if (filter.status) query = query.where('deliveries.status', '=', filter.status);
+    if (filter.status) query = query.where('deliveries.status', '=', statusLiteral(filter.status));
     if (after !== null) query = query.where('deliveries.id', '<', after);
     return toPage(await query.execute() as DeliveryRow[], page.limit, toDelivery);
   }
@@ -89,7 +89,7 @@ export class SqlDeliveries implements DeliveriesRepo {
   async recover(webhookSeq: number, since: number, now: number): Promise<number> {
     const result = await this.db.updateTable('deliveries')
       .set({ status: 'pending', next_attempt_at: now, trigger: 'manual', updated_at: now })
-      .where('webhook_id', '=', webhookSeq).where('status', '=', 'failed').where('created_at', '>=', since)
+      .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('failed')).where('created_at', '>=', since)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }

@@ -10,7 +10,7 @@ import type { Dialect } from '../dialect.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, num, numOrNull, padded, parseJson, runs, type AttemptLog } from './rows.ts';
+import { chunks, num, numOrNull, padded, parseJson, runs, statusLiteral, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
@@ -237,7 +237,7 @@ export class SqlDispatch implements DispatchRepo {
       const disabled = [...disabledStandard, ...disabledWoo].map((row) => num(row.id));
       if (disabled.length > 0) {
         await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
-          .where('webhook_id', 'in', padded(disabled)).where('status', '=', 'pending').execute();
+          .where('webhook_id', 'in', padded(disabled)).where('status', '=', statusLiteral('pending')).execute();
       }
       return { disabledWebhookSeqs: disabled };
     });

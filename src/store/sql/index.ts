@@ -4,6 +4,7 @@ import type { Dialect } from '../dialect.ts';
 import { initial } from '../migrations/001_initial.ts';
 import { sessions } from '../migrations/002_sessions.ts';
 import { oauthNonces } from '../migrations/003_oauth_nonces.ts';
+import { waitingDeliveriesIndex } from '../migrations/004_waiting_deliveries_index.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../store.ts';
 import { SqlDeliveries } from './deliveries.ts';
@@ -23,7 +24,12 @@ import { SqlWorkspaces } from './workspaces.ts';
 function migrations(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(dialect), '002_sessions': sessions(dialect), '003_oauth_nonces': oauthNonces() };
+      return {
+        '001_initial': initial(dialect),
+        '002_sessions': sessions(dialect),
+        '003_oauth_nonces': oauthNonces(),
+        '004_waiting_deliveries_index': waitingDeliveriesIndex(dialect),
+      };
     },
   };
 }

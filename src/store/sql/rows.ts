@@ -1,5 +1,5 @@
 /** Row ↔ model mapping and the small helpers every repository shares. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { Invalid } from '../../core/errors.ts';
 import type { ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, Webhook, Workspace } from '../../core/model.ts';
 import type { Dialect } from '../dialect.ts';
@@ -10,6 +10,18 @@ import { Prebuilt, tuples } from './prebuilt.ts';
 export const parseJson = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
 export const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
 export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+const DELIVERY_STATUSES: ReadonlySet<string> = new Set<DeliveryStatus>(['pending', 'sending', 'held', 'succeeded', 'failed']);
+
+/**
+ * A delivery status written into the SQL text rather than bound, so that SQLite can use the partial
+ * index of deliveries by webhook and status (see migrations/004): it must see the status to know the
+ * index holds it. Only the five statuses pass.
+ */
+export function statusLiteral(status: DeliveryStatus): RawBuilder<DeliveryStatus> {
+  if (!DELIVERY_STATUSES.has(status)) throw new Invalid('status', `not a delivery status: ${status}`);
+  return sql.lit(status);
+}
 
 /** Cursors are opaque to clients: the last row's key, base64url-encoded. */
 export const encodeCursor = (seq: number): string => Buffer.from(`c${seq}`).toString('base64url');

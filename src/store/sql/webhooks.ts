@@ -3,7 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, Webhook, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import type { NewWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../store.ts';
-import { decodeCursor, num, numOrNull, toPage, toWebhook } from './rows.ts';
+import { decodeCursor, num, numOrNull, statusLiteral, toPage, toWebhook } from './rows.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
@@ -107,13 +107,13 @@ export class SqlWebhooks implements WebhooksRepo {
           .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
           .where('id', '=', webhookSeq).execute();
         await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
-          .where('webhook_id', '=', webhookSeq).where('status', '=', 'held').execute();
+          .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('held')).execute();
       } else {
         await trx.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
           .where('id', '=', webhookSeq).execute();
         // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
         await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
-          .where('webhook_id', '=', webhookSeq).where('status', '=', 'pending').execute();
+          .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('pending')).execute();
       }
     });
   }
