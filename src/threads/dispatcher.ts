@@ -29,15 +29,20 @@ export class DispatcherThread {
       else if (message.kind === 'stopped') this.#stopped?.();
       else if (message.kind === 'metrics') this.#metricsRequests.settle(message.id, { value: message.snapshot });
     });
+    // An uncaught error in the thread comes as 'error', then 'exit'; an exit alone has no error of its own.
+    let thrown: Error | null = null;
     worker.on('error', (error) => {
       this.#running = false;
-      onFailure(error);
+      thrown = error;
     });
     worker.on('exit', (code) => {
-      const wasRunning = this.#running;
       this.#running = false;
       this.#metricsRequests.settleAll([]);
-      if (!this.#stopping && wasRunning) onFailure(new Error(`the dispatcher thread exited with code ${code}`));
+      if (this.#stopping) return;
+      const error = thrown ?? new Error(`the dispatcher thread exited with code ${code}`);
+      // Deliveries published for the thread and not yet taken by it go back to the store as due work
+      // first, so that a restart sends them at once instead of when their lease would have ended.
+      void repo.stopClaiming(Date.now()).catch(() => undefined).then(() => onFailure(error));
     });
   }
 

@@ -24,13 +24,21 @@ export interface HookdProcess {
   exited: Promise<number | null>;
 }
 
+/** How the process is started beyond its settings: Node's own flags (`--import …`) and more environment. */
+export interface SpawnOptions {
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /** `command` is `['serve']` (default), `['serve', '--api-only']` or `['worker']` (no HTTP: ready when it says so). */
-export async function spawnHookd(dataDir: string, port: number, settings: Partial<Record<SettingName, string>> = {}, command: string[] = ['serve']): Promise<HookdProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+export async function spawnHookd(
+  dataDir: string, port: number, settings: Partial<Record<SettingName, string>> = {}, command: string[] = ['serve'], options: SpawnOptions = {},
+): Promise<HookdProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const [name, value] of Object.entries({ ...TEST_SETTINGS, port: String(port), dataDir, ...settings })) {
     env[SETTINGS[name as SettingName].env] = value;
   }
-  const child = spawn(process.execPath, [BIN, ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => { output += chunk; });
   child.stderr?.on('data', (chunk) => { output += chunk; });

@@ -1,20 +1,21 @@
 /**
- * A dispatcher thread that dies on its own is noticed: the failure callback runs once with the error,
- * the thread reports itself not running (so /healthz answers 503), and asking for its metrics or stopping
- * it afterwards does not hang.
+ * A dispatcher thread that dies on its own is noticed: what was handed to it goes back to the store
+ * (stopClaiming) before the failure callback runs, once, with the error; the thread reports itself not
+ * running (so /healthz answers 503), and asking for its metrics or stopping it afterwards does not hang.
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { DispatchRepo } from '../../src/store/store.ts';
 import { DispatcherThread } from '../../src/threads/dispatcher.ts';
 
-/** The stand-in thread makes no store calls. */
+/** The stand-in thread makes no store calls; the API thread's side calls stopClaiming when it dies. */
+const events: string[] = [];
 const noStore: DispatchRepo = {
   claim: () => Promise.reject(new Error('unexpected')),
   nextDueAt: () => Promise.reject(new Error('unexpected')),
   record: () => Promise.reject(new Error('unexpected')),
   release: () => Promise.reject(new Error('unexpected')),
-  stopClaiming: () => Promise.reject(new Error('unexpected')),
+  stopClaiming: async () => void events.push('stopClaiming'),
 };
 
 describe('DispatcherThread', () => {
@@ -24,6 +25,7 @@ describe('DispatcherThread', () => {
     const failure = new Promise<void>((resolve) => { failed = resolve; });
     const thread = await DispatcherThread.start(loadConfig({}, {}), noStore, (error) => {
       failures.push(error);
+      events.push('failure');
       failed();
     }, new URL('../helpers/failing-dispatcher-thread.ts', import.meta.url));
     expect(thread.running).toBe(true);
@@ -32,6 +34,7 @@ describe('DispatcherThread', () => {
     await failure;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(failures.map((error) => error.message)).toEqual(['the dispatcher thread failed']);
+    expect(events).toEqual(['stopClaiming', 'failure']);
     expect(thread.running).toBe(false);
     expect(await thread.metrics()).toEqual([]);
     await thread.stop();

@@ -3,12 +3,24 @@
  * API thread then has no dispatcher, publishes reach the thread at once, and GET /metrics still counts
  * every attempt (the thread's metrics added to the API thread's). HOOKD_DISPATCH_THREAD=false keeps the
  * dispatcher in the API thread. (On PostgreSQL there is no thread: its scale-out is worker processes.)
+ *
+ * If the real thread dies (ended from outside here, as a crash would end it), /healthz answers 503,
+ * `hookd serve` exits 1 for its supervisor to restart it, and nothing published is lost: after the
+ * restart it goes out at once.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deliveryOf, publish, workspaceWithWebhook } from './support.ts';
+import { deliveryOf, listDeliveries, publish, workspaceWithWebhook } from './support.ts';
+import { endNewestDispatcherThread } from '../../helpers/end-dispatcher-thread.mjs';
 import { startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { freePort, spawnHookd } from '../../helpers/process.ts';
 import { Receiver } from '../../helpers/receiver.ts';
+
+const END_THREAD_PRELOAD = fileURLToPath(new URL('../../helpers/end-dispatcher-thread.mjs', import.meta.url));
 
 /** The value of one sample line of the Prometheus text, e.g. `hookd_attempts_total{result="success"}`. */
 function sample(metrics: string, name: string): number | undefined {
@@ -48,5 +60,59 @@ describe.skipIf(USE_POSTGRES)('the dispatcher thread (SQLite)', () => {
     expect(sample(metrics, 'hookd_attempt_duration_seconds_count')).toBe(2);
     // Process figures come from the API thread only: one series, not one per thread.
     expect(metrics.split('\n').filter((l) => l.startsWith('process_cpu_user_seconds_total '))).toHaveLength(1);
+  });
+
+  it('when the thread dies: /healthz answers 503, and what is published meanwhile waits as due work that a restart sends at once', { timeout: 30_000 }, async () => {
+    receiver ??= await Receiver.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'hookd-thread-dies-'));
+    // A lease far longer than the test: a delivery left leased to the dead thread would not go out in time.
+    const settings = { lease: '10m' };
+    try {
+      const first = await startTestHookd(settings, dataDir);
+      let stopped = false;
+      try {
+        const { ws, webhook } = await workspaceWithWebhook(first.api, 'thread-dies', receiver.url('/thread-dies'));
+        await deliveryOf(ws, webhook.id, (await publish(ws, { before: true })).id, 'succeeded');
+
+        expect(await endNewestDispatcherThread()).toBe(true);
+        expect((await first.hookd.failed).message).toMatch(/dispatcher thread exited/);
+        expect((await fetch(`${first.url}/healthz`)).status).toBe(503);
+
+        const after = await publish(ws, { after: true });
+        expect(after.deliveryCount).toBe(1);
+        const waiting = (await listDeliveries(ws, webhook.id)).find((d) => d.eventId === after.id);
+        expect(waiting.status).toBe('pending');
+        await first.stop();
+        stopped = true;
+
+        const second = await startTestHookd(settings, dataDir);
+        try {
+          const delivered = await deliveryOf({ ...ws, api: second.api.as(ws.key) }, webhook.id, after.id, 'succeeded', 5_000);
+          expect(delivered.attempts).toHaveLength(1);
+          expect(receiver.requests.filter((r) => r.path === '/thread-dies').map((r) => JSON.parse(r.text).data)).toEqual([{ before: true }, { after: true }]);
+        } finally {
+          await second.stop();
+        }
+      } finally {
+        if (!stopped) await first.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('`hookd serve` exits 1 when its dispatcher thread dies', { timeout: 30_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hookd-thread-exit-'));
+    try {
+      const hookd = await spawnHookd(dataDir, await freePort(), { logLevel: 'info' }, ['serve'], {
+        nodeArgs: ['--import', END_THREAD_PRELOAD],
+        env: { HOOKD_TEST_END_DISPATCHER_ON_SIGUSR2: '1' },
+      });
+      hookd.child.kill('SIGUSR2');
+      expect(await hookd.exited).toBe(1);
+      expect(hookd.output()).toContain('the dispatcher thread died');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
