@@ -22,11 +22,9 @@ class RememberedWorker extends Worker {
   }
 }
 
-if (workerThreads.Worker.name !== RememberedWorker.name) {
-  workerThreads.Worker = RememberedWorker;
-  // `import { Worker } from 'node:worker_threads'` sees the replacement too.
-  syncBuiltinESMExports();
-}
+workerThreads.Worker = RememberedWorker;
+// `import { Worker } from 'node:worker_threads'` sees the replacement too.
+syncBuiltinESMExports();
 
 /** Terminates the dispatcher thread started last (of the hookd started last); false if none runs. */
 export async function endNewestDispatcherThread() {

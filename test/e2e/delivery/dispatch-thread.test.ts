@@ -17,7 +17,7 @@ import { deliveryOf, listDeliveries, publish, workspaceWithWebhook } from './sup
 import { endNewestDispatcherThread } from '../../helpers/end-dispatcher-thread.mjs';
 import { startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd } from '../../helpers/process.ts';
+import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 
 const END_THREAD_PRELOAD = fileURLToPath(new URL('../../helpers/end-dispatcher-thread.mjs', import.meta.url));
@@ -30,12 +30,25 @@ function sample(metrics: string, name: string): number | undefined {
 
 describe.skipIf(USE_POSTGRES)('the dispatcher thread (SQLite)', () => {
   const servers: TestHookd[] = [];
+  const children: HookdProcess[] = [];
+  const dataDirs: string[] = [];
   let receiver: Receiver;
 
   afterAll(async () => {
+    // stop() may run twice for a server a test already stopped: closing hookd is idempotent.
     await Promise.all(servers.map((server) => server.stop()));
+    for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGKILL');
+    await Promise.all(children.map((child) => child.exited));
     await receiver?.close();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
+
+  /** A data dir that outlives one hookd (a restart uses it again); removed after the tests. */
+  function dataDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'hookd-thread-'));
+    dataDirs.push(dir);
+    return dir;
+  }
 
   it.each([
     { setting: 'true', threaded: true },
@@ -64,55 +77,39 @@ describe.skipIf(USE_POSTGRES)('the dispatcher thread (SQLite)', () => {
 
   it('when the thread dies: /healthz answers 503, and what is published meanwhile waits as due work that a restart sends at once', { timeout: 30_000 }, async () => {
     receiver ??= await Receiver.start();
-    const dataDir = mkdtempSync(join(tmpdir(), 'hookd-thread-dies-'));
+    const dir = dataDir();
     // A lease far longer than the test: a delivery left leased to the dead thread would not go out in time.
     const settings = { lease: '10m' };
-    try {
-      const first = await startTestHookd(settings, dataDir);
-      let stopped = false;
-      try {
-        const { ws, webhook } = await workspaceWithWebhook(first.api, 'thread-dies', receiver.url('/thread-dies'));
-        await deliveryOf(ws, webhook.id, (await publish(ws, { before: true })).id, 'succeeded');
+    const first = await startTestHookd(settings, dir);
+    servers.push(first);
+    const { ws, webhook } = await workspaceWithWebhook(first.api, 'thread-dies', receiver.url('/thread-dies'));
+    await deliveryOf(ws, webhook.id, (await publish(ws, { before: true })).id, 'succeeded');
 
-        expect(await endNewestDispatcherThread()).toBe(true);
-        expect((await first.hookd.failed).message).toMatch(/dispatcher thread exited/);
-        expect((await fetch(`${first.url}/healthz`)).status).toBe(503);
+    expect(await endNewestDispatcherThread()).toBe(true);
+    expect((await first.hookd.failed).message).toMatch(/dispatcher thread exited/);
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(503);
 
-        const after = await publish(ws, { after: true });
-        expect(after.deliveryCount).toBe(1);
-        const waiting = (await listDeliveries(ws, webhook.id)).find((d) => d.eventId === after.id);
-        expect(waiting.status).toBe('pending');
-        await first.stop();
-        stopped = true;
+    const after = await publish(ws, { after: true });
+    expect(after.deliveryCount).toBe(1);
+    const waiting = (await listDeliveries(ws, webhook.id)).find((d) => d.eventId === after.id);
+    expect(waiting.status).toBe('pending');
+    await first.stop();
 
-        const second = await startTestHookd(settings, dataDir);
-        try {
-          const delivered = await deliveryOf({ ...ws, api: second.api.as(ws.key) }, webhook.id, after.id, 'succeeded', 5_000);
-          expect(delivered.attempts).toHaveLength(1);
-          expect(receiver.requests.filter((r) => r.path === '/thread-dies').map((r) => JSON.parse(r.text).data)).toEqual([{ before: true }, { after: true }]);
-        } finally {
-          await second.stop();
-        }
-      } finally {
-        if (!stopped) await first.stop();
-      }
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    const second = await startTestHookd(settings, dir);
+    servers.push(second);
+    const delivered = await deliveryOf({ ...ws, api: second.api.as(ws.key) }, webhook.id, after.id, 'succeeded', 5_000);
+    expect(delivered.attempts).toHaveLength(1);
+    expect(receiver.requests.filter((r) => r.path === '/thread-dies').map((r) => JSON.parse(r.text).data)).toEqual([{ before: true }, { after: true }]);
   });
 
   it('`hookd serve` exits 1 when its dispatcher thread dies', { timeout: 30_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hookd-thread-exit-'));
-    try {
-      const hookd = await spawnHookd(dataDir, await freePort(), { logLevel: 'info' }, ['serve'], {
-        nodeArgs: ['--import', END_THREAD_PRELOAD],
-        env: { HOOKD_TEST_END_DISPATCHER_ON_SIGUSR2: '1' },
-      });
-      hookd.child.kill('SIGUSR2');
-      expect(await hookd.exited).toBe(1);
-      expect(hookd.output()).toContain('the dispatcher thread died');
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    const hookd = await spawnHookd(dataDir(), await freePort(), { logLevel: 'info' }, ['serve'], {
+      nodeArgs: ['--import', END_THREAD_PRELOAD],
+      env: { HOOKD_TEST_END_DISPATCHER_ON_SIGUSR2: '1' },
+    });
+    children.push(hookd);
+    hookd.child.kill('SIGUSR2');
+    expect(await hookd.exited).toBe(1);
+    expect(hookd.output()).toContain('the dispatcher thread died');
   });
 });
