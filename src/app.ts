@@ -61,6 +61,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       secretRotationGraceMs: config.secretRotationGraceMs,
       idempotencyWindowMs: config.idempotencyWindowMs,
       sessionTtlMs: config.sessionTtlMs,
+      maxWebhooksPerWorkspace: config.maxWebhooksPerWorkspace,
     },
     now: Date.now,
     wake: () => {

@@ -25,6 +25,7 @@ export interface Config {
   secretRotationGraceMs: number;
   idempotencyWindowMs: number;
   sessionTtlMs: number;
+  maxWebhooksPerWorkspace: number;
   concurrency: number;
   webhookConcurrency: number;
   /** SQLite `serve`: run the dispatcher in its own thread (threads/dispatcher.ts). */
@@ -34,7 +35,8 @@ export interface Config {
   leaseMs: number;
   /** History older than this is pruned. */
   retentionMs: number;
-  responseBodyCapBytes: number;
+  /** What the attempt log keeps of a request or response body, at most. */
+  bodyLogCapBytes: number;
   logLevel: string;
   woocommerce: { maxFailures: number; userAgent: string; source: string };
 }
@@ -61,6 +63,7 @@ export const SETTINGS = {
   secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
   idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
   sessionTtl: { env: 'HOOKD_SESSION_TTL', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
+  maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },
   concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
   dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     secretRotationGraceMs: check('secretRotationGrace', parseDuration),
     idempotencyWindowMs: check('idempotencyWindow', parseDuration),
     sessionTtlMs: check('sessionTtl', parseDuration),
+    maxWebhooksPerWorkspace: check('maxWebhooksPerWorkspace', integer(1, 1_000_000)),
     concurrency: check('concurrency', integer(1, 10_000)),
     webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
     dispatchThread: check('dispatchThread', boolean),
@@ -154,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     // A claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.
     retentionMs: check('retention', parseDuration),
     leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
-    responseBodyCapBytes: 64 * 1024,
+    bodyLogCapBytes: 64 * 1024,
     logLevel: check('logLevel', logLevel),
     woocommerce: {
       maxFailures: check('wcMaxFailures', integer(0, 1_000_000)),

@@ -8,6 +8,7 @@ export interface CoreSettings {
   secretRotationGraceMs: number;
   idempotencyWindowMs: number;
   sessionTtlMs: number;
+  maxWebhooksPerWorkspace: number;
 }
 
 export interface CoreContext {

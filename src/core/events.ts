@@ -4,7 +4,7 @@ import type { CoreContext } from './context.ts';
 import { Invalid, NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, Workspace } from './model.ts';
-import { subscribes } from './topics.ts';
+import { patternsMatching } from './topics.ts';
 import { requireObject, validateJsonDepth } from './validation.ts';
 
 export interface PublishInput {
@@ -13,11 +13,13 @@ export interface PublishInput {
   idempotencyKey?: string;
 }
 
-/** Which webhooks get a delivery of an event: active ones now; paused ones held (or skipped, if they drop). */
-export function route(eventType: string, candidates: WebhookRoute[]): RouteDecision[] {
+/**
+ * Which of the webhooks subscribed to an event get a delivery of it: active ones now; paused ones held
+ * (or skipped, if they drop).
+ */
+export function route(subscribed: WebhookRoute[]): RouteDecision[] {
   const decisions: RouteDecision[] = [];
-  for (const webhook of candidates) {
-    if (!subscribes(webhook.events, eventType)) continue;
+  for (const webhook of subscribed) {
     if (webhook.status === 'active') decisions.push({ webhookSeq: webhook.seq, held: false });
     else if (webhook.status === 'paused' && webhook.pausedBehavior === 'queue') decisions.push({ webhookSeq: webhook.seq, held: true });
   }
@@ -39,11 +41,12 @@ export class Events {
     const result = await this.ctx.store.events.publish({
       workspace,
       type: input.type,
+      patterns: patternsMatching(input.type),
       dataJson: JSON.stringify(data),
       idempotencyKey: key ?? null,
       idempotencySince: now - this.ctx.settings.idempotencyWindowMs,
       now,
-    }, (candidates) => route(input.type, candidates));
+    }, route);
     if (!result.replayed && result.deliveryCount > 0) this.ctx.wake();
     return result;
   }

@@ -51,6 +51,7 @@ export interface Webhook {
   url: string;
   description: string;
   events: string[];
+  /** Extra request headers as shown: values of sensitive names (Authorization, …token…) masked. */
   headers: Record<string, string>;
   status: WebhookStatus;
   disabledReason: string | null;
@@ -101,7 +102,8 @@ export interface Attempt {
   success: boolean;
   requestUrl: string;
   requestHeaders: Record<string, string>;
-  requestBody: string;
+  /** What was sent, up to the log's cap; null once no longer kept. */
+  requestBody: string | null;
   responseCode: number | null;
   responseMessage: string | null;
   responseHeaders: Record<string, string>;

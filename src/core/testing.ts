@@ -3,6 +3,7 @@
  * example, through the real sender (same signing, same headers), and logs each as a test attempt.
  */
 import { randomUUID } from 'node:crypto';
+import type { StoredWebhook, WebhookSecrets } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
 import { Invalid, NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
@@ -47,15 +48,16 @@ export class WebhookTests {
       const actions = await Promise.all(webhook.events.filter(isActionEvent).map((name) => this.eventTypes.find(workspace, name)));
       types = [...expandSubscription(webhook.events, catalog), ...actions.filter((type): type is EventType => type !== undefined)].slice(0, MAX_TESTS);
     }
+    const stored = await this.ctx.store.webhooks.get(workspace, webhook.id);
     const secrets = await this.ctx.store.webhooks.secrets(webhook.seq);
-    if (!secrets) throw new NotFound('webhook');
+    if (!stored || !secrets) throw new NotFound('webhook');
 
     const tests: TestResult[] = new Array(types.length);
     let next = 0;
     const worker = async () => {
       while (next < types.length) {
         const index = next++;
-        tests[index] = await this.sendOne(webhook, secrets, types[index]);
+        tests[index] = await this.sendOne(stored, secrets, types[index]);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, types.length) }, worker));
@@ -63,13 +65,13 @@ export class WebhookTests {
     return { startedAt, testsRun: tests.length, testsSucceeded: succeeded, testsFailed: tests.length - succeeded, tests };
   }
 
-  private async sendOne(webhook: Webhook, secrets: NonNullable<Awaited<ReturnType<CoreContext['store']['webhooks']['secrets']>>>, type: EventType): Promise<TestResult> {
+  private async sendOne(webhook: StoredWebhook, secrets: WebhookSecrets, type: EventType): Promise<TestResult> {
     const attempt = await this.ctx.sender.send({
       seq: 0,
       id: `test_${randomUUID()}`,
       attemptCount: 0,
       trigger: 'test',
-      webhook: { seq: webhook.seq, id: webhook.id, url: webhook.url, headers: webhook.headers, format: webhook.format, meta: webhook.meta, secrets },
+      webhook: { seq: webhook.seq, id: webhook.id, url: webhook.url, sealedHeaders: webhook.sealedHeaders, format: webhook.format, meta: webhook.meta, secrets },
       event: { seq: 0, id: `test_${randomUUID()}`, type: type.name, dataJson: JSON.stringify(type.example), createdAt: this.ctx.now() },
     });
     await this.ctx.store.deliveries.recordTestAttempt(attempt);

@@ -8,6 +8,8 @@ import { isActionEvent } from './woocommerce-topics.ts';
 
 export const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+$/;
 const MAX_NAME = 100;
+/** Event names and patterns one webhook may list, on every face. */
+export const MAX_SUBSCRIPTIONS = 200;
 
 export function isWildcard(pattern: string): boolean {
   return pattern === '*' || pattern.endsWith('.*');
@@ -17,6 +19,13 @@ export function matches(pattern: string, eventType: string): boolean {
   if (pattern === '*') return true;
   if (pattern.endsWith('.*')) return eventType.startsWith(pattern.slice(0, -1));
   return pattern === eventType;
+}
+
+/** Every pattern that `matches` an event name: the name itself, each of its `prefix.*`, and `*`. */
+export function patternsMatching(eventType: string): string[] {
+  const patterns = [eventType, '*'];
+  for (let dot = eventType.indexOf('.'); dot > 0; dot = eventType.indexOf('.', dot + 1)) patterns.push(`${eventType.slice(0, dot)}.*`);
+  return patterns;
 }
 
 export function subscribes(patterns: readonly string[], eventType: string): boolean {
@@ -32,6 +41,7 @@ export function validateEventName(name: string, field = 'type'): void {
 /** Checks a webhook's subscription list against the workspace's catalog; returns it de-duplicated. */
 export function validateSubscription(patterns: readonly string[], catalog: readonly EventType[], field = 'events'): string[] {
   if (patterns.length === 0) throw new Invalid(field, 'subscribe to at least one event (or "*" for all)');
+  if (patterns.length > MAX_SUBSCRIPTIONS) throw new Invalid(field, `subscribe to at most ${MAX_SUBSCRIPTIONS} events (use "resource.*" or "*" for more)`);
   const known = new Set(catalog.map((type) => type.name));
   for (const pattern of patterns) {
     if (pattern === '*') continue;

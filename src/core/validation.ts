@@ -23,6 +23,13 @@ export function validateUrl(text: string, allowPrivateNetworks: boolean, field =
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+/**
+ * HTTP's field-value grammar (RFC 9110 5.5): visible ASCII, space, tab and obs-text (bytes 0x80–0xFF,
+ * sent as Latin-1); no control characters, and no leading or trailing white space, which HTTP strips.
+ * A value outside it would be accepted here and then fail every attempt.
+ */
+const HEADER_VALUE = /^(?:[\x21-\x7E\x80-\xFF](?:[\t\x20-\x7E\x80-\xFF]*[\x21-\x7E\x80-\xFF])?)?$/;
+const MAX_HEADER_VALUE = 4096;
 /** Headers hookd sets itself (signatures, framing): an extra header may not replace them. */
 const RESERVED_HEADERS = new Set([
   'webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type', 'content-length', 'host', 'user-agent',
@@ -30,12 +37,13 @@ const RESERVED_HEADERS = new Set([
   'x-wc-webhook-source', 'x-wc-webhook-topic', 'x-wc-webhook-resource', 'x-wc-webhook-event', 'x-wc-webhook-signature',
   'x-wc-webhook-id', 'x-wc-webhook-delivery-id', 'x-plugin-hmac-sha256',
 ]);
-const MAX_HEADERS = 50;
+export const MAX_HEADERS = 50;
 
 export function validateHeaders(headers: Record<string, unknown>, field = 'headers'): Record<string, string> {
   const entries = Object.entries(headers);
   if (entries.length > MAX_HEADERS) throw new Invalid(field, `at most ${MAX_HEADERS} headers`);
-  const out: Record<string, string> = {};
+  // Null prototype: a header named `__proto__` is kept as a header, not taken for the object's prototype.
+  const out: Record<string, string> = Object.create(null);
   const seen = new Set<string>();
   for (const [name, value] of entries) {
     if (!HEADER_NAME.test(name)) throw new Invalid(`${field}.${name}`, 'is not a valid header name');
@@ -44,7 +52,10 @@ export function validateHeaders(headers: Record<string, unknown>, field = 'heade
     if (seen.has(lower)) throw new Invalid(`${field}.${name}`, 'is given twice');
     seen.add(lower);
     if (typeof value !== 'string') throw new Invalid(`${field}.${name}`, 'must be a string');
-    if (value.length > 4096 || /[\r\n\0]/.test(value)) throw new Invalid(`${field}.${name}`, 'must be one line of at most 4096 characters');
+    if (value.length > MAX_HEADER_VALUE) throw new Invalid(`${field}.${name}`, `must be at most ${MAX_HEADER_VALUE} characters`);
+    if (!HEADER_VALUE.test(value)) {
+      throw new Invalid(`${field}.${name}`, 'must be one line of visible characters, spaces and tabs (Latin-1; no control characters): HTTP cannot carry anything else');
+    }
     out[name] = value;
   }
   return out;

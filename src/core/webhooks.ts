@@ -1,14 +1,15 @@
 /** Subscriptions: create, change, pause/resume/disable, rotate secrets, delete, list and count. */
-import type { WebhookChanges, WebhookFilter } from '../store/store.ts';
+import type { StoredWebhook, WebhookChanges, WebhookFilter } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
 import { generateWebhookSecret } from './crypto.ts';
-import { NotFound } from './errors.ts';
+import { Conflict, NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from './model.ts';
 import { validateSubscription } from './topics.ts';
 import { validateHeaders, validateSecret, validateText, validateUrl } from './validation.ts';
+import { sealHeaders, sealUpdate, shownHeaders } from './webhook-headers.ts';
 
 export interface WebhookInput {
   name: string;
@@ -16,7 +17,8 @@ export interface WebhookInput {
   events: string[];
   secret?: string;
   status?: WebhookStatus;
-  headers?: Record<string, string>;
+  /** Checked by the core (validateHeaders): a face passes what its caller sent. */
+  headers?: Record<string, unknown>;
   description?: string;
   pausedBehavior?: PausedBehavior;
   format?: DeliveryFormat;
@@ -34,13 +36,17 @@ export class Webhooks {
 
   async create(workspace: Workspace, input: WebhookInput): Promise<Webhook> {
     const catalog = await this.eventTypes.catalog(workspace);
+    const limit = this.ctx.settings.maxWebhooksPerWorkspace;
+    if (await this.ctx.store.webhooks.count(workspace, {}) >= limit) {
+      throw new Conflict(`this workspace has reached its limit of ${limit} webhooks (HOOKD_MAX_WEBHOOKS_PER_WORKSPACE); delete one first`);
+    }
     const webhook = await this.ctx.store.webhooks.create({
       workspace,
       name: validateText(input.name, 'name', 200),
       url: validateUrl(input.url, this.ctx.settings.allowPrivateNetworks),
       description: validateText(input.description ?? '', 'description', 2000, false),
       events: validateSubscription(input.events, catalog),
-      headers: validateHeaders(input.headers ?? {}),
+      sealedHeaders: sealHeaders(this.ctx.box, validateHeaders(input.headers ?? {})),
       status: input.status ?? DEFAULTS.status,
       pausedBehavior: input.pausedBehavior ?? DEFAULTS.pausedBehavior,
       format: input.format ?? 'standard',
@@ -50,27 +56,40 @@ export class Webhooks {
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
-    return webhook;
+    return this.shown(webhook);
   }
 
   async get(workspace: Workspace, id: string): Promise<Webhook> {
-    const webhook = await this.ctx.store.webhooks.get(workspace, id);
-    if (!webhook) throw new NotFound('webhook');
-    return webhook;
+    return this.shown(await this.stored(workspace, id));
   }
 
   async getBySeq(workspace: Workspace, seq: number): Promise<Webhook> {
     const webhook = Number.isSafeInteger(seq) && seq > 0 ? await this.ctx.store.webhooks.getBySeq(workspace, seq) : null;
     if (!webhook) throw new NotFound('webhook');
+    return this.shown(webhook);
+  }
+
+  /** The webhook as stored, its headers sealed: for the core's own use (sending, updating), never shown. */
+  async stored(workspace: Workspace, id: string): Promise<StoredWebhook> {
+    const webhook = await this.ctx.store.webhooks.get(workspace, id);
+    if (!webhook) throw new NotFound('webhook');
     return webhook;
   }
 
-  list(workspace: Workspace, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>> {
-    return this.ctx.store.webhooks.list(workspace, filter, page);
+  async list(workspace: Workspace, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>> {
+    const { items, nextCursor } = await this.ctx.store.webhooks.list(workspace, filter, page);
+    return { items: items.map((webhook) => this.shown(webhook)), nextCursor };
   }
 
-  listByOffset(workspace: Workspace, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc') {
-    return this.ctx.store.webhooks.listByOffset(workspace, filter, offset, limit, order);
+  async listByOffset(workspace: Workspace, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc') {
+    const { items, total } = await this.ctx.store.webhooks.listByOffset(workspace, filter, offset, limit, order);
+    return { items: items.map((webhook) => this.shown(webhook)), total };
+  }
+
+  /** What every answer shows of a webhook: its headers opened, sensitive values masked. */
+  private shown(webhook: StoredWebhook): Webhook {
+    const { sealedHeaders, ...rest } = webhook;
+    return { ...rest, headers: shownHeaders(sealedHeaders, this.ctx.box) };
   }
 
   count(workspace: Workspace, filter: WebhookFilter): Promise<number> {
@@ -89,7 +108,9 @@ export class Webhooks {
     if (patch.url !== undefined) changes.url = validateUrl(patch.url, this.ctx.settings.allowPrivateNetworks);
     if (patch.description !== undefined) changes.description = validateText(patch.description, 'description', 2000, false);
     if (patch.events !== undefined) changes.events = validateSubscription(patch.events, await this.eventTypes.catalog(workspace));
-    if (patch.headers !== undefined) changes.headers = validateHeaders(patch.headers);
+    if (patch.headers !== undefined) {
+      changes.sealedHeaders = sealUpdate(this.ctx.box, validateHeaders(patch.headers), (await this.stored(workspace, webhook.id)).sealedHeaders);
+    }
     if (patch.pausedBehavior !== undefined) changes.pausedBehavior = patch.pausedBehavior;
     if (patch.disableRule !== undefined) changes.disableRule = patch.disableRule;
     if (patch.meta !== undefined) changes.meta = { ...webhook.meta, ...patch.meta };
@@ -100,7 +121,7 @@ export class Webhooks {
       await this.ctx.store.webhooks.update(webhook.seq, changes, now);
       // Work a dispatcher claimed but has not started was read with the old URL, headers or secret: hand it
       // back so it is claimed again as the webhook is now.
-      if (changes.url !== undefined || changes.headers !== undefined || changes.secretEnc !== undefined) this.ctx.stopped(webhook.seq);
+      if (changes.url !== undefined || changes.sealedHeaders !== undefined || changes.secretEnc !== undefined) this.ctx.stopped(webhook.seq);
     }
     if (patch.status !== undefined && patch.status !== webhook.status) await this.setStatus(webhook, patch.status);
     return this.get(workspace, webhook.id);

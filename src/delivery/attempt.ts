@@ -5,14 +5,18 @@ import type { ClaimedDelivery, NewAttempt, WebhookSecrets } from '../store/store
 import { buildRequest, isSuccess, woocommercePing, type FormatSettings } from './formats.ts';
 import type { HttpSender } from './sender.ts';
 import { BoundedMemo } from '../util/bounded-memo.ts';
+import { capText } from '../util/cap-text.ts';
+import { maskHeaders, openHeaders } from '../core/webhook-headers.ts';
 
 export class AttemptRunner implements AttemptSender {
   /** Decrypted secrets by ciphertext: decrypting once per webhook, not once per attempt. */
   readonly #plain: BoundedMemo<string, string>;
 
-  constructor(private readonly http: HttpSender, box: SecretBox, private readonly settings: FormatSettings) {
+  constructor(private readonly http: HttpSender, box: SecretBox, private readonly settings: FormatSettings & { bodyLogCapBytes: number }) {
     this.#plain = new BoundedMemo(10_000, (encrypted: string) => box.decrypt(encrypted));
   }
+
+  readonly #open = (sealed: string): string => this.#plain.get(sealed);
 
   /** Whether shutdown aborted the requests in flight (their results are not the endpoint's fault). */
   get aborted(): boolean {
@@ -26,21 +30,31 @@ export class AttemptRunner implements AttemptSender {
   async send(delivery: ClaimedDelivery): Promise<NewAttempt> {
     const now = Date.now();
     // Not `{ ...this.settings, secrets, now }`: V8 (Node 20) builds a spread followed by more fields on a slow path.
-    const context = { userAgent: this.settings.userAgent, woocommerce: this.settings.woocommerce, secrets: this.activeSecrets(delivery.webhook.secrets, now), now };
+    const context = {
+      userAgent: this.settings.userAgent,
+      woocommerce: this.settings.woocommerce,
+      secrets: this.activeSecrets(delivery.webhook.secrets, now),
+      headers: openHeaders(delivery.webhook.sealedHeaders, this.#open),
+      now,
+    };
     const request = buildRequest(delivery, context);
     const result = await this.http.post(delivery.webhook.url, request.headers, request.body);
+    const isDelivery = delivery.seq !== 0;
     return {
-      deliverySeq: delivery.seq === 0 ? null : delivery.seq,
+      deliverySeq: isDelivery ? delivery.seq : null,
       webhookSeq: delivery.webhook.seq,
       eventType: delivery.event.type,
       trigger: delivery.trigger,
       success: isSuccess(delivery.webhook.format, result.statusCode),
       requestUrl: delivery.webhook.url,
-      requestHeaders: request.headers,
-      requestBody: request.body,
+      // The log never holds a credential: sensitive header values are masked before anything keeps them.
+      requestHeaders: maskHeaders(request.headers),
+      // Every attempt of a delivery sends the same body (only the signature headers differ): the log keeps
+      // it once, with the delivery's first attempt, and only up to the cap.
+      requestBody: !isDelivery || delivery.attemptCount === 0 ? capText(request.body, this.settings.bodyLogCapBytes) : null,
       responseCode: result.statusCode,
       responseMessage: result.statusMessage,
-      responseHeaders: result.headers,
+      responseHeaders: maskHeaders(result.headers),
       responseBody: result.body,
       durationMs: result.durationMs,
       error: result.error,

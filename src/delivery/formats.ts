@@ -22,6 +22,8 @@ export interface FormatSettings {
 export interface FormatContext extends FormatSettings {
   /** The secrets signing right now: the current one, plus the previous one during a rotation. */
   secrets: string[];
+  /** The webhook's extra headers, opened. */
+  headers: Record<string, string>;
   now: number;
 }
 
@@ -32,7 +34,7 @@ function standardHeaders(delivery: ClaimedDelivery, context: FormatContext, body
   return {
     'content-type': 'application/json',
     'user-agent': context.userAgent,
-    ...delivery.webhook.headers,
+    ...context.headers,
     'webhook-id': messageId,
     'webhook-timestamp': String(timestamp),
     'webhook-signature': standardSignature(context.secrets, messageId, timestamp, body),

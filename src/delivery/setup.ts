@@ -22,11 +22,12 @@ export function attemptSending(config: Config, box: SecretBox): AttemptSending {
   const http = new HttpSender({
     timeoutMs: config.requestTimeoutMs,
     allowPrivateNetworks: config.allowPrivateNetworks,
-    bodyCapBytes: config.responseBodyCapBytes,
+    bodyCapBytes: config.bodyLogCapBytes,
   });
   const runner = new AttemptRunner(http, box, {
     userAgent: `hookd/${VERSION}`,
     woocommerce: { userAgent: config.woocommerce.userAgent, source: config.woocommerce.source },
+    bodyLogCapBytes: config.bodyLogCapBytes,
   });
   return { http, runner };
 }

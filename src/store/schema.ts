@@ -49,6 +49,7 @@ export interface WebhooksTable {
   url: string;
   description: string;
   events: string;
+  /** JSON: header name → value sealed by the core's SecretBox (see core/webhook-headers.ts). */
   headers: string;
   status: string;
   disabled_reason: string | null;
@@ -102,7 +103,8 @@ export interface AttemptsTable {
   success: number;
   request_url: string;
   request_headers: string;
-  request_body: string;
+  /** NULL on a delivery's later attempts: its body is the first attempt's (stored once per delivery). */
+  request_body: string | null;
   response_code: number | null;
   response_message: string | null;
   response_headers: string;
@@ -126,7 +128,15 @@ export interface OauthNoncesTable {
   created_at: number;
 }
 
+export interface WebhookSubscriptionsTable {
+  workspace_id: number;
+  /** An event name, a `resource.*` pattern or `*`, as in webhooks.events. */
+  pattern: string;
+  webhook_id: number;
+}
+
 export interface Database {
+  webhook_subscriptions: WebhookSubscriptionsTable;
   oauth_nonces: OauthNoncesTable;
   sessions: SessionsTable;
   settings: SettingsTable;

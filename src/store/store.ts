@@ -63,7 +63,8 @@ export interface NewWebhook {
   url: string;
   description: string;
   events: string[];
-  headers: Record<string, string>;
+  /** Extra headers, their values sealed (see core/webhook-headers.ts). */
+  sealedHeaders: Record<string, string>;
   status: WebhookStatus;
   pausedBehavior: PausedBehavior;
   format: DeliveryFormat;
@@ -78,7 +79,7 @@ export interface WebhookChanges {
   url?: string;
   description?: string;
   events?: string[];
-  headers?: Record<string, string>;
+  sealedHeaders?: Record<string, string>;
   pausedBehavior?: PausedBehavior;
   disableRule?: DisableRule;
   meta?: Record<string, unknown>;
@@ -99,14 +100,19 @@ export interface WebhookFilter {
   createdBefore?: number;
 }
 
+/** A webhook as stored: its extra headers' values sealed. The core shows them masked (Webhook.headers). */
+export interface StoredWebhook extends Omit<Webhook, 'headers'> {
+  sealedHeaders: Record<string, string>;
+}
+
 export interface WebhooksRepo {
-  create(input: NewWebhook): Promise<Webhook>;
-  get(workspace: WorkspaceRef, id: string): Promise<Webhook | null>;
-  getBySeq(workspace: WorkspaceRef, seq: number): Promise<Webhook | null>;
+  create(input: NewWebhook): Promise<StoredWebhook>;
+  get(workspace: WorkspaceRef, id: string): Promise<StoredWebhook | null>;
+  getBySeq(workspace: WorkspaceRef, seq: number): Promise<StoredWebhook | null>;
   secrets(webhookSeq: number): Promise<WebhookSecrets | null>;
-  list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>>;
+  list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<StoredWebhook>>;
   /** Offset pagination with a total, for faces (WooCommerce) whose clients page by number. */
-  listByOffset(workspace: WorkspaceRef, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc'): Promise<{ items: Webhook[]; total: number }>;
+  listByOffset(workspace: WorkspaceRef, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc'): Promise<{ items: StoredWebhook[]; total: number }>;
   count(workspace: WorkspaceRef, filter: WebhookFilter): Promise<number>;
   update(webhookSeq: number, changes: WebhookChanges, now: number): Promise<void>;
   /**
@@ -117,10 +123,9 @@ export interface WebhooksRepo {
   delete(webhookSeq: number): Promise<void>;
 }
 
-/** A subscription as publish sees it, to decide whether (and how) the webhook gets a delivery. */
+/** A webhook subscribed to the event being published, to decide whether (and how) it gets a delivery. */
 export interface WebhookRoute {
   seq: number;
-  events: string[];
   status: WebhookStatus;
   pausedBehavior: PausedBehavior;
 }
@@ -133,6 +138,8 @@ export interface RouteDecision {
 export interface NewEvent {
   workspace: WorkspaceRef;
   type: string;
+  /** Every subscription pattern that matches `type` (the core's matching rule): the webhooks to route to subscribe to one of them. */
+  patterns: string[];
   dataJson: string;
   idempotencyKey: string | null;
   /** An idempotency key older than this no longer de-duplicates. */
@@ -187,7 +194,8 @@ export interface NewAttempt {
   success: boolean;
   requestUrl: string;
   requestHeaders: Record<string, string>;
-  requestBody: string;
+  /** null on a delivery's later attempts: the body is the same on every attempt, and kept with the first. */
+  requestBody: string | null;
   responseCode: number | null;
   responseMessage: string | null;
   responseHeaders: Record<string, string>;
@@ -207,7 +215,8 @@ export interface ClaimedDelivery {
     seq: number;
     id: string;
     url: string;
-    headers: Record<string, string>;
+    /** Sealed: the sender opens them (see core/webhook-headers.ts). */
+    sealedHeaders: Record<string, string>;
     format: DeliveryFormat;
     meta: Record<string, unknown>;
     secrets: WebhookSecrets;

@@ -19,6 +19,8 @@ export interface Received {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** Names and values as they came, in order (`headers` cannot hold a header named `__proto__`). */
+  rawHeaders: string[];
   body: Buffer;
   text: string;
   at: number;
@@ -40,7 +42,7 @@ export class Receiver {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const body = Buffer.concat(chunks);
-        this.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, text: body.toString('utf8'), at: Date.now() });
+        this.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body, text: body.toString('utf8'), at: Date.now() });
         this.#notify();
         const behaviour = this.script.shift() ?? this.behaviour;
         switch (behaviour.kind) {

@@ -58,7 +58,11 @@ describe('RemoteDispatchRepo', () => {
       });
       expect(claimed).toHaveLength(1);
       const [delivery] = claimed;
-      expect(delivery.webhook).toMatchObject({ id: webhook.id, url: 'http://127.0.0.1:9/r', headers: { 'x-tenant': 'acme' } });
+      expect(delivery.webhook).toMatchObject({ id: webhook.id, url: 'http://127.0.0.1:9/r' });
+      // Header values cross sealed; only the sender opens them.
+      expect(Object.keys(delivery.webhook.sealedHeaders)).toEqual(['x-tenant']);
+      expect(delivery.webhook.sealedHeaders['x-tenant']).not.toContain('acme');
+      expect(hookd.core.ctx.box.decrypt(delivery.webhook.sealedHeaders['x-tenant'])).toBe('acme');
       expect(delivery.event).toMatchObject({ id: event.event.id, type: 'order.created' });
       expect(JSON.parse(delivery.event.dataJson)).toEqual({ id: 7, note: 'ünïcode' });
       // Leased: not due again until the lease runs out.

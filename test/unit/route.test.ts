@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { route } from '../../src/core/events.ts';
+import { matches, patternsMatching } from '../../src/core/topics.ts';
 
 describe('route', () => {
-  it('sends to active subscribers, holds for paused ones that queue, skips paused ones that drop and non-subscribers', () => {
-    const candidates = [
-      { seq: 1, events: ['order.*'], status: 'active' as const, pausedBehavior: 'queue' as const },
-      { seq: 2, events: ['order.created'], status: 'paused' as const, pausedBehavior: 'queue' as const },
-      { seq: 3, events: ['*'], status: 'paused' as const, pausedBehavior: 'drop' as const },
-      { seq: 4, events: ['coupon.created'], status: 'active' as const, pausedBehavior: 'queue' as const },
+  it('sends to active subscribers, holds for paused ones that queue, skips paused ones that drop', () => {
+    const subscribed = [
+      { seq: 1, status: 'active' as const, pausedBehavior: 'queue' as const },
+      { seq: 2, status: 'paused' as const, pausedBehavior: 'queue' as const },
+      { seq: 3, status: 'paused' as const, pausedBehavior: 'drop' as const },
+      { seq: 4, status: 'disabled' as const, pausedBehavior: 'queue' as const },
     ];
-    expect(route('order.created', candidates)).toEqual([{ webhookSeq: 1, held: false }, { webhookSeq: 2, held: true }]);
-    expect(route('coupon.created', candidates)).toEqual([{ webhookSeq: 4, held: false }]);
-    expect(route('job.status', candidates)).toEqual([]);
+    expect(route(subscribed)).toEqual([{ webhookSeq: 1, held: false }, { webhookSeq: 2, held: true }]);
+    expect(route([])).toEqual([]);
+  });
+});
+
+describe('patternsMatching (what the store looks up in its subscription index)', () => {
+  it('lists exactly the patterns that match an event name', () => {
+    const names = ['order.created', 'job.status', 'action.woocommerce_add_to_cart', 'a.b.c', 'order.created_x'];
+    const patterns = ['*', 'order.*', 'order.created', 'order.created.*', 'job.*', 'action.*', 'a.*', 'a.b.*', 'a.b.c', 'a.b.c.*', 'order.create', 'b.*', 'order.created_x'];
+    for (const name of names) {
+      for (const pattern of patterns) {
+        expect(patternsMatching(name).includes(pattern), `${pattern} ~ ${name}`).toBe(matches(pattern, name));
+      }
+    }
   });
 });

@@ -28,7 +28,7 @@ describe('SQLite query plans for deliveries by webhook and status', () => {
     await store.migrate();
     const workspace = await store.workspaces.create('plans', Date.now());
     const webhook = await store.webhooks.create({
-      workspace, name: 'w', url: 'http://127.0.0.1:9/w', description: '', events: ['*'], headers: {}, status: 'active', secretEnc: 'x',
+      workspace, name: 'w', url: 'http://127.0.0.1:9/w', description: '', events: ['*'], sealedHeaders: {}, status: 'active', secretEnc: 'x',
       format: 'standard', meta: {}, pausedBehavior: 'queue', disableRule: 'standard', now: Date.now(),
     });
     webhookSeq = webhook.seq;

@@ -5,7 +5,10 @@ const strict = { additionalProperties: false } as const;
 const Id = Type.String({ minLength: 1, maxLength: 100 });
 const Url = Type.String({ minLength: 1, maxLength: 2048, description: 'http:// or https:// URL, without credentials' });
 const EventNames = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 200, description: 'event names from the catalog, "resource.*" or "*"' });
-const Headers = Type.Record(Type.String(), Type.String(), { description: 'extra request headers sent with every delivery' });
+const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 4096 }), {
+  maxProperties: 50,
+  description: 'extra request headers sent with every delivery; values of sensitive names (Authorization, Cookie, …token, key, secret, password, signature…) are stored encrypted and shown masked as "********"',
+});
 const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret (write-only: never returned)' });
 const PausedBehavior = Type.Union([Type.Literal('queue'), Type.Literal('drop')], { description: 'events published while paused: kept for later (queue) or not (drop)' });
 

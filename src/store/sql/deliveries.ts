@@ -22,8 +22,16 @@ export class SqlDeliveries implements DeliveriesRepo {
     return this.db.selectFrom('attempts')
       .leftJoin('deliveries', 'deliveries.id', 'attempts.delivery_id')
       .innerJoin('webhooks', 'webhooks.id', 'attempts.webhook_id')
-      .selectAll('attempts')
-      .select(['deliveries.uid as delivery_uid', 'webhooks.uid as webhook_uid']);
+      .select([
+        'attempts.id', 'attempts.delivery_id', 'attempts.webhook_id', 'attempts.event_type', 'attempts.trigger', 'attempts.success',
+        'attempts.request_url', 'attempts.request_headers', 'attempts.response_code', 'attempts.response_message',
+        'attempts.response_headers', 'attempts.response_body', 'attempts.duration_ms', 'attempts.error', 'attempts.created_at',
+        'deliveries.uid as delivery_uid', 'webhooks.uid as webhook_uid',
+      ])
+      // A delivery's body is kept once, with its first attempt; the later ones show that one.
+      .select((eb) => eb.fn.coalesce('attempts.request_body', eb.selectFrom('attempts as first').select('first.request_body')
+        .whereRef('first.delivery_id', '=', 'attempts.delivery_id').where('first.request_body', 'is not', null)
+        .orderBy('first.id').limit(1)).as('request_body'));
   }
 
   async list(webhookSeq: number, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {

@@ -121,7 +121,7 @@ export class SqlDispatch implements DispatchRepo {
         seq: num(row.id),
         id: row.uid,
         url: row.url,
-        headers: parseJson(row.headers, {}),
+        sealedHeaders: parseJson(row.headers, {}),
         format: row.format as ClaimedDelivery['webhook']['format'],
         meta: parseJson(row.meta, {}),
         secrets: {

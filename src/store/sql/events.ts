@@ -5,8 +5,8 @@ import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../store.ts';
 import type { Dialect } from '../dialect.ts';
 import type { HandOff, HandedOff } from './hand-off.ts';
-import { Prebuilt, tuples } from './prebuilt.ts';
-import { num, parseJson, runs } from './rows.ts';
+import { Prebuilt, marks, tuples } from './prebuilt.ts';
+import { num, runs } from './rows.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
   id: row.uid,
@@ -18,7 +18,7 @@ const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event =
   createdAt: num(row.created_at),
 });
 
-type Route = (candidates: WebhookRoute[]) => RouteDecision[];
+type Route = (subscribed: WebhookRoute[]) => RouteDecision[];
 
 /** A new delivery's values, in the order of the insert below; one handed off is leased until `leaseUntil`. */
 const deliveryValues = (uid: string, eventSeq: number, decision: RouteDecision, input: NewEvent, leaseUntil: number | null): unknown[] => [
@@ -43,8 +43,8 @@ export class SqlEvents implements EventsRepo {
   /** New events; a key already taken (see publishGroup) skips its row. */
   readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
   readonly #insertDeliveries: Prebuilt<{ id: number; uid: string }>;
-  /** The webhooks of a workspace that may get deliveries. */
-  readonly #candidates: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'events' | 'status' | 'paused_behavior'>>;
+  /** The webhooks of a workspace subscribed to one of n patterns, that may get deliveries. */
+  readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior'>>;
 
   /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
   constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
@@ -54,7 +54,10 @@ export class SqlEvents implements EventsRepo {
     this.#insertDeliveries = new Prebuilt(dialect, (n) => `INSERT INTO deliveries
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")} RETURNING id, uid`);
-    this.#candidates = new Prebuilt(dialect, () => "SELECT id, events, status, paused_behavior FROM webhooks WHERE workspace_id = ? AND status != 'disabled'");
+    // By the subscription index (migrations/006): the cost does not grow with the workspace's other webhooks.
+    this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior
+      FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
+      WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled' ORDER BY w.id`);
   }
 
   publish(input: NewEvent, route: Route): Promise<PublishResult> {
@@ -115,7 +118,8 @@ export class SqlEvents implements EventsRepo {
       for (const row of rows) inserted.set(row.uid, row);
     }
 
-    const routes = new Map<number, WebhookRoute[]>();
+    // The subscribed webhooks of each workspace and event type in the group, looked up once.
+    const routes = new Map<string, WebhookRoute[]>();
     const deliveries: unknown[][] = [];
     const handedOff: HandedOff[] = [];
     const handOffTo = this.handOff?.planner() ?? (() => false);
@@ -128,9 +132,10 @@ export class SqlEvents implements EventsRepo {
         lost.push(index);
         continue;
       }
-      const seq = input.workspace.seq;
-      if (!routes.has(seq)) routes.set(seq, await this.candidates(trx, seq));
-      const decisions = route(routes.get(seq) ?? []);
+      const key = `${input.workspace.seq} ${input.type}`;
+      let subscribed = routes.get(key);
+      if (!subscribed) routes.set(key, (subscribed = await this.subscribed(trx, input)));
+      const decisions = route(subscribed);
       const eventSeq = num(event.id);
       const handedEvent = { seq: eventSeq, id: event.uid, type: event.type, dataJson: event.data, createdAt: num(event.created_at) };
       for (const decision of decisions) {
@@ -176,11 +181,10 @@ export class SqlEvents implements EventsRepo {
     return null;
   }
 
-  private async candidates(trx: Kysely<Database>, workspaceSeq: number): Promise<WebhookRoute[]> {
-    const rows = await this.#candidates.run(trx, 1, [workspaceSeq]);
+  private async subscribed(trx: Kysely<Database>, input: NewEvent): Promise<WebhookRoute[]> {
+    const rows = await this.#subscribed.run(trx, input.patterns.length, [input.workspace.seq, ...input.patterns]);
     return rows.map((row) => ({
       seq: num(row.id),
-      events: parseJson<string[]>(row.events, []),
       status: row.status as WebhookRoute['status'],
       pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
     }));

@@ -5,6 +5,8 @@ import { initial } from '../migrations/001_initial.ts';
 import { sessions } from '../migrations/002_sessions.ts';
 import { oauthNonces } from '../migrations/003_oauth_nonces.ts';
 import { waitingDeliveriesIndex } from '../migrations/004_waiting_deliveries_index.ts';
+import { attemptBodyOnce } from '../migrations/005_attempt_body_once.ts';
+import { webhookSubscriptions } from '../migrations/006_webhook_subscriptions.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../store.ts';
 import { SqlDeliveries } from './deliveries.ts';
@@ -21,7 +23,7 @@ import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
 
 /** Migrations are code, listed in order; their names are the history both engines share. */
-function migrations(dialect: Dialect): MigrationProvider {
+export function migrations(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
@@ -29,6 +31,8 @@ function migrations(dialect: Dialect): MigrationProvider {
         '002_sessions': sessions(dialect),
         '003_oauth_nonces': oauthNonces(),
         '004_waiting_deliveries_index': waitingDeliveriesIndex(dialect),
+        '005_attempt_body_once': attemptBodyOnce(dialect),
+        '006_webhook_subscriptions': webhookSubscriptions(dialect),
       };
     },
   };

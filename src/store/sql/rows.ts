@@ -4,7 +4,7 @@ import { Invalid } from '../../core/errors.ts';
 import type { ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, Webhook, Workspace } from '../../core/model.ts';
 import type { Dialect } from '../dialect.ts';
 import type { ApiKeysTable, AttemptsTable, Database, WebhooksTable, WorkspacesTable } from '../schema.ts';
-import type { LoggedAttempt, WorkspaceRef } from '../store.ts';
+import type { LoggedAttempt, StoredWebhook, WorkspaceRef } from '../store.ts';
 import { Prebuilt, tuples } from './prebuilt.ts';
 
 export const parseJson = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));
@@ -58,7 +58,7 @@ export const toApiKey = (row: Selectable<ApiKeysTable>, workspaceId: string): Ap
   revokedAt: numOrNull(row.revoked_at),
 });
 
-export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRef): Webhook => ({
+export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRef): StoredWebhook => ({
   id: row.uid,
   seq: num(row.id),
   workspaceId: workspace.id,
@@ -67,7 +67,7 @@ export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRe
   url: row.url,
   description: row.description,
   events: parseJson(row.events, []),
-  headers: parseJson(row.headers, {}),
+  sealedHeaders: parseJson(row.headers, {}),
   status: row.status as Webhook['status'],
   disabledReason: row.disabled_reason,
   pausedBehavior: row.paused_behavior as Webhook['pausedBehavior'],

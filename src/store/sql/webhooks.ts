@@ -1,8 +1,8 @@
 import { newId } from '../ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { Page, PageRequest, Webhook, WebhookStatus } from '../../core/model.ts';
+import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { NewWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../store.ts';
+import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../store.ts';
 import { decodeCursor, num, numOrNull, statusLiteral, toPage, toWebhook } from './rows.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
@@ -18,36 +18,39 @@ function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: We
 export class SqlWebhooks implements WebhooksRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(input: NewWebhook): Promise<Webhook> {
-    const row = await this.db.insertInto('webhooks').values({
-      uid: newId(),
-      workspace_id: input.workspace.seq,
-      name: input.name,
-      url: input.url,
-      description: input.description,
-      events: JSON.stringify(input.events),
-      headers: JSON.stringify(input.headers),
-      status: input.status,
-      disabled_reason: null,
-      paused_behavior: input.pausedBehavior,
-      format: input.format,
-      disable_rule: input.disableRule,
-      failure_count: 0,
-      secret_enc: input.secretEnc,
-      meta: JSON.stringify(input.meta),
-      created_at: input.now,
-      updated_at: input.now,
-    }).returningAll().executeTakeFirstOrThrow();
-    return toWebhook(row, input.workspace);
+  async create(input: NewWebhook): Promise<StoredWebhook> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('webhooks').values({
+        uid: newId(),
+        workspace_id: input.workspace.seq,
+        name: input.name,
+        url: input.url,
+        description: input.description,
+        events: JSON.stringify(input.events),
+        headers: JSON.stringify(input.sealedHeaders),
+        status: input.status,
+        disabled_reason: null,
+        paused_behavior: input.pausedBehavior,
+        format: input.format,
+        disable_rule: input.disableRule,
+        failure_count: 0,
+        secret_enc: input.secretEnc,
+        meta: JSON.stringify(input.meta),
+        created_at: input.now,
+        updated_at: input.now,
+      }).returningAll().executeTakeFirstOrThrow();
+      await subscribe(trx, input.workspace.seq, num(row.id), input.events);
+      return toWebhook(row, input.workspace);
+    });
   }
 
-  async get(workspace: WorkspaceRef, id: string): Promise<Webhook | null> {
+  async get(workspace: WorkspaceRef, id: string): Promise<StoredWebhook | null> {
     const row = await this.db.selectFrom('webhooks').selectAll()
       .where('workspace_id', '=', workspace.seq).where('uid', '=', id).executeTakeFirst();
     return row ? toWebhook(row, workspace) : null;
   }
 
-  async getBySeq(workspace: WorkspaceRef, seq: number): Promise<Webhook | null> {
+  async getBySeq(workspace: WorkspaceRef, seq: number): Promise<StoredWebhook | null> {
     const row = await this.db.selectFrom('webhooks').selectAll()
       .where('workspace_id', '=', workspace.seq).where('id', '=', seq).executeTakeFirst();
     return row ? toWebhook(row, workspace) : null;
@@ -65,7 +68,7 @@ export class SqlWebhooks implements WebhooksRepo {
     };
   }
 
-  async list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>> {
+  async list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<StoredWebhook>> {
     const after = decodeCursor(page.cursor);
     let query = filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter).orderBy('id', 'desc').limit(page.limit + 1);
     if (after !== null) query = query.where('id', '<', after);
@@ -85,19 +88,34 @@ export class SqlWebhooks implements WebhooksRepo {
   }
 
   async update(webhookSeq: number, changes: WebhookChanges, now: number): Promise<void> {
+    if (changes.events !== undefined) {
+      const events = changes.events;
+      await this.db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('webhooks').select('workspace_id').where('id', '=', webhookSeq).executeTakeFirst();
+        if (!row) return;
+        await trx.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
+        await subscribe(trx, num(row.workspace_id), webhookSeq, events);
+        await this.write(trx, webhookSeq, changes, now);
+      });
+      return;
+    }
+    await this.write(this.db, webhookSeq, changes, now);
+  }
+
+  private async write(db: Kysely<Database>, webhookSeq: number, changes: WebhookChanges, now: number): Promise<void> {
     const set: Record<string, unknown> = { updated_at: now };
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.url !== undefined) set.url = changes.url;
     if (changes.description !== undefined) set.description = changes.description;
     if (changes.events !== undefined) set.events = JSON.stringify(changes.events);
-    if (changes.headers !== undefined) set.headers = JSON.stringify(changes.headers);
+    if (changes.sealedHeaders !== undefined) set.headers = JSON.stringify(changes.sealedHeaders);
     if (changes.pausedBehavior !== undefined) set.paused_behavior = changes.pausedBehavior;
     if (changes.disableRule !== undefined) set.disable_rule = changes.disableRule;
     if (changes.meta !== undefined) set.meta = JSON.stringify(changes.meta);
     if (changes.secretEnc !== undefined) set.secret_enc = changes.secretEnc;
     if (changes.previousSecretEnc !== undefined) set.previous_secret_enc = changes.previousSecretEnc;
     if (changes.previousSecretExpiresAt !== undefined) set.previous_secret_expires_at = changes.previousSecretExpiresAt;
-    await this.db.updateTable('webhooks').set(set).where('id', '=', webhookSeq).execute();
+    await db.updateTable('webhooks').set(set).where('id', '=', webhookSeq).execute();
   }
 
   async setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void> {
@@ -121,8 +139,17 @@ export class SqlWebhooks implements WebhooksRepo {
   async delete(webhookSeq: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('attempts').where('webhook_id', '=', webhookSeq).execute();
+      await trx.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
       await trx.deleteFrom('deliveries').where('webhook_id', '=', webhookSeq).execute();
       await trx.deleteFrom('webhooks').where('id', '=', webhookSeq).execute();
     });
   }
+}
+
+/** The webhook's rows in the subscription index (see migrations/006): one per event name or pattern. */
+async function subscribe(db: Kysely<Database>, workspaceSeq: number, webhookSeq: number, events: string[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insertInto('webhook_subscriptions')
+    .values([...new Set(events)].map((pattern) => ({ workspace_id: workspaceSeq, pattern, webhook_id: webhookSeq })))
+    .execute();
 }

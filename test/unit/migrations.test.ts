@@ -1,0 +1,82 @@
+/**
+ * Migrations that change data already stored: 005 makes an attempt's request body optional (SQLite
+ * rebuilds the table, keeping every row), 006 fills the subscription index from existing webhooks.
+ * Run on SQLite, and on PostgreSQL when HOOKD_TEST_DATABASE_URL names one.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Dialect } from '../../src/store/dialect.ts';
+import { migrations } from '../../src/store/sql/index.ts';
+import { TEST_DATABASE_URL, createTestSchema } from '../helpers/postgres.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+async function sqlite(): Promise<Kysely<any>> {
+  const dir = mkdtempSync(join(tmpdir(), 'hookd-migrations-'));
+  const file = new SQLite(join(dir, 'hookd.sqlite'));
+  file.pragma('foreign_keys = ON');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: file }) });
+  cleanups.push(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return db;
+}
+
+async function postgres(): Promise<Kysely<any>> {
+  const schema = await createTestSchema();
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: schema.url, max: 1 }) }) });
+  cleanups.push(async () => db.destroy());
+  return db;
+}
+
+const engines: Array<[Dialect, () => Promise<Kysely<any>>]> = [['sqlite', sqlite]];
+if (TEST_DATABASE_URL) engines.push(['postgres', postgres]);
+else console.log('  migrations on PostgreSQL skipped: HOOKD_TEST_DATABASE_URL is not set');
+
+describe.each(engines)('migrations of stored data (%s)', (dialect, open) => {
+  it('keeps every attempt through 005 and fills the subscription index in 006', async () => {
+    const db = await open();
+    const migrator = new Migrator({ db, provider: migrations(dialect) });
+    expect((await migrator.migrateTo('004_waiting_deliveries_index')).error).toBeUndefined();
+
+    const now = Date.now();
+    const ws = (await db.insertInto('workspaces').values({ uid: 'ws-1', name: 'w', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    const webhook = (overrides: Record<string, unknown>) => db.insertInto('webhooks').values({
+      workspace_id: ws, name: 'h', url: 'https://example.com', description: '', headers: '{}', status: 'active', paused_behavior: 'queue',
+      format: 'standard', disable_rule: 'standard', failure_count: 0, secret_enc: 'x', meta: '{}', created_at: now, updated_at: now, ...overrides,
+    }).returning('id').executeTakeFirstOrThrow();
+    const one = (await webhook({ uid: 'h-1', events: '["order.created","order.*"]' })).id;
+    const two = (await webhook({ uid: 'h-2', events: '["*"]' })).id;
+    await db.insertInto('attempts').values({
+      webhook_id: one, event_type: 'order.created', trigger: 'test', success: 1, request_url: 'https://example.com', request_headers: '{}',
+      request_body: '{"kept":true}', response_headers: '{}', duration_ms: 1.5, created_at: now,
+    }).execute();
+
+    const { error, results } = await migrator.migrateToLatest();
+    expect(error).toBeUndefined();
+    expect(results?.map((result) => result.migrationName)).toEqual(['005_attempt_body_once', '006_webhook_subscriptions']);
+
+    expect(await db.selectFrom('attempts').select(['webhook_id', 'request_body', 'duration_ms']).execute())
+      .toEqual([{ webhook_id: one, request_body: '{"kept":true}', duration_ms: 1.5 }]);
+    await db.insertInto('attempts').values({
+      webhook_id: two, event_type: 'order.created', trigger: 'scheduled', success: 0, request_url: 'https://example.com', request_headers: '{}',
+      request_body: null, response_headers: '{}', duration_ms: 2, created_at: now,
+    }).execute();
+    const subscriptions = await db.selectFrom('webhook_subscriptions').select(['workspace_id', 'pattern', 'webhook_id'])
+      .orderBy('webhook_id').orderBy('pattern').execute();
+    expect(subscriptions).toEqual([
+      { workspace_id: ws, pattern: 'order.*', webhook_id: one },
+      { workspace_id: ws, pattern: 'order.created', webhook_id: one },
+      { workspace_id: ws, pattern: '*', webhook_id: two },
+    ]);
+  });
+});
