@@ -34,6 +34,16 @@ export const shipstreamError = (error: (typeof SHIPSTREAM)[keyof typeof SHIPSTRE
 
 export const invalidParams = (message: string) => new JSONRPCErrorException(`Invalid params: ${message}`, PROTOCOL.invalidParams);
 
+/** The core's field names as ShipStream's webhook calls them (`headers.X-Shop` → `extra_headers.X-Shop`). */
+const FIELD_NAMES = new Map([['events', 'topics'], ['headers', 'extra_headers'], ['secret', 'secret_key'], ['status', 'is_active']]);
+
+function wireField(field: string): string {
+  const dot = field.indexOf('.');
+  const head = dot < 0 ? field : field.slice(0, dot);
+  const renamed = FIELD_NAMES.get(head);
+  return renamed === undefined ? field : `${renamed}${dot < 0 ? '' : field.slice(dot)}`;
+}
+
 /** Core errors in ShipStream's terms. Anything else is a bug: reported as an internal error. */
 export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
   if (error instanceof JSONRPCErrorException) return error;
@@ -48,6 +58,6 @@ export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
     case 'invalid':
     case 'conflict':
     case 'too_large':
-      return shipstreamError(SHIPSTREAM.invalidData, error.message, error.field ? { field: error.field } : undefined);
+      return shipstreamError(SHIPSTREAM.invalidData, error.message, error.field ? { field: wireField(error.field) } : undefined);
   }
 }

@@ -52,7 +52,7 @@ function buildServer(core: Core, log: FastifyInstance['log']): JSONRPCServer<Cal
     if (!Array.isArray(args)) throw invalidParams('the arguments must be an array');
     const principal = await authenticate(core, session, context);
     if (principal.kind !== 'workspace') throw shipstreamError(SHIPSTREAM.accessDenied);
-    const method = RESOURCE_METHODS[path];
+    const method = RESOURCE_METHODS.get(path);
     if (!method) throw shipstreamError(SHIPSTREAM.invalidApiPath, `Unknown path "${path}".`);
     return method(core, principal.workspace, args);
   });

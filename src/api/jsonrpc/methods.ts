@@ -21,7 +21,8 @@ function data(value: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-export const RESOURCE_METHODS: Record<string, ResourceMethod> = {
+/** A Map, not an object literal: a path such as "constructor" or "__proto__" must find nothing. */
+export const RESOURCE_METHODS = new Map<string, ResourceMethod>(Object.entries({
   'webhook.list': async (core, workspace) => {
     const webhooks = [];
     let cursor: string | undefined;
@@ -68,4 +69,4 @@ export const RESOURCE_METHODS: Record<string, ResourceMethod> = {
     await core.webhooks.delete(await core.webhooks.getBySeq(workspace, webhookId(id)));
     return true;
   },
-};
+} satisfies Record<string, ResourceMethod>));

@@ -7,6 +7,7 @@
 import { Invalid } from '../../core/errors.ts';
 import type { Webhook } from '../../core/model.ts';
 import { fromColonTopic, toColonTopic } from '../../core/topics.ts';
+import { MAX_HEADERS } from '../../core/validation.ts';
 import type { WebhookPatch } from '../../core/webhooks.ts';
 
 const FIELDS = new Set(['name', 'url', 'topics', 'is_active', 'extra_headers', 'secret_key']);
@@ -37,16 +38,21 @@ function parseTopics(value: unknown): string[] {
   return list.map((topic: string) => fromColonTopic(topic.trim())).filter((topic) => topic !== '');
 }
 
-function parseHeaders(value: unknown): Record<string, string> {
+/** `"Header: value"` lines (ShipStream's form) or an object, as the name → value map the core validates. */
+function parseHeaders(value: unknown): Record<string, unknown> {
   if (value === null || value === undefined || value === '') return {};
-  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string>;
+  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   if (typeof value !== 'string') throw new Invalid('extra_headers', 'must be "Header: value" lines or an object');
-  const headers: Record<string, string> = {};
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
+  const lines = value.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length > MAX_HEADERS) throw new Invalid('extra_headers', `at most ${MAX_HEADERS} headers`);
+  // Null prototype: a line named `__proto__` is a header like any other, not the object's prototype.
+  const headers: Record<string, string> = Object.create(null);
+  for (const line of lines) {
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new Invalid('extra_headers', `"${line}" is not a "Header: value" line`);
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    if (colon <= 0) throw new Invalid('extra_headers', `"${line.slice(0, 100)}" is not a "Header: value" line`);
+    const name = line.slice(0, colon).trim();
+    if (Object.hasOwn(headers, name)) throw new Invalid(`extra_headers.${name}`, 'is given twice');
+    headers[name] = line.slice(colon + 1).trim();
   }
   return headers;
 }
