@@ -4,7 +4,7 @@
  */
 import pino, { type Logger } from 'pino';
 import { buildServer } from './api/server.ts';
-import { checkEncryptionKey, ensureAdminToken, loadEncryptionKey } from './bootstrap.ts';
+import { checkEncryptionKey, ensureAdminToken, loadEncryptionKey, sealStoredHeaders } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { SecretBox } from './core/crypto.ts';
 import { Core } from './core/hookd.ts';
@@ -46,6 +46,8 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   }
   const box = new SecretBox(loadEncryptionKey(config));
   await checkEncryptionKey(store, box);
+  const sealed = await sealStoredHeaders(store, box, Date.now());
+  if (sealed > 0) log.info({ webhooks: sealed }, 'sealed the header values of webhooks stored before they were encrypted');
   const admin = await ensureAdminToken(store, config);
 
   const metrics = new Metrics();

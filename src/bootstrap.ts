@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
 import { SecretBox, randomToken, sha256Hex } from './core/crypto.ts';
+import { isSealed, sealHeaders } from './core/webhook-headers.ts';
 import type { Store } from './store/store.ts';
 
 export const ENCRYPTION_KEY_FILE = 'encryption.key';
 const KEY_CHECK = 'encryption_key_check';
 const ADMIN_TOKEN_HASH = 'admin_token_hash';
+const HEADERS_SEALED = 'webhook_headers_sealed';
 
 export function loadEncryptionKey(config: Config): Buffer {
   if (config.encryptionKey !== undefined) {
@@ -38,6 +40,28 @@ export async function checkEncryptionKey(store: Store, box: SecretBox): Promise<
   } catch {
     throw new ConfigError('the encryption key does not match the one this database was created with (HOOKD_ENCRYPTION_KEY or <data dir>/encryption.key)');
   }
+}
+
+/**
+ * Header values stored in clear by a hookd from before they were sealed are sealed now, once: the
+ * settings remember that it was done.
+ */
+export async function sealStoredHeaders(store: Store, box: SecretBox, now: number): Promise<number> {
+  if (await store.settings.get(HEADERS_SEALED)) return 0;
+  let sealed = 0;
+  for (let after = 0; ;) {
+    const batch = await store.webhooks.withHeaders(after, 500);
+    if (batch.length === 0) break;
+    for (const { seq, sealedHeaders } of batch) {
+      const plain = Object.entries(sealedHeaders).filter(([, value]) => !isSealed(value, box));
+      if (plain.length === 0) continue;
+      await store.webhooks.update(seq, { sealedHeaders: { ...sealedHeaders, ...sealHeaders(box, Object.fromEntries(plain)) } }, now);
+      sealed++;
+    }
+    after = batch[batch.length - 1].seq;
+  }
+  await store.settings.set(HEADERS_SEALED, '1');
+  return sealed;
 }
 
 /** Returns the admin token's hash, and the token itself when it was generated just now (to print once). */

@@ -55,6 +55,16 @@ export function shownHeaders(sealed: Record<string, string>, box: SecretBox): Re
   return out;
 }
 
+/** Whether a stored value is sealed (one written before headers were sealed is its own plain value). */
+export function isSealed(stored: string, box: SecretBox): boolean {
+  try {
+    box.decrypt(stored);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * New headers to store, sealed. A sensitive header sent back with the masked value (a client that read
  * the webhook and writes it back) keeps the value stored under that name.

@@ -121,6 +121,8 @@ export interface WebhooksRepo {
    */
   setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void>;
   delete(webhookSeq: number): Promise<void>;
+  /** Every webhook with extra headers, after `afterSeq` in id order, `limit` at a time (for re-sealing them). */
+  withHeaders(afterSeq: number, limit: number): Promise<Array<{ seq: number; sealedHeaders: Record<string, string> }>>;
 }
 
 /** A webhook subscribed to the event being published, to decide whether (and how) it gets a delivery. */

@@ -40,7 +40,7 @@ export function decodeOutcomes(wire: OutcomesOnTheWire): AttemptOutcome[] {
         success: v[i + 8] as boolean,
         requestUrl: v[i + 9] as string,
         requestHeadersJson: v[i + 10] as string,
-        requestBody: v[i + 11] as string,
+        requestBody: v[i + 11] as string | null,
         responseCode: v[i + 12] as number | null,
         responseMessage: v[i + 13] as string | null,
         responseHeadersJson: v[i + 14] as string,

@@ -3,7 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../store.ts';
-import { decodeCursor, num, numOrNull, statusLiteral, toPage, toWebhook } from './rows.ts';
+import { decodeCursor, num, numOrNull, parseJson, statusLiteral, toPage, toWebhook } from './rows.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
@@ -134,6 +134,12 @@ export class SqlWebhooks implements WebhooksRepo {
           .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('pending')).execute();
       }
     });
+  }
+
+  async withHeaders(afterSeq: number, limit: number): Promise<Array<{ seq: number; sealedHeaders: Record<string, string> }>> {
+    const rows = await this.db.selectFrom('webhooks').select(['id', 'headers'])
+      .where('id', '>', afterSeq).where('headers', '!=', '{}').orderBy('id').limit(limit).execute();
+    return rows.map((row) => ({ seq: num(row.id), sealedHeaders: parseJson(row.headers, {}) }));
   }
 
   async delete(webhookSeq: number): Promise<void> {
