@@ -10,7 +10,7 @@ import { SecretBox } from './core/crypto.ts';
 import { Core } from './core/hookd.ts';
 import type { Dispatcher } from './delivery/dispatcher.ts';
 import { RetentionJob } from './delivery/retention-job.ts';
-import { attemptSending, newDispatcher } from './delivery/setup.ts';
+import { attemptSending, egressPolicy, newDispatcher } from './delivery/setup.ts';
 import { Metrics } from './metrics.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
@@ -59,7 +59,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
     store,
     box,
     settings: {
-      allowPrivateNetworks: config.allowPrivateNetworks,
+      egress: egressPolicy(config),
       secretRotationGraceMs: config.secretRotationGraceMs,
       idempotencyWindowMs: config.idempotencyWindowMs,
       sessionTtlMs: config.sessionTtlMs,

@@ -3,6 +3,7 @@
  * Every value is validated here, at start-up, so a typo fails loudly instead of at the first delivery.
  */
 import { resolve } from 'node:path';
+import { parseCidrList } from './core/addresses.ts';
 import { parseDuration, parseDurationList } from './util/duration.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -17,6 +18,9 @@ export interface Config {
   adminToken: string | undefined;
   encryptionKey: string | undefined;
   allowPrivateNetworks: boolean;
+  /** CIDR lists, comma-separated, checked at start (core/addresses.ts). */
+  egressDeny: string;
+  egressAllow: string;
   retrySchedule: number[];
   retryJitter: number;
   requestTimeoutMs: number;
@@ -55,6 +59,8 @@ export const SETTINGS = {
   adminToken: { env: 'HOOKD_ADMIN_TOKEN', flag: '--admin-token <token>', help: "the operator's bearer token (generated on first start if unset)", default: '' },
   encryptionKey: { env: 'HOOKD_ENCRYPTION_KEY', flag: '--encryption-key <key>', help: '32-byte key (base64 or hex) encrypting signing secrets at rest (generated into the data dir if unset)', default: '' },
   allowPrivateNetworks: { env: 'HOOKD_ALLOW_PRIVATE_NETWORKS', flag: '--allow-private-networks', help: 'allow deliveries to loopback, private, link-local and metadata addresses', default: 'false' },
+  egressDeny: { env: 'HOOKD_EGRESS_DENY', flag: '--egress-deny <cidrs>', help: 'addresses deliveries never go to, as CIDR ranges (e.g. 100.100.100.200/32,fd00:ec2::/32), whatever else allows them', default: '' },
+  egressAllow: { env: 'HOOKD_EGRESS_ALLOW', flag: '--egress-allow <cidrs>', help: 'private addresses deliveries may go to anyway, as CIDR ranges (e.g. 10.20.0.0/16)', default: '' },
   retrySchedule: { env: 'HOOKD_RETRY_SCHEDULE', flag: '--retry-schedule <list>', help: 'delays after the first attempt, comma-separated', default: '5s,5m,30m,2h,5h,10h,10h' },
   retryJitter: { env: 'HOOKD_RETRY_JITTER', flag: '--retry-jitter <fraction>', help: 'random spread applied to each retry delay (0.2 = ±20%)', default: '0.2' },
   requestTimeout: { env: 'HOOKD_REQUEST_TIMEOUT', flag: '--request-timeout <duration>', help: 'timeout of one delivery attempt', default: '15s' },
@@ -105,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     throw new Error('must be true or false');
   };
   const optional = (text: string) => (text === '' ? undefined : text);
+  const cidrs = (text: string) => {
+    parseCidrList(text);
+    return text;
+  };
   const logLevel = (text: string) => {
     if (!LOG_LEVELS.includes(text)) throw new Error(`must be one of ${LOG_LEVELS.join(', ')}`);
     return text;
@@ -142,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     adminToken: check('adminToken', optional),
     encryptionKey: check('encryptionKey', optional),
     allowPrivateNetworks: check('allowPrivateNetworks', boolean),
+    egressDeny: check('egressDeny', cidrs),
+    egressAllow: check('egressAllow', cidrs),
     retrySchedule,
     retryJitter,
     requestTimeoutMs,

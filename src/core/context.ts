@@ -1,10 +1,12 @@
 /** What every core service is built with: the store, the secret box, the clock, the settings, the ports. */
 import type { Store } from '../store/store.ts';
+import type { EgressPolicy } from './addresses.ts';
 import type { SecretBox } from './crypto.ts';
 import type { AttemptSender } from './ports.ts';
 
 export interface CoreSettings {
-  allowPrivateNetworks: boolean;
+  /** Where deliveries may go (checked on URLs here, and again on the address connected to). */
+  egress: EgressPolicy;
   secretRotationGraceMs: number;
   idempotencyWindowMs: number;
   sessionTtlMs: number;

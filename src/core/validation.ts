@@ -1,10 +1,10 @@
 /** The core's rules for what a webhook may contain, shared by every face. */
 import { Invalid } from './errors.ts';
-import { forbiddenHostReason } from './addresses.ts';
+import { describeRefusal, type EgressPolicy } from './addresses.ts';
 
 export const MAX_URL_LENGTH = 2048;
 
-export function validateUrl(text: string, allowPrivateNetworks: boolean, field = 'url'): string {
+export function validateUrl(text: string, egress: EgressPolicy, field = 'url'): string {
   if (text.length > MAX_URL_LENGTH) throw new Invalid(field, `must be at most ${MAX_URL_LENGTH} characters`);
   let url: URL;
   try {
@@ -15,10 +15,8 @@ export function validateUrl(text: string, allowPrivateNetworks: boolean, field =
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(field, 'must use http:// or https://');
   if (url.username !== '' || url.password !== '') throw new Invalid(field, 'must not contain credentials (use headers instead)');
   if (url.hostname === '') throw new Invalid(field, 'must name a host');
-  if (!allowPrivateNetworks) {
-    const reason = forbiddenHostReason(url.hostname);
-    if (reason) throw new Invalid(field, `points at a ${reason} address, which hookd refuses (HOOKD_ALLOW_PRIVATE_NETWORKS=true allows it)`);
-  }
+  const refusal = egress.hostRefusal(url.hostname);
+  if (refusal) throw new Invalid(field, `points at ${url.hostname}, which hookd refuses: ${describeRefusal(refusal)}`);
   return text;
 }
 

@@ -43,7 +43,7 @@ export class Webhooks {
     const webhook = await this.ctx.store.webhooks.create({
       workspace,
       name: validateText(input.name, 'name', 200),
-      url: validateUrl(input.url, this.ctx.settings.allowPrivateNetworks),
+      url: validateUrl(input.url, this.ctx.settings.egress),
       description: validateText(input.description ?? '', 'description', 2000, false),
       events: validateSubscription(input.events, catalog),
       sealedHeaders: sealHeaders(this.ctx.box, validateHeaders(input.headers ?? {})),
@@ -105,7 +105,7 @@ export class Webhooks {
   async patch(workspace: Workspace, webhook: Webhook, patch: WebhookPatch): Promise<Webhook> {
     const changes: WebhookChanges = {};
     if (patch.name !== undefined) changes.name = validateText(patch.name, 'name', 200);
-    if (patch.url !== undefined) changes.url = validateUrl(patch.url, this.ctx.settings.allowPrivateNetworks);
+    if (patch.url !== undefined) changes.url = validateUrl(patch.url, this.ctx.settings.egress);
     if (patch.description !== undefined) changes.description = validateText(patch.description, 'description', 2000, false);
     if (patch.events !== undefined) changes.events = validateSubscription(patch.events, await this.eventTypes.catalog(workspace));
     if (patch.headers !== undefined) {

@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
 import { BoundedMemo } from '../util/bounded-memo.ts';
+import type { EgressPolicy } from '../core/addresses.ts';
 import { guardedConnector } from './guard.ts';
 
 export interface HttpResult {
@@ -19,7 +20,7 @@ export interface HttpResult {
 
 export interface SenderOptions {
   timeoutMs: number;
-  allowPrivateNetworks: boolean;
+  egress: EgressPolicy;
   bodyCapBytes: number;
 }
 
@@ -39,7 +40,7 @@ export class HttpSender {
       // undici's own timers bound each phase (no AbortSignal per request: it costs more than the POST).
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-      connect: options.allowPrivateNetworks ? { timeout: connectTimeout } : guardedConnector(connectTimeout),
+      connect: options.egress.checksConnections ? guardedConnector(connectTimeout, options.egress) : { timeout: connectTimeout },
     });
   }
 

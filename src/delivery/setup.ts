@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { EgressPolicy } from '../core/addresses.ts';
 import type { SecretBox } from '../core/crypto.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DispatchRepo } from '../store/store.ts';
@@ -18,10 +19,12 @@ export interface AttemptSending {
   runner: AttemptRunner;
 }
 
+export const egressPolicy = (config: Config): EgressPolicy => new EgressPolicy(config.allowPrivateNetworks, config.egressDeny, config.egressAllow);
+
 export function attemptSending(config: Config, box: SecretBox): AttemptSending {
   const http = new HttpSender({
     timeoutMs: config.requestTimeoutMs,
-    allowPrivateNetworks: config.allowPrivateNetworks,
+    egress: egressPolicy(config),
     bodyCapBytes: config.bodyLogCapBytes,
   });
   const runner = new AttemptRunner(http, box, {

@@ -24,6 +24,18 @@ describe('forbiddenReason', () => {
     expect(forbiddenReason('::ffff:93.184.216.34')).toBeNull();
   });
 
+  it('sees the IPv4 inside every other IPv6 form: compatible, translated, NAT64, 6to4, Teredo', () => {
+    // Teredo: 2001:0:<server IPv4>::<client IPv4, bits inverted>; 127.0.0.1 inverted is 80ff:fffe.
+    const cases: Array<[string, string | null]> = [
+      ['::7f00:1', 'loopback'], ['::a00:1', 'private'], ['::808:808', 'IPv4-compatible'],
+      ['::ffff:0:7f00:1', 'loopback'], ['::ffff:0:808:808', null],
+      ['64:ff9b::7f00:1', 'loopback'], ['64:ff9b::a9fe:a9fe', 'linkLocal'], ['64:ff9b::5db8:d822', null], ['64:ff9b:1::a00:1', 'private'],
+      ['2002:7f00:1::', 'loopback'], ['2002:c0a8:101::1', 'private'], ['2002:5db8:d822::1', '6to4'],
+      ['2001:0:7f00:1::1', 'loopback'], ['2001:0:5db8:d822:0:0:80ff:fffe', 'loopback'], ['2001:0:5db8:d822::a2a3:dfdd', 'teredo'],
+    ];
+    for (const [address, reason] of cases) expect(forbiddenReason(address), address).toBe(reason);
+  });
+
   it('lets public unicast through, and does not judge what is not an address', () => {
     for (const address of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:2800:220:1:248:1893:25c8:1946', '2001:4860:4860::8888']) {
       expect(forbiddenReason(address), address).toBeNull();

@@ -62,6 +62,8 @@ describe('config', () => {
       ['HOOKD_WC_MAX_FAILURES', '-1'],
       ['HOOKD_LOG_LEVEL', 'loud'], ['HOOKD_LOG_LEVEL', 'INFO'],
       ['HOOKD_PUBLIC_URL', 'not a url'], ['HOOKD_PUBLIC_URL', 'ftp://shop.example.com/'],
+      ['HOOKD_EGRESS_DENY', '10.0.0.0/33'], ['HOOKD_EGRESS_ALLOW', '10.0.0.0/8,intranet'],
+      ['HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', '0'],
     ];
     for (const [variable, value] of cases) {
       const error = refused({ [variable]: value }, variable);

@@ -3,6 +3,10 @@ import {
   MAX_JSON_DEPTH, MAX_URL_LENGTH, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl,
 } from '../../src/core/validation.ts';
 import { invalidField } from './support.ts';
+import { EgressPolicy } from '../../src/core/addresses.ts';
+
+const GUARDED = new EgressPolicy(false);
+const OPEN = new EgressPolicy(true);
 
 const nest = (levels: number, leaf: unknown = 1): unknown => {
   let value = leaf;
@@ -13,38 +17,60 @@ const nest = (levels: number, leaf: unknown = 1): unknown => {
 describe('validateUrl', () => {
   it('accepts absolute http(s) URLs and returns them as given', () => {
     for (const url of ['https://example.com/hook?x=1', 'http://example.com', 'HTTPS://Example.COM/Path', 'https://example.com:8443/a#frag', 'http://93.184.216.34/']) {
-      expect(validateUrl(url, false)).toBe(url);
+      expect(validateUrl(url, GUARDED)).toBe(url);
     }
   });
 
   it('refuses other schemes, relative and malformed URLs', () => {
     for (const url of ['ftp://example.com/x', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/plain,hi', 'mailto:a@example.com', 'ws://example.com/', '/hook', 'example.com/hook', 'not a url', '', 'http://']) {
-      expect(invalidField(() => validateUrl(url, true)), url).toBe('url');
+      expect(invalidField(() => validateUrl(url, OPEN)), url).toBe('url');
     }
   });
 
   it('refuses credentials in the URL', () => {
     for (const url of ['http://user:pass@example.com/', 'https://user@example.com/', 'https://:secret@example.com/']) {
-      expect(() => validateUrl(url, true), url).toThrow(/credentials/);
+      expect(() => validateUrl(url, OPEN), url).toThrow(/credentials/);
     }
   });
 
   it('allows at most 2048 characters', () => {
     const at = (length: number) => `https://example.com/${'a'.repeat(length - 'https://example.com/'.length)}`;
     expect(MAX_URL_LENGTH).toBe(2048);
-    expect(validateUrl(at(2048), false)).toHaveLength(2048);
-    expect(() => validateUrl(at(2049), false)).toThrow(/2048/);
+    expect(validateUrl(at(2048), GUARDED)).toHaveLength(2048);
+    expect(() => validateUrl(at(2049), GUARDED)).toThrow(/2048/);
   });
 
   it('refuses local and private hosts unless private networks are allowed', () => {
     for (const url of ['http://127.0.0.1/', 'http://localhost:8080/', 'http://localhost./', 'http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/', 'http://127.1/', 'http://0x7f000001/', 'http://metadata.google.internal/']) {
-      expect(invalidField(() => validateUrl(url, false)), url).toBe('url');
-      expect(validateUrl(url, true), url).toBe(url);
+      expect(invalidField(() => validateUrl(url, GUARDED)), url).toBe('url');
+      expect(validateUrl(url, OPEN), url).toBe(url);
     }
   });
 
   it('names the field it is given', () => {
-    expect(invalidField(() => validateUrl('ftp://x', false, 'delivery_url'))).toBe('delivery_url');
+    expect(invalidField(() => validateUrl('ftp://x', GUARDED, 'delivery_url'))).toBe('delivery_url');
+  });
+
+  it('refuses IPv4 hosts written inside IPv6 addresses, in every form', () => {
+    for (const host of ['::127.0.0.1', '::7f00:1', '::ffff:127.0.0.1', '::ffff:0:127.0.0.1', '64:ff9b::127.0.0.1', '64:ff9b:1::a9fe:a9fe', '2002:7f00:1::1', '2002:a00:1::', '::8.8.8.8']) {
+      expect(invalidField(() => validateUrl(`http://[${host}]:8080/`, GUARDED)), host).toBe('url');
+    }
+    // NAT64 of a public IPv4 host is how an IPv6-only network reaches it.
+    expect(validateUrl('http://[64:ff9b::93.184.216.34]/', GUARDED)).toBe('http://[64:ff9b::93.184.216.34]/');
+  });
+
+  it('follows the operator\'s deny and allow lists', () => {
+    const policy = new EgressPolicy(false, '100.100.100.200/32, 93.184.216.0/24', '10.20.0.0/16,127.0.0.1');
+    expect(() => validateUrl('http://93.184.216.34/', policy)).toThrow(/HOOKD_EGRESS_DENY/);
+    expect(() => validateUrl('http://[::ffff:93.184.216.34]/', policy)).toThrow(/HOOKD_EGRESS_DENY/);
+    expect(validateUrl('http://10.20.3.4/', policy)).toBe('http://10.20.3.4/');
+    expect(validateUrl('http://127.0.0.1:9000/', policy)).toBe('http://127.0.0.1:9000/');
+    expect(() => validateUrl('http://10.21.0.1/', policy)).toThrow(/private/);
+    const open = new EgressPolicy(true, '127.0.0.0/8');
+    expect(() => validateUrl('http://127.0.0.1/', open)).toThrow(/HOOKD_EGRESS_DENY/);
+    expect(validateUrl('http://10.0.0.1/', open)).toBe('http://10.0.0.1/');
+    expect(() => new EgressPolicy(false, '10.0.0.0/33')).toThrow(/CIDR/);
+    expect(() => new EgressPolicy(false, 'example.com')).toThrow(/CIDR/);
   });
 });
 

@@ -6,6 +6,7 @@
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EgressPolicy } from '../../../src/core/addresses.ts';
 import { HttpSender } from '../../../src/delivery/sender.ts';
 import { sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { Receiver } from '../../helpers/receiver.ts';
@@ -74,7 +75,7 @@ describe('SSRF guard', () => {
 
   describe('at connect time (HttpSender)', () => {
     it('refuses loopback by name and by address, and the receiver gets no request', async () => {
-      const sender = new HttpSender({ timeoutMs: 2000, allowPrivateNetworks: false, bodyCapBytes: 1024 });
+      const sender = new HttpSender({ timeoutMs: 2000, egress: new EgressPolicy(false), bodyCapBytes: 1024 });
       try {
         const before = receiver.requests.length;
         for (const url of [
@@ -82,6 +83,10 @@ describe('SSRF guard', () => {
           `http://127.0.0.1:${receiver.port}/guarded`,
           `http://[::ffff:127.0.0.1]:${receiver.port}/guarded`,
           `http://0x7f000001:${receiver.port}/guarded`,
+          `http://[::127.0.0.1]:${receiver.port}/guarded`,
+          `http://[::ffff:0:127.0.0.1]:${receiver.port}/guarded`,
+          `http://[64:ff9b::127.0.0.1]:${receiver.port}/guarded`,
+          `http://[2002:7f00:1::1]:${receiver.port}/guarded`,
         ]) {
           const result = await sender.post(url, { 'content-type': 'application/json' }, '{"probe":true}');
           expect(result.statusCode, url).toBeNull();
@@ -95,8 +100,28 @@ describe('SSRF guard', () => {
       }
     });
 
+    it("refuses what the operator's deny list names even with private networks allowed, and lets the allow list through", async () => {
+      const denying = new HttpSender({ timeoutMs: 2000, egress: new EgressPolicy(true, '127.0.0.0/8'), bodyCapBytes: 1024 });
+      const allowing = new HttpSender({ timeoutMs: 2000, egress: new EgressPolicy(false, '', '127.0.0.1/32'), bodyCapBytes: 1024 });
+      try {
+        const before = receiver.requests.length;
+        for (const url of [`http://${name}:${receiver.port}/denied`, `http://127.0.0.1:${receiver.port}/denied`]) {
+          const result = await denying.post(url, { 'content-type': 'application/json' }, '{"probe":true}');
+          expect(result.statusCode, url).toBeNull();
+          expect(result.error, url).toMatch(/refused.*HOOKD_EGRESS_DENY/);
+        }
+        expect(receiver.requests.length).toBe(before);
+        const allowed = await allowing.post(`http://127.0.0.1:${receiver.port}/allow-listed`, { 'content-type': 'application/json' }, '{"probe":true}');
+        expect(allowed.statusCode).toBe(200);
+        expect(receiver.requests.slice(before).map((q) => q.path)).toEqual(['/allow-listed']);
+      } finally {
+        await denying.close();
+        await allowing.close();
+      }
+    });
+
     it('with allowPrivateNetworks true the same POSTs arrive', async () => {
-      const sender = new HttpSender({ timeoutMs: 2000, allowPrivateNetworks: true, bodyCapBytes: 1024 });
+      const sender = new HttpSender({ timeoutMs: 2000, egress: new EgressPolicy(true), bodyCapBytes: 1024 });
       try {
         const before = receiver.requests.length;
         for (const url of [`http://${name}:${receiver.port}/allowed`, `http://127.0.0.1:${receiver.port}/allowed`]) {
