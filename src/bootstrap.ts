@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
 import { SecretBox, randomToken, sha256Hex } from './core/crypto.ts';
 import { isSealed, sealHeaders } from './core/webhook-headers.ts';
+import { PRIVATE_DIR, PRIVATE_FILE } from './store/open.ts';
 import type { Store } from './store/store.ts';
 
 export const ENCRYPTION_KEY_FILE = 'encryption.key';
@@ -26,8 +27,8 @@ export function loadEncryptionKey(config: Config): Buffer {
   }
   const file = join(config.dataDir, ENCRYPTION_KEY_FILE);
   if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: PRIVATE_FILE, flag: 'wx' });
   }
   return SecretBox.parseKey(readFileSync(file, 'utf8'));
 }

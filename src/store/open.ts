@@ -1,5 +1,5 @@
 /** Opens the configured store: SQLite in the data dir by default. */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -18,11 +18,17 @@ export interface StoreOptions {
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
+/** The data dir and the files hookd creates in it are the owner's alone. */
+export const PRIVATE_DIR = 0o700;
+export const PRIVATE_FILE = 0o600;
 
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR });
   const path = join(options.dataDir, SQLITE_FILE);
+  // Created owner-only before SQLite opens it: it holds payloads and response bodies. SQLite gives its
+  // -wal and -shm files the database file's permissions.
+  closeSync(openSync(path, 'a', PRIVATE_FILE));
   const file = new SQLite(path);
   // WAL lets readers proceed during writes; NORMAL sync survives a process crash (kill -9), which is the
   // durability the API promises, at a fraction of FULL's fsync cost.
