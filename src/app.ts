@@ -64,6 +64,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       idempotencyWindowMs: config.idempotencyWindowMs,
       sessionTtlMs: config.sessionTtlMs,
       maxWebhooksPerWorkspace: config.maxWebhooksPerWorkspace,
+      authFailureLimit: config.authFailureLimit,
     },
     now: Date.now,
     wake: () => {
@@ -111,6 +112,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         text: async () => metrics.render(thread ? [await thread.metrics()] : []),
       },
       healthy: () => thread?.running ?? true,
+      http: { requestTimeoutMs: config.httpRequestTimeoutMs, connectionTimeoutMs: config.httpConnectionTimeoutMs, trustProxy: config.trustProxy },
     });
     url = await server.listen({ port: config.port, host: config.host });
     if (config.host === '0.0.0.0' || config.host === '::') url = url.replace(/\/\/[^:]+:/, '//127.0.0.1:');

@@ -30,6 +30,13 @@ export interface Config {
   idempotencyWindowMs: number;
   sessionTtlMs: number;
   maxWebhooksPerWorkspace: number;
+  authFailureLimit: number;
+  /** Fastify's trustProxy: whether X-Forwarded-For names the client (behind a proxy). */
+  trustProxy: boolean;
+  /** A request's headers and body must have arrived within this long (slow bodies are cut off with 408). */
+  httpRequestTimeoutMs: number;
+  /** A connection on which nothing moves for this long is closed (longer than the slowest answer, a test run). */
+  httpConnectionTimeoutMs: number;
   concurrency: number;
   webhookConcurrency: number;
   /** SQLite `serve`: run the dispatcher in its own thread (threads/dispatcher.ts). */
@@ -70,6 +77,10 @@ export const SETTINGS = {
   idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
   sessionTtl: { env: 'HOOKD_SESSION_TTL', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
   maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },
+  authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
+  trustProxy: { env: 'HOOKD_TRUST_PROXY', flag: '--trust-proxy <bool>', help: "behind a reverse proxy: take the client's address from X-Forwarded-For", default: 'false' },
+  httpRequestTimeout: { env: 'HOOKD_HTTP_REQUEST_TIMEOUT', flag: '--http-request-timeout <duration>', help: "how long a client may take to send a request's headers and body", default: '30s' },
+  httpConnectionTimeout: { env: 'HOOKD_HTTP_CONNECTION_TIMEOUT', flag: '--http-connection-timeout <duration>', help: 'how long a connection may stay silent (longer than the slowest answer, a webhook test run)', default: '2m' },
   concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
   dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
@@ -111,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     throw new Error('must be true or false');
   };
   const optional = (text: string) => (text === '' ? undefined : text);
+  const positiveDuration = (text: string) => {
+    const ms = parseDuration(text);
+    if (ms < 1 || ms > 86_400_000) throw new Error('must be a duration from 1ms to 1d');
+    return ms;
+  };
   const cidrs = (text: string) => {
     parseCidrList(text);
     return text;
@@ -163,6 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     idempotencyWindowMs: check('idempotencyWindow', parseDuration),
     sessionTtlMs: check('sessionTtl', parseDuration),
     maxWebhooksPerWorkspace: check('maxWebhooksPerWorkspace', integer(1, 1_000_000)),
+    authFailureLimit: check('authFailureLimit', integer(1, 1_000_000)),
+    trustProxy: check('trustProxy', boolean),
+    httpRequestTimeoutMs: check('httpRequestTimeout', positiveDuration),
+    httpConnectionTimeoutMs: check('httpConnectionTimeout', positiveDuration),
     concurrency: check('concurrency', integer(1, 10_000)),
     webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
     dispatchThread: check('dispatchThread', boolean),

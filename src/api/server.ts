@@ -23,12 +23,19 @@ export interface ServerOptions {
   metrics: { contentType: string; text(): Promise<string> };
   /** Whether the dispatcher (if this process runs one) is up. */
   healthy: () => boolean;
+  http: { requestTimeoutMs: number; connectionTimeoutMs: number; trustProxy: boolean };
 }
 
 export async function buildServer(core: Core, options: ServerOptions) {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT,
+    // A client trickling its request (slowloris) is cut off with 408 once the request timeout passes;
+    // Node looks for such requests every connectionsCheckingInterval (30 s by default: too coarse).
+    requestTimeout: options.http.requestTimeoutMs,
+    connectionTimeout: options.http.connectionTimeoutMs,
+    http: { headersTimeout: options.http.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, options.http.requestTimeoutMs) },
+    trustProxy: options.http.trustProxy,
     // Per-request log lines cost more than a delivery on the hot path; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,

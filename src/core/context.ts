@@ -11,6 +11,8 @@ export interface CoreSettings {
   idempotencyWindowMs: number;
   sessionTtlMs: number;
   maxWebhooksPerWorkspace: number;
+  /** Failed authentications per minute from one client address, or with one consumer key. */
+  authFailureLimit: number;
 }
 
 export interface CoreContext {

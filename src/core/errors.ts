@@ -2,7 +2,7 @@
  * Typed domain errors. The core throws these; each API face maps them to its own wire format
  * (native {data, error}, WooCommerce {errors: [...]}, JSON-RPC error objects).
  */
-export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large';
+export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
@@ -53,5 +53,12 @@ export class Forbidden extends DomainError {
 export class SessionExpired extends DomainError {
   constructor(message = 'Session expired. Try to relogin.') {
     super('unauthorized', message);
+  }
+}
+
+/** Too many failed attempts (authentication): try again after `retryAfterMs`. */
+export class TooManyAttempts extends DomainError {
+  constructor(readonly retryAfterMs: number, message = `too many failed authentication attempts; try again in ${Math.ceil(retryAfterMs / 1000)} s`) {
+    super('rate_limited', message);
   }
 }

@@ -20,7 +20,7 @@ export class Core {
   readonly sessions: Sessions;
 
   constructor(readonly ctx: CoreContext, adminTokenHash: string) {
-    this.auth = new Auth(ctx.store, adminTokenHash, ctx.now, ctx.box);
+    this.auth = new Auth(ctx.store, adminTokenHash, ctx.now, ctx.box, { failureLimit: ctx.settings.authFailureLimit });
     this.workspaces = new Workspaces(ctx, (keyId) => this.auth.forget(keyId));
     this.eventTypes = new EventTypes(ctx);
     this.webhooks = new Webhooks(ctx, this.eventTypes);

@@ -10,8 +10,8 @@ import { SessionExpired } from './errors.ts';
 export class Sessions {
   constructor(private readonly ctx: CoreContext, private readonly auth: Auth) {}
 
-  async login(consumerKey: string | undefined, consumerSecret: string | undefined): Promise<string> {
-    const { principal, keySeq } = await this.auth.consumerPair(consumerKey, consumerSecret);
+  async login(consumerKey: string | undefined, consumerSecret: string | undefined, client?: string): Promise<string> {
+    const { principal, keySeq } = await this.auth.consumerPair(consumerKey, consumerSecret, client);
     const sessionId = randomHex(16);
     const now = this.ctx.now();
     await this.ctx.store.sessions.create(sha256Hex(sessionId), principal.workspace, keySeq, now, now + this.ctx.settings.sessionTtlMs);
@@ -19,9 +19,11 @@ export class Sessions {
     return sessionId;
   }
 
-  async resolve(sessionId: string): Promise<Principal> {
+  /** `client`: the caller's address; unknown session ids count as failed authentications. */
+  async resolve(sessionId: string, client?: string): Promise<Principal> {
+    this.auth.admit(client);
     const match = await this.ctx.store.sessions.find(sha256Hex(sessionId));
-    if (!match || match.expiresAt <= this.ctx.now()) throw new SessionExpired();
+    if (!match || match.expiresAt <= this.ctx.now()) throw this.auth.failed(client, undefined, new SessionExpired());
     return { kind: 'workspace', workspace: match.workspace, keyId: match.apiKeyId };
   }
 

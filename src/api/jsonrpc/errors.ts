@@ -52,6 +52,7 @@ export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
   switch (error.kind) {
     case 'unauthorized':
     case 'forbidden':
+    case 'rate_limited':
       return shipstreamError(SHIPSTREAM.accessDenied, error.message);
     case 'not_found':
       return shipstreamError(SHIPSTREAM.webhookNotExists);

@@ -14,6 +14,8 @@ import { handleBody } from './protocol.ts';
 
 interface CallContext {
   authorization: string | undefined;
+  /** The caller's address, for counting failed authentications. */
+  client: string;
 }
 
 export const JSONRPC_PATHS = ['/api/jsonrpc', '/jsonrpc'];
@@ -34,9 +36,9 @@ function buildServer(core: Core, log: FastifyInstance['log']): JSONRPCServer<Cal
     return params as string[];
   };
 
-  server.addMethod('login', async (params) => {
+  server.addMethod('login', async (params, context) => {
     const [user, key] = strings(params, 2, 'api user, api key');
-    return core.sessions.login(user, key);
+    return core.sessions.login(user, key, context.client);
   });
 
   server.addMethod('endSession', async (params) => {
@@ -60,10 +62,11 @@ function buildServer(core: Core, log: FastifyInstance['log']): JSONRPCServer<Cal
 }
 
 async function authenticate(core: Core, session: string | null, context: CallContext): Promise<Principal> {
-  if (session !== null) return core.sessions.resolve(session);
+  core.auth.admit(context.client);
+  if (session !== null) return core.sessions.resolve(session, context.client);
   const credentials = basicCredentials(context.authorization);
-  if (!credentials) throw shipstreamError(SHIPSTREAM.accessDenied, 'Log in first, or send HTTP Basic auth with a null session.');
-  return (await core.auth.consumerPair(credentials[0], credentials[1])).principal;
+  if (!credentials) throw core.auth.failed(context.client, undefined, shipstreamError(SHIPSTREAM.accessDenied, 'Log in first, or send HTTP Basic auth with a null session.'));
+  return (await core.auth.consumerPair(credentials[0], credentials[1], context.client)).principal;
 }
 
 export function jsonRpcApi(core: Core) {
@@ -81,7 +84,7 @@ export function jsonRpcApi(core: Core) {
     });
     const handler = async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
       const body = typeof request.body === 'string' ? request.body : '';
-      const answer = await handleBody(server, body, { authorization: request.headers.authorization });
+      const answer = await handleBody(server, body, { authorization: request.headers.authorization, client: request.ip });
       if (answer === null) return reply.status(204).send();
       return reply.status(200).header('content-type', 'application/json').send(answer);
     };

@@ -18,7 +18,7 @@ export class NativeAccess {
   constructor(private readonly core: Core) {}
 
   principal(request: FastifyRequest): Promise<Principal> {
-    return this.core.auth.bearer(bearerToken(request));
+    return this.core.auth.bearer(bearerToken(request), request.ip);
   }
 
   async admin(request: FastifyRequest): Promise<void> {

@@ -3,7 +3,7 @@
  * `{"data": null, "error": {"code", "message", "details"}}`, where details names the offending field.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, NotFound } from '../../core/errors.ts';
+import { DomainError, NotFound, TooManyAttempts } from '../../core/errors.ts';
 import { describeValidation } from '../validation.ts';
 
 export interface NativeError {
@@ -21,6 +21,7 @@ const KIND_TO_HTTP: Record<DomainError['kind'], [number, string]> = {
   unauthorized: [401, 'UNAUTHORIZED'],
   forbidden: [403, 'FORBIDDEN'],
   too_large: [413, 'PAYLOAD_TOO_LARGE'],
+  rate_limited: [429, 'TOO_MANY_REQUESTS'],
 };
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type, too large), by their codes. */
@@ -54,6 +55,7 @@ export function toNativeError(error: unknown): { status: number; error: NativeEr
 export function sendNativeError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, error: body } = toNativeError(error);
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  if (error instanceof TooManyAttempts) reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
   return reply.status(status).send({ data: null, error: body });
 }
 
