@@ -2,6 +2,7 @@
 import type { DeliveryFilter } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
 import { Conflict, NotFound } from './errors.ts';
+import { parseInstant } from './validation.ts';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest, Webhook } from './model.ts';
 
 export class Deliveries {
@@ -35,9 +36,10 @@ export class Deliveries {
    * Re-sends every failed delivery of the webhook since a time (default: all within retention), one more
    * attempt each, e.g. after re-activating a webhook that was disabled. Returns how many.
    */
-  async recover(webhook: Webhook, since = 0): Promise<number> {
+  async recover(webhook: Webhook, since?: string): Promise<number> {
+    const from = since === undefined ? 0 : parseInstant(since, 'since');
     if (webhook.status !== 'active') throw new Conflict(`the webhook is ${webhook.status}: activate it before re-sending`);
-    const count = await this.ctx.store.deliveries.recover(webhook.seq, since, this.ctx.now());
+    const count = await this.ctx.store.deliveries.recover(webhook.seq, from, this.ctx.now());
     if (count > 0) this.ctx.wake();
     return count;
   }

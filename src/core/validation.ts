@@ -97,3 +97,23 @@ export function requireObject(value: unknown, field: string): Record<string, unk
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Invalid(field, 'must be a JSON object');
   return value as Record<string, unknown>;
 }
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An RFC 3339 date-time (`2024-05-01T12:00:00Z`, `…+02:00`) as epoch milliseconds. Every calendar field
+ * is checked (JavaScript's Date.parse turns February 30 into March 1), and a leap second (`23:59:60`),
+ * which RFC 3339 allows and Date.parse refuses, is the first instant of the next minute.
+ */
+export function parseInstant(text: string, field: string): number {
+  const match = RFC3339.exec(text);
+  const refuse = () => new Invalid(field, 'must be an RFC 3339 date-time such as 2024-05-01T12:00:00Z');
+  if (!match) throw refuse();
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((i) => Number(match[i] ?? 0));
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) throw refuse();
+  const leap = second === 60;
+  const ms = Date.parse(leap ? `${text.slice(0, 17)}59${text.slice(19)}` : text);
+  if (Number.isNaN(ms)) throw refuse();
+  return leap ? ms - (ms % 1000) + 1000 : ms;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_JSON_DEPTH, MAX_URL_LENGTH, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl,
+  MAX_JSON_DEPTH, MAX_URL_LENGTH, parseInstant, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl,
 } from '../../src/core/validation.ts';
 import { invalidField } from './support.ts';
 import { EgressPolicy } from '../../src/core/addresses.ts';
@@ -181,5 +181,21 @@ describe('validateJsonDepth', () => {
     const deep = JSON.parse('['.repeat(200_000) + ']'.repeat(200_000));
     expect(() => JSON.stringify(deep)).toThrow(RangeError);
     expect(invalidField(() => validateJsonDepth(deep, 'data'))).toBe('data');
+  });
+});
+
+describe('parseInstant', () => {
+  it('reads RFC 3339 date-times, a leap second as the next minute', () => {
+    expect(parseInstant('2024-05-01T12:00:00Z', 'at')).toBe(Date.UTC(2024, 4, 1, 12));
+    expect(parseInstant('2024-05-01T14:00:00.250+02:00', 'at')).toBe(Date.UTC(2024, 4, 1, 12, 0, 0, 250));
+    expect(parseInstant('2016-12-31T23:59:60Z', 'at')).toBe(Date.UTC(2017, 0, 1));
+    expect(parseInstant('2016-12-31T23:59:60.5Z', 'at')).toBe(Date.UTC(2017, 0, 1));
+  });
+
+  it('refuses what is not a real calendar time, naming the field', () => {
+    for (const text of ['2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-13-01T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T10:60:00Z',
+      '2024-01-01T10:00:61Z', '2024-01-01', '2024-01-01T10:00:00', '2024-01-01T10:00:00+24:00', 'yesterday', '']) {
+      expect(invalidField(() => parseInstant(text, 'since')), text).toBe('since');
+    }
   });
 });

@@ -25,12 +25,17 @@ describe('recover', () => {
       });
       receiver.behaviour = { kind: 'status', status: 200 };
       const before = receiver.requests.length;
-      const recovered = await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: new Date(Date.now() - 60_000).toISOString() });
+      // A leap second is a valid RFC 3339 time (validation accepts it): it must parse, not turn into "nothing since".
+      const recovered = await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: '2016-12-31T23:59:60Z' });
       expect(recovered.status).toBe(202);
       expect(recovered.body.data.resent).toBe(2);
       const requests = await receiver.waitFor(before + 2);
       expect(requests.slice(before).map((r) => JSON.parse(r.text).data.id).sort()).toEqual(['first', 'second']);
-      expect((await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: 'yesterday' })).status).toBe(400);
+      for (const since of ['yesterday', '2024-02-30T00:00:00Z', '2024-01-01T24:00:00Z']) {
+        const refused = await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since });
+        expect(refused.status, since).toBe(400);
+        expect(refused.body.error.details, since).toEqual({ field: 'since' });
+      }
       expect((await sws.api.post(`/workspaces/${sws.id}/webhooks/${webhook.id}/recover`, { since: new Date(Date.now() + 60_000).toISOString() })).body.data.resent).toBe(0);
     } finally {
       await short.stop();

@@ -26,8 +26,7 @@ export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess)
 
   app.post('/workspaces/:ws/webhooks/:id/recover', { schema: { tags: ['deliveries'], params: WebhookParams, body: Recover } }, async (request, reply) => {
     const { webhook } = await access.webhook(request);
-    const since = request.body.since === undefined ? 0 : Date.parse(request.body.since);
-    return reply.status(202).send(ok({ resent: await core.deliveries.recover(webhook, since) }));
+    return reply.status(202).send(ok({ resent: await core.deliveries.recover(webhook, request.body.since) }));
   });
 
   app.get('/workspaces/:ws/webhooks/:id/attempts', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: AttemptListQuery } }, async (request) => {
