@@ -14,13 +14,17 @@ import { basicCredentials } from '../basic-auth.ts';
 import { WooError } from './errors.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
-const ALGORITHMS: Record<string, 'sha1' | 'sha256'> = { 'HMAC-SHA1': 'sha1', 'HMAC-SHA256': 'sha256' };
+/** A Map: the method name is the caller's, and a plain object would find `toString` or `constructor` in it. */
+const ALGORITHMS = new Map<string, 'sha1' | 'sha256'>([['HMAC-SHA1', 'sha1'], ['HMAC-SHA256', 'sha256']]);
 
 const authError = (message: string) => new WooError(401, 'woocommerce_api_authentication_error', message);
 
-/** One value per parameter, the last one winning (as PHP's $_GET does with repeated keys). */
+/**
+ * One value per parameter, the last one winning (as PHP's $_GET does with repeated keys). Null prototype:
+ * a `__proto__` or `constructor` key is a parameter like any other, and absent names read as undefined.
+ */
 export function lastValues(query: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     const last = Array.isArray(value) ? value[value.length - 1] : value;
     if (typeof last === 'string') out[key] = last;
@@ -49,7 +53,7 @@ async function oauth(core: Core, request: FastifyRequest, params: Record<string,
   for (const name of ['oauth_consumer_key', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method']) {
     if (!params[name]) throw authError(`${name} parameter is missing`);
   }
-  const algorithm = ALGORITHMS[params.oauth_signature_method];
+  const algorithm = ALGORITHMS.get(params.oauth_signature_method);
   if (!algorithm) throw authError('Invalid Signature - signature method is invalid or unsupported');
   const timestamp = Number(params.oauth_timestamp) * 1000;
   if (!Number.isFinite(timestamp) || Math.abs(Date.now() - timestamp) > WINDOW_MS) throw authError('Invalid timestamp');

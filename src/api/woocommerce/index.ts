@@ -29,13 +29,16 @@ export function wooCommerceApi(core: Core) {
     app.setErrorHandler(sendWooError);
     app.setNotFoundHandler((request, reply) => sendWooError(noRoute(), request, reply));
 
+    // The handler table is a Map: the method may come from the caller's override, and a plain object
+    // would find `constructor` or `__proto__` in it.
     const route = (url: string, byMethod: Record<string, Handler>) => {
+      const handlers = new Map(Object.entries(byMethod));
       app.route({
         method: [...ANY],
         url,
         schema: { hide: true },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
-          const handler = byMethod[effectiveMethod(request)];
+          const handler = handlers.get(effectiveMethod(request));
           if (!handler) throw noRoute();
           const { workspace, consumerSecret } = await authenticate(core, request);
           return handler({ core, workspace, consumerSecret, request, reply }, request.params as Record<string, string>);

@@ -31,7 +31,11 @@ function webhookData(body: unknown, action: string): Record<string, unknown> {
   if (wrapped === null || typeof wrapped !== 'object' || Array.isArray(wrapped)) throw missingWebhookData(action);
   const data = wrapped as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) throw new Invalid(key, `unknown webhook field "${key}"`);
+    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) {
+      // The name is the caller's: shown bounded, and never used as a field to look up an error code by.
+      const shown = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+      throw new WooError(400, 'woocommerce_api_invalid_webhook_data', `Unknown webhook field "${shown}"`);
+    }
   }
   return data;
 }
