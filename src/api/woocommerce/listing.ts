@@ -9,6 +9,15 @@ import { WooError } from './errors.ts';
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 1000;
+/**
+ * The largest offset a list reaches, given or computed as (page - 1) × limit. Far past any real list,
+ * and far below what SQLite and PostgreSQL take as an integer (past 2^63 they refuse the bound value).
+ */
+const MAX_OFFSET = 2 ** 31 - 1;
+/** Dates from year 1 to year 9999, as WooCommerce's own date format writes them. */
+const MIN_DATE = Date.parse('0001-01-01T00:00:00Z');
+const MAX_DATE = Date.parse('9999-12-31T23:59:59.999Z');
+const MAX_DATE_LENGTH = 64;
 
 export interface Listing {
   limit: number;
@@ -23,24 +32,29 @@ export interface Listing {
 
 const invalid = (parameter: string, message: string) => new WooError(400, 'woocommerce_api_invalid_parameter', `${parameter}: ${message}`);
 
-function integer(value: string | undefined, parameter: string, min: number): number | undefined {
+/** A whole number from `min` to `max`; anything longer than `max` could be is refused before it is read. */
+function integer(value: string | undefined, parameter: string, min: number, max: number): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^-?\d+$/.test(value) || Number(value) < min) throw invalid(parameter, `must be a whole number of at least ${min}`);
+  const wholeNumber = value.length <= String(max).length + 1 && /^-?\d+$/.test(value);
+  if (!wholeNumber || Number(value) < min || Number(value) > max) throw invalid(parameter, `must be a whole number from ${min} to ${max}`);
   return Number(value);
 }
 
 function date(value: string | undefined, parameter: string): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(ms)) throw invalid(parameter, 'must be a date such as 2015-01-21 or 2015-01-21T13:19:58Z');
+  const ms = value.length > MAX_DATE_LENGTH ? Number.NaN : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (!(ms >= MIN_DATE && ms <= MAX_DATE)) throw invalid(parameter, 'must be a date from year 1 to 9999 such as 2015-01-21 or 2015-01-21T13:19:58Z');
   return ms;
 }
 
 export function parseListing(params: Record<string, string>): Listing {
-  const requested = integer(params['filter[limit]'], 'filter[limit]', -1);
+  // A limit past MAX_LIMIT is lowered to it (as before); one past any integer column is refused.
+  const requested = integer(params['filter[limit]'], 'filter[limit]', -1, MAX_OFFSET);
   const limit = requested === undefined ? DEFAULT_LIMIT : requested === -1 ? MAX_LIMIT : Math.min(Math.max(requested, 1), MAX_LIMIT);
-  const page = integer(params.page, 'page', 1) ?? 1;
-  const offset = integer(params['filter[offset]'], 'filter[offset]', 0) ?? (page - 1) * limit;
+  const page = integer(params.page, 'page', 1, MAX_OFFSET) ?? 1;
+  const given = integer(params['filter[offset]'], 'filter[offset]', 0, MAX_OFFSET);
+  if (given === undefined && (page - 1) * limit > MAX_OFFSET) throw invalid('page', `must not lead past item ${MAX_OFFSET} (page × filter[limit])`);
+  const offset = given ?? (page - 1) * limit;
   const orderText = (params['filter[order]'] ?? 'DESC').toUpperCase();
   if (orderText !== 'ASC' && orderText !== 'DESC') throw invalid('filter[order]', 'must be ASC or DESC');
   const orderBy = (params['filter[orderby]'] ?? 'date').toLowerCase();

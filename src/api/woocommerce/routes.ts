@@ -65,8 +65,9 @@ function toPatch(data: Record<string, unknown>): WebhookPatch {
   return patch;
 }
 
+/** A positive id that a JavaScript number holds exactly; longer digit strings are not read at all. */
 function numericId(value: string, onInvalid: () => Error): number {
-  if (!/^\d+$/.test(value) || Number(value) <= 0) throw onInvalid();
+  if (!/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) <= 0) throw onInvalid();
   return Number(value);
 }
 

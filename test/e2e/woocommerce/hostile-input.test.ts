@@ -77,4 +77,61 @@ describe('WooCommerce face: hostile input', () => {
       expect(fields.status).toBe(200);
     });
   });
+
+  describe('numbers and dates past what a column holds', () => {
+    const HUGE = ['99999999999999999999', '9223372036854775808', '9007199254740993', '1'.repeat(400)];
+
+    it('in filter[offset], page and filter[limit]: 400 naming the parameter', async () => {
+      const hook = await basic(server.url, 'POST', 'webhooks', credentials, { body: { webhook: { topic: 'order.updated', delivery_url: 'https://example.com/n' } } });
+      const lists = ['webhooks', 'webhooks/count', `webhooks/${hook.body.webhook.id}/deliveries`];
+      for (const list of lists) {
+        for (const parameter of ['filter[offset]', 'page', 'filter[limit]']) {
+          for (const value of [...HUGE, `-${HUGE[0]}`]) {
+            const response = await basic(server.url, 'GET', `${list}?${encodeURIComponent(parameter)}=${value}`, credentials);
+            const label = `${list} ${parameter}=${value.slice(0, 30)}`;
+            expectWooError(response, 400, 'woocommerce_api_invalid_parameter', label);
+            expect(response.body.errors[0].message, label).toContain(parameter);
+          }
+        }
+        // Each page number is fine alone, but the offset it leads to is not.
+        const far = await basic(server.url, 'GET', `${list}?page=2147483647&filter%5Blimit%5D=1000`, credentials);
+        expectWooError(far, 400, 'woocommerce_api_invalid_parameter', `${list} far page`);
+        expect(far.body.errors[0].message).toContain('page');
+      }
+    });
+
+    it('still pages within bounds, past the last item', async () => {
+      const beyond = await basic(server.url, 'GET', 'webhooks?page=1000000&filter%5Blimit%5D=1000', credentials);
+      expect(beyond.status).toBe(200);
+      expect(beyond.body.webhooks).toEqual([]);
+      const offset = await basic(server.url, 'GET', 'webhooks?filter%5Boffset%5D=2000000000', credentials);
+      expect(offset.status).toBe(200);
+      expect(offset.body.webhooks).toEqual([]);
+    });
+
+    it('in dates: 400 naming the parameter', async () => {
+      for (const parameter of ['filter[created_at_min]', 'filter[created_at_max]']) {
+        for (const value of ['+275760-09-13T00:00:00Z', '-271821-04-20T00:00:00Z', '+099999-01-01T00:00:00Z', `2015-01-21${'0'.repeat(300)}`]) {
+          const response = await basic(server.url, 'GET', `webhooks?${encodeURIComponent(parameter)}=${encodeURIComponent(value)}`, credentials);
+          expectWooError(response, 400, 'woocommerce_api_invalid_parameter', `${parameter}=${value.slice(0, 30)}`);
+          expect(response.body.errors[0].message).toContain(parameter);
+        }
+      }
+      const fine = await basic(server.url, 'GET', 'webhooks?filter%5Bcreated_at_min%5D=2015-01-21T13:19:58Z&filter%5Bcreated_at_max%5D=9999-12-31', credentials);
+      expect(fine.status).toBe(200);
+    });
+
+    it('in webhook and delivery ids: unknown, not a crash', async () => {
+      const hook = await basic(server.url, 'POST', 'webhooks', credentials, { body: { webhook: { topic: 'order.deleted', delivery_url: 'https://example.com/ids' } } });
+      for (const value of HUGE.slice(0, 3)) {
+        for (const method of ['GET', 'PUT', 'DELETE']) {
+          const response = await basic(server.url, method, `webhooks/${value}`, credentials, method === 'PUT' ? { body: { webhook: { status: 'paused' } } } : {});
+          expectWooError(response, 404, 'woocommerce_api_invalid_webhook_id', `${method} webhook ${value}`);
+        }
+        expectWooError(await basic(server.url, 'GET', `webhooks/${value}/deliveries`, credentials), 404, 'woocommerce_api_invalid_webhook_id', `deliveries of ${value}`);
+        const delivery = await basic(server.url, 'GET', `webhooks/${hook.body.webhook.id}/deliveries/${value}`, credentials);
+        expectWooError(delivery, 400, 'woocommerce_api_invalid_webhook_delivery_id', `delivery ${value}`);
+      }
+    });
+  });
 });
