@@ -134,4 +134,63 @@ describe('WooCommerce face: hostile input', () => {
       }
     });
   });
+
+  describe('paging links', () => {
+    let shop: Awaited<ReturnType<typeof createWorkspace>>;
+
+    beforeAll(async () => {
+      shop = await createWorkspace(server.api, 'links');
+      for (let i = 0; i < 4; i += 1) {
+        const created = await basic(server.url, 'POST', 'webhooks', [shop.consumerKey, shop.consumerSecret], { body: { webhook: { topic: 'order.created', delivery_url: `https://example.com/${i}` } } });
+        expect(created.status).toBe(201);
+      }
+    });
+
+    const links = (header: string | null) => Object.fromEntries((header ?? '').split(', ').map((part) => {
+      const [, url, rel] = /^<([^>]*)>; rel="(\w+)"$/.exec(part) ?? [];
+      return [rel, new URL(url)];
+    }));
+
+    it('leave out the credentials and every parameter paging does not need, and stay small', async () => {
+      const junk = 'j'.repeat(4000);
+      const query = `consumer_key=${shop.consumerKey}&consumer_secret=${shop.consumerSecret}&filter%5Blimit%5D=1&page=2&filter%5Border%5D=asc&status=active&fields=id,name&junk=${junk}&oauth_token=t`;
+      const response = await send(`${server.url}/wc-api/v2/webhooks?${query}`);
+      expect(response.status).toBe(200);
+      expect(response.body.webhooks).toHaveLength(1);
+      const header = response.headers.get('link');
+      expect(header).not.toContain(shop.consumerSecret);
+      expect(header).not.toContain(shop.consumerKey);
+      expect(header).not.toContain('consumer_');
+      expect(header).not.toContain('oauth_');
+      expect(header).not.toContain('junk');
+      expect(header!.length).toBeLessThan(1200);
+      const byRel = links(header);
+      expect(Object.keys(byRel).sort()).toEqual(['first', 'last', 'next', 'prev']);
+      for (const [rel, page] of [['first', '1'], ['prev', '1'], ['next', '3'], ['last', '4']]) {
+        const url = byRel[rel];
+        expect(url.pathname, rel).toBe('/wc-api/v2/webhooks');
+        expect(Object.fromEntries(url.searchParams), rel).toEqual({ 'filter[limit]': '1', 'filter[order]': 'ASC', status: 'active', fields: 'id,name', page });
+      }
+      // Followed with the caller's own credentials, a link gives the page it names.
+      const next = await send(`${byRel.next.toString()}&consumer_key=${shop.consumerKey}&consumer_secret=${shop.consumerSecret}`);
+      expect(next.status).toBe(200);
+      expect(next.body.webhooks).toHaveLength(1);
+      expect(next.body.webhooks[0].id).toBeGreaterThan(response.body.webhooks[0].id);
+    });
+
+    it('leave out OAuth parameters of a signed request', async () => {
+      const url = signedUrl(server.url, 'webhooks', shop.consumerKey, shop.consumerSecret, { query: { 'filter[limit]': '2', 'filter[created_at_min]': '2015-01-21' } });
+      const response = await send(url);
+      expect(response.status).toBe(200);
+      const header = response.headers.get('link');
+      expect(header).not.toMatch(/oauth_|consumer/);
+      expect(Object.fromEntries(links(header).next.searchParams)).toEqual({ 'filter[limit]': '2', 'filter[created_at_min]': '2015-01-21T00:00:00Z', page: '2' });
+    });
+
+    it('refuse a fields list past any real one', async () => {
+      const response = await send(`${server.url}/wc-api/v2/webhooks?consumer_key=${shop.consumerKey}&consumer_secret=${shop.consumerSecret}&fields=${'id,'.repeat(1000)}`);
+      expectWooError(response, 400, 'woocommerce_api_invalid_parameter', 'long fields');
+      expect(response.body.errors[0].message).toContain('fields');
+    });
+  });
 });
