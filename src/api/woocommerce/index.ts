@@ -12,14 +12,30 @@ import {
 } from './routes.ts';
 
 export const WOO_PREFIX = '/wc-api/v2';
-const ANY = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** No method is longer; a longer override is no method at all (and is not upper-cased). */
+const MAX_METHOD_LENGTH = 16;
 
 const noRoute = () => new WooError(404, 'woocommerce_api_no_route', 'No route was found matching the URL and request method');
+const methodNotAllowed = () => new WooError(405, 'woocommerce_api_method_not_allowed', 'The route does not take this request method (see the Allow header)');
 
-function effectiveMethod(request: FastifyRequest): string {
-  const override = lastValues(request.query)._method ?? request.headers['x-http-method-override'];
-  const method = (typeof override === 'string' && override !== '' ? override : request.method).toUpperCase();
-  return method === 'HEAD' ? 'GET' : method;
+/** HEAD is GET for WooCommerce; anything too long to be a method reads as an unknown one. */
+function normalMethod(method: string): string {
+  const upper = method.length > MAX_METHOD_LENGTH ? '?' : method.toUpperCase();
+  return upper === 'HEAD' ? 'GET' : upper;
+}
+
+/**
+ * The method the caller asks for: `?_method=`, else X-HTTP-Method-Override, else the request's own.
+ * `byHeader` tells when the header changed it: the header is outside an OAuth signature.
+ */
+function effectiveMethod(request: FastifyRequest): { method: string; byHeader: boolean } {
+  const query = lastValues(request.query)._method;
+  if (query) return { method: normalMethod(query), byHeader: false };
+  const header = request.headers['x-http-method-override'];
+  const own = normalMethod(request.method);
+  if (typeof header !== 'string' || header === '') return { method: own, byHeader: false };
+  const method = normalMethod(header);
+  return { method, byHeader: method !== own };
 }
 
 type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknown>;
@@ -29,17 +45,23 @@ export function wooCommerceApi(core: Core) {
     app.setErrorHandler(sendWooError);
     app.setNotFoundHandler((request, reply) => sendWooError(noRoute(), request, reply));
 
-    // The handler table is a Map: the method may come from the caller's override, and a plain object
-    // would find `constructor` or `__proto__` in it.
+    // Each path takes every method Fastify knows, so that one the path does not serve gets 405 and Allow
+    // (not 404). The handler table is a Map: the method may come from the caller's override, and a plain
+    // object would find `constructor` or `__proto__` in it.
     const route = (url: string, byMethod: Record<string, Handler>) => {
       const handlers = new Map(Object.entries(byMethod));
+      const allow = [...handlers.keys()].flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
       app.route({
-        method: [...ANY],
+        method: app.supportedMethods,
         url,
         schema: { hide: true },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
-          const handler = handlers.get(effectiveMethod(request));
-          if (!handler) throw noRoute();
+          const { method } = effectiveMethod(request);
+          const handler = handlers.get(method);
+          if (!handler) {
+            reply.header('Allow', allow);
+            throw methodNotAllowed();
+          }
           const { workspace, consumerSecret } = await authenticate(core, request);
           return handler({ core, workspace, consumerSecret, request, reply }, request.params as Record<string, string>);
         },
