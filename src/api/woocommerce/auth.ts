@@ -32,7 +32,12 @@ export function lastValues(query: unknown): Record<string, string> {
   return out;
 }
 
-export async function authenticate(core: Core, request: FastifyRequest): Promise<{ workspace: Workspace; consumerSecret: string }> {
+/**
+ * `signedMethod` is the method an OAuth signature must cover: the request's own, or the one an
+ * X-HTTP-Method-Override header asks for (the header itself is not signed). Callers presenting the
+ * secret itself (Basic, consumer_secret) prove who they are without it.
+ */
+export async function authenticate(core: Core, request: FastifyRequest, signedMethod = request.method): Promise<{ workspace: Workspace; consumerSecret: string }> {
   const params = lastValues(request.query);
   const credentials = basicCredentials(request.headers.authorization)
     ?? (params.consumer_key !== undefined || params.consumer_secret !== undefined ? [params.consumer_key, params.consumer_secret] as [string, string] : null);
@@ -45,11 +50,11 @@ export async function authenticate(core: Core, request: FastifyRequest): Promise
       throw authError('Consumer Key or Consumer Secret is invalid');
     }
   }
-  if (params.oauth_consumer_key !== undefined || params.oauth_signature !== undefined) return oauth(core, request, params);
+  if (params.oauth_consumer_key !== undefined || params.oauth_signature !== undefined) return oauth(core, request, params, signedMethod);
   throw authError('Consumer Key is missing');
 }
 
-async function oauth(core: Core, request: FastifyRequest, params: Record<string, string>) {
+async function oauth(core: Core, request: FastifyRequest, params: Record<string, string>, method: string) {
   for (const name of ['oauth_consumer_key', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method']) {
     if (!params[name]) throw authError(`${name} parameter is missing`);
   }
@@ -69,11 +74,13 @@ async function oauth(core: Core, request: FastifyRequest, params: Record<string,
   const url = `${request.protocol}://${request.headers.host ?? 'localhost'}${request.url.split('?')[0]}`;
   const hash = (base: string, key: string) => createHmac(algorithm, key).update(base).digest('base64');
   const signer = new OAuth({ consumer: { key: params.oauth_consumer_key, secret }, signature_method: params.oauth_signature_method, hash_function: hash });
-  const base = signer.getBaseString({ url, method: request.method, data: signed }, {} as OAuth.Data);
+  const base = signer.getBaseString({ url, method, data: signed }, {} as OAuth.Data);
   // WooCommerce's v2 server keys the HMAC with the bare secret; v3-style clients append "&". Both are accepted.
   const key = signer.percentEncode(secret);
   if (![key, `${key}&`].some((candidate) => safeEqual(hash(base, candidate), signature))) {
-    throw authError('Invalid Signature - provided signature does not match');
+    throw authError(method === request.method
+      ? 'Invalid Signature - provided signature does not match'
+      : `Invalid Signature - the X-HTTP-Method-Override header is not covered by the signature: sign the request for ${method}, or use ?_method=`);
   }
   if (!(await core.auth.useNonce(params.oauth_consumer_key, params.oauth_nonce, WINDOW_MS))) {
     throw authError('Invalid nonce - nonce has already been used');

@@ -26,16 +26,17 @@ function normalMethod(method: string): string {
 
 /**
  * The method the caller asks for: `?_method=`, else X-HTTP-Method-Override, else the request's own.
- * `byHeader` tells when the header changed it: the header is outside an OAuth signature.
+ * `signedMethod` is the one an OAuth signature must cover: `_method` is in the signed query, but the
+ * header is not signed, so when it changes the method the signature must have been made for the new one.
  */
-function effectiveMethod(request: FastifyRequest): { method: string; byHeader: boolean } {
+function effectiveMethod(request: FastifyRequest): { method: string; signedMethod: string } {
   const query = lastValues(request.query)._method;
-  if (query) return { method: normalMethod(query), byHeader: false };
+  if (query) return { method: normalMethod(query), signedMethod: request.method };
   const header = request.headers['x-http-method-override'];
   const own = normalMethod(request.method);
-  if (typeof header !== 'string' || header === '') return { method: own, byHeader: false };
+  if (typeof header !== 'string' || header === '') return { method: own, signedMethod: request.method };
   const method = normalMethod(header);
-  return { method, byHeader: method !== own };
+  return { method, signedMethod: method === own ? request.method : header.toUpperCase() };
 }
 
 type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknown>;
@@ -56,13 +57,13 @@ export function wooCommerceApi(core: Core) {
         url,
         schema: { hide: true },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
-          const { method } = effectiveMethod(request);
+          const { method, signedMethod } = effectiveMethod(request);
           const handler = handlers.get(method);
           if (!handler) {
             reply.header('Allow', allow);
             throw methodNotAllowed();
           }
-          const { workspace, consumerSecret } = await authenticate(core, request);
+          const { workspace, consumerSecret } = await authenticate(core, request, signedMethod);
           return handler({ core, workspace, consumerSecret, request, reply }, request.params as Record<string, string>);
         },
       });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
-import { basic, basicHeader, type WooReply } from './support.ts';
+import { basic, basicHeader, send, signedUrl, type WooReply } from './support.ts';
 
 describe('WooCommerce face: methods', () => {
   let server: TestHookd;
@@ -27,6 +27,50 @@ describe('WooCommerce face: methods', () => {
     return created.body.webhook.id;
   };
   const exists = async (id: number) => (await basic(server.url, 'GET', `webhooks/${id}`, credentials)).status === 200;
+  const deleted = (response: WooReply) => expect(response.body).toEqual({ message: 'Permanently deleted webhook' });
+
+  describe('a method override and an OAuth signature', () => {
+    it('refuses a header override the signature does not cover: a signed GET replayed as a DELETE', async () => {
+      const id = await createWebhook();
+      for (const method of ['GET', 'POST']) {
+        const url = signedUrl(server.url, `webhooks/${id}`, ws.consumerKey, ws.consumerSecret, { method });
+        const response = await send(url, method, { 'x-http-method-override': 'DELETE' });
+        expect(response.status, method).toBe(401);
+        expect(response.body.errors[0].code).toBe('woocommerce_api_authentication_error');
+        expect(response.body.errors[0].message).toMatch(/X-HTTP-Method-Override/);
+      }
+      expect(await exists(id)).toBe(true);
+    });
+
+    it('takes a header override when the signature covers the overriding method', async () => {
+      const id = await createWebhook();
+      const url = signedUrl(server.url, `webhooks/${id}`, ws.consumerKey, ws.consumerSecret, { method: 'DELETE' });
+      deleted(await send(url, 'POST', { 'x-http-method-override': 'delete' }));
+      expect(await exists(id)).toBe(false);
+    });
+
+    it('takes ?_method= in the signed query, and a header that changes nothing', async () => {
+      const id = await createWebhook();
+      const same = signedUrl(server.url, `webhooks/${id}`, ws.consumerKey, ws.consumerSecret, { method: 'GET' });
+      expect((await send(same, 'GET', { 'x-http-method-override': 'GET' })).status).toBe(200);
+      // The signed `_method` wins over the header, as it does without OAuth.
+      const query = signedUrl(server.url, `webhooks/${id}`, ws.consumerKey, ws.consumerSecret, { method: 'GET', query: { _method: 'GET' } });
+      expect((await send(query, 'GET', { 'x-http-method-override': 'DELETE' })).status).toBe(200);
+      expect(await exists(id)).toBe(true);
+      const url = signedUrl(server.url, `webhooks/${id}`, ws.consumerKey, ws.consumerSecret, { method: 'GET', query: { _method: 'DELETE' } });
+      deleted(await send(url));
+      expect(await exists(id)).toBe(false);
+    });
+
+    it('leaves the header to callers who present the secret itself', async () => {
+      const viaBasic = await createWebhook();
+      deleted(await basic(server.url, 'GET', `webhooks/${viaBasic}`, credentials, { headers: { 'x-http-method-override': 'DELETE' } }));
+      const viaQuery = await createWebhook();
+      deleted(await send(`${server.url}/wc-api/v2/webhooks/${viaQuery}?consumer_key=${ws.consumerKey}&consumer_secret=${ws.consumerSecret}`, 'GET', { 'x-http-method-override': 'DELETE' }));
+      expect(await exists(viaBasic)).toBe(false);
+      expect(await exists(viaQuery)).toBe(false);
+    });
+  });
 
   describe('a method the route does not take', () => {
     const expect405 = (response: WooReply, allow: string, label: string) => {
