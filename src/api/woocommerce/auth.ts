@@ -13,7 +13,14 @@ import type { Workspace } from '../../core/model.ts';
 import { basicCredentials } from '../basic-auth.ts';
 import { WooError } from './errors.ts';
 
+/** WooCommerce refuses a timestamp more than this far from now, into the past or the future. */
 const WINDOW_MS = 15 * 60 * 1000;
+/**
+ * How long a nonce is remembered: a request seen now may be dated up to WINDOW_MS ahead, and a copy of it
+ * stays acceptable until WINDOW_MS after that date. Forgotten sooner, a request dated in the future could
+ * be replayed once its nonce was forgotten.
+ */
+const NONCE_MEMORY_MS = 2 * WINDOW_MS;
 /** A Map: the method name is the caller's, and a plain object would find `toString` or `constructor` in it. */
 const ALGORITHMS = new Map<string, 'sha1' | 'sha256'>([['HMAC-SHA1', 'sha1'], ['HMAC-SHA256', 'sha256']]);
 
@@ -82,7 +89,7 @@ async function oauth(core: Core, request: FastifyRequest, params: Record<string,
       ? 'Invalid Signature - provided signature does not match'
       : `Invalid Signature - the X-HTTP-Method-Override header is not covered by the signature: sign the request for ${method}, or use ?_method=`);
   }
-  if (!(await core.auth.useNonce(params.oauth_consumer_key, params.oauth_nonce, WINDOW_MS))) {
+  if (!(await core.auth.useNonce(params.oauth_consumer_key, params.oauth_nonce, NONCE_MEMORY_MS))) {
     throw authError('Invalid nonce - nonce has already been used');
   }
   return { workspace: principal.workspace, consumerSecret: secret };
