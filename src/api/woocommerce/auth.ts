@@ -21,6 +21,8 @@ const WINDOW_MS = 15 * 60 * 1000;
  * be replayed once its nonce was forgotten.
  */
 const NONCE_MEMORY_MS = 2 * WINDOW_MS;
+/** Clients send 32 to 43 characters; a UUID is 36. */
+const MAX_NONCE_LENGTH = 128;
 /** A Map: the method name is the caller's, and a plain object would find `toString` or `constructor` in it. */
 const ALGORITHMS = new Map<string, 'sha1' | 'sha256'>([['HMAC-SHA1', 'sha1'], ['HMAC-SHA256', 'sha256']]);
 
@@ -67,8 +69,11 @@ async function oauth(core: Core, request: FastifyRequest, params: Record<string,
   }
   const algorithm = ALGORITHMS.get(params.oauth_signature_method);
   if (!algorithm) throw authError('Invalid Signature - signature method is invalid or unsupported');
-  const timestamp = Number(params.oauth_timestamp) * 1000;
-  if (!Number.isFinite(timestamp) || Math.abs(Date.now() - timestamp) > WINDOW_MS) throw authError('Invalid timestamp');
+  // Whole seconds only (not ` 1e9`, `0x…`, `….5`), and nonces no longer than clients make them: both are
+  // stored or compared, and the nonce table should not hold what a caller chose to make large.
+  const timestamp = /^\d{1,12}$/.test(params.oauth_timestamp) ? Number(params.oauth_timestamp) * 1000 : Number.NaN;
+  if (!(Math.abs(Date.now() - timestamp) <= WINDOW_MS)) throw authError('Invalid timestamp');
+  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) throw authError('Invalid nonce - longer than 128 characters');
 
   let principal;
   let secret;

@@ -193,4 +193,24 @@ describe('WooCommerce face: hostile input', () => {
       expect(response.body.errors[0].message).toContain('fields');
     });
   });
+
+  describe('OAuth parameters past any real client', () => {
+    it('refuses a nonce longer than 128 characters or a timestamp that is not a whole number of seconds, even signed', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const cases: Array<[Parameters<typeof signedUrl>[4], RegExp]> = [
+        [{ nonce: 'n'.repeat(129) }, /nonce/i],
+        [{ nonce: 'n'.repeat(5000) }, /nonce/i],
+        [{ timestamp: `${now}.5` }, /timestamp/i],
+        [{ timestamp: ` ${now}` }, /timestamp/i],
+        [{ timestamp: `0x${now.toString(16)}` }, /timestamp/i],
+        [{ timestamp: `${now}${'0'.repeat(400)}e-400` }, /timestamp/i],
+      ];
+      for (const [options, message] of cases) {
+        const response = await send(signedUrl(server.url, 'webhooks/count', ws.consumerKey, ws.consumerSecret, options));
+        expectWooError(response, 401, 'woocommerce_api_authentication_error', JSON.stringify(options).slice(0, 60));
+        expect(response.body.errors[0].message).toMatch(message);
+      }
+      expect((await send(signedUrl(server.url, 'webhooks/count', ws.consumerKey, ws.consumerSecret, { nonce: 'n'.repeat(128) }))).status).toBe(200);
+    });
+  });
 });

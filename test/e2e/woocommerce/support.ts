@@ -35,7 +35,9 @@ export interface SignOptions {
   /** Query parameters besides the OAuth ones; they are signed too. */
   query?: Record<string, string>;
   /** Seconds since the epoch; default now. */
-  timestamp?: number;
+  timestamp?: number | string;
+  /** Default 32 random hex digits. */
+  nonce?: string;
 }
 
 /** The full URL of `/wc-api/v2/<path>` with a signed OAuth 1.0a query string. */
@@ -48,7 +50,7 @@ export function signedUrl(baseUrl: string, path: string, consumerKey: string, co
   const request = { url, method: options.method ?? 'GET', data: options.query ?? {} };
   const oauth: Record<string, string | number> = {
     oauth_consumer_key: consumerKey,
-    oauth_nonce: randomBytes(16).toString('hex'),
+    oauth_nonce: options.nonce ?? randomBytes(16).toString('hex'),
     oauth_signature_method: 'HMAC-SHA256',
     oauth_timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
     oauth_version: '1.0',
