@@ -1,7 +1,8 @@
 /**
  * WooCommerce's legacy REST API v2, webhook part (seed 001), under /wc-api/v2. Routes take any method and
  * dispatch on the effective one, because WooCommerce lets `?_method=` and `X-HTTP-Method-Override`
- * replace it (and HEAD is GET). `/webhook/<id>` (singular, as the seed's docs write it) works too.
+ * replace it (and HEAD is GET); a method a route does not serve gets 405 with `Allow`. `/webhook/<id>`
+ * (singular, as the seed's docs write it) works too.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../core/hookd.ts';
@@ -39,12 +40,28 @@ function effectiveMethod(request: FastifyRequest): { method: string; signedMetho
   return { method, signedMethod: method === own ? request.method : header.toUpperCase() };
 }
 
+/** A route URL such as `/wc-api/v2/webhooks/:id` as a pattern for concrete paths (a `:param` is one segment). */
+function pathPattern(url: string): RegExp {
+  const segments = url.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${segments.join('/')}$`);
+}
+
 type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknown>;
 
 export function wooCommerceApi(core: Core) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.setErrorHandler(sendWooError);
-    app.setNotFoundHandler((request, reply) => sendWooError(noRoute(), request, reply));
+    // A method Fastify routes cannot take (PROPFIND, MKCOL…) ends here even on a route's path: there it
+    // is still 405 with that route's Allow. Any other method here means the path matched no route.
+    const allowByPath: Array<{ path: RegExp; allow: string }> = [];
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      const routable = app.supportedMethods.includes(request.method);
+      const known = routable ? undefined : allowByPath.find((entry) => entry.path.test(path));
+      if (!known) return sendWooError(noRoute(), request, reply);
+      reply.header('Allow', known.allow);
+      return sendWooError(methodNotAllowed(), request, reply);
+    });
 
     // Each path takes every method Fastify knows, so that one the path does not serve gets 405 and Allow
     // (not 404). The handler table is a Map: the method may come from the caller's override, and a plain
@@ -52,6 +69,7 @@ export function wooCommerceApi(core: Core) {
     const route = (url: string, byMethod: Record<string, Handler>) => {
       const handlers = new Map(Object.entries(byMethod));
       const allow = [...handlers.keys()].flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+      allowByPath.push({ path: pathPattern(`${WOO_PREFIX}${url}`), allow });
       app.route({
         method: app.supportedMethods,
         url,

@@ -89,6 +89,10 @@ describe('WooCommerce face: methods', () => {
         ['PATCH', `webhooks/${id}/deliveries`, 'GET, HEAD'],
         ['DELETE', `webhooks/${id}/deliveries/1`, 'GET, HEAD'],
         ['OPTIONS', `webhooks/${id}`, 'GET, HEAD, POST, PUT, PATCH, DELETE'],
+        // Methods Node knows but Fastify routes do not take.
+        ['PROPFIND', `webhook/${id}`, 'GET, HEAD, POST, PUT, PATCH, DELETE'],
+        ['MKCOL', 'webhooks', 'GET, HEAD, POST'],
+        ['SEARCH', `webhooks/${id}/deliveries`, 'GET, HEAD'],
       ];
       for (const [method, path, allow] of cases) {
         expect405(await basic(server.url, method, path, credentials), allow, `${method} ${path}`);
@@ -105,7 +109,7 @@ describe('WooCommerce face: methods', () => {
     });
 
     it('keeps 404 for paths that do not exist, and HEAD working as GET', async () => {
-      for (const [method, path] of [['GET', 'webhooks/1/nothing'], ['DELETE', 'nothing'], ['OPTIONS', 'webhooks/count/x']]) {
+      for (const [method, path] of [['GET', 'webhooks/1/nothing'], ['DELETE', 'nothing'], ['OPTIONS', 'webhooks/count/x'], ['PROPFIND', 'webhooks/1/x'], ['MKCOL', 'webhooks/']]) {
         const response = await basic(server.url, method, path, credentials);
         expect(response.status, `${method} ${path}`).toBe(404);
         expect(response.body.errors[0].code).toBe('woocommerce_api_no_route');
