@@ -12,14 +12,15 @@ export interface WooTopic {
   hooks: string[];
 }
 
-export const WOO_RESOURCES: Record<string, string[]> = {
-  coupon: ['created', 'updated', 'deleted', 'restored'],
-  customer: ['created', 'updated', 'deleted'],
-  order: ['created', 'updated', 'deleted', 'restored'],
-  product: ['created', 'updated', 'deleted', 'restored'],
-};
+// Maps, not plain objects: topics come from callers, and `constructor` or `__proto__` would be found in an object.
+export const WOO_RESOURCES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['coupon', ['created', 'updated', 'deleted', 'restored']],
+  ['customer', ['created', 'updated', 'deleted']],
+  ['order', ['created', 'updated', 'deleted', 'restored']],
+  ['product', ['created', 'updated', 'deleted', 'restored']],
+]);
 
-const HOOKS: Record<string, string[]> = {
+const HOOKS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   'coupon.created': ['woocommerce_process_shop_coupon_meta', 'woocommerce_api_create_coupon'],
   'coupon.updated': ['woocommerce_process_shop_coupon_meta', 'woocommerce_api_edit_coupon'],
   'coupon.deleted': ['wp_trash_post'],
@@ -35,7 +36,7 @@ const HOOKS: Record<string, string[]> = {
   'product.updated': ['woocommerce_process_product_meta', 'woocommerce_api_edit_product'],
   'product.deleted': ['wp_trash_post'],
   'product.restored': ['untrashed_post'],
-};
+}));
 
 /** Action events (`action.woocommerce_add_to_cart`, `action.wc_…`) form open families: any hook name is an event. */
 export const ACTION_PREFIXES = ['action.woocommerce_', 'action.wc_'];
@@ -50,7 +51,7 @@ export function describeTopic(name: string): WooTopic {
   const dot = name.indexOf('.');
   const resource = dot < 0 ? name : name.slice(0, dot);
   const event = dot < 0 ? '' : name.slice(dot + 1);
-  const hooks = resource === 'action' ? [event] : HOOKS[name] ?? [];
+  const hooks = resource === 'action' ? [event] : [...(HOOKS.get(name) ?? [])];
   return { topic: name, resource, event, hooks };
 }
 
@@ -58,7 +59,7 @@ export function describeTopic(name: string): WooTopic {
 export function parseWooTopic(input: unknown): WooTopic {
   const topic = typeof input === 'string' ? input.trim().toLowerCase() : '';
   const { resource, event } = describeTopic(topic);
-  const valid = resource === 'action' ? isActionEvent(topic) : (WOO_RESOURCES[resource] ?? []).includes(event);
+  const valid = resource === 'action' ? isActionEvent(topic) : (WOO_RESOURCES.get(resource)?.includes(event) ?? false);
   if (!valid) throw new Invalid('topic', 'Webhook topic is required and must be valid.');
   return describeTopic(topic);
 }

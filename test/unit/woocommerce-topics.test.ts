@@ -24,3 +24,21 @@ describe("WooCommerce's topics", () => {
     expect(isActionEvent('action.other')).toBe(false);
   });
 });
+
+describe("WooCommerce's topics named like Object.prototype's members", () => {
+  const names = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
+
+  it('are refused, not a crash', () => {
+    for (const name of names) {
+      for (const topic of [name, `${name}.created`, `order.${name}`, `${name}.${name}`]) {
+        expect(() => parseWooTopic(topic), topic).toThrow(/topic is required and must be valid/);
+      }
+    }
+  });
+
+  it('describe with no hooks', () => {
+    for (const name of names) {
+      for (const topic of [name, `${name}.created`, `order.${name}`]) expect(describeTopic(topic).hooks, topic).toEqual([]);
+    }
+  });
+});

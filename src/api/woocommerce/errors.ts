@@ -14,16 +14,19 @@ export class WooError extends Error {
 export const missingWebhookData = (action: string) =>
   new WooError(400, 'woocommerce_api_missing_webhook_data', `No webhook data specified to ${action} webhook`);
 
-/** Which WooCommerce code an invalid core field becomes. */
-const INVALID_FIELD: Record<string, [string, string?]> = {
-  topic: ['woocommerce_api_invalid_webhook_topic', 'Webhook topic is required and must be valid.'],
-  events: ['woocommerce_api_invalid_webhook_topic', 'Webhook topic is required and must be valid.'],
-  url: ['woocommerce_api_invalid_webhook_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://'],
-  delivery_url: ['woocommerce_api_invalid_webhook_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://'],
-  status: ['woocommerce_api_invalid_webhook_status'],
-  secret: ['woocommerce_api_invalid_webhook_secret'],
-  name: ['woocommerce_api_invalid_webhook_name'],
-};
+/**
+ * Which WooCommerce code an invalid core field becomes. A Map: the field may be a name the caller chose
+ * (an unknown webhook field), and a plain object would find `constructor` or `toString` in it.
+ */
+const INVALID_FIELD = new Map<string, [string, string?]>([
+  ['topic', ['woocommerce_api_invalid_webhook_topic', 'Webhook topic is required and must be valid.']],
+  ['events', ['woocommerce_api_invalid_webhook_topic', 'Webhook topic is required and must be valid.']],
+  ['url', ['woocommerce_api_invalid_webhook_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://']],
+  ['delivery_url', ['woocommerce_api_invalid_webhook_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://']],
+  ['status', ['woocommerce_api_invalid_webhook_status']],
+  ['secret', ['woocommerce_api_invalid_webhook_secret']],
+  ['name', ['woocommerce_api_invalid_webhook_name']],
+]);
 
 export function toWooError(error: unknown): WooError {
   if (error instanceof WooError) return error;
@@ -40,7 +43,7 @@ export function toWooError(error: unknown): WooError {
       case 'invalid':
       case 'conflict':
       case 'too_large': {
-        const [code, message] = INVALID_FIELD[error.field ?? ''] ?? ['woocommerce_api_invalid_webhook_data'];
+        const [code, message] = INVALID_FIELD.get(error.field ?? '') ?? ['woocommerce_api_invalid_webhook_data'];
         return new WooError(400, code, message ?? (error.field ? `${error.field}: ${error.message}` : error.message));
       }
       default:

@@ -1,7 +1,8 @@
 /**
  * WooCommerce's legacy REST API v2, webhook part (seed 001), under /wc-api/v2. Routes take any method and
  * dispatch on the effective one, because WooCommerce lets `?_method=` and `X-HTTP-Method-Override`
- * replace it (and HEAD is GET). `/webhook/<id>` (singular, as the seed's docs write it) works too.
+ * replace it (and HEAD is GET); a method a route does not serve gets 405 with `Allow`. `/webhook/<id>`
+ * (singular, as the seed's docs write it) works too.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../core/hookd.ts';
@@ -12,14 +13,37 @@ import {
 } from './routes.ts';
 
 export const WOO_PREFIX = '/wc-api/v2';
-const ANY = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** No method is longer; a longer override is no method at all (and is not upper-cased). */
+const MAX_METHOD_LENGTH = 16;
 
 const noRoute = () => new WooError(404, 'woocommerce_api_no_route', 'No route was found matching the URL and request method');
+const methodNotAllowed = () => new WooError(405, 'woocommerce_api_method_not_allowed', 'The route does not take this request method (see the Allow header)');
 
-function effectiveMethod(request: FastifyRequest): string {
-  const override = lastValues(request.query)._method ?? request.headers['x-http-method-override'];
-  const method = (typeof override === 'string' && override !== '' ? override : request.method).toUpperCase();
-  return method === 'HEAD' ? 'GET' : method;
+/** HEAD is GET for WooCommerce; anything too long to be a method reads as an unknown one. */
+function normalMethod(method: string): string {
+  const upper = method.length > MAX_METHOD_LENGTH ? '?' : method.toUpperCase();
+  return upper === 'HEAD' ? 'GET' : upper;
+}
+
+/**
+ * The method the caller asks for: `?_method=`, else X-HTTP-Method-Override, else the request's own.
+ * `signedMethod` is the one an OAuth signature must cover: `_method` is in the signed query, but the
+ * header is not signed, so when it changes the method the signature must have been made for the new one.
+ */
+function effectiveMethod(request: FastifyRequest): { method: string; signedMethod: string } {
+  const query = lastValues(request.query)._method;
+  if (query) return { method: normalMethod(query), signedMethod: request.method };
+  const header = request.headers['x-http-method-override'];
+  const own = normalMethod(request.method);
+  if (typeof header !== 'string' || header === '') return { method: own, signedMethod: request.method };
+  const method = normalMethod(header);
+  return { method, signedMethod: method === own ? request.method : header.toUpperCase() };
+}
+
+/** A route URL such as `/wc-api/v2/webhooks/:id` as a pattern for concrete paths (a `:param` is one segment). */
+function pathPattern(url: string): RegExp {
+  const segments = url.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${segments.join('/')}$`);
 }
 
 type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknown>;
@@ -27,17 +51,37 @@ type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknow
 export function wooCommerceApi(core: Core) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.setErrorHandler(sendWooError);
-    app.setNotFoundHandler((request, reply) => sendWooError(noRoute(), request, reply));
+    // A method Fastify routes cannot take (PROPFIND, MKCOL…) ends here even on a route's path: there it
+    // is still 405 with that route's Allow. Any other method here means the path matched no route.
+    const allowByPath: Array<{ path: RegExp; allow: string }> = [];
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      const routable = app.supportedMethods.includes(request.method);
+      const known = routable ? undefined : allowByPath.find((entry) => entry.path.test(path));
+      if (!known) return sendWooError(noRoute(), request, reply);
+      reply.header('Allow', known.allow);
+      return sendWooError(methodNotAllowed(), request, reply);
+    });
 
+    // Each path takes every method Fastify knows, so that one the path does not serve gets 405 and Allow
+    // (not 404). The handler table is a Map: the method may come from the caller's override, and a plain
+    // object would find `constructor` or `__proto__` in it.
     const route = (url: string, byMethod: Record<string, Handler>) => {
+      const handlers = new Map(Object.entries(byMethod));
+      const allow = [...handlers.keys()].flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+      allowByPath.push({ path: pathPattern(`${WOO_PREFIX}${url}`), allow });
       app.route({
-        method: [...ANY],
+        method: app.supportedMethods,
         url,
         schema: { hide: true },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
-          const handler = byMethod[effectiveMethod(request)];
-          if (!handler) throw noRoute();
-          const { workspace, consumerSecret } = await authenticate(core, request);
+          const { method, signedMethod } = effectiveMethod(request);
+          const handler = handlers.get(method);
+          if (!handler) {
+            reply.header('Allow', allow);
+            throw methodNotAllowed();
+          }
+          const { workspace, consumerSecret } = await authenticate(core, request, signedMethod);
           return handler({ core, workspace, consumerSecret, request, reply }, request.params as Record<string, string>);
         },
       });

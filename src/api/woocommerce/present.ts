@@ -37,7 +37,8 @@ export function presentWebhook(webhook: Webhook) {
 const NUMERIC_HEADERS = new Set(['x-wc-webhook-id', 'x-wc-webhook-delivery-id']);
 
 export function presentDelivery(attempt: Attempt) {
-  const requestHeaders: Record<string, string | number> = {};
+  // Null prototype: header names are not ours, and a `__proto__` one must stay a header.
+  const requestHeaders: Record<string, string | number> = Object.create(null);
   for (const [name, value] of Object.entries(attempt.requestHeaders)) {
     requestHeaders[name] = NUMERIC_HEADERS.has(name.toLowerCase()) && /^\d+$/.test(value) ? Number(value) : value;
   }

@@ -31,7 +31,11 @@ function webhookData(body: unknown, action: string): Record<string, unknown> {
   if (wrapped === null || typeof wrapped !== 'object' || Array.isArray(wrapped)) throw missingWebhookData(action);
   const data = wrapped as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) throw new Invalid(key, `unknown webhook field "${key}"`);
+    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) {
+      // The name is the caller's: shown bounded, and never used as a field to look up an error code by.
+      const shown = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+      throw new WooError(400, 'woocommerce_api_invalid_webhook_data', `Unknown webhook field "${shown}"`);
+    }
   }
   return data;
 }
@@ -61,8 +65,9 @@ function toPatch(data: Record<string, unknown>): WebhookPatch {
   return patch;
 }
 
+/** A positive id that a JavaScript number holds exactly; longer digit strings are not read at all. */
 function numericId(value: string, onInvalid: () => Error): number {
-  if (!/^\d+$/.test(value) || Number(value) <= 0) throw onInvalid();
+  if (!/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) <= 0) throw onInvalid();
   return Number(value);
 }
 
