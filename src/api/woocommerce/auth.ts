@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import OAuth from 'oauth-1.0a';
 import { safeEqual } from '../../core/crypto.ts';
+import { TooManyAttempts } from '../../core/errors.ts';
 import type { Core } from '../../core/hookd.ts';
 import type { Workspace } from '../../core/model.ts';
 import { basicCredentials } from '../basic-auth.ts';
@@ -53,10 +54,10 @@ export async function authenticate(core: Core, request: FastifyRequest, signedMe
   if (credentials) {
     if (!credentials[0]) throw authError('Consumer Key is missing');
     try {
-      const { principal } = await core.auth.consumerPair(credentials[0], credentials[1]);
+      const { principal } = await core.auth.consumerPair(credentials[0], credentials[1], request.ip);
       return { workspace: principal.workspace, consumerSecret: credentials[1] };
-    } catch {
-      throw authError('Consumer Key or Consumer Secret is invalid');
+    } catch (error) {
+      throw error instanceof TooManyAttempts ? error : authError('Consumer Key or Consumer Secret is invalid');
     }
   }
   if (params.oauth_consumer_key !== undefined || params.oauth_signature !== undefined) return oauth(core, request, params, signedMethod);
@@ -64,23 +65,26 @@ export async function authenticate(core: Core, request: FastifyRequest, signedMe
 }
 
 async function oauth(core: Core, request: FastifyRequest, params: Record<string, string>, method: string) {
+  core.auth.admit(request.ip);
+  // Every refusal counts as a failed authentication of this address (and of the key, once it is known).
+  const refuse = (message: string, consumerKey?: string) => core.auth.failed(request.ip, consumerKey, authError(message));
   for (const name of ['oauth_consumer_key', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method']) {
-    if (!params[name]) throw authError(`${name} parameter is missing`);
+    if (!params[name]) throw refuse(`${name} parameter is missing`);
   }
   const algorithm = ALGORITHMS.get(params.oauth_signature_method);
-  if (!algorithm) throw authError('Invalid Signature - signature method is invalid or unsupported');
+  if (!algorithm) throw refuse('Invalid Signature - signature method is invalid or unsupported');
   // Whole seconds only (not ` 1e9`, `0x…`, `….5`), and nonces no longer than clients make them: both are
   // stored or compared, and the nonce table should not hold what a caller chose to make large.
   const timestamp = /^\d{1,12}$/.test(params.oauth_timestamp) ? Number(params.oauth_timestamp) * 1000 : Number.NaN;
-  if (!(Math.abs(Date.now() - timestamp) <= WINDOW_MS)) throw authError('Invalid timestamp');
-  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) throw authError('Invalid nonce - longer than 128 characters');
+  if (!(Math.abs(Date.now() - timestamp) <= WINDOW_MS)) throw refuse('Invalid timestamp');
+  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) throw refuse('Invalid nonce - longer than 128 characters');
 
   let principal;
   let secret;
   try {
-    ({ principal, secret } = await core.auth.consumerSecret(params.oauth_consumer_key));
-  } catch {
-    throw authError('Consumer Key is invalid');
+    ({ principal, secret } = await core.auth.consumerSecret(params.oauth_consumer_key, request.ip));
+  } catch (error) {
+    throw error instanceof TooManyAttempts ? error : authError('Consumer Key is invalid');
   }
   const { oauth_signature: signature, ...signed } = params;
   const url = `${request.protocol}://${request.headers.host ?? 'localhost'}${request.url.split('?')[0]}`;
@@ -90,12 +94,12 @@ async function oauth(core: Core, request: FastifyRequest, params: Record<string,
   // WooCommerce's v2 server keys the HMAC with the bare secret; v3-style clients append "&". Both are accepted.
   const key = signer.percentEncode(secret);
   if (![key, `${key}&`].some((candidate) => safeEqual(hash(base, candidate), signature))) {
-    throw authError(method === request.method
+    throw refuse(method === request.method
       ? 'Invalid Signature - provided signature does not match'
-      : `Invalid Signature - the X-HTTP-Method-Override header is not covered by the signature: sign the request for ${method}, or use ?_method=`);
+      : `Invalid Signature - the X-HTTP-Method-Override header is not covered by the signature: sign the request for ${method}, or use ?_method=`, params.oauth_consumer_key);
   }
   if (!(await core.auth.useNonce(params.oauth_consumer_key, params.oauth_nonce, NONCE_MEMORY_MS))) {
-    throw authError('Invalid nonce - nonce has already been used');
+    throw refuse('Invalid nonce - nonce has already been used');
   }
   return { workspace: principal.workspace, consumerSecret: secret };
 }

@@ -32,8 +32,21 @@ describe('failed authentications', () => {
     expectData(await ws.api.request('GET', path, undefined, { headers: from('203.0.113.8') }), 200);
   });
 
+  it('answers WooCommerce callers 429 in its own format too', async () => {
+    const basic = (secret: string) => `Basic ${Buffer.from(`${ws.consumerKey}:${secret}`).toString('base64')}`;
+    const list = (secret: string, address: string) => fetch(`${server.url}/wc-api/v2/webhooks`, { headers: { authorization: basic(secret), ...from(address) } });
+    for (let i = 0; i < 4; i++) expect((await list(`cs_wrong_${i}`, '203.0.113.20')).status).toBe(401);
+    const limited = await list('cs_wrong_5', '203.0.113.20');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({ errors: [{ code: 'woocommerce_api_too_many_requests', message: expect.stringContaining('too many') }] });
+    expect((await list(ws.consumerSecret, '203.0.113.21')).status).toBe(200);
+  });
+
   it('stops a batch of wrong logins after the limit, without a look-up each', async () => {
-    const logins = Array.from({ length: 100 }, (_, i) => ({ jsonrpc: '2.0', id: i, method: 'login', params: [ws.consumerKey, `cs_wrong_${i}`] }));
+    // A workspace of its own: the WooCommerce test above used up the first key's failures.
+    const fresh = await createWorkspace(server.api, 'logins');
+    const logins = Array.from({ length: 100 }, (_, i) => ({ jsonrpc: '2.0', id: i, method: 'login', params: [fresh.consumerKey, `cs_wrong_${i}`] }));
     const response = await fetch(`${server.url}/api/jsonrpc`, { method: 'POST', headers: { 'content-type': 'application/json', ...from('203.0.113.9') }, body: JSON.stringify(logins) });
     const answers = (await response.json()) as any[];
     expect(answers).toHaveLength(100);
@@ -42,7 +55,7 @@ describe('failed authentications', () => {
     // The key's owner, elsewhere, logs in as usual.
     const ok = await fetch(`${server.url}/api/jsonrpc`, {
       method: 'POST', headers: { 'content-type': 'application/json', ...from('203.0.113.10') },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'login', params: [ws.consumerKey, ws.consumerSecret] }),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'login', params: [fresh.consumerKey, fresh.consumerSecret] }),
     });
     expect(((await ok.json()) as any).result).toMatch(/^[0-9a-f]{32}$/);
   });
