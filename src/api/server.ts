@@ -14,6 +14,11 @@ import { sendNativeError } from './native/envelope.ts';
 import { sendWooError } from './woocommerce/errors.ts';
 import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
 import { validatorCompiler } from './validation.ts';
+import { faceOf, refusalBody } from './faces.ts';
+import { RouteMethods } from './route-methods.ts';
+import { refuseUnparsed, writeRefusal } from './protocol-errors.ts';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -27,6 +32,7 @@ export interface ServerOptions {
 }
 
 export async function buildServer(core: Core, options: ServerOptions) {
+  const routes = new RouteMethods();
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT,
@@ -44,8 +50,20 @@ export async function buildServer(core: Core, options: ServerOptions) {
     // percent-encoding) are answered in the envelope of the face the path belongs to, like any other error.
     frameworkErrors: (error, request, reply) =>
       (request.url.startsWith(`${WOO_PREFIX}/`) ? sendWooError : sendNativeError)(error, request, reply),
+    // What Node's HTTP parser refuses never reaches a route: answered here, in the face's own shape.
+    clientErrorHandler: (error, socket) => refuseUnparsed(error as unknown as Parameters<typeof refuseUnparsed>[0], socket, routes),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onRoute', (route) => routes.add(route.url, route.method));
+  // hookd is no proxy: CONNECT gets 405 (Node drops the connection when nobody listens for it).
+  app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', routes.allowed(request.url ?? '')));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allow = routes.allowed(path);
+    if (allow.length > 0) reply.header('allow', allow.join(', '));
+    const [status, message] = allow.length > 0 ? [405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`] : [404, `no route ${request.method} ${path}`];
+    return reply.status(status).type('application/json; charset=utf-8').send(refusalBody(faceOf(path), status, message));
+  });
 
   // A POST with no body at all means "no options" (e.g. run every test); schemas then check it as {}.
   app.addHook('preValidation', async (request) => {

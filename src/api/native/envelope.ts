@@ -3,7 +3,7 @@
  * `{"data": null, "error": {"code", "message", "details"}}`, where details names the offending field.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, NotFound, TooManyAttempts } from '../../core/errors.ts';
+import { DomainError, TooManyAttempts } from '../../core/errors.ts';
 import { describeValidation } from '../validation.ts';
 
 export interface NativeError {
@@ -57,8 +57,4 @@ export function sendNativeError(error: unknown, request: FastifyRequest, reply: 
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
   if (error instanceof TooManyAttempts) reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
   return reply.status(status).send({ data: null, error: body });
-}
-
-export function routeNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendNativeError(new NotFound('route', `no route ${request.method} ${request.url.split('?')[0]}`), request, reply);
 }

@@ -1,7 +1,7 @@
 /** hookd's native API: UP42's webhook paths and envelope, extended (seed 002). */
 import type { Core } from '../../core/hookd.ts';
 import { NativeAccess, type NativeApp } from './context.ts';
-import { routeNotFound, sendNativeError } from './envelope.ts';
+import { sendNativeError } from './envelope.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -13,7 +13,6 @@ export function nativeApi(core: Core) {
     app.setErrorHandler(sendNativeError);
     // JSON only: any other body is 415, not a string that fails the schema.
     app.removeContentTypeParser('text/plain');
-    app.setNotFoundHandler(routeNotFound);
     const access = new NativeAccess(core);
     workspaceRoutes(app, core, access);
     catalogRoutes(app, core, access);

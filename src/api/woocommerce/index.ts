@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../core/hookd.ts';
 import { authenticate, lastValues } from './auth.ts';
 import { WooError, sendWooError } from './errors.ts';
+import { pathPattern } from '../route-methods.ts';
 import {
   countWebhooks, createWebhook, deleteWebhook, editWebhook, listDeliveries, listWebhooks, viewDelivery, viewWebhook, type WooCall,
 } from './routes.ts';
@@ -38,12 +39,6 @@ function effectiveMethod(request: FastifyRequest): { method: string; signedMetho
   if (typeof header !== 'string' || header === '') return { method: own, signedMethod: request.method };
   const method = normalMethod(header);
   return { method, signedMethod: method === own ? request.method : header.toUpperCase() };
-}
-
-/** A route URL such as `/wc-api/v2/webhooks/:id` as a pattern for concrete paths (a `:param` is one segment). */
-function pathPattern(url: string): RegExp {
-  const segments = url.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`^${segments.join('/')}$`);
 }
 
 type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknown>;

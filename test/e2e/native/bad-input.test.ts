@@ -189,8 +189,11 @@ describe('bad input', () => {
     expect(route.status).toBe(404);
     expect(route.body).toEqual({ data: null, error: { code: 'RESOURCE_NOT_FOUND', message: expect.any(String), details: null } });
     expectError(await ws.api.post(`/workspaces/${ws.id}/nothing-here`, {}), 404, 'RESOURCE_NOT_FOUND', null);
-    expectError(await server.api.request('PATCH', '/workspaces', { name: 'x' }), 404, 'RESOURCE_NOT_FOUND', null);
-    expectError(await ws.api.request('DELETE', hooks), 404, 'RESOURCE_NOT_FOUND', null);
+    // A path that exists, with a method it does not take: 405 naming the methods it does.
+    const patch = await server.api.request('PATCH', '/workspaces', { name: 'x' });
+    expectError(patch, 405, 'METHOD_NOT_ALLOWED', null);
+    expect(patch.headers.get('allow')).toBe('GET, HEAD, POST');
+    expectError(await ws.api.request('DELETE', hooks), 405, 'METHOD_NOT_ALLOWED', null);
 
     const before = await snapshot();
     // Path segments the router cannot take: far too long, or badly percent-encoded.

@@ -42,6 +42,8 @@ describe('slow clients', () => {
     const head = `POST /workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const { answer, sentOfRest } = await trickle(port, head, body, 100);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    // In the envelope of the face the path belongs to.
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ data: null, error: { code: 'REQUEST_TIMEOUT', message: expect.any(String), details: null } });
     expect(sentOfRest).toBeLessThan(body.length);
   });
 

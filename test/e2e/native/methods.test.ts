@@ -1,0 +1,66 @@
+/**
+ * A method a path does not take is answered 405 with Allow, in the face's own error shape, wherever it is
+ * refused: by the router, by Node's HTTP parser (a method it does not know) or on CONNECT (which Node
+ * would otherwise drop without a word). Unknown paths stay 404.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+
+/** One raw request; the status line, the Allow header (if any) and the parsed body. */
+function raw(port: number, method: string, target: string): Promise<{ status: number; allow: string | null; body: any }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk) => { text += chunk.toString('latin1'); });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head, body = ''] = text.split('\r\n\r\n');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+      const allow = /\r\nallow: ?([^\r]*)/i.exec(head)?.[1] ?? null;
+      resolve({ status, allow, body: body === '' ? null : JSON.parse(body) });
+    });
+    socket.write(`${method} ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN}\r\nConnection: close\r\n\r\n`);
+  });
+}
+
+describe('methods a path does not take', () => {
+  let server: TestHookd;
+  let port: number;
+
+  beforeAll(async () => {
+    server = await startTestHookd();
+    port = Number(new URL(server.url).port);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers 405 with Allow on native paths, for routable and unknown methods alike', async () => {
+    for (const method of ['DELETE', 'PUT', 'OPTIONS', 'TRACE', 'PROPFIND', 'SEARCH', 'FROBNICATE']) {
+      const answer = await raw(port, method, '/workspaces?limit=1');
+      expect(answer.status, method).toBe(405);
+      expect(answer.allow, method).toBe('GET, HEAD, POST');
+      expect(answer.body, method).toEqual({ data: null, error: { code: 'METHOD_NOT_ALLOWED', message: expect.any(String), details: null } });
+    }
+    expect((await raw(port, 'POST', '/workspaces/abc/webhooks/def')).allow).toBe('DELETE, GET, HEAD, PATCH, PUT');
+    expect((await raw(port, 'POST', '/healthz')).allow).toBe('GET, HEAD');
+  });
+
+  it('answers 405 in JSON-RPC shape on the JSON-RPC path', async () => {
+    const answer = await raw(port, 'GET', '/api/jsonrpc');
+    expect(answer).toMatchObject({ status: 405, allow: 'POST', body: { jsonrpc: '2.0', id: null, error: { code: -32600 } } });
+  });
+
+  it('answers CONNECT with 405 instead of dropping the connection', async () => {
+    expect(await raw(port, 'CONNECT', '/workspaces')).toMatchObject({ status: 405, allow: 'GET, HEAD, POST', body: { error: { code: 'METHOD_NOT_ALLOWED' } } });
+    expect(await raw(port, 'CONNECT', 'example.com:443')).toMatchObject({ status: 405, allow: '', body: { error: { code: 'METHOD_NOT_ALLOWED' } } });
+  });
+
+  it('keeps 404 for paths no route has, and answers a malformed request 400 in the envelope', async () => {
+    for (const method of ['GET', 'DELETE', 'FROBNICATE']) {
+      expect(await raw(port, method, '/no/such/path'), method).toMatchObject({ status: 404, allow: null, body: { error: { code: 'RESOURCE_NOT_FOUND' } } });
+    }
+    expect(await raw(port, 'GET', '/workspaces HTTP/1.1 extra')).toMatchObject({ status: 400, body: { data: null, error: { code: 'BAD_REQUEST' } } });
+  });
+});
