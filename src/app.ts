@@ -50,6 +50,13 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   if (sealed > 0) log.info({ webhooks: sealed }, 'sealed the header values of webhooks stored before they were encrypted');
   const admin = await ensureAdminToken(store, config);
 
+  // One SQLite file has one hookd: a delivery still claimed now was claimed by a process that died. Take it
+  // back at once rather than when its lease would run out (up to a minute and more).
+  if (config.databaseUrl === undefined && config.role !== 'api') {
+    const taken = await store.deliveries.takeBackLeases(Date.now());
+    if (taken > 0) log.info({ deliveries: taken }, 'took back the deliveries an earlier process had claimed but not finished');
+  }
+
   const metrics = new Metrics();
   const { http, runner } = attemptSending(config, box);
   let dispatcher: Dispatcher | null = null;

@@ -49,7 +49,10 @@ export async function spawnHookd(
     if (child.exitCode !== null) throw new Error(`hookd exited at start:\n${output}`);
     if (command[0] === 'worker') {
       if (output.includes('running')) break;
-      if (Date.now() > deadline) throw new Error(`hookd worker did not start:\n${output}`);
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`hookd worker did not start:\n${output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
     }
@@ -59,7 +62,11 @@ export async function spawnHookd(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`hookd did not become healthy:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running behind the failed test (it would hold its port, its store and its locks).
+      child.kill('SIGKILL');
+      throw new Error(`hookd did not become healthy:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { child, api, output: () => output, exited };

@@ -102,6 +102,18 @@ export class SqlDeliveries implements DeliveriesRepo {
     return Number(result.numUpdatedRows);
   }
 
+  async takeBackLeases(now: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
+        .where('status', '=', 'sending').executeTakeFirst();
+      await trx.updateTable('deliveries').set({ status: 'held' })
+        .where('status', '=', statusLiteral('pending'))
+        .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
+        .execute();
+      return Number(result.numUpdatedRows);
+    });
+  }
+
   async recordTestAttempt(attempt: NewAttempt): Promise<void> {
     await this.attemptLog.insert(this.db, [toLoggedAttempt(attempt)]);
   }
