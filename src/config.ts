@@ -39,6 +39,8 @@ export interface Config {
   httpConnectionTimeoutMs: number;
   concurrency: number;
   webhookConcurrency: number;
+  /** Active attempts one workspace may hold, at most (default: three quarters of `concurrency`). */
+  workspaceConcurrency: number;
   /** SQLite `serve`: run the dispatcher in its own thread (threads/dispatcher.ts). */
   dispatchThread: boolean;
   shutdownGraceMs: number;
@@ -83,6 +85,7 @@ export const SETTINGS = {
   httpConnectionTimeout: { env: 'HOOKD_HTTP_CONNECTION_TIMEOUT', flag: '--http-connection-timeout <duration>', help: 'how long a connection may stay silent (longer than the slowest answer, a webhook test run)', default: '2m' },
   concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
+  workspaceConcurrency: { env: 'HOOKD_WORKSPACE_CONCURRENCY', flag: '--workspace-concurrency <n>', help: 'attempts in flight at once, per workspace (default: 3/4 of the overall concurrency, so others always find a free slot)', default: '' },
   dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
   retention: { env: 'HOOKD_RETENTION', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     return n;
   });
   const requestTimeoutMs = check('requestTimeout', parseDuration);
+  const concurrency = check('concurrency', integer(1, 10_000));
   const lease = check('lease', optional);
   return {
     role,
@@ -183,8 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     trustProxy: check('trustProxy', boolean),
     httpRequestTimeoutMs: check('httpRequestTimeout', positiveDuration),
     httpConnectionTimeoutMs: check('httpConnectionTimeout', positiveDuration),
-    concurrency: check('concurrency', integer(1, 10_000)),
+    concurrency,
     webhookConcurrency: check('webhookConcurrency', integer(1, 1000)),
+    workspaceConcurrency: raw('workspaceConcurrency') === '' ? Math.max(1, Math.floor((concurrency * 3) / 4)) : check('workspaceConcurrency', integer(1, concurrency)),
     dispatchThread: check('dispatchThread', boolean),
     shutdownGraceMs: check('shutdownGrace', parseDuration),
     // A claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.

@@ -3,8 +3,9 @@
  *
  * - Wakes at once on new work (publish, resume, resend call `wake()`), at the next due retry, and on a
  *   slow safety timer (other processes' expired leases); there is no per-delivery polling.
- * - Bounds concurrency overall and per webhook. Each webhook has a small local queue of claimed
- *   deliveries, so a slow endpoint only ever occupies its own slots and claims stay batched.
+ * - Shares its slots fairly between workspaces and webhooks, and sets slow attempts aside (lanes.ts): a
+ *   workspace or an endpoint that hangs cannot hold up the others. Each webhook has a small local queue
+ *   of claimed deliveries, so claims stay batched.
  * - On stop: claims nothing more, hands back what it had not started, lets in-flight attempts finish
  *   until the grace deadline, aborts and hands back the rest, and records every outcome.
  */
@@ -12,11 +13,16 @@ import type { Logger } from 'pino';
 import type { AttemptSender } from '../core/ports.ts';
 import type { Metrics } from '../metrics.ts';
 import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../store/store.ts';
+import { Lanes, type Lane, type Running } from './lanes.ts';
 import type { RetryPolicy } from './retry.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
   webhookConcurrency: number;
+  /** Active attempts one workspace may hold (the rest of `concurrency` stays free for the others). */
+  workspaceConcurrency: number;
+  /** An attempt still running after this long is set aside as slow (see lanes.ts). */
+  slowAfterMs?: number;
   leaseMs: number;
   shutdownGraceMs: number;
   disablePolicy: DisablePolicy;
@@ -25,26 +31,25 @@ export interface DispatcherOptions {
   metrics?: Metrics;
 }
 
-interface WebhookLane {
-  inflight: number;
-  queue: ClaimedDelivery[];
-}
-
 const FLUSH_BATCH = 500;
 const BUSY_WAKE_MS = 5;
 /** While attempts are running, outcomes are written at most this often, in larger batches. */
 const BUSY_FLUSH_MS = 10;
 /** How long a dispatcher backed off (see wake()) waits before it looks again on its own. */
 const BACK_OFF_MS = 50;
+/** Endpoints answer in milliseconds; one still silent after a second is waiting for its timeout. */
+const SLOW_AFTER_MS = 1000;
+/** Attempts set aside as slow, at most, as a multiple of `concurrency` (they hold sockets, not CPU). */
+const SLOW_CONCURRENCY_FACTOR = 4;
 
 export class Dispatcher {
-  readonly #lanes = new Map<number, WebhookLane>();
+  readonly #lanes: Lanes;
   /** Deliveries this process holds (queued or in flight), so a re-claim after a lease expiry is not sent twice. */
   readonly #held = new Set<number>();
   readonly #outcomes: AttemptOutcome[] = [];
-  readonly #running = new Set<Promise<void>>();
-  #inflight = 0;
-  #queued = 0;
+  readonly #running = new Map<Promise<void>, Running>();
+  /** Looks for attempts that became slow, while any run. */
+  #sweeper: NodeJS.Timeout | null = null;
   #claiming = false;
   #claimAgain = false;
   #wakeScheduled = false;
@@ -65,10 +70,24 @@ export class Dispatcher {
     private readonly retry: RetryPolicy,
     private readonly options: DispatcherOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#lanes = new Lanes({
+      concurrency: options.concurrency,
+      webhookConcurrency: options.webhookConcurrency,
+      workspaceConcurrency: options.workspaceConcurrency,
+      slowConcurrency: SLOW_CONCURRENCY_FACTOR * options.concurrency,
+      slowAfterMs: options.slowAfterMs ?? SLOW_AFTER_MS,
+    });
+  }
 
+  /** Attempts running, slow ones included. */
   get inflight(): number {
-    return this.#inflight;
+    return this.#running.size;
+  }
+
+  /** Claimed deliveries waiting to start, and attempts running, by kind (for tests and metrics). */
+  get load(): { queued: number; active: number; slow: number } {
+    return { queued: this.#lanes.queued, active: this.#lanes.active, slow: this.#lanes.slow };
   }
 
   start(): void {
@@ -100,7 +119,7 @@ export class Dispatcher {
       this.#wakeScheduled = false;
       void this.pump();
     };
-    if (this.#inflight + this.#queued >= this.options.webhookConcurrency) setTimeout(run, BUSY_WAKE_MS);
+    if (this.#running.size + this.#lanes.queued >= this.options.webhookConcurrency) setTimeout(run, BUSY_WAKE_MS);
     else setImmediate(run);
   }
 
@@ -111,22 +130,22 @@ export class Dispatcher {
     while (this.#claiming) await new Promise((resolve) => setTimeout(resolve, 5));
 
     const notStarted: number[] = [];
-    for (const lane of this.#lanes.values()) {
-      for (const delivery of lane.queue.splice(0)) notStarted.push(delivery.seq);
+    for (const lane of [...this.#lanes.all()]) {
+      for (const delivery of this.#lanes.drain(lane)) notStarted.push(delivery.seq);
     }
-    this.#queued = 0;
 
     if (this.#running.size > 0) {
       let deadline: NodeJS.Timeout | undefined;
       const graceOver = new Promise<void>((resolve) => { deadline = setTimeout(resolve, this.options.shutdownGraceMs); });
-      await Promise.race([Promise.all(this.#running), graceOver]);
+      await Promise.race([Promise.all(this.#running.keys()), graceOver]);
       clearTimeout(deadline);
       if (this.#running.size > 0) {
         this.log.warn({ inflight: this.#running.size }, 'shutdown grace period over: aborting attempts still in flight');
         this.sender.abortAll();
-        await Promise.all(this.#running);
+        await Promise.all(this.#running.keys());
       }
     }
+    this.stopSweeping();
     await this.flush();
     const handBack = [...notStarted, ...this.#abortedSeqs];
     if (handBack.length > 0) await this.repo.release(handBack, Date.now());
@@ -144,27 +163,28 @@ export class Dispatcher {
     try {
       do {
         this.#claimAgain = false;
-        const room = this.options.concurrency * 2 - (this.#inflight + this.#queued);
+        // Claimed-ahead and running work, but not slow attempts: those hold sockets, not the budget.
+        const budget = this.options.concurrency * 2;
+        const room = budget - (this.#lanes.active + this.#lanes.queued);
         if (room <= 0) break;
-        const laneLimit = this.options.webhookConcurrency * 3;
-        const perWebhookRoom = new Map<number, number>();
-        for (const [seq, lane] of this.#lanes) perWebhookRoom.set(seq, laneLimit - lane.inflight - lane.queue.length);
+        const rooms = this.#lanes.claimRoom(budget);
         const now = Date.now();
         this.#lastClaimAt = now;
         const claimed = await this.repo.claim({
           now,
           leaseUntil: now + this.options.leaseMs,
           limit: room,
-          perWebhookRoom,
-          perWebhookDefault: laneLimit,
+          perWebhookRoom: rooms.webhooks,
+          perWebhookDefault: rooms.webhookDefault,
+          perWorkspaceRoom: rooms.workspaces,
+          perWorkspaceDefault: rooms.workspaceDefault,
           webhookConcurrency: this.options.webhookConcurrency,
         });
         let fresh = 0;
         for (const delivery of claimed) {
           if (this.#held.has(delivery.seq)) continue;
           this.#held.add(delivery.seq);
-          this.lane(delivery.webhook.seq).queue.push(delivery);
-          this.#queued++;
+          this.#lanes.add(delivery);
           fresh++;
         }
         if (fresh > 0) this.#backedOff = false;
@@ -181,42 +201,60 @@ export class Dispatcher {
     else await this.planNextLook();
   }
 
-  private lane(webhookSeq: number): WebhookLane {
-    let lane = this.#lanes.get(webhookSeq);
-    if (!lane) {
-      lane = { inflight: 0, queue: [] };
-      this.#lanes.set(webhookSeq, lane);
-    }
-    return lane;
-  }
-
-  /** Starts queued deliveries while there are free slots, overall and per webhook. */
+  /** Starts queued deliveries while there are free slots, in the fair order lanes.ts gives. */
   private startReady(): void {
-    for (const [seq, lane] of this.#lanes) {
-      while (lane.queue.length > 0 && lane.inflight < this.options.webhookConcurrency && this.#inflight < this.options.concurrency) {
-        const delivery = lane.queue.shift() as ClaimedDelivery;
-        this.#queued--;
-        this.launch(delivery, lane);
-      }
-      if (lane.queue.length === 0 && lane.inflight === 0) this.#lanes.delete(seq);
-      if (this.#inflight >= this.options.concurrency) return;
-    }
+    for (let next = this.#lanes.next(); next; next = this.#lanes.next()) this.launch(next.delivery, next.lane);
   }
 
-  private launch(delivery: ClaimedDelivery, lane: WebhookLane): void {
-    lane.inflight++;
-    this.#inflight++;
+  private launch(delivery: ClaimedDelivery, lane: Lane): void {
+    const running = this.#lanes.started(lane, Date.now());
     const run = this.attempt(delivery).finally(() => {
-      lane.inflight--;
-      this.#inflight--;
+      this.#lanes.finished(running);
       this.#held.delete(delivery.seq);
       this.#running.delete(run);
+      if (this.#running.size === 0) this.stopSweeping();
       if (this.#stopping) return;
       this.startReady();
       // Refill before the lanes run dry, in batches rather than one claim per finished attempt.
-      if (lane.queue.length <= this.options.webhookConcurrency || this.#inflight + this.#queued <= this.options.concurrency) this.lookSoon();
+      if (lane.queue.length <= this.options.webhookConcurrency || this.#lanes.active + this.#lanes.queued <= this.options.concurrency) this.lookSoon();
     });
-    this.#running.add(run);
+    this.#running.set(run, running);
+    this.#sweeper ??= setInterval(() => this.sweep(), (this.options.slowAfterMs ?? SLOW_AFTER_MS) / 4);
+  }
+
+  /**
+   * Sets aside attempts that have run longer than slowAfterMs: their slots go to the others. A webhook
+   * whose every slot now holds a slow attempt gives back what it had claimed ahead.
+   */
+  private sweep(): void {
+    const slowSince = Date.now() - (this.options.slowAfterMs ?? SLOW_AFTER_MS);
+    let freed = false;
+    for (const running of this.#running.values()) {
+      if (running.slow || running.startedAt > slowSince || !this.#lanes.setAside(running)) continue;
+      freed = true;
+      if (this.#lanes.stalled(running.lane) && running.lane.queue.length > 0) void this.handBack(this.#lanes.drain(running.lane));
+    }
+    if (!freed || this.#stopping) return;
+    this.startReady();
+    this.lookSoon();
+  }
+
+  private stopSweeping(): void {
+    if (this.#sweeper) clearInterval(this.#sweeper);
+    this.#sweeper = null;
+  }
+
+  /** Claimed deliveries this dispatcher will not start after all go back to the store, due now. Never throws. */
+  private async handBack(deliveries: ClaimedDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const seqs = deliveries.map((delivery) => delivery.seq);
+    for (const seq of seqs) this.#held.delete(seq);
+    try {
+      await this.repo.release(seqs, Date.now());
+    } catch (error) {
+      // Left claimed: they are due again when their lease runs out.
+      this.log.error({ err: error, deliveries: seqs.length }, 'handing back claimed deliveries failed');
+    }
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
@@ -233,6 +271,7 @@ export class Dispatcher {
       this.#abortedSeqs.push(delivery.seq);
       return;
     }
+    this.#lanes.answered(delivery.webhook.seq, attempt.durationMs, attempt.success);
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
     this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
     const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt);
@@ -252,7 +291,7 @@ export class Dispatcher {
       void this.flush();
     };
     // Recording later does not delay anyone: the delivery already arrived and its slot is free.
-    if (this.#inflight > 0) setTimeout(run, BUSY_FLUSH_MS);
+    if (this.#running.size > 0) setTimeout(run, BUSY_FLUSH_MS);
     else setImmediate(run);
   }
 
@@ -294,24 +333,15 @@ export class Dispatcher {
    * the store, held there and not sent. Attempts in flight finish. Never throws.
    */
   async dropLane(webhookSeq: number): Promise<void> {
-    const lane = this.#lanes.get(webhookSeq);
-    if (!lane || lane.queue.length === 0) return;
-    const seqs = lane.queue.splice(0).map((delivery) => delivery.seq);
-    this.#queued -= seqs.length;
-    for (const seq of seqs) this.#held.delete(seq);
-    try {
-      await this.repo.release(seqs, Date.now());
-    } catch (error) {
-      // Left claimed: they are due again when their lease runs out.
-      this.log.error({ err: error, webhook: webhookSeq }, 'handing back the deliveries of a stopped webhook failed');
-    }
+    const lane = this.#lanes.lane(webhookSeq);
+    if (lane) await this.handBack(this.#lanes.drain(lane));
   }
 
   private async planNextLook(): Promise<void> {
     if (this.#stopping) return;
     const safety = this.options.safetyPollMs ?? 5000;
     // While attempts run, each one finishing wakes us and retries set their own timers: no query needed.
-    if (this.#inflight + this.#queued > 0) {
+    if (this.#running.size + this.#lanes.queued > 0) {
       this.wakeAt(Date.now() + safety);
       return;
     }

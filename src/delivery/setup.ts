@@ -39,6 +39,7 @@ export function newDispatcher(config: Config, repo: DispatchRepo, runner: Attemp
   return new Dispatcher(repo, runner, new RetryPolicy(config.retrySchedule, config.retryJitter), {
     concurrency: config.concurrency,
     webhookConcurrency: config.webhookConcurrency,
+    workspaceConcurrency: config.workspaceConcurrency,
     leaseMs: config.leaseMs,
     shutdownGraceMs: config.shutdownGraceMs,
     disablePolicy: {

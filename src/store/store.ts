@@ -186,6 +186,11 @@ export interface DeliveriesRepo {
   recover(webhookSeq: number, since: number, now: number): Promise<number>;
   /** Records an attempt that belongs to no delivery ("test a webhook"). */
   recordTestAttempt(attempt: NewAttempt): Promise<void>;
+  /**
+   * Every claimed delivery is due again now (held, if its webhook is not active): for a store only one
+   * process uses (SQLite), whose leases at start can only be those of a process that died.
+   */
+  takeBackLeases(now: number): Promise<number>;
 }
 
 export interface NewAttempt {
@@ -216,6 +221,7 @@ export interface ClaimedDelivery {
   webhook: {
     seq: number;
     id: string;
+    workspaceSeq: number;
     url: string;
     /** Sealed: the sender opens them (see core/webhook-headers.ts). */
     sealedHeaders: Record<string, string>;
@@ -234,6 +240,9 @@ export interface ClaimRequest {
   /** How many more each webhook may take right now; webhooks not listed may take `perWebhookDefault`. */
   perWebhookRoom: Map<number, number>;
   perWebhookDefault: number;
+  /** The same per workspace, so that one workspace's backlog cannot fill every claim. */
+  perWorkspaceRoom: Map<number, number>;
+  perWorkspaceDefault: number;
   /** Attempts in flight per webhook across every process sharing the store (enforced where there can be several). */
   webhookConcurrency: number;
 }

@@ -17,8 +17,8 @@ import type { ClaimRequest } from '../../src/store/store.ts';
 
 const LEASE = 60_000;
 
-function request(now: number, room: Array<[number, number]> = [], perWebhookDefault = 4): ClaimRequest {
-  return { now, leaseUntil: now + LEASE, limit: 10, perWebhookRoom: new Map(room), perWebhookDefault, webhookConcurrency: 4 };
+function request(now: number, room: Array<[number, number]> = [], perWebhookDefault = 4, limit = 10): ClaimRequest {
+  return { now, leaseUntil: now + LEASE, limit, perWebhookRoom: new Map(room), perWebhookDefault, perWorkspaceRoom: new Map(), perWorkspaceDefault: 1000, webhookConcurrency: 4 };
 }
 
 describe('publish → dispatcher hand-off', () => {
@@ -68,7 +68,7 @@ describe('publish → dispatcher hand-off', () => {
     expect(await store.dispatch.claim(request(Date.now()))).toEqual([]);
   });
 
-  it("hands out only what fits the webhook's room, due work first, and stores pending past one webhook's share", async () => {
+  it("hands out only what fits the webhook's room, new work in the first half of a batch, and stores pending past one webhook's share", async () => {
     await store.dispatch.claim(request(Date.now()));
     const share = MAX_WAITING_PER_WEBHOOK;
     for (let i = 0; i <= share; i++) await publish(i);
@@ -78,8 +78,12 @@ describe('publish → dispatcher hand-off', () => {
     expect(statuses[share]).toBe('pending');
 
     expect(await store.dispatch.claim(request(Date.now(), [[webhook.seq, 0]]))).toEqual([]);
-    const claimed = await store.dispatch.claim(request(Date.now(), [[webhook.seq, 3]]));
+    // A batch of 4 with room for 3: two handed off (half the batch), then the due one, then no room left.
+    const claimed = await store.dispatch.claim(request(Date.now(), [[webhook.seq, 3]], 4, 4));
     expect(claimed.map((delivery) => JSON.parse(delivery.event.dataJson).id)).toEqual([share, 0, 1]);
+    // With the batch to itself, new work fills it: retries due long ago do not keep fresh deliveries waiting.
+    const next = await store.dispatch.claim(request(Date.now(), [[webhook.seq, 3]], 4, 10));
+    expect(next.map((delivery) => JSON.parse(delivery.event.dataJson).id)).toEqual([2, 3, 4]);
   });
 
   it('holds, instead of handing out, a delivery whose webhook was paused meanwhile', async () => {

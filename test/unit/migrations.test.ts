@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/store/dialect.ts';
@@ -45,7 +45,10 @@ else console.log('  migrations on PostgreSQL skipped: HOOKD_TEST_DATABASE_URL is
 describe.each(engines)('migrations of stored data (%s)', (dialect, open) => {
   it('keeps every attempt through 005 and fills the subscription index in 006', async () => {
     const db = await open();
-    const migrator = new Migrator({ db, provider: migrations(dialect) });
+    // As the store does on PostgreSQL: the migration tables live in the connection's own schema (Kysely
+    // would otherwise look for them in every schema of the database, other tests' included).
+    const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0].schema : undefined;
+    const migrator = new Migrator({ db, provider: migrations(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
     expect((await migrator.migrateTo('004_waiting_deliveries_index')).error).toBeUndefined();
 
     const now = Date.now();

@@ -12,6 +12,7 @@ import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, Disp
 import type { HandOff } from './hand-off.ts';
 import { chunks, num, numOrNull, padded, parseJson, runs, statusLiteral, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
+import { Rooms } from './rooms.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -19,9 +20,9 @@ const LAST_SUCCESS_RESOLUTION_MS = 60_000;
 const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
 
 export class SqlDispatch implements DispatchRepo {
-  readonly #due: Prebuilt<{ id: number; webhook_id: number }>;
+  readonly #due: Prebuilt<{ id: number; webhook_id: number; workspace_id: number }>;
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
-  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
+  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt;
@@ -34,13 +35,14 @@ export class SqlDispatch implements DispatchRepo {
     private readonly handOff: HandOff | null = null,
   ) {
     // Due work in due order, straight off the partial index (literal statuses: only then can SQLite prove
-    // the partial index applies); n webhooks whose lanes are full are left out.
-    this.#due = new Prebuilt(dialect, (n) => `SELECT id, webhook_id FROM deliveries
-      WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT) ${n > 0 ? `AND webhook_id NOT IN (${marks(n)})` : ''}
+    // the partial index applies); n webhooks whose lanes are full, and m workspaces at their share, are left out.
+    this.#due = new Prebuilt(dialect, (n, m) => `SELECT id, webhook_id, workspace_id FROM deliveries
+      WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT)
+      ${n > 0 ? `AND webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND workspace_id NOT IN (${marks(m)})` : ''}
       ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
       WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
-    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
+    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
     // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
@@ -61,34 +63,36 @@ export class SqlDispatch implements DispatchRepo {
     if (request.limit <= 0) return [];
     this.handOff?.open(request);
     this.handOff?.prune(request.now);
-    const excluded = padded([...request.perWebhookRoom].filter(([, room]) => room <= 0).map(([seq]) => seq));
-    // Read a little more than the batch: the per-webhook room below may skip some of these rows.
-    const scan = request.limit * 2;
-    const room = new Map(request.perWebhookRoom);
+    const room = new Rooms(request);
+    // New work first, up to half the batch: retries of failing webhooks, due since long, must not keep
+    // fresh deliveries to healthy ones waiting. Then due work, then more new work in the room left.
+    const handedOff = this.handOff?.take(Math.ceil(request.limit / 2), room) ?? [];
+    const excludedWebhooks = padded(room.fullWebhooks());
+    const excludedWorkspaces = padded(room.fullWorkspaces());
+    const excluded = [...excludedWebhooks, ...excludedWorkspaces];
+    const limit = request.limit - handedOff.length;
+    // Read a little more than the batch: the per-webhook and per-workspace room below may skip some rows.
+    const scan = limit * 2;
 
     // Most claims on SQLite find nothing due (new work is handed off): look before taking the write lock.
-    const nothingDue = this.dialect === 'sqlite' && (await this.#due.run(this.db, excluded.length, [request.now, ...excluded, 1])).length === 0;
+    const nothingDue = limit <= 0 || (this.dialect === 'sqlite'
+      && (await this.#due.run(this.db, excludedWebhooks.length, [request.now, ...excluded, 1], excludedWorkspaces.length)).length === 0);
     const rows = nothingDue ? [] : await this.db.transaction().execute(async (trx) => {
-      // Webhooks whose lanes are full are skipped in the scan, so one busy webhook's backlog cannot crowd
-      // the others out of the batch.
-      const due = await this.#due.run(trx, excluded.length, [request.now, ...excluded, scan]);
+      // Webhooks whose lanes are full, and workspaces at their share, are skipped in the scan, so one
+      // busy webhook's or tenant's backlog cannot crowd the others out of the batch.
+      const due = await this.#due.run(trx, excludedWebhooks.length, [request.now, ...excluded, scan], excludedWorkspaces.length);
       if (this.dialect === 'postgres' && due.length > 0) await this.shareRoomAcrossProcesses(trx, due, room, request);
       const taken: number[] = [];
       for (const row of due) {
-        if (taken.length >= request.limit) break;
-        const webhook = num(row.webhook_id);
-        const left = room.get(webhook) ?? request.perWebhookDefault;
-        if (left <= 0) continue;
-        room.set(webhook, left - 1);
-        taken.push(num(row.id));
+        if (taken.length >= limit) break;
+        if (room.take(num(row.webhook_id), num(row.workspace_id))) taken.push(num(row.id));
       }
       if (taken.length === 0) return [];
       const ids = padded(taken);
       return this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
     });
     rows.sort((a, b) => num(a.id) - num(b.id));
-    // Due work first (retries waiting for their time), then what was published since, in the room left.
-    const handedOff = this.handOff?.take(request.limit - rows.length, room, request.perWebhookDefault) ?? [];
+    handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));
     if (rows.length === 0 && handedOff.length === 0) return [];
 
     // Read after the commit, holding no write lock: the lease makes these deliveries this dispatcher's alone.
@@ -120,6 +124,7 @@ export class SqlDispatch implements DispatchRepo {
       target: {
         seq: num(row.id),
         id: row.uid,
+        workspaceSeq: num(row.workspace_id),
         url: row.url,
         sealedHeaders: parseJson(row.headers, {}),
         format: row.format as ClaimedDelivery['webhook']['format'],
@@ -150,7 +155,7 @@ export class SqlDispatch implements DispatchRepo {
    * the same free slot. NO KEY UPDATE, not UPDATE: publishing inserts deliveries whose foreign-key check
    * takes KEY SHARE on the webhook, and must not wait for a claim.
    */
-  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Map<number, number>, request: ClaimRequest): Promise<void> {
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Rooms, request: ClaimRequest): Promise<void> {
     const candidates = [...new Set(due.map((row) => num(row.webhook_id)))].sort((a, b) => a - b);
     const locked = await sql<{ id: number }>`
       SELECT id FROM webhooks WHERE id IN (${sql.join(candidates)}) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`.execute(trx);
@@ -161,9 +166,8 @@ export class SqlDispatch implements DispatchRepo {
       GROUP BY webhook_id`.execute(trx);
     const inFlight = new Map(busy.rows.map((row) => [num(row.webhook_id), num(row.n)]));
     for (const webhook of candidates) {
-      const local = room.get(webhook) ?? request.perWebhookDefault;
       const shared = available.has(webhook) ? request.webhookConcurrency - (inFlight.get(webhook) ?? 0) : 0;
-      room.set(webhook, Math.min(local, shared));
+      room.limitWebhook(webhook, shared);
     }
   }
 

@@ -143,7 +143,7 @@ export class SqlEvents implements EventsRepo {
         if (!decision.held && handOffTo(decision.webhookSeq)) {
           const leaseUntil = input.now + leaseMs;
           deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, leaseUntil));
-          handedOff.push({ seq: 0, id: deliveryUid, webhookSeq: decision.webhookSeq, leaseUntil, event: handedEvent });
+          handedOff.push({ seq: 0, id: deliveryUid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, leaseUntil, event: handedEvent });
         } else {
           deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, null));
         }

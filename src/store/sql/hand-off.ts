@@ -15,6 +15,7 @@
  * concurrency limit, counted in the store at claim time.
  */
 import type { ClaimRequest, ClaimedDelivery } from '../store.ts';
+import type { Rooms } from './rooms.ts';
 
 /**
  * How much may wait here. A burst published faster than it is sent waits here rather than in the
@@ -29,6 +30,7 @@ export interface HandedOff {
   seq: number;
   id: string;
   webhookSeq: number;
+  workspaceSeq: number;
   event: ClaimedDelivery['event'];
   leaseUntil: number;
 }
@@ -92,15 +94,13 @@ export class HandOff {
     }
   }
 
-  /** Takes up to `limit` deliveries, oldest first for each webhook and as many as its `room` allows, which it counts down. */
-  take(limit: number, room: Map<number, number>, roomDefault: number): HandedOff[] {
+  /** Takes up to `limit` deliveries, oldest first for each webhook and as many as its rooms allow, which it counts down. */
+  take(limit: number, room: Rooms): HandedOff[] {
     const taken: HandedOff[] = [];
     for (const [webhookSeq, queue] of this.#queues) {
-      const left = room.get(webhookSeq) ?? roomDefault;
-      const n = Math.min(queue.length, left, limit - taken.length);
-      if (n <= 0) continue;
-      room.set(webhookSeq, left - n);
-      taken.push(...this.remove(webhookSeq, queue, n));
+      if (taken.length >= limit) break;
+      const n = room.takeUpTo(webhookSeq, queue[0].workspaceSeq, Math.min(queue.length, limit - taken.length));
+      if (n > 0) taken.push(...this.remove(webhookSeq, queue, n));
     }
     return taken;
   }

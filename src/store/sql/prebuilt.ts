@@ -10,26 +10,32 @@ import type { Database } from '../schema.ts';
 import { BoundedMemo } from '../../util/bounded-memo.ts';
 
 /**
- * One statement whose text depends only on a list size. `write(n)` uses `?` for every parameter (and no
- * `?` anywhere else); PostgreSQL gets them numbered.
+ * One statement whose text depends only on the sizes of its lists (one or two). `write(n, m)` uses `?`
+ * for every parameter (and no `?` anywhere else); PostgreSQL gets them numbered.
  */
 export class Prebuilt<R = Record<string, unknown>> {
-  /** Its text by list size: a few dozen sizes in practice (see runs() and padded() in rows.ts). */
+  /** Its text by list sizes: a few dozen in practice (see runs() and padded() in rows.ts). */
   readonly #texts: BoundedMemo<number, string>;
 
-  constructor(dialect: Dialect, write: (n: number) => string) {
-    this.#texts = new BoundedMemo(1_000, (n) => (dialect === 'postgres' ? numbered(write(n)) : write(n)));
+  constructor(dialect: Dialect, write: (n: number, m: number) => string) {
+    this.#texts = new BoundedMemo(1_000, (key) => {
+      const text = write(key % SECOND, Math.floor(key / SECOND));
+      return dialect === 'postgres' ? numbered(text) : text;
+    });
   }
 
-  text(n: number): string {
-    return this.#texts.get(n);
+  text(n: number, m = 0): string {
+    return this.#texts.get(n + m * SECOND);
   }
 
-  /** Runs the statement for a list of `n` on `db` (a transaction or the store); the rows it returns, if any. */
-  async run(db: Kysely<Database>, n: number, parameters: unknown[]): Promise<R[]> {
-    return (await db.executeQuery<R>(CompiledQuery.raw(this.text(n), parameters))).rows;
+  /** Runs the statement for lists of `n` (and `m`) on `db` (a transaction or the store); the rows it returns, if any. */
+  async run(db: Kysely<Database>, n: number, parameters: unknown[], m = 0): Promise<R[]> {
+    return (await db.executeQuery<R>(CompiledQuery.raw(this.text(n, m), parameters))).rows;
   }
 }
+
+/** The two sizes share one memo key: `n + m × SECOND` (lists are far shorter than this). */
+const SECOND = 1 << 20;
 
 /** PostgreSQL's parameters are numbered: `?, ?` → `$1, $2`. */
 function numbered(text: string): string {

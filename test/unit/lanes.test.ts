@@ -1,0 +1,82 @@
+/** The dispatcher's fair shares (lanes.ts), without HTTP: who starts next, adaptive limits, slow attempts, claim room. */
+import { describe, expect, it } from 'vitest';
+import { Lanes } from '../../src/delivery/lanes.ts';
+import type { ClaimedDelivery } from '../../src/store/store.ts';
+
+const limits = { concurrency: 8, webhookConcurrency: 4, workspaceConcurrency: 6, slowConcurrency: 4, slowAfterMs: 1000 };
+let seq = 0;
+const delivery = (webhookSeq: number, workspaceSeq: number) =>
+  ({ seq: ++seq, id: `d${seq}`, attemptCount: 0, trigger: 'scheduled', webhook: { seq: webhookSeq, workspaceSeq }, event: {} }) as unknown as ClaimedDelivery;
+
+/** Starts everything that may start; returns the webhooks started, in order. */
+function startAll(lanes: Lanes): number[] {
+  const order: number[] = [];
+  for (let next = lanes.next(); next; next = lanes.next()) {
+    lanes.started(next.lane, 0);
+    order.push(next.delivery.webhook.seq);
+  }
+  return order;
+}
+
+describe('Lanes', () => {
+  it('gives each free slot to the workspace with the fewest active attempts, and keeps a share for the others', () => {
+    const lanes = new Lanes(limits);
+    for (let i = 0; i < 10; i++) lanes.add(delivery(1, 100));
+    for (let i = 0; i < 10; i++) lanes.add(delivery(2, 100));
+    lanes.add(delivery(3, 200));
+    const order = startAll(lanes);
+    // Workspace 100 gets at most 6 of the 8 slots; workspace 200's one delivery starts among the first.
+    expect(order.slice(0, 2)).toContain(3);
+    expect(order.filter((webhook) => webhook !== 3)).toHaveLength(6);
+    expect(lanes.active).toBe(7);
+    // Within workspace 100, its two webhooks take turns (4 slots each at first, by the starting limit).
+    expect(order.filter((webhook) => webhook === 1).length).toBe(3);
+  });
+
+  it('starts a webhook at 4, grows its limit with attempts answered in time, halves it with slow failures', () => {
+    const lanes = new Lanes({ ...limits, webhookConcurrency: 16, concurrency: 100, workspaceConcurrency: 100 });
+    expect(lanes.limitOf(7)).toBe(4);
+    for (let i = 0; i < 20; i++) lanes.answered(7, 5, true);
+    expect(lanes.limitOf(7)).toBe(16);
+    lanes.answered(7, 1500, true);
+    expect(lanes.limitOf(7)).toBe(16);
+    for (const expected of [8, 4, 2, 1, 1]) {
+      lanes.answered(7, 15_000, false);
+      expect(lanes.limitOf(7)).toBe(expected);
+    }
+    lanes.answered(7, 3, false);
+    expect(lanes.limitOf(7)).toBe(2);
+  });
+
+  it("sets slow attempts aside, freeing their slots, up to the slow pool's size", () => {
+    const lanes = new Lanes(limits);
+    for (let i = 0; i < 6; i++) lanes.add(delivery(10 + i, 300 + i));
+    const running = [];
+    for (let next = lanes.next(); next; next = lanes.next()) running.push(lanes.started(next.lane, 0));
+    expect(lanes.active).toBe(6);
+    expect(running.map((r) => lanes.setAside(r))).toEqual([true, true, true, true, false, false]);
+    expect([lanes.active, lanes.slow]).toEqual([2, 4]);
+    lanes.finished(running[0]);
+    expect([lanes.active, lanes.slow]).toEqual([2, 3]);
+    lanes.finished(running[5]);
+    expect([lanes.active, lanes.slow]).toEqual([1, 3]);
+  });
+
+  it('claims ahead for busy webhooks, nothing ahead for stalled ones, and within each workspace\'s share', () => {
+    const lanes = new Lanes(limits);
+    lanes.add(delivery(1, 100));
+    lanes.add(delivery(2, 100));
+    const [first] = [lanes.next()!];
+    const running = lanes.started(first.lane, 0);
+    expect(lanes.stalled(first.lane)).toBe(false);
+    const room = lanes.claimRoom(16);
+    // Limit 4 + 4 ahead, less 1 running: 7; the other, queued, 8 - 1.
+    expect(room.webhooks.get(first.lane.webhookSeq)).toBe(7);
+    expect(room.webhookDefault).toBe(8);
+    // A workspace may hold 16 × 6/8 = 12 of the budget; this one holds 1 running and 1 queued.
+    expect(room.workspaces.get(100)).toBe(10);
+    expect(room.workspaceDefault).toBe(12);
+    lanes.setAside(running);
+    expect(lanes.claimRoom(16).webhooks.get(first.lane.webhookSeq)).toBe(3);
+  });
+});
