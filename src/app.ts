@@ -37,7 +37,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   const log = logger ?? pino({ level: config.logLevel });
   // SQLite and both roles in one process: the dispatcher gets a thread, and so a core, of its own.
   const threaded = config.role === 'all' && config.databaseUrl === undefined && config.dispatchThread;
-  const store = await openStore(config);
+  const store = await openStore({ ...config, log });
   try {
     await store.migrate();
   } catch (error) {
@@ -118,7 +118,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         contentType: metrics.contentType,
         text: async () => metrics.render(thread ? [await thread.metrics()] : []),
       },
-      healthy: () => thread?.running ?? true,
+      health: async () => ({
+        dispatcher: thread && !thread.running ? 'the dispatcher thread has stopped: deliveries are not being sent' : null,
+        store: await store.checkHealth(),
+      }),
       http: { requestTimeoutMs: config.httpRequestTimeoutMs, connectionTimeoutMs: config.httpConnectionTimeoutMs, trustProxy: config.trustProxy },
     });
     url = await server.listen({ port: config.port, host: config.host });

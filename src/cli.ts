@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import pino from 'pino';
 import { startHookd } from './app.ts';
 import { rotateAdminToken } from './bootstrap.ts';
-import { ConfigError, SETTINGS, loadConfig, type Role, type SettingName, type SettingValues } from './config.ts';
+import { SETTINGS, StartupError, loadConfig, type Role, type SettingName, type SettingValues } from './config.ts';
 import { openStore } from './store/open.ts';
 import { VERSION } from './version.ts';
 
@@ -85,6 +85,6 @@ withSettings(program.command('admin-token').description('replace the stored admi
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`hookd: ${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`hookd: ${error instanceof StartupError ? error.message : (error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

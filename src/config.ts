@@ -15,6 +15,8 @@ export interface Config {
   dataDir: string;
   /** undefined = SQLite file in the data dir. */
   databaseUrl: string | undefined;
+  /** PostgreSQL: how long connecting, and any one statement, may take before it counts as a failure. */
+  databaseTimeoutMs: number;
   adminToken: string | undefined;
   encryptionKey: string | undefined;
   allowPrivateNetworks: boolean;
@@ -54,7 +56,10 @@ export interface Config {
   woocommerce: { maxFailures: number; userAgent: string; source: string };
 }
 
-export class ConfigError extends Error {}
+/** hookd cannot start, for a reason its operator can fix: printed as it is, without a stack trace. */
+export class StartupError extends Error {}
+
+export class ConfigError extends StartupError {}
 
 /** pino's levels, and `silent`: any other HOOKD_LOG_LEVEL is refused here rather than by pino with no name. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -65,6 +70,7 @@ export const SETTINGS = {
   host: { env: 'HOOKD_HOST', flag: '--host <addr>', help: 'address to listen on', default: '0.0.0.0' },
   dataDir: { env: 'HOOKD_DATA_DIR', flag: '--data-dir <dir>', help: 'where the SQLite file and generated keys live', default: './data' },
   databaseUrl: { env: 'HOOKD_DATABASE_URL', flag: '--database-url <url>', help: 'unset = SQLite in the data dir; postgres://… for PostgreSQL', default: '' },
+  databaseTimeout: { env: 'HOOKD_DATABASE_TIMEOUT', flag: '--database-timeout <duration>', help: 'PostgreSQL: how long connecting, or one statement, may take before it counts as failed', default: '10s' },
   adminToken: { env: 'HOOKD_ADMIN_TOKEN', flag: '--admin-token <token>', help: "the operator's bearer token (generated on first start if unset)", default: '' },
   encryptionKey: { env: 'HOOKD_ENCRYPTION_KEY', flag: '--encryption-key <key>', help: '32-byte key (base64 or hex) encrypting signing secrets at rest (generated into the data dir if unset)', default: '' },
   allowPrivateNetworks: { env: 'HOOKD_ALLOW_PRIVATE_NETWORKS', flag: '--allow-private-networks', help: 'allow deliveries to loopback, private, link-local and metadata addresses', default: 'false' },
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     host: raw('host'),
     dataDir: resolve(raw('dataDir')),
     databaseUrl,
+    databaseTimeoutMs: check('databaseTimeout', positiveDuration),
     adminToken: check('adminToken', optional),
     encryptionKey: check('encryptionKey', optional),
     allowPrivateNetworks: check('allowPrivateNetworks', boolean),

@@ -26,8 +26,8 @@ export interface ServerOptions {
   logger: Logger;
   /** The exposition text of GET /metrics (this process's metrics, from every thread). */
   metrics: { contentType: string; text(): Promise<string> };
-  /** Whether the dispatcher (if this process runs one) is up. */
-  healthy: () => boolean;
+  /** What is wrong, by part (the dispatcher, the store), or nothing: /healthz answers 503 naming it. */
+  health: () => Promise<Record<string, string | null>>;
   http: { requestTimeoutMs: number; connectionTimeoutMs: number; trustProxy: boolean };
 }
 
@@ -81,8 +81,9 @@ export async function buildServer(core: Core, options: ServerOptions) {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
-    const healthy = options.healthy();
-    return reply.status(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'unavailable', version: VERSION });
+    const problems = Object.fromEntries(Object.entries(await options.health()).filter(([, problem]) => problem !== null));
+    const healthy = Object.keys(problems).length === 0;
+    return reply.status(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'unavailable', version: VERSION, ...(healthy ? {} : { problems }) });
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.header('content-type', options.metrics.contentType).send(await options.metrics.text()));

@@ -2,15 +2,15 @@
  * Typed domain errors. The core throws these; each API face maps them to its own wire format
  * (native {data, error}, WooCommerce {errors: [...]}, JSON-RPC error objects).
  */
-export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited';
+export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
   /** The offending field, as the core names it (faces may rename it). */
   readonly field: string | undefined;
 
-  constructor(kind: DomainErrorKind, message: string, field?: string) {
-    super(message);
+  constructor(kind: DomainErrorKind, message: string, field?: string, options?: ErrorOptions) {
+    super(message, options);
     this.kind = kind;
     this.field = field;
   }
@@ -60,5 +60,12 @@ export class SessionExpired extends DomainError {
 export class TooManyAttempts extends DomainError {
   constructor(readonly retryAfterMs: number, message = `too many failed authentication attempts; try again in ${Math.ceil(retryAfterMs / 1000)} s`) {
     super('rate_limited', message);
+  }
+}
+
+/** hookd cannot do it right now (its database is away, full or read-only): try again after `retryAfterMs`. */
+export class Unavailable extends DomainError {
+  constructor(message: string, readonly retryAfterMs: number, options?: ErrorOptions) {
+    super('unavailable', message, undefined, options);
   }
 }

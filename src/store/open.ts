@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { StartupError } from '../config.ts';
+import { guardedDialect } from './guarded-dialect.ts';
+import { StoreHealth, describeError } from './store-errors.ts';
 import { PostgresSignals } from './postgres-signals.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
@@ -15,6 +19,10 @@ const require = createRequire(import.meta.url);
 export interface StoreOptions {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: connect and statement timeout (default 10 s). */
+  databaseTimeoutMs?: number;
+  /** Where connection troubles are reported (a lost PostgreSQL connection is survived, and logged). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
@@ -23,12 +31,25 @@ export const PRIVATE_DIR = 0o700;
 export const PRIVATE_FILE = 0o600;
 
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
-  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
-  mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR });
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log);
   const path = join(options.dataDir, SQLITE_FILE);
+  let file: SQLite.Database;
+  try {
+    file = openSqlite(options.dataDir, path);
+  } catch (error) {
+    throw new StartupError(describeOpenFailure(path, error));
+  }
+  const health = new StoreHealth();
+  const checkpointer = new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
+  const db = new Kysely<Database>({ dialect: guardedDialect(new SqliteDialect({ database: withStatementCache(file) }), health) });
+  return new SqlStore(db, 'sqlite', () => checkpointer.stop(), undefined, health);
+}
+
+function openSqlite(dataDir: string, path: string): SQLite.Database {
+  step(`cannot create the data dir ${dataDir}`, () => mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR }));
   // Created owner-only before SQLite opens it: it holds payloads and response bodies. SQLite gives its
   // -wal and -shm files the database file's permissions.
-  closeSync(openSync(path, 'a', PRIVATE_FILE));
+  step(`cannot create or write the SQLite database ${path}`, () => closeSync(openSync(path, 'a', PRIVATE_FILE)));
   const file = new SQLite(path);
   // WAL lets readers proceed during writes; NORMAL sync survives a process crash (kill -9), which is the
   // durability the API promises, at a fraction of FULL's fsync cost.
@@ -48,9 +69,32 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   file.pragma('cache_size = -8192');
   file.pragma('wal_autocheckpoint = 50000');
   file.pragma('temp_store = MEMORY');
-  const checkpointer = new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
-  return new SqlStore(db, 'sqlite', () => checkpointer.stop());
+  return file;
+}
+
+/** Runs one step of opening the store; its failure says which step, on which path, and why. */
+function step(what: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '; set HOOKD_DATA_DIR to a directory hookd may write' : '';
+    throw new StartupError(`${what}: ${message ?? String(error)}${hint}`);
+  }
+}
+
+/** Why SQLite could not open or set up the file, naming the path and what to do. */
+function describeOpenFailure(path: string, error: unknown): string {
+  if (error instanceof StartupError) return error.message;
+  const { code, message } = error as { code?: string; message?: string };
+  const cause = `${code ?? 'error'}: ${message ?? String(error)}`;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return `the SQLite database ${path} is damaged or is not a SQLite database (${cause}); restore it from a backup, or move it away to start with an empty one`;
+  }
+  if (code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN') || code?.startsWith('SQLITE_IOERR')) {
+    return `cannot open the SQLite database ${path} for writing (${cause}); check the permissions of the file, its -wal and -shm files and their directory, or set HOOKD_DATA_DIR`;
+  }
+  return `cannot open the SQLite database ${path} (${cause})`;
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -89,17 +133,43 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export const POSTGRES_POOL_SIZE = 10;
 
-async function openPostgres(url: string): Promise<SqlStore> {
-  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['log']): Promise<SqlStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POSTGRES_POOL_SIZE,
+    // A server that accepts connections but never answers must not hang hookd (at start or later).
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    application_name: `hookd ${process.pid}`,
+  });
+  // A connection the server ends while idle (a restart, a failover, pg_terminate_backend, an idle
+  // reaper) is reported here; with no listener it would kill the process. The pool replaces it.
+  pool.on('error', (error) => log?.warn({ error: describeError(error) }, 'a PostgreSQL connection was lost; hookd reconnects'));
+  // A connection lost while in use (mid-query) emits its error on the client, where pg-pool listens only
+  // while it is idle: without this listener that, too, would end the process. The query itself fails,
+  // its caller sees the error, and the pool drops the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Fail at start, with the server's own words, rather than at the first request.
   try {
-    const client = await pool.connect();
-    client.release();
+    await ensureSchema(pool);
   } catch (error) {
-    await pool.end();
-    throw new Error(`cannot connect to PostgreSQL at HOOKD_DATABASE_URL: ${(error as Error).message}`);
+    await pool.end().catch(() => undefined);
+    throw new StartupError(`cannot use PostgreSQL at HOOKD_DATABASE_URL: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const signals = new PostgresSignals(url);
-  return new SqlStore(db, 'postgres', () => signals.close(), signals);
+  const health = new StoreHealth();
+  const db = new Kysely<Database>({ dialect: guardedDialect(new PostgresDialect({ pool }), health) });
+  const signals = new PostgresSignals(url, log);
+  return new SqlStore(db, 'postgres', () => signals.close(), signals, health);
+}
+
+/**
+ * The schema hookd's tables go in is the first in the connection's search_path (`?options=-c
+ * search_path=hookd`, or the user's default): created here if it does not exist yet.
+ */
+async function ensureSchema(pool: pg.Pool): Promise<void> {
+  const { rows: [{ schema, path }] } = await pool.query<{ schema: string | null; path: string }>('SELECT current_schema() AS schema, current_setting(\'search_path\') AS path');
+  if (schema !== null) return;
+  const first = path.split(',')[0]?.trim().replace(/^"(.*)"$/, '$1');
+  if (!first || first === '$user') throw new Error(`no schema of the search_path (${path}) exists; create one, or name one in the URL (?options=-c%20search_path%3Dhookd)`);
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS "${first.replace(/"/g, '""')}"`);
 }

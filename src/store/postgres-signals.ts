@@ -5,10 +5,13 @@
  * `stopped:<id>`), so every process hands back what it had queued for a paused or deleted webhook.
  */
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { describeError } from './store-errors.ts';
 import type { WorkSignals } from './store.ts';
 
 const CHANNEL = 'hookd_work';
 const RECONNECT_MS = 1000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export class PostgresSignals implements WorkSignals {
   readonly #listeners = new Set<() => void>();
@@ -16,10 +19,11 @@ export class PostgresSignals implements WorkSignals {
   readonly #notifier: pg.Pool;
   #listener: pg.Client | null = null;
   #closed = false;
+  #listened = false;
   #pending = false;
 
-  constructor(private readonly url: string) {
-    this.#notifier = new pg.Pool({ connectionString: url, max: 1 });
+  constructor(private readonly url: string, private readonly log?: Pick<Logger, 'warn'>) {
+    this.#notifier = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: `hookd ${process.pid} notify` });
     this.#notifier.on('error', () => undefined);
   }
 
@@ -52,15 +56,17 @@ export class PostgresSignals implements WorkSignals {
 
   private async listen(): Promise<void> {
     if (this.#closed) return;
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: `hookd ${process.pid} listen` });
     this.#listener = client;
     client.on('notification', (message) => {
       const stopped = /^stopped:(\d+)$/.exec(message.payload ?? '');
       if (stopped) for (const listener of this.#stopListeners) listener(Number(stopped[1]));
       else for (const listener of this.#listeners) listener();
     });
-    client.on('error', () => {
-      // Reconnect; the dispatcher's safety poll covers the gap.
+    client.on('error', (error) => {
+      // Reconnect and LISTEN again (once per lost connection, however many errors it raises).
+      if (this.#listener !== client) return;
+      if (!this.#closed) this.log?.warn({ error: describeError(error) }, 'the PostgreSQL connection that listens for new work was lost; reconnecting');
       void client.end().catch(() => undefined);
       this.#listener = null;
       if (!this.#closed) setTimeout(() => void this.listen(), RECONNECT_MS).unref();
@@ -68,9 +74,13 @@ export class PostgresSignals implements WorkSignals {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
-    } catch {
-      client.emit('error', new Error('listen failed'));
+    } catch (error) {
+      client.emit('error', error instanceof Error ? error : new Error('listen failed'));
+      return;
     }
+    // Back after a loss: what was announced meanwhile was missed, so look for work now.
+    if (this.#listened) for (const listener of this.#listeners) listener();
+    this.#listened = true;
   }
 
   async close(): Promise<void> {

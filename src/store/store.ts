@@ -342,5 +342,7 @@ export interface Store {
   readonly signals: WorkSignals;
   readonly retention: RetentionRepo;
   migrate(): Promise<void>;
+  /** null while the store reads and writes; otherwise what is wrong (the database away, the disk full…). */
+  checkHealth(): Promise<string | null>;
   close(): Promise<void>;
 }

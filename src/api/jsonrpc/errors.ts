@@ -60,5 +60,7 @@ export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
     case 'conflict':
     case 'too_large':
       return shipstreamError(SHIPSTREAM.invalidData, error.message, error.field ? { field: wireField(error.field) } : undefined);
+    case 'unavailable':
+      return shipstreamError(SHIPSTREAM.unexpectedError, error.message);
   }
 }

@@ -3,7 +3,8 @@
  * `{"data": null, "error": {"code", "message", "details"}}`, where details names the offending field.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, TooManyAttempts } from '../../core/errors.ts';
+import { DomainError } from '../../core/errors.ts';
+import { logServerError, retryAfterHeader } from '../server-errors.ts';
 import { describeValidation } from '../validation.ts';
 
 export interface NativeError {
@@ -22,6 +23,7 @@ const KIND_TO_HTTP: Record<DomainError['kind'], [number, string]> = {
   forbidden: [403, 'FORBIDDEN'],
   too_large: [413, 'PAYLOAD_TOO_LARGE'],
   rate_limited: [429, 'TOO_MANY_REQUESTS'],
+  unavailable: [503, 'SERVICE_UNAVAILABLE'],
 };
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type, too large), by their codes. */
@@ -54,7 +56,7 @@ export function toNativeError(error: unknown): { status: number; error: NativeEr
 
 export function sendNativeError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, error: body } = toNativeError(error);
-  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-  if (error instanceof TooManyAttempts) reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
+  logServerError(request, error, status);
+  retryAfterHeader(reply, error);
   return reply.status(status).send({ data: null, error: body });
 }

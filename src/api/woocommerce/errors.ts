@@ -3,7 +3,8 @@
  * status codes: 401 authentication, 404 unknown id or route, 400 invalid data.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, NotFound, TooManyAttempts } from '../../core/errors.ts';
+import { DomainError, NotFound } from '../../core/errors.ts';
+import { logServerError, retryAfterHeader } from '../server-errors.ts';
 
 export class WooError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -42,6 +43,8 @@ export function toWooError(error: unknown): WooError {
         return new WooError(401, 'woocommerce_api_authentication_error', error.message);
       case 'rate_limited':
         return new WooError(429, 'woocommerce_api_too_many_requests', error.message);
+      case 'unavailable':
+        return new WooError(503, 'woocommerce_api_unavailable', error.message);
       case 'invalid':
       case 'conflict':
       case 'too_large': {
@@ -63,7 +66,7 @@ export function toWooError(error: unknown): WooError {
 
 export function sendWooError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const wooError = toWooError(error);
-  if (wooError.status >= 500) request.log.error({ err: error }, 'unhandled error in the WooCommerce API');
-  if (error instanceof TooManyAttempts) reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
+  logServerError(request, error, wooError.status);
+  retryAfterHeader(reply, error);
   return reply.status(wooError.status).send({ errors: [{ code: wooError.code, message: wooError.message }] });
 }

@@ -9,6 +9,8 @@ import { attemptBodyOnce } from '../migrations/005_attempt_body_once.ts';
 import { webhookSubscriptions } from '../migrations/006_webhook_subscriptions.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../store.ts';
+import { StoreHealth } from '../store-errors.ts';
+import { StartupError } from '../../config.ts';
 import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
@@ -55,6 +57,8 @@ export class SqlStore implements Store {
     readonly dialect: Dialect,
     private readonly onClose: () => Promise<void> = async () => undefined,
     readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined, notifyStopped: () => undefined, onStopped: () => () => undefined },
+    /** Follows every statement when the dialect is guarded (see guarded-dialect.ts). */
+    private readonly health: StoreHealth = new StoreHealth(),
   ) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
@@ -81,8 +85,19 @@ export class SqlStore implements Store {
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
-      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error | undefined)?.message ?? 'unknown error'}`);
+      throw new StartupError(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error | undefined)?.message ?? 'unknown error'}`);
     }
+  }
+
+  async checkHealth(): Promise<string | null> {
+    // A lost connection shows at once in a ping; a disk that cannot be written only in the writes that failed.
+    try {
+      await sql`SELECT 1`.execute(this.db);
+    } catch (error) {
+      return `database unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const outage = this.health.outage;
+    return outage ? `database cannot write since ${new Date(outage.since).toISOString()}: ${outage.reason}` : null;
   }
 
   async close(): Promise<void> {
