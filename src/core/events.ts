@@ -1,7 +1,8 @@
 /** Publishing: validate, de-duplicate by idempotency key, fan out to every subscribed webhook in one transaction. */
 import type { PublishResult, RouteDecision, WebhookRoute } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
-import { Invalid, NotFound } from './errors.ts';
+import { Conflict, Invalid, NotFound } from './errors.ts';
+import { formatDuration } from '../util/duration.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, Workspace } from './model.ts';
 import { patternsMatching } from './topics.ts';
@@ -26,6 +27,19 @@ export function route(subscribed: WebhookRoute[]): RouteDecision[] {
   return decisions;
 }
 
+/** Whether a replayed event is the one this publish asks for: the same type and the same data (key order aside). */
+function samePublish(event: Event, type: string, data: unknown): boolean {
+  return event.type === type && canonicalJson(JSON.parse(event.dataJson)) === canonicalJson(data);
+}
+
+/** JSON with every object's keys sorted, so that equal data compares equal as text. */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+}
+
 export class Events {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
 
@@ -47,6 +61,10 @@ export class Events {
       idempotencySince: now - this.ctx.settings.idempotencyWindowMs,
       now,
     }, route);
+    if (result.replayed && !samePublish(result.event, input.type, data)) {
+      // As Stripe does: a key names one request; the same key with another body is a mistake worth hearing about.
+      throw new Conflict(`idempotency key "${key}" was used within the last ${formatDuration(this.ctx.settings.idempotencyWindowMs)} for a different event (${result.event.id}); use a new key for a new event`, 'idempotencyKey');
+    }
     if (!result.replayed && result.deliveryCount > 0) this.ctx.wake();
     return result;
   }

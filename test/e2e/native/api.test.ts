@@ -457,6 +457,17 @@ describe('native API', () => {
         expect(expectData(again, 202)).toEqual({ ...firstEvent, replayed: true });
         expect(again.headers.get('idempotent-replayed')).toBe('true');
 
+        // The same key with the data's keys in another order is the same request; with other data or
+        // another type it is a mistake, answered 409 naming the key, and nothing is published.
+        const ordered = expectData(await ws.api.post(path, { type: 'order.created', data: { a: 1, b: { c: 2, d: 3 } }, idempotencyKey: 'order-r' }), 202);
+        const reordered = await ws.api.post(path, { type: 'order.created', data: { b: { d: 3, c: 2 }, a: 1 }, idempotencyKey: 'order-r' });
+        expect(expectData(reordered, 202)).toMatchObject({ id: ordered.id, replayed: true });
+        for (const body of [{ type: 'order.created', data: { id: 99 } }, { type: 'order.updated', data: { id: 1 } }]) {
+          expectError(await ws.api.post(path, { ...body, idempotencyKey: 'order-1' }), 409, 'CONFLICT', 'idempotencyKey');
+        }
+        const conflict = await ws.api.post(path, { type: 'order.created', data: { id: 1, extra: true }, idempotencyKey: 'order-1' });
+        expect(conflict.body.error.message).toContain('"order-1"');
+
         const header = (key: string, data: Record<string, unknown>) => ws.api.request('POST', path, { type: 'order.created', data }, { headers: { 'Idempotency-Key': key } });
         const viaHeader = await header('order-2', { id: 2 });
         const headerEvent = expectData(viaHeader, 202);
@@ -484,7 +495,7 @@ describe('native API', () => {
         expect(racing.filter((response) => response.body.data.replayed === false)).toHaveLength(1);
 
         // The receiver got one delivery per distinct event, none for the replays.
-        const expected = [firstEvent.id, headerEvent.id, different.id, plain[0].id, plain[1].id, [...racingIds][0]];
+        const expected = [firstEvent.id, ordered.id, headerEvent.id, different.id, plain[0].id, plain[1].id, [...racingIds][0]];
         await r.waitFor(expected.length);
         await sleep(300);
         expect(r.requests.map((q) => q.headers['webhook-id']).sort()).toEqual([...expected].sort());
