@@ -89,6 +89,10 @@ export interface Delivery {
   nextAttemptAt: number | null;
   lastAttemptAt: number | null;
   trigger: AttemptTrigger;
+  /** What the last attempt got (null before the first): its HTTP status, its error, how long it took. */
+  lastResponseCode: number | null;
+  lastError: string | null;
+  lastDurationMs: number | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -67,6 +67,9 @@ export const presentDelivery = (d: Delivery) => ({
   attemptCount: d.attemptCount,
   nextAttemptAt: iso(d.nextAttemptAt),
   lastAttemptAt: iso(d.lastAttemptAt),
+  lastResponseCode: d.lastResponseCode,
+  lastError: d.lastError,
+  lastDurationMs: d.lastDurationMs,
   createdAt: iso(d.createdAt),
   updatedAt: iso(d.updatedAt),
 });

@@ -15,7 +15,16 @@ export class SqlDeliveries implements DeliveriesRepo {
         'deliveries.id', 'deliveries.uid', 'deliveries.status', 'deliveries.attempt_count', 'deliveries.next_attempt_at',
         'deliveries.last_attempt_at', 'deliveries.trigger', 'deliveries.created_at', 'deliveries.updated_at',
         'events.uid as event_uid', 'events.type as event_type', 'webhooks.uid as webhook_uid',
-      ]);
+      ])
+      // What the last attempt got: the answer users look for in a list (by the attempts' delivery index).
+      .select((eb) => {
+        const last = () => eb.selectFrom('attempts as last').whereRef('last.delivery_id', '=', 'deliveries.id').orderBy('last.id', 'desc').limit(1);
+        return [
+          last().select('last.response_code').as('last_response_code'),
+          last().select('last.error').as('last_error'),
+          last().select('last.duration_ms').as('last_duration_ms'),
+        ];
+      });
   }
 
   private attemptsQuery() {

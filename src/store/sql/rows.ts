@@ -94,6 +94,9 @@ export interface DeliveryRow {
   event_uid: string;
   event_type: string;
   webhook_uid: string;
+  last_response_code: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
 }
 
 export const toDelivery = (row: DeliveryRow): Delivery => ({
@@ -107,6 +110,9 @@ export const toDelivery = (row: DeliveryRow): Delivery => ({
   nextAttemptAt: row.status === 'pending' ? numOrNull(row.next_attempt_at) : null,
   lastAttemptAt: numOrNull(row.last_attempt_at),
   trigger: row.trigger as AttemptTrigger,
+  lastResponseCode: numOrNull(row.last_response_code),
+  lastError: row.last_error,
+  lastDurationMs: numOrNull(row.last_duration_ms),
   createdAt: num(row.created_at),
   updatedAt: num(row.updated_at),
 });

@@ -71,7 +71,21 @@ describe('retries', () => {
     // Well past the whole schedule (300 ms): no fourth request, the delivery stays failed.
     await sleep(800);
     expect(r.requests).toHaveLength(3);
-    expect((await listDeliveries(ws, webhook.id))[0]).toMatchObject({ status: 'failed', attemptCount: 3 });
+    // The list says why, as Svix's and Stripe's logs do: the last attempt's status code, error and duration.
+    const [listed] = await listDeliveries(ws, webhook.id);
+    expect(listed).toMatchObject({ status: 'failed', attemptCount: 3, lastResponseCode: 500, lastError: null });
+    expect(listed.lastDurationMs).toBe(delivery.attempts[2].durationMs);
+  });
+
+  it('lists a delivery that failed without an answer with its last error and no status code', async () => {
+    const r = await receiver();
+    r.behaviour = { kind: 'reset' };
+    const { ws, webhook } = await workspaceWithWebhook(server.api, 'always reset', r.url('/always-reset'));
+    const event = await publish(ws, { id: 9 });
+    const delivery = await deliveryOf(ws, webhook.id, event.id, 'failed');
+    const [listed] = await listDeliveries(ws, webhook.id);
+    expect(listed).toMatchObject({ lastResponseCode: null, lastError: delivery.attempts[2].error });
+    expect(listed.lastError).toMatch(/socket|ECONNRESET|closed/i);
   });
 
   it('counts a connection reset as a failure and retries', async () => {
@@ -164,6 +178,7 @@ describe('retries after a timeout', () => {
     expect(timedOut.response).toBeNull();
     expect(timedOut.error).toMatch(/timeout/i);
     expect(timedOut.durationMs).toBeGreaterThanOrEqual(250);
+    expect((await listDeliveries(ws, webhook.id))[0]).toMatchObject({ lastResponseCode: 200, lastError: null });
     expect(ok.success).toBe(true);
     expect(r.requests.map((q) => q.headers['webhook-id'])).toEqual([event.id, event.id]);
   });
