@@ -1,5 +1,6 @@
 /** The core's rules for what a webhook may contain, shared by every face. */
 import { Invalid } from './errors.ts';
+import type { DeliveryFormat } from './model.ts';
 import { describeRefusal, type EgressPolicy } from './addresses.ts';
 
 export const MAX_URL_LENGTH = 2048;
@@ -59,7 +60,15 @@ export function validateHeaders(headers: Record<string, unknown>, field = 'heade
   return out;
 }
 
-export function validateSecret(secret: string, field = 'secret'): string {
+/**
+ * A signing secret. hookd's rule: 8 to 256 characters, no white space. WooCommerce's (for webhooks of its
+ * format): any secret of 1 to 256 characters, as WooCommerce itself accepts.
+ */
+export function validateSecret(secret: string, field = 'secret', format: DeliveryFormat = 'standard'): string {
+  if (format === 'woocommerce') {
+    if (secret.length < 1 || secret.length > 256) throw new Invalid(field, 'must be 1 to 256 characters');
+    return secret;
+  }
   if (secret.length < 8 || secret.length > 256) throw new Invalid(field, 'must be 8 to 256 characters');
   if (/\s/.test(secret)) throw new Invalid(field, 'must not contain white space');
   if (secret.startsWith('whsec_')) {

@@ -51,7 +51,7 @@ export class Webhooks {
       pausedBehavior: input.pausedBehavior ?? DEFAULTS.pausedBehavior,
       format: input.format ?? 'standard',
       disableRule: input.disableRule ?? 'standard',
-      secretEnc: this.ctx.box.encrypt(input.secret === undefined ? generateWebhookSecret() : validateSecret(input.secret)),
+      secretEnc: this.ctx.box.encrypt(input.secret === undefined ? generateWebhookSecret() : validateSecret(input.secret, 'secret', input.format)),
       meta: input.meta ?? {},
       now: this.ctx.now(),
     });
@@ -114,7 +114,7 @@ export class Webhooks {
     if (patch.pausedBehavior !== undefined) changes.pausedBehavior = patch.pausedBehavior;
     if (patch.disableRule !== undefined) changes.disableRule = patch.disableRule;
     if (patch.meta !== undefined) changes.meta = { ...webhook.meta, ...patch.meta };
-    if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret));
+    if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret, 'secret', webhook.format));
 
     const now = this.ctx.now();
     if (Object.keys(changes).length > 0) {
@@ -136,7 +136,7 @@ export class Webhooks {
 
   /** A new signing secret; the old one keeps signing alongside it for the grace period. */
   async rotateSecret(workspace: Workspace, webhook: Webhook, secret?: string): Promise<Webhook> {
-    const next = secret === undefined ? generateWebhookSecret() : validateSecret(secret);
+    const next = secret === undefined ? generateWebhookSecret() : validateSecret(secret, 'secret', webhook.format);
     const current = await this.ctx.store.webhooks.secrets(webhook.seq);
     if (!current) throw new NotFound('webhook');
     await this.ctx.store.webhooks.update(webhook.seq, {

@@ -99,6 +99,18 @@ describe('WooCommerce legacy v2 webhooks API', () => {
     });
   });
 
+  it('accepts any secret, however short, as WooCommerce does (the native API keeps its own rule)', async () => {
+    const created = await woo.post('webhooks', { webhook: { topic: 'coupon.created', delivery_url: receiver.url('/short'), secret: 'abc' } });
+    expect(created.status).toBe(201);
+    const before = receiver.requests.length;
+    await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'coupon.created', data: { id: 5 } });
+    const request = (await eventually(async () => receiver.requests.slice(before).find((r) => r.path === '/short')))!;
+    expect(request.headers['x-wc-webhook-signature']).toBe(createHmac('sha256', 'abc').update(request.body).digest('base64'));
+    expect((await woo.put(`webhooks/${created.body.webhook.id}`, { webhook: { secret: 'x' } })).status).toBe(200);
+    const native = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'n', url: receiver.url('/n'), events: ['coupon.created'], secret: 'abc' });
+    expect(native.status).toBe(400);
+  });
+
   it('shapes action and deleted payloads as the legacy API did', async () => {
     const cart = (await woo.get('webhooks?filter[limit]=100')).body.webhooks.find((w: any) => w.topic === 'action.woocommerce_add_to_cart');
     const deleted = (await woo.post('webhooks', { webhook: { topic: 'product.deleted', delivery_url: receiver.url('/deleted'), secret: 'deleted-secret' } })).body.webhook;
