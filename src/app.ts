@@ -4,7 +4,8 @@
  */
 import pino, { type Logger } from 'pino';
 import { buildServer } from './api/server.ts';
-import { checkEncryptionKey, ensureAdminToken, loadEncryptionKey, sealStoredHeaders } from './bootstrap.ts';
+import { checkEncryptionKey, loadEncryptionKey, sealStoredHeaders } from './bootstrap.ts';
+import { AdminToken, newAdminToken } from './core/admin-token.ts';
 import type { Config } from './config.ts';
 import { SecretBox } from './core/crypto.ts';
 import { Core } from './core/hookd.ts';
@@ -48,7 +49,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   await checkEncryptionKey(store, box);
   const sealed = await sealStoredHeaders(store, box, Date.now());
   if (sealed > 0) log.info({ webhooks: sealed }, 'sealed the header values of webhooks stored before they were encrypted');
-  const admin = await ensureAdminToken(store, config);
+  const adminToken = config.adminToken !== undefined ? AdminToken.fixed(config.adminToken) : await AdminToken.stored(store.settings);
 
   // One SQLite file has one hookd: a delivery still claimed now was claimed by a process that died. Take it
   // back at once rather than when its lease would run out (up to a minute and more).
@@ -85,7 +86,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       store.signals.notifyStopped(webhookSeq);
     },
     sender: runner,
-  }, admin.hash);
+  }, adminToken);
 
   let fail: (error: Error) => void = () => undefined;
   const failed = new Promise<Error>((resolve) => { fail = resolve; });
@@ -127,6 +128,13 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
     url = await server.listen({ port: config.port, host: config.host });
     if (config.host === '0.0.0.0' || config.host === '::') url = url.replace(/\/\/[^:]+:/, '//127.0.0.1:');
   }
+  // A first start generates the admin token only now that it serves: one that failed before (its port
+  // taken, say) has stored nothing, and the start that works prints the token.
+  let generatedAdminToken: string | null = null;
+  if (server && !adminToken.exists) {
+    const token = newAdminToken();
+    if (await adminToken.adopt(token)) generatedAdminToken = token;
+  }
 
   let closing: Promise<void> | null = null;
   return {
@@ -137,7 +145,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
     retention,
     metrics,
     url,
-    generatedAdminToken: admin.generated,
+    generatedAdminToken,
     failed,
     close() {
       closing ??= (async () => {

@@ -7,14 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
-import { SecretBox, randomToken, sha256Hex } from './core/crypto.ts';
+import { SecretBox } from './core/crypto.ts';
 import { isSealed, sealHeaders } from './core/webhook-headers.ts';
 import { PRIVATE_DIR, PRIVATE_FILE } from './store/open.ts';
 import type { Store } from './store/store.ts';
 
 export const ENCRYPTION_KEY_FILE = 'encryption.key';
 const KEY_CHECK = 'encryption_key_check';
-const ADMIN_TOKEN_HASH = 'admin_token_hash';
 const HEADERS_SEALED = 'webhook_headers_sealed';
 
 export function loadEncryptionKey(config: Config): Buffer {
@@ -63,19 +62,4 @@ export async function sealStoredHeaders(store: Store, box: SecretBox, now: numbe
   }
   await store.settings.set(HEADERS_SEALED, '1');
   return sealed;
-}
-
-/** Returns the admin token's hash, and the token itself when it was generated just now (to print once). */
-export async function ensureAdminToken(store: Store, config: Config): Promise<{ hash: string; generated: string | null }> {
-  if (config.adminToken !== undefined) return { hash: sha256Hex(config.adminToken), generated: null };
-  const candidate = randomToken('hka_', 30);
-  const hash = await store.settings.setIfAbsent(ADMIN_TOKEN_HASH, sha256Hex(candidate));
-  return { hash, generated: hash === sha256Hex(candidate) ? candidate : null };
-}
-
-/** Replaces the stored admin token (CLI: hookd admin-token --rotate). */
-export async function rotateAdminToken(store: Store): Promise<string> {
-  const token = randomToken('hka_', 30);
-  await store.settings.set(ADMIN_TOKEN_HASH, sha256Hex(token));
-  return token;
 }

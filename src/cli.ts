@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import pino from 'pino';
 import { startHookd } from './app.ts';
-import { rotateAdminToken } from './bootstrap.ts';
+import { ADMIN_TOKEN_REFRESH_MS, rotateAdminToken } from './core/admin-token.ts';
 import { SETTINGS, StartupError, loadConfig, type Role, type SettingName, type SettingValues } from './config.ts';
 import { openStore } from './store/open.ts';
 import { VERSION } from './version.ts';
@@ -80,7 +80,10 @@ withSettings(program.command('admin-token').description('replace the stored admi
     const config = loadConfig(process.env, settingsFrom(options));
     const store = await openStore(config);
     await store.migrate();
-    process.stdout.write(`new admin token: ${await rotateAdminToken(store)}\n`);
+    const token = await rotateAdminToken(store.settings);
+    process.stdout.write(`new admin token: ${token}\n`
+      + `Running hookd servers accept it within ${ADMIN_TOKEN_REFRESH_MS / 1000} seconds, and stop accepting the old one then.\n`
+      + (config.adminToken !== undefined ? 'Note: HOOKD_ADMIN_TOKEN is set here; servers started with it use that token, not this one.\n' : ''));
     await store.close();
   });
 

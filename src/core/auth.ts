@@ -8,6 +8,7 @@
  */
 import { NotFound, TooManyAttempts, Unauthorized } from './errors.ts';
 import { safeEqual, sha256Hex, type SecretBox } from './crypto.ts';
+import type { AdminToken } from './admin-token.ts';
 import { FailureLimit } from './failure-limit.ts';
 import type { Workspace } from './model.ts';
 import type { Store } from '../store/store.ts';
@@ -37,7 +38,7 @@ export class Auth {
 
   constructor(
     private readonly store: Store,
-    private readonly adminTokenHash: string,
+    private readonly adminToken: AdminToken,
     private readonly now: () => number,
     private readonly box: SecretBox,
     options: AuthOptions = { failureLimit: 30 },
@@ -51,7 +52,8 @@ export class Auth {
     this.admit(client);
     if (!token) throw new Unauthorized('send Authorization: Bearer <token>');
     const hash = sha256Hex(token);
-    if (safeEqual(hash, this.adminTokenHash)) return { kind: 'admin' };
+    const admin = this.adminToken.hash();
+    if (admin !== null && safeEqual(hash, admin)) return { kind: 'admin' };
     const cached = this.#cache.get(hash);
     if (cached && cached.until > this.now()) return cached.principal;
     const revocations = this.#revocations;

@@ -1,4 +1,5 @@
 /** The engine as the API faces see it: one object holding every core service. */
+import type { AdminToken } from './admin-token.ts';
 import { Auth } from './auth.ts';
 import type { CoreContext } from './context.ts';
 import { Deliveries } from './deliveries.ts';
@@ -19,8 +20,8 @@ export class Core {
   readonly tests: WebhookTests;
   readonly sessions: Sessions;
 
-  constructor(readonly ctx: CoreContext, adminTokenHash: string) {
-    this.auth = new Auth(ctx.store, adminTokenHash, ctx.now, ctx.box, { failureLimit: ctx.settings.authFailureLimit });
+  constructor(readonly ctx: CoreContext, adminToken: AdminToken) {
+    this.auth = new Auth(ctx.store, adminToken, ctx.now, ctx.box, { failureLimit: ctx.settings.authFailureLimit });
     this.workspaces = new Workspaces(ctx, (keyId) => this.auth.forget(keyId));
     this.eventTypes = new EventTypes(ctx);
     this.webhooks = new Webhooks(ctx, this.eventTypes);

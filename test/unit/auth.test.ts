@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { AdminToken } from '../../src/core/admin-token.ts';
 import { Auth } from '../../src/core/auth.ts';
 import { SecretBox, sha256Hex } from '../../src/core/crypto.ts';
 import { TooManyAttempts, Unauthorized } from '../../src/core/errors.ts';
@@ -40,7 +41,7 @@ describe('Auth', () => {
 
   it('does not cache a key that was revoked while it was being looked up', async () => {
     const { store, keys, settleAll, lookups } = storeWithManualLookups();
-    const auth = new Auth(store, sha256Hex('admin'), Date.now, box);
+    const auth = new Auth(store, AdminToken.fixed('admin'), Date.now, box);
     keys.set(sha256Hex('hk_live'), match('key-1'));
     const started = auth.bearer('hk_live');
     await Promise.resolve();
@@ -61,7 +62,7 @@ describe('Auth', () => {
     const { store, keys, settleAll, lookups } = storeWithManualLookups();
     keys.set(sha256Hex('hk_live'), match('key-1'));
     let now = 1_000_000;
-    const auth = new Auth(store, sha256Hex('admin'), () => now, box, { failureLimit: 3 });
+    const auth = new Auth(store, AdminToken.fixed('admin'), () => now, box, { failureLimit: 3 });
     const attempt = async (token: string, client: string) => {
       const pending = auth.bearer(token, client);
       await Promise.resolve();
@@ -85,7 +86,7 @@ describe('Auth', () => {
   it("refuses a consumer key's wrong secrets after too many failures, from any address, and still lets its right secret in", async () => {
     const { store, keys, settleAll } = storeWithManualLookups();
     keys.set(sha256Hex('ck_known'), match('key-1'));
-    const auth = new Auth(store, sha256Hex('admin'), Date.now, box, { failureLimit: 3 });
+    const auth = new Auth(store, AdminToken.fixed('admin'), Date.now, box, { failureLimit: 3 });
     const attempt = async (secret: string, client: string) => {
       const pending = auth.consumerPair('ck_known', secret, client);
       await Promise.resolve();
