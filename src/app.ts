@@ -14,6 +14,8 @@ import { RetentionJob } from './delivery/retention-job.ts';
 import { attemptSending, egressPolicy, newDispatcher } from './delivery/setup.ts';
 import { Metrics } from './metrics.ts';
 import { openStore } from './store/open.ts';
+import type { SqlStore } from './store/sql/index.ts';
+import type { HttpSender } from './delivery/sender.ts';
 import type { Store } from './store/store.ts';
 import { DispatcherThread } from './threads/dispatcher.ts';
 
@@ -39,124 +41,130 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   // SQLite and both roles in one process: the dispatcher gets a thread, and so a core, of its own.
   const threaded = config.role === 'all' && config.databaseUrl === undefined && config.dispatchThread;
   const store = await openStore({ ...config, log });
-  try {
-    await store.migrate();
-  } catch (error) {
+  // Whatever has started is stopped again, in reverse order, when the start fails later on.
+  let server: Awaited<ReturnType<typeof buildServer>> | null = null;
+  let thread: DispatcherThread | null = null;
+  let dispatcher: Dispatcher | null = null;
+  let retention: RetentionJob | null = null;
+  let http: HttpSender | null = null;
+  const stop = async () => {
+    await server?.close();
+    await thread?.stop();
+    await dispatcher?.stop();
+    await retention?.stop();
+    await http?.close();
     await store.close();
+  };
+  try {
+    return await startOn(store);
+  } catch (error) {
+    await stop().catch(() => undefined);
     throw error;
   }
-  const box = new SecretBox(loadEncryptionKey(config));
-  await checkEncryptionKey(store, box);
-  const sealed = await sealStoredHeaders(store, box, Date.now());
-  if (sealed > 0) log.info({ webhooks: sealed }, 'sealed the header values of webhooks stored before they were encrypted');
-  const adminToken = config.adminToken !== undefined ? AdminToken.fixed(config.adminToken) : await AdminToken.stored(store.settings);
 
-  // One SQLite file has one hookd: a delivery still claimed now was claimed by a process that died. Take it
-  // back at once rather than when its lease would run out (up to a minute and more).
-  if (config.databaseUrl === undefined && config.role !== 'api') {
-    const taken = await store.deliveries.takeBackLeases(Date.now());
-    if (taken > 0) log.info({ deliveries: taken }, 'took back the deliveries an earlier process had claimed but not finished');
-  }
+  async function startOn(store: SqlStore): Promise<Hookd> {
+    await store.migrate();
+    const box = new SecretBox(loadEncryptionKey(config));
+    await checkEncryptionKey(store, box, config);
+    const sealed = await sealStoredHeaders(store, box, Date.now());
+    if (sealed > 0) log.info({ webhooks: sealed }, 'sealed the header values of webhooks stored before they were encrypted');
+    const adminToken = config.adminToken !== undefined ? AdminToken.fixed(config.adminToken) : await AdminToken.stored(store.settings);
 
-  const metrics = new Metrics();
-  const { http, runner } = attemptSending(config, box);
-  let dispatcher: Dispatcher | null = null;
-  let thread: DispatcherThread | null = null;
-  let retention: RetentionJob | null = null;
-  const core = new Core({
-    store,
-    box,
-    settings: {
-      egress: egressPolicy(config),
-      secretRotationGraceMs: config.secretRotationGraceMs,
-      idempotencyWindowMs: config.idempotencyWindowMs,
-      sessionTtlMs: config.sessionTtlMs,
-      maxWebhooksPerWorkspace: config.maxWebhooksPerWorkspace,
-      authFailureLimit: config.authFailureLimit,
-    },
-    now: Date.now,
-    wake: () => {
-      dispatcher?.wake();
-      thread?.wake();
-      store.signals.notifyWork();
-    },
-    stopped: (webhookSeq) => {
-      void dispatcher?.dropLane(webhookSeq);
-      thread?.webhookStopped(webhookSeq);
-      store.signals.notifyStopped(webhookSeq);
-    },
-    sender: runner,
-  }, adminToken);
+    // One SQLite file has one hookd: a delivery still claimed now was claimed by a process that died. Take it
+    // back at once rather than when its lease would run out (up to a minute and more).
+    if (config.databaseUrl === undefined && config.role !== 'api') {
+      const taken = await store.deliveries.takeBackLeases(Date.now());
+      if (taken > 0) log.info({ deliveries: taken }, 'took back the deliveries an earlier process had claimed but not finished');
+    }
 
-  let fail: (error: Error) => void = () => undefined;
-  const failed = new Promise<Error>((resolve) => { fail = resolve; });
-  if (threaded) {
-    thread = await DispatcherThread.start(config, store.dispatch, (error) => {
-      log.fatal({ err: error }, 'the dispatcher thread died: deliveries have stopped');
-      fail(error);
-    }).catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
-  } else if (config.role !== 'api') {
-    dispatcher = newDispatcher(config, store.dispatch, runner, metrics, log);
-    dispatcher.start();
-    const running = dispatcher;
-    store.signals.onWork(() => running.wake());
-    store.signals.onStopped((webhookSeq) => void running.dropLane(webhookSeq));
-  }
-  if (config.role !== 'api') {
-    retention = new RetentionJob(store, config.retentionMs, log.child({ component: 'retention' }));
-    retention.start();
-  }
-
-  let server: Awaited<ReturnType<typeof buildServer>> | null = null;
-  let url: string | null = null;
-  if (config.role !== 'worker') {
-    server = await buildServer(core, {
-      logger: log,
-      metrics: {
-        contentType: metrics.contentType,
-        text: async () => metrics.render(thread ? [await thread.metrics()] : []),
+    const metrics = new Metrics();
+    const sending = attemptSending(config, box);
+    http = sending.http;
+    const { runner } = sending;
+    const core = new Core({
+      store,
+      box,
+      settings: {
+        egress: egressPolicy(config),
+        secretRotationGraceMs: config.secretRotationGraceMs,
+        idempotencyWindowMs: config.idempotencyWindowMs,
+        sessionTtlMs: config.sessionTtlMs,
+        maxWebhooksPerWorkspace: config.maxWebhooksPerWorkspace,
+        authFailureLimit: config.authFailureLimit,
       },
-      health: async () => ({
-        dispatcher: thread && !thread.running ? 'the dispatcher thread has stopped: deliveries are not being sent' : null,
-        store: await store.checkHealth(),
-      }),
-      http: { requestTimeoutMs: config.httpRequestTimeoutMs, connectionTimeoutMs: config.httpConnectionTimeoutMs, trustProxy: config.trustProxy },
-    });
-    url = await server.listen({ port: config.port, host: config.host });
-    if (config.host === '0.0.0.0' || config.host === '::') url = url.replace(/\/\/[^:]+:/, '//127.0.0.1:');
-  }
-  // A first start generates the admin token only now that it serves: one that failed before (its port
-  // taken, say) has stored nothing, and the start that works prints the token.
-  let generatedAdminToken: string | null = null;
-  if (server && !adminToken.exists) {
-    const token = newAdminToken();
-    if (await adminToken.adopt(token)) generatedAdminToken = token;
-  }
+      now: Date.now,
+      wake: () => {
+        dispatcher?.wake();
+        thread?.wake();
+        store.signals.notifyWork();
+      },
+      stopped: (webhookSeq) => {
+        void dispatcher?.dropLane(webhookSeq);
+        thread?.webhookStopped(webhookSeq);
+        store.signals.notifyStopped(webhookSeq);
+      },
+      sender: runner,
+    }, adminToken);
 
-  let closing: Promise<void> | null = null;
-  return {
-    config,
-    store,
-    core,
-    dispatcher,
-    retention,
-    metrics,
-    url,
-    generatedAdminToken,
-    failed,
-    close() {
-      closing ??= (async () => {
-        await server?.close();
-        await thread?.stop();
-        await dispatcher?.stop();
-        await retention?.stop();
-        await http.close();
-        await store.close();
-      })();
-      return closing;
-    },
-  };
+    let fail: (error: Error) => void = () => undefined;
+    const failed = new Promise<Error>((resolve) => { fail = resolve; });
+    if (threaded) {
+      thread = await DispatcherThread.start(config, store.dispatch, (error) => {
+        log.fatal({ err: error }, 'the dispatcher thread died: deliveries have stopped');
+        fail(error);
+      });
+    } else if (config.role !== 'api') {
+      dispatcher = newDispatcher(config, store.dispatch, runner, metrics, log);
+      dispatcher.start();
+      const running = dispatcher;
+      store.signals.onWork(() => running.wake());
+      store.signals.onStopped((webhookSeq) => void running.dropLane(webhookSeq));
+    }
+    if (config.role !== 'api') {
+      retention = new RetentionJob(store, config.retentionMs, log.child({ component: 'retention' }));
+      retention.start();
+    }
+
+    let url: string | null = null;
+    if (config.role !== 'worker') {
+      server = await buildServer(core, {
+        logger: log,
+        metrics: {
+          contentType: metrics.contentType,
+          text: async () => metrics.render(thread ? [await thread.metrics()] : []),
+        },
+        health: async () => ({
+          dispatcher: thread && !thread.running ? 'the dispatcher thread has stopped: deliveries are not being sent' : null,
+          store: await store.checkHealth(),
+        }),
+        http: { requestTimeoutMs: config.httpRequestTimeoutMs, connectionTimeoutMs: config.httpConnectionTimeoutMs, trustProxy: config.trustProxy },
+      });
+      url = await server.listen({ port: config.port, host: config.host });
+      if (config.host === '0.0.0.0' || config.host === '::') url = url.replace(/\/\/[^:]+:/, '//127.0.0.1:');
+    }
+    // A first start generates the admin token only now that it serves: one that failed before (its port
+    // taken, say) has stored nothing, and the start that works prints the token.
+    let generatedAdminToken: string | null = null;
+    if (server && !adminToken.exists) {
+      const token = newAdminToken();
+      if (await adminToken.adopt(token)) generatedAdminToken = token;
+    }
+
+    let closing: Promise<void> | null = null;
+    return {
+      config,
+      store,
+      core,
+      dispatcher,
+      retention,
+      metrics,
+      url,
+      generatedAdminToken,
+      failed,
+      close() {
+        closing ??= stop();
+        return closing;
+      },
+    };
+  }
 }

@@ -33,12 +33,16 @@ export function loadEncryptionKey(config: Config): Buffer {
 }
 
 /** Refuses to start with a key that cannot read the secrets already stored. */
-export async function checkEncryptionKey(store: Store, box: SecretBox): Promise<void> {
+export async function checkEncryptionKey(store: Store, box: SecretBox, config: Config): Promise<void> {
   const stored = await store.settings.setIfAbsent(KEY_CHECK, box.encrypt('hookd'));
   try {
     box.decrypt(stored);
   } catch {
-    throw new ConfigError('the encryption key does not match the one this database was created with (HOOKD_ENCRYPTION_KEY or <data dir>/encryption.key)');
+    const source = config.encryptionKey !== undefined ? 'HOOKD_ENCRYPTION_KEY' : `${join(config.dataDir, ENCRYPTION_KEY_FILE)} (generated: HOOKD_ENCRYPTION_KEY is not set)`;
+    const shared = config.databaseUrl !== undefined
+      ? ' Every hookd process on one PostgreSQL database needs the same HOOKD_ENCRYPTION_KEY: set it, to the key of the first process, for all of them.'
+      : '';
+    throw new ConfigError(`the encryption key from ${source} does not match the one this database was created with.${shared}`);
   }
 }
 
