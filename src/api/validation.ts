@@ -42,5 +42,9 @@ export function describeValidation(errors: ErrorObject[], context: string | unde
   const field = path.join('.') || (context ?? 'body');
   const where = context && context !== 'body' ? `${context} ` : '';
   if (error.keyword === 'required') return { field, message: `${where}field "${field}" is required` };
+  if (error.keyword === 'enum') {
+    const allowed = (params.allowedValues as unknown[]).map((value) => String(value)).join(', ');
+    return { field, message: `${where}field "${field}" must be one of: ${allowed}` };
+  }
   return { field, message: `${where}field "${field}" ${error.message ?? 'is invalid'}` };
 }

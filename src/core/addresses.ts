@@ -133,9 +133,19 @@ function matching(ranges: Array<[Address, number]>, address: Address): string | 
   return null;
 }
 
+/** ipaddr.js's names of address ranges (and hookd's own), as a sentence says them. */
+const RANGE_WORDS = new Map([
+  ['loopback', 'a loopback address'], ['private', 'a private address'], ['linkLocal', 'a link-local address'],
+  ['uniqueLocal', 'a unique-local address'], ['carrierGradeNat', 'a carrier-grade NAT address'], ['multicast', 'a multicast address'],
+  ['broadcast', 'a broadcast address'], ['unspecified', 'an unspecified address'], ['reserved', 'a reserved address'],
+  ['IPv4-compatible', 'an IPv4-compatible IPv6 address'], ['6to4', 'a 6to4 address'], ['teredo', 'a Teredo address'],
+  ['rfc6052', 'a NAT64 address'], ['rfc6145', 'an IPv4-translated address'], ['ipv4Mapped', 'an IPv4-mapped address'],
+  ['discard', 'a discard-only address'], ['local host name', 'a name that always means this machine or its metadata service'],
+]);
+
 /** The refusal in words, for an error message: why, and what would change it. */
 export function describeRefusal(refusal: Refusal): string {
-  return refusal.denied
-    ? `denied by the operator (HOOKD_EGRESS_DENY, ${refusal.reason})`
-    : `${refusal.reason} address; set HOOKD_ALLOW_PRIVATE_NETWORKS=true or list it in HOOKD_EGRESS_ALLOW to allow`;
+  if (refusal.denied) return `denied by the operator (HOOKD_EGRESS_DENY, ${refusal.reason})`;
+  const what = RANGE_WORDS.get(refusal.reason) ?? `an address hookd does not deliver to (${refusal.reason})`;
+  return `${what}; set HOOKD_ALLOW_PRIVATE_NETWORKS=true, or list it in HOOKD_EGRESS_ALLOW, to allow it`;
 }

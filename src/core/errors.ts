@@ -31,6 +31,16 @@ export class Invalid extends DomainError {
   }
 }
 
+/**
+ * An event name (or a `resource.*` pattern) the workspace's catalog does not have. Faces word it their
+ * own way: the native API points at its catalog, ShipStream's speaks of topics `resource:event`.
+ */
+export class UnknownEvent extends Invalid {
+  constructor(field: string, readonly eventName: string, readonly isPattern = false) {
+    super(field, isPattern ? `"${eventName}" matches no event in the catalog` : `unknown event "${eventName}"`);
+  }
+}
+
 export class Conflict extends DomainError {
   constructor(message: string, field?: string) {
     super('conflict', message, field);

@@ -1,7 +1,7 @@
 /** Publishing: validate, de-duplicate by idempotency key, fan out to every subscribed webhook in one transaction. */
 import type { PublishResult, RouteDecision, WebhookRoute } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
-import { Conflict, Invalid, NotFound } from './errors.ts';
+import { Conflict, Invalid, NotFound, UnknownEvent } from './errors.ts';
 import { formatDuration } from '../util/duration.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, Workspace } from './model.ts';
@@ -45,7 +45,7 @@ export class Events {
 
   async publish(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
     if (!(await this.eventTypes.find(workspace, input.type))) {
-      throw new Invalid('type', `unknown event type "${input.type}": see GET /webhooks/events, or add it to the workspace's event types`);
+      throw new UnknownEvent('type', input.type);
     }
     const data = requireObject(input.data, 'data');
     validateJsonDepth(data, 'data');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredWebhook, WebhookSecrets } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
-import { Invalid, NotFound } from './errors.ts';
+import { NotFound, UnknownEvent } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type { EventType, Webhook, Workspace } from './model.ts';
 import { expandSubscription } from './topics.ts';
@@ -41,7 +41,7 @@ export class WebhookTests {
     let types: EventType[];
     if (eventName !== undefined) {
       const type = await this.eventTypes.find(workspace, eventName);
-      if (!type) throw new Invalid('event', `unknown event type "${eventName}"`);
+      if (!type) throw new UnknownEvent('event', eventName);
       types = [type];
     } else {
       // Action events (`action.woocommerce_*`) are open families, not catalog entries: each is its own type.

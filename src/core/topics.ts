@@ -2,7 +2,7 @@
  * Event names and subscription patterns. A webhook subscribes to exact names, to `*` (everything),
  * or to a prefix wildcard such as `order.*` (ShipStream's `order:*`).
  */
-import { Invalid } from './errors.ts';
+import { Invalid, UnknownEvent } from './errors.ts';
 import type { EventType } from './model.ts';
 import { isActionEvent } from './woocommerce-topics.ts';
 
@@ -48,11 +48,11 @@ export function validateSubscription(patterns: readonly string[], catalog: reado
     if (pattern.endsWith('.*')) {
       const prefix = pattern.slice(0, -1);
       if (!catalog.some((type) => type.name.startsWith(prefix))) {
-        throw new Invalid(field, `"${pattern}" matches no event in the catalog`);
+        throw new UnknownEvent(field, pattern, true);
       }
       continue;
     }
-    if (!known.has(pattern) && !isActionEvent(pattern)) throw new Invalid(field, `unknown event "${pattern}": see GET /webhooks/events`);
+    if (!known.has(pattern) && !isActionEvent(pattern)) throw new UnknownEvent(field, pattern);
   }
   return [...new Set(patterns)];
 }

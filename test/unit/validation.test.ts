@@ -47,6 +47,12 @@ describe('validateUrl', () => {
     }
   });
 
+  it('says why in plain words', () => {
+    expect(() => validateUrl('http://0.0.0.0/', GUARDED)).toThrow('points at 0.0.0.0, which hookd refuses: an unspecified address; set HOOKD_ALLOW_PRIVATE_NETWORKS=true, or list it in HOOKD_EGRESS_ALLOW, to allow it');
+    expect(() => validateUrl('http://169.254.169.254/', GUARDED)).toThrow('a link-local address');
+    expect(() => validateUrl('http://localhost/', GUARDED)).toThrow('a name that always means this machine');
+  });
+
   it('names the field it is given', () => {
     expect(invalidField(() => validateUrl('ftp://x', GUARDED, 'delivery_url'))).toBe('delivery_url');
   });
@@ -113,6 +119,12 @@ describe('validateHeaders', () => {
     expect(invalidField(() => validateHeaders(many(51)))).toBe('headers');
   });
 
+  it('says why in plain words', () => {
+    expect(() => validateUrl('http://0.0.0.0/', GUARDED)).toThrow('points at 0.0.0.0, which hookd refuses: an unspecified address; set HOOKD_ALLOW_PRIVATE_NETWORKS=true, or list it in HOOKD_EGRESS_ALLOW, to allow it');
+    expect(() => validateUrl('http://169.254.169.254/', GUARDED)).toThrow('a link-local address');
+    expect(() => validateUrl('http://localhost/', GUARDED)).toThrow('a name that always means this machine');
+  });
+
   it('names the field it is given', () => {
     expect(invalidField(() => validateHeaders({ Host: 'x' }, 'extra'))).toBe('extra.Host');
   });
@@ -134,6 +146,12 @@ describe('validateSecret', () => {
     for (const secret of [`whsec_${Buffer.alloc(15, 1).toString('base64')}`, `whsec_${Buffer.alloc(65, 1).toString('base64')}`, 'whsec_***not-base64***', 'whsec_AAAA', `whsec_${Buffer.alloc(32, 1).toString('base64url')}-_`]) {
       expect(() => validateSecret(secret), secret).toThrow(/16 to 64 bytes/);
     }
+  });
+
+  it('says why in plain words', () => {
+    expect(() => validateUrl('http://0.0.0.0/', GUARDED)).toThrow('points at 0.0.0.0, which hookd refuses: an unspecified address; set HOOKD_ALLOW_PRIVATE_NETWORKS=true, or list it in HOOKD_EGRESS_ALLOW, to allow it');
+    expect(() => validateUrl('http://169.254.169.254/', GUARDED)).toThrow('a link-local address');
+    expect(() => validateUrl('http://localhost/', GUARDED)).toThrow('a name that always means this machine');
   });
 
   it('names the field it is given', () => {

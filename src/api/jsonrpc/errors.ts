@@ -4,7 +4,8 @@
  * transport failures).
  */
 import { JSONRPCErrorException } from 'json-rpc-2.0';
-import { DomainError, SessionExpired } from '../../core/errors.ts';
+import { DomainError, SessionExpired, UnknownEvent } from '../../core/errors.ts';
+import { toColonTopic } from '../../core/topics.ts';
 
 export const PROTOCOL = {
   parseError: -32700,
@@ -58,8 +59,13 @@ export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
       return shipstreamError(SHIPSTREAM.webhookNotExists);
     case 'invalid':
     case 'conflict':
-    case 'too_large':
-      return shipstreamError(SHIPSTREAM.invalidData, error.message, error.field ? { field: wireField(error.field) } : undefined);
+    case 'too_large': {
+      // ShipStream's own words: topics are `resource:event`.
+      const message = error instanceof UnknownEvent
+        ? (error.isPattern ? `Topic pattern "${toColonTopic(error.eventName)}" matches no topic.` : `Unknown topic "${toColonTopic(error.eventName)}".`)
+        : error.message;
+      return shipstreamError(SHIPSTREAM.invalidData, message, error.field ? { field: wireField(error.field) } : undefined);
+    }
     case 'unavailable':
       return shipstreamError(SHIPSTREAM.unexpectedError, error.message);
   }

@@ -3,7 +3,7 @@
  * `{"data": null, "error": {"code", "message", "details"}}`, where details names the offending field.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, UnknownEvent } from '../../core/errors.ts';
 import { logServerError, retryAfterHeader } from '../server-errors.ts';
 import { describeValidation } from '../validation.ts';
 
@@ -38,7 +38,8 @@ const FASTIFY_CODES: Record<string, string> = {
 export function toNativeError(error: unknown): { status: number; error: NativeError } {
   if (error instanceof DomainError) {
     const [status, code] = KIND_TO_HTTP[error.kind];
-    return { status, error: { code, message: error.message, details: error.field ? { field: error.field } : null } };
+    const message = error instanceof UnknownEvent ? `${error.message}: see GET /webhooks/events (a workspace may add its own event types)` : error.message;
+    return { status, error: { code, message, details: error.field ? { field: error.field } : null } };
   }
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (fastifyError.validation) {

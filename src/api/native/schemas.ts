@@ -10,7 +10,7 @@ const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.
   description: 'extra request headers sent with every delivery; values of sensitive names (Authorization, Cookie, …token, key, secret, password, signature…) are stored encrypted and shown masked as "********"',
 });
 const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret (write-only: never returned)' });
-const PausedBehavior = Type.Union([Type.Literal('queue'), Type.Literal('drop')], { description: 'events published while paused: kept for later (queue) or not (drop)' });
+const PausedBehavior = Type.Enum(['queue', 'drop'], { description: 'events published while paused: kept for later (queue) or not (drop)' });
 
 export const WorkspaceParams = Type.Object({ ws: Id }, strict);
 export const WebhookParams = Type.Object({ ws: Id, id: Id }, strict);
@@ -25,15 +25,17 @@ export const PageQuery = {
 export const ListQuery = Type.Object(PageQuery, strict);
 export const WebhookListQuery = Type.Object({
   ...PageQuery,
-  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('disabled')])),
+  status: Type.Optional(Type.Enum(['active', 'paused', 'disabled'], { description: 'active: receives deliveries; paused: by its owner (queued or dropped, see pausedBehavior); disabled: after failing too long, or by its owner' })),
 }, strict);
 export const DeliveryListQuery = Type.Object({
   ...PageQuery,
-  status: Type.Optional(Type.Union(['pending', 'sending', 'held', 'succeeded', 'failed'].map((s) => Type.Literal(s)))),
+  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'succeeded', 'failed'], {
+    description: 'pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; succeeded; failed: every attempt failed (resend or recover to try again)',
+  })),
 }, strict);
 export const AttemptListQuery = Type.Object({
   ...PageQuery,
-  trigger: Type.Optional(Type.Union(['scheduled', 'manual', 'test'].map((s) => Type.Literal(s)))),
+  trigger: Type.Optional(Type.Enum(['scheduled', 'manual', 'test'], { description: 'scheduled: a delivery and its retries; manual: a resend or recover; test: a test send' })),
 }, strict);
 export const CatalogQuery = Type.Object({ workspaceId: Type.Optional(Id) }, strict);
 

@@ -109,6 +109,13 @@ describe('JSON-RPC under hostile input', () => {
     expect(twice.error).toMatchObject({ code: -32101, data: { field: 'extra_headers.x-a' } });
   });
 
+  it('speaks of topics in its own words: resource:event, and no native URL', async () => {
+    const unknown = await call('webhook.create', [{ url: receiver.url('/x'), topics: 'order:exploded' }]);
+    expect(unknown.error).toEqual({ code: -32101, message: 'Invalid data given. Unknown topic "order:exploded".', data: { field: 'topics' } });
+    const pattern = await call('webhook.create', [{ url: receiver.url('/x'), topics: ['nothing:*'] }]);
+    expect(pattern.error.message).toBe('Invalid data given. Topic pattern "nothing:*" matches no topic.');
+  });
+
   it('bounds topics by the same core limit as every face', async () => {
     const topics = Array.from({ length: 201 }, () => 'order:created');
     const refused = await call('webhook.create', [{ url: receiver.url('/many'), topics }]);

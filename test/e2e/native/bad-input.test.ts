@@ -182,6 +182,11 @@ describe('bad input', () => {
     }
     expectError(await ws.api.get(`${hooks}/${webhookId}/attempts?trigger=sometimes`), 400, 'VALIDATION_ERROR', 'trigger');
     expectError(await ws.api.get(`${hooks}/${webhookId}/deliveries?status=lost`), 400, 'VALIDATION_ERROR', 'status');
+    // A value outside a list is answered with the list.
+    const retrying = await ws.api.get(`${hooks}/${webhookId}/deliveries?status=retrying`);
+    expectError(retrying, 400, 'VALIDATION_ERROR', 'status');
+    expect(retrying.body.error.message).toBe('querystring field "status" must be one of: pending, sending, held, succeeded, failed');
+    expect((await ws.api.get(`${hooks}?status=sleeping`)).body.error.message).toContain('must be one of: active, paused, disabled');
   });
 
   it('answers unknown routes, wrong methods and unusable paths with 4xx in the envelope', async () => {
