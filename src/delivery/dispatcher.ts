@@ -303,11 +303,11 @@ export class Dispatcher {
       while (this.#outcomes.length > 0) {
         const batch = this.#outcomes.splice(0, FLUSH_BATCH);
         try {
-          const { disabledWebhookSeqs } = await this.repo.record(batch, this.options.disablePolicy, Date.now());
-          for (const seq of disabledWebhookSeqs) {
+          const { disabledWebhooks } = await this.repo.record(batch, this.options.disablePolicy, Date.now());
+          for (const webhook of disabledWebhooks) {
             this.options.metrics?.disabled.inc();
-            this.log.warn({ webhook: seq }, 'webhook disabled after repeated failures');
-            await this.dropLane(seq);
+            this.log.warn({ webhook: webhook.id }, 'webhook disabled after repeated failures');
+            await this.dropLane(webhook.seq);
           }
           const retryAt = Math.min(...batch.map((o) => (o.next.status === 'pending' ? (o.next.at as number) : Infinity)));
           if (retryAt !== Infinity) this.wakeAt(retryAt);

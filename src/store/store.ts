@@ -281,12 +281,18 @@ export interface DisablePolicy {
   woocommerce: { failures: number };
 }
 
+/** A webhook a batch of outcomes disabled: its key, and its public id (for logs and people). */
+export interface DisabledWebhook {
+  seq: number;
+  id: string;
+}
+
 export interface DispatchRepo {
   claim(request: ClaimRequest): Promise<ClaimedDelivery[]>;
   /** Earliest time any pending delivery (or expired lease) falls due; null when there is none. */
   nextDueAt(): Promise<number | null>;
   /** Records a batch of attempts, moves their deliveries on, counts failures and disables webhooks, in one transaction. */
-  record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }>;
+  record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }>;
   /** Hands claimed deliveries back, due now (graceful shutdown of work not started or not finished). */
   release(deliverySeqs: number[], now: number): Promise<void>;
   /** The dispatcher claims no more (it stops): deliveries the store set aside for its next claims go back, due now. */

@@ -76,7 +76,7 @@ describe('RemoteDispatchRepo', () => {
       };
       const policy = { standard: { failures: 5, afterMs: 1000 }, woocommerce: { failures: 5 } };
       expect(await remote.record([{ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt: toLoggedAttempt(attempt), next: { status: 'succeeded', at: null } }], policy, Date.now()))
-        .toEqual({ disabledWebhookSeqs: [] });
+        .toEqual({ disabledWebhooks: [] });
       expect(await remote.nextDueAt()).toBeNull();
 
       const stored = await hookd.core.deliveries.get(webhook, delivery.id);

@@ -46,6 +46,8 @@ export const presentWebhook = (w: Webhook) => ({
   headers: w.headers,
   description: w.description,
   pausedBehavior: w.pausedBehavior,
+  /** How deliveries are shaped and signed: standard (Standard Webhooks), woocommerce or shipstream. */
+  format: w.format,
   createdAt: iso(w.createdAt),
   updatedAt: iso(w.updatedAt),
 });

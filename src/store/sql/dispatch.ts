@@ -8,7 +8,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
-import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../store.ts';
+import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../store.ts';
 import type { HandOff } from './hand-off.ts';
 import { chunks, num, numOrNull, padded, parseJson, runs, statusLiteral, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
@@ -178,8 +178,8 @@ export class SqlDispatch implements DispatchRepo {
     return numOrNull(row?.at);
   }
 
-  async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhookSeqs: number[] }> {
-    if (outcomes.length === 0) return { disabledWebhookSeqs: [] };
+  async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {
+    if (outcomes.length === 0) return { disabledWebhooks: [] };
     return this.db.transaction().execute(async (trx) => {
       // 1. Move each delivery on.
       const kept = new Set<number>();
@@ -188,7 +188,7 @@ export class SqlDispatch implements DispatchRepo {
         for (const row of await this.#moveOn.run(trx, batch.length, [...values, now])) kept.add(num(row.id));
       }
       const recorded = outcomes.filter((o) => kept.has(o.deliverySeq));
-      if (recorded.length === 0) return { disabledWebhookSeqs: [] };
+      if (recorded.length === 0) return { disabledWebhooks: [] };
 
       // 2. Log every attempt.
       await this.attemptLog.insert(trx, recorded.map((o) => o.attempt));
@@ -222,7 +222,7 @@ export class SqlDispatch implements DispatchRepo {
         }
         if (trailing.length > 0) failing.push(webhookSeq);
       }
-      if (failing.length === 0) return { disabledWebhookSeqs: [] };
+      if (failing.length === 0) return { disabledWebhooks: [] };
 
       // 5. Disable webhooks that crossed their rule, and hold their queued work.
       const standardReason = `disabled after ${policy.standard.failures} or more consecutive failed attempts and no success for ${Math.round(policy.standard.afterMs / 1000)}s`;
@@ -231,19 +231,19 @@ export class SqlDispatch implements DispatchRepo {
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'standard')
         .where('failure_count', '>=', policy.standard.failures)
         .where('failing_since', '<=', now - policy.standard.afterMs)
-        .returning('id').execute();
+        .returning(['id', 'uid']).execute();
       // WooCommerce disables on the failure that finds the count already above the limit (count + 1 after ours).
       const disabledWoo = await trx.updateTable('webhooks')
         .set({ status: 'disabled', disabled_reason: `disabled after more than ${policy.woocommerce.failures} consecutive failed deliveries`, updated_at: now })
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
         .where('failure_count', '>', policy.woocommerce.failures + 1)
-        .returning('id').execute();
-      const disabled = [...disabledStandard, ...disabledWoo].map((row) => num(row.id));
+        .returning(['id', 'uid']).execute();
+      const disabled = [...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid }));
       if (disabled.length > 0) {
         await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
-          .where('webhook_id', 'in', padded(disabled)).where('status', '=', statusLiteral('pending')).execute();
+          .where('webhook_id', 'in', padded(disabled.map((webhook) => webhook.seq))).where('status', '=', statusLiteral('pending')).execute();
       }
-      return { disabledWebhookSeqs: disabled };
+      return { disabledWebhooks: disabled };
     });
   }
 

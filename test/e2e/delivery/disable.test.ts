@@ -3,8 +3,16 @@
  * in between starts the count again; a disabled webhook receives nothing and gets no new deliveries until
  * it is re-activated, which forgets the failures and sends what was held.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+import { startHookd } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { ApiClient, TEST_SETTINGS, eventually, sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
 import { receiversClosedAfterAll } from '../../helpers/receiver.ts';
 import { deliveryOf, getWebhook, listDeliveries, publish, workspaceWithWebhook } from './support.ts';
 
@@ -133,5 +141,28 @@ describe('auto-disable with the default time condition (disableAfter 5d)', () =>
     expect(next.deliveryCount).toBe(1);
     const requests = await r.waitFor(7);
     expect(requests[6].headers['webhook-id']).toBe(next.id);
+  });
+});
+
+describe('the log of a disable', () => {
+  it('names the webhook by its public id', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } }));
+    const dataDir = mkdtempSync(join(tmpdir(), 'hookd-disable-log-'));
+    // The dispatcher in this thread (its thread would log to its own output).
+    const config = loadConfig({}, { ...TEST_SETTINGS, dataDir, disableAfterFailures: '1', disableAfter: '0s', dispatchThread: 'false', ...(USE_POSTGRES ? { databaseUrl: (await createTestSchema()).url } : {}) });
+    const hookd = await startHookd(config, log);
+    try {
+      const r = await receiver();
+      r.behaviour = { kind: 'status', status: 500 };
+      const { ws, webhook } = await workspaceWithWebhook(new ApiClient(hookd.url as string), 'logged', r.url('/logged'));
+      await publish(ws, { n: 1 });
+      await eventually(async () => (await getWebhook(ws, webhook.id)).status === 'disabled');
+      const line = await eventually(async () => lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'webhook disabled after repeated failures'));
+      expect(line.webhook).toBe(webhook.id);
+    } finally {
+      await hookd.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -88,7 +88,7 @@ describe('JSON-RPC webhook API', () => {
     }
     // The native API sees the same webhook.
     const native = await ws.api.get(`/workspaces/${ws.id}/webhooks`);
-    expect(native.body.data.find((w: any) => w.name === 'Renamed')).toMatchObject({ events: ['order.*'], status: 'active' });
+    expect(native.body.data.find((w: any) => w.name === 'Renamed')).toMatchObject({ events: ['order.*'], status: 'active', format: 'shipstream' });
 
     expect((await call(client, 'call', [session, 'webhook.delete', [id]])).result).toBe(true);
     expect((await call(client, 'call', [session, 'webhook.info', [id]])).error).toMatchObject({ code: -32103, message: 'Webhook not exists.' });
