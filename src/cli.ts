@@ -6,12 +6,14 @@ import { Command, Option } from 'commander';
 import pino from 'pino';
 import { startHookd } from './app.ts';
 import { ADMIN_TOKEN_REFRESH_MS, rotateAdminToken } from './core/admin-token.ts';
-import { SETTINGS, StartupError, loadConfig, type Role, type SettingName, type SettingValues } from './config.ts';
+import { SETTINGS, StartupError, loadConfig, type Role, type SettingName, type SettingUse, type SettingValues } from './config.ts';
 import { openStore } from './store/open.ts';
 import { VERSION } from './version.ts';
 
-function withSettings(command: Command): Command {
+/** Adds to `command` the settings of the kinds it uses (its --help then lists only those). */
+function withSettings(command: Command, uses: SettingUse[]): Command {
   for (const [name, setting] of Object.entries(SETTINGS)) {
+    if (!uses.includes(setting.use)) continue;
     // The env variable is read by loadConfig (flags win); here it is only named in the help.
     const fallback = setting.default === '' ? '' : ` (default: ${setting.default})`;
     const option = new Option(setting.flag, `${setting.help}${fallback} [env: ${setting.env}]`);
@@ -59,14 +61,14 @@ async function serve(options: Record<string, unknown>, role: Role): Promise<void
 
 const program = new Command('hookd').version(VERSION).description('Self-hosted webhook delivery');
 
-withSettings(program.command('serve').description('run the API and the dispatcher'))
+withSettings(program.command('serve').description('run the API and the dispatcher'), ['store', 'admin', 'api', 'delivery', 'thread', 'log'])
   .addOption(new Option('--api-only', 'run the API without a dispatcher'))
   .action((options: Record<string, unknown>) => serve(options, options.apiOnly ? 'api' : 'all'));
 
-withSettings(program.command('worker').description('run only the dispatcher (no HTTP API)'))
+withSettings(program.command('worker').description('run only the dispatcher (no HTTP API)'), ['store', 'delivery', 'log'])
   .action((options: Record<string, unknown>) => serve(options, 'worker'));
 
-withSettings(program.command('migrate').description('apply database migrations and exit'))
+withSettings(program.command('migrate').description('apply database migrations and exit'), ['store', 'log'])
   .action(async (options: Record<string, unknown>) => {
     const config = loadConfig(process.env, settingsFrom(options));
     const store = await openStore(config);
@@ -75,7 +77,7 @@ withSettings(program.command('migrate').description('apply database migrations a
     process.stdout.write('migrations applied\n');
   });
 
-withSettings(program.command('admin-token').description('replace the stored admin token with a new one and print it'))
+withSettings(program.command('admin-token').description('replace the stored admin token with a new one and print it'), ['store', 'admin', 'log'])
   .action(async (options: Record<string, unknown>) => {
     const config = loadConfig(process.env, settingsFrom(options));
     const store = await openStore(config);

@@ -64,42 +64,49 @@ export class ConfigError extends StartupError {}
 /** pino's levels, and `silent`: any other HOOKD_LOG_LEVEL is refused here rather than by pino with no name. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/**
+ * What a setting is for, so that each command offers only its own: the store (every command), the admin
+ * token (serve, admin-token), the HTTP API (serve), deliveries (serve, worker), SQLite's dispatcher thread
+ * (serve), logging (every command).
+ */
+export type SettingUse = 'store' | 'admin' | 'api' | 'delivery' | 'thread' | 'log';
+
 /** The settings a user can give, by env name, with their CLI flag and help text (the CLI is built from this). */
 export const SETTINGS = {
-  port: { env: 'HOOKD_PORT', flag: '--port <n>', help: 'port to listen on', default: '8080' },
-  host: { env: 'HOOKD_HOST', flag: '--host <addr>', help: 'address to listen on', default: '0.0.0.0' },
-  dataDir: { env: 'HOOKD_DATA_DIR', flag: '--data-dir <dir>', help: 'where the SQLite file and generated keys live', default: './data' },
-  databaseUrl: { env: 'HOOKD_DATABASE_URL', flag: '--database-url <url>', help: 'unset = SQLite in the data dir; postgres://… for PostgreSQL', default: '' },
-  databaseTimeout: { env: 'HOOKD_DATABASE_TIMEOUT', flag: '--database-timeout <duration>', help: 'PostgreSQL: how long connecting, or one statement, may take before it counts as failed', default: '10s' },
-  adminToken: { env: 'HOOKD_ADMIN_TOKEN', flag: '--admin-token <token>', help: "the operator's bearer token (generated on first start if unset)", default: '' },
-  encryptionKey: { env: 'HOOKD_ENCRYPTION_KEY', flag: '--encryption-key <key>', help: '32-byte key (base64 or hex) encrypting signing secrets at rest (generated into the data dir if unset)', default: '' },
-  allowPrivateNetworks: { env: 'HOOKD_ALLOW_PRIVATE_NETWORKS', flag: '--allow-private-networks', help: 'allow deliveries to loopback, private, link-local and metadata addresses', default: 'false' },
-  egressDeny: { env: 'HOOKD_EGRESS_DENY', flag: '--egress-deny <cidrs>', help: 'addresses deliveries never go to, as CIDR ranges (e.g. 100.100.100.200/32,fd00:ec2::/32), whatever else allows them', default: '' },
-  egressAllow: { env: 'HOOKD_EGRESS_ALLOW', flag: '--egress-allow <cidrs>', help: 'private addresses deliveries may go to anyway, as CIDR ranges (e.g. 10.20.0.0/16)', default: '' },
-  retrySchedule: { env: 'HOOKD_RETRY_SCHEDULE', flag: '--retry-schedule <list>', help: 'delays after the first attempt, comma-separated', default: '5s,5m,30m,2h,5h,10h,10h' },
-  retryJitter: { env: 'HOOKD_RETRY_JITTER', flag: '--retry-jitter <fraction>', help: 'random spread applied to each retry delay (0.2 = ±20%)', default: '0.2' },
-  requestTimeout: { env: 'HOOKD_REQUEST_TIMEOUT', flag: '--request-timeout <duration>', help: 'timeout of one delivery attempt', default: '15s' },
-  disableAfterFailures: { env: 'HOOKD_DISABLE_AFTER_FAILURES', flag: '--disable-after-failures <n>', help: 'consecutive failed attempts before a webhook is disabled', default: '5' },
-  disableAfter: { env: 'HOOKD_DISABLE_AFTER', flag: '--disable-after <duration>', help: '...and no success for at least this long', default: '5d' },
-  secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
-  idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
-  sessionTtl: { env: 'HOOKD_SESSION_TTL', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
-  maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },
-  authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
-  trustProxy: { env: 'HOOKD_TRUST_PROXY', flag: '--trust-proxy <bool>', help: "behind a reverse proxy: take the client's address from X-Forwarded-For", default: 'false' },
-  httpRequestTimeout: { env: 'HOOKD_HTTP_REQUEST_TIMEOUT', flag: '--http-request-timeout <duration>', help: "how long a client may take to send a request's headers and body", default: '30s' },
-  httpConnectionTimeout: { env: 'HOOKD_HTTP_CONNECTION_TIMEOUT', flag: '--http-connection-timeout <duration>', help: 'how long a connection may stay silent (longer than the slowest answer, a webhook test run)', default: '2m' },
-  concurrency: { env: 'HOOKD_CONCURRENCY', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
-  webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
-  workspaceConcurrency: { env: 'HOOKD_WORKSPACE_CONCURRENCY', flag: '--workspace-concurrency <n>', help: 'attempts in flight at once, per workspace (default: 3/4 of the overall concurrency, so others always find a free slot)', default: '' },
-  dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
-  shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
-  retention: { env: 'HOOKD_RETENTION', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
-  lease: { env: 'HOOKD_LEASE', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
-  wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
-  wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
-  publicUrl: { env: 'HOOKD_PUBLIC_URL', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source)", default: '' },
-  logLevel: { env: 'HOOKD_LOG_LEVEL', flag: '--log-level <level>', help: 'pino log level', default: 'info' },
+  port: { env: 'HOOKD_PORT', use: 'api', flag: '--port <n>', help: 'port to listen on', default: '8080' },
+  host: { env: 'HOOKD_HOST', use: 'api', flag: '--host <addr>', help: 'address to listen on', default: '0.0.0.0' },
+  dataDir: { env: 'HOOKD_DATA_DIR', use: 'store', flag: '--data-dir <dir>', help: 'where the SQLite file and generated keys live', default: './data' },
+  databaseUrl: { env: 'HOOKD_DATABASE_URL', use: 'store', flag: '--database-url <url>', help: 'unset = SQLite in the data dir; postgres://… for PostgreSQL', default: '' },
+  databaseTimeout: { env: 'HOOKD_DATABASE_TIMEOUT', use: 'store', flag: '--database-timeout <duration>', help: 'PostgreSQL: how long connecting, or one statement, may take before it counts as failed', default: '10s' },
+  adminToken: { env: 'HOOKD_ADMIN_TOKEN', use: 'admin', flag: '--admin-token <token>', help: "the operator's bearer token (generated on first start if unset)", default: '' },
+  encryptionKey: { env: 'HOOKD_ENCRYPTION_KEY', use: 'store', flag: '--encryption-key <key>', help: '32-byte key (base64 or hex) encrypting signing secrets at rest (generated into the data dir if unset)', default: '' },
+  allowPrivateNetworks: { env: 'HOOKD_ALLOW_PRIVATE_NETWORKS', use: 'delivery', flag: '--allow-private-networks', help: 'allow deliveries to loopback, private, link-local and metadata addresses', default: 'false' },
+  egressDeny: { env: 'HOOKD_EGRESS_DENY', use: 'delivery', flag: '--egress-deny <cidrs>', help: 'addresses deliveries never go to, as CIDR ranges (e.g. 100.100.100.200/32,fd00:ec2::/32), whatever else allows them', default: '' },
+  egressAllow: { env: 'HOOKD_EGRESS_ALLOW', use: 'delivery', flag: '--egress-allow <cidrs>', help: 'private addresses deliveries may go to anyway, as CIDR ranges (e.g. 10.20.0.0/16)', default: '' },
+  retrySchedule: { env: 'HOOKD_RETRY_SCHEDULE', use: 'delivery', flag: '--retry-schedule <list>', help: 'delays after the first attempt, comma-separated', default: '5s,5m,30m,2h,5h,10h,10h' },
+  retryJitter: { env: 'HOOKD_RETRY_JITTER', use: 'delivery', flag: '--retry-jitter <fraction>', help: 'random spread applied to each retry delay (0.2 = ±20%)', default: '0.2' },
+  requestTimeout: { env: 'HOOKD_REQUEST_TIMEOUT', use: 'delivery', flag: '--request-timeout <duration>', help: 'timeout of one delivery attempt', default: '15s' },
+  disableAfterFailures: { env: 'HOOKD_DISABLE_AFTER_FAILURES', use: 'delivery', flag: '--disable-after-failures <n>', help: 'consecutive failed attempts before a webhook is disabled', default: '5' },
+  disableAfter: { env: 'HOOKD_DISABLE_AFTER', use: 'delivery', flag: '--disable-after <duration>', help: '...and no success for at least this long', default: '5d' },
+  secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', use: 'delivery', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
+  idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', use: 'api', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
+  sessionTtl: { env: 'HOOKD_SESSION_TTL', use: 'api', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
+  maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', use: 'api', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },
+  authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', use: 'api', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
+  trustProxy: { env: 'HOOKD_TRUST_PROXY', use: 'api', flag: '--trust-proxy <bool>', help: "behind a reverse proxy: take the client's address from X-Forwarded-For", default: 'false' },
+  httpRequestTimeout: { env: 'HOOKD_HTTP_REQUEST_TIMEOUT', use: 'api', flag: '--http-request-timeout <duration>', help: "how long a client may take to send a request's headers and body", default: '30s' },
+  httpConnectionTimeout: { env: 'HOOKD_HTTP_CONNECTION_TIMEOUT', use: 'api', flag: '--http-connection-timeout <duration>', help: 'how long a connection may stay silent (longer than the slowest answer, a webhook test run)', default: '2m' },
+  concurrency: { env: 'HOOKD_CONCURRENCY', use: 'delivery', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
+  webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', use: 'delivery', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
+  workspaceConcurrency: { env: 'HOOKD_WORKSPACE_CONCURRENCY', use: 'delivery', flag: '--workspace-concurrency <n>', help: 'attempts in flight at once, per workspace (default: 3/4 of the overall concurrency, so others always find a free slot)', default: '' },
+  dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', use: 'thread', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
+  shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', use: 'delivery', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
+  retention: { env: 'HOOKD_RETENTION', use: 'delivery', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
+  lease: { env: 'HOOKD_LEASE', use: 'delivery', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
+  wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', use: 'delivery', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
+  wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', use: 'delivery', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
+  publicUrl: { env: 'HOOKD_PUBLIC_URL', use: 'delivery', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source)", default: '' },
+  logLevel: { env: 'HOOKD_LOG_LEVEL', use: 'log', flag: '--log-level <level>', help: 'pino log level', default: 'info' },
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

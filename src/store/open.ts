@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { StartupError } from '../config.ts';
 import { guardedDialect } from './guarded-dialect.ts';
 import { StoreHealth, describeError } from './store-errors.ts';
+import { lockDataDir, type DataDirLock } from './sqlite-lock.ts';
 import { PostgresSignals } from './postgres-signals.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
@@ -23,6 +24,8 @@ export interface StoreOptions {
   databaseTimeoutMs?: number;
   /** Where connection troubles are reported (a lost PostgreSQL connection is survived, and logged). */
   log?: Pick<Logger, 'warn'>;
+  /** SQLite: this process serves the data dir, and no other may (a running hookd; not a CLI command). */
+  exclusive?: boolean;
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
@@ -33,16 +36,22 @@ export const PRIVATE_FILE = 0o600;
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log);
   const path = join(options.dataDir, SQLITE_FILE);
-  let file: SQLite.Database;
+  let file: SQLite.Database | undefined;
+  let lock: DataDirLock | null = null;
   try {
     file = openSqlite(options.dataDir, path);
+    if (options.exclusive) lock = lockDataDir(options.dataDir, PRIVATE_FILE);
   } catch (error) {
+    file?.close();
     throw new StartupError(describeOpenFailure(path, error));
   }
   const health = new StoreHealth();
   const checkpointer = new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
   const db = new Kysely<Database>({ dialect: guardedDialect(new SqliteDialect({ database: withStatementCache(file) }), health) });
-  return new SqlStore(db, 'sqlite', () => checkpointer.stop(), undefined, health);
+  return new SqlStore(db, 'sqlite', async () => {
+    await checkpointer.stop();
+    lock?.release();
+  }, undefined, health);
 }
 
 function openSqlite(dataDir: string, path: string): SQLite.Database {
