@@ -16,7 +16,7 @@ import { Metrics } from './metrics.ts';
 import { openStore } from './store/open.ts';
 import type { SqlStore } from './store/sql/index.ts';
 import type { HttpSender } from './delivery/sender.ts';
-import type { Store } from './store/store.ts';
+import type { Store } from './core/ports/store.ts';
 import { DispatcherThread } from './threads/dispatcher.ts';
 
 export interface Hookd {

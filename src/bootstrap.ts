@@ -10,7 +10,7 @@ import { ConfigError } from './config.ts';
 import { SecretBox } from './core/crypto.ts';
 import { isSealed, sealHeaders } from './core/webhook-headers.ts';
 import { PRIVATE_DIR, PRIVATE_FILE } from './store/open.ts';
-import type { Store } from './store/store.ts';
+import type { Store } from './core/ports/store.ts';
 
 export const ENCRYPTION_KEY_FILE = 'encryption.key';
 const KEY_CHECK = 'encryption_key_check';

@@ -3,7 +3,7 @@
  * stored (only its hash): that one is read again every few seconds, so `hookd admin-token` replaces it
  * on every running server, not only on the next start.
  */
-import type { SettingsRepo } from '../store/store.ts';
+import type { SettingsRepo } from './ports/store.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
 
 /** Where the stored token's hash lives in the settings. */

@@ -11,7 +11,7 @@ import { safeEqual, sha256Hex, type SecretBox } from './crypto.ts';
 import type { AdminToken } from './admin-token.ts';
 import { FailureLimit } from './failure-limit.ts';
 import type { Workspace } from './model.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from './ports/store.ts';
 
 export type Principal =
   | { kind: 'admin' }

@@ -1,8 +1,8 @@
 /** What every core service is built with: the store, the secret box, the clock, the settings, the ports. */
-import type { Store } from '../store/store.ts';
+import type { Store } from './ports/store.ts';
 import type { EgressPolicy } from './addresses.ts';
 import type { SecretBox } from './crypto.ts';
-import type { AttemptSender } from './ports.ts';
+import type { AttemptSender } from './ports/sender.ts';
 
 export interface CoreSettings {
   /** Where deliveries may go (checked on URLs here, and again on the address connected to). */

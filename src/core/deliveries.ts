@@ -1,5 +1,5 @@
 /** Reading deliveries and their attempts, and re-sending one by hand. */
-import type { DeliveryFilter } from '../store/store.ts';
+import type { DeliveryFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { Conflict, NotFound } from './errors.ts';
 import { parseInstant } from './validation.ts';

@@ -1,5 +1,5 @@
 /** Publishing: validate, de-duplicate by idempotency key, fan out to every subscribed webhook in one transaction. */
-import type { PublishResult, RouteDecision, WebhookRoute } from '../store/store.ts';
+import type { PublishResult, RouteDecision, WebhookRoute } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { Conflict, Invalid, NotFound, UnknownEvent } from './errors.ts';
 import { formatDuration } from '../util/duration.ts';

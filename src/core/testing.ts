@@ -3,7 +3,7 @@
  * example, through the real sender (same signing, same headers), and logs each as a test attempt.
  */
 import { randomUUID } from 'node:crypto';
-import type { StoredWebhook, WebhookSecrets } from '../store/store.ts';
+import type { StoredWebhook, WebhookSecrets } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { NotFound, UnknownEvent } from './errors.ts';
 import type { EventTypes } from './event-types.ts';

@@ -1,5 +1,5 @@
 /** Subscriptions: create, change, pause/resume/disable, rotate secrets, delete, list and count. */
-import type { StoredWebhook, WebhookChanges, WebhookFilter } from '../store/store.ts';
+import type { StoredWebhook, WebhookChanges, WebhookFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { generateWebhookSecret } from './crypto.ts';
 import { Conflict, NotFound } from './errors.ts';

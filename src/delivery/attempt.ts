@@ -1,7 +1,7 @@
 /** Makes one attempt of a delivery: pick the active secrets, shape the request, POST it, describe the result. */
 import type { SecretBox } from '../core/crypto.ts';
-import type { AttemptSender } from '../core/ports.ts';
-import type { ClaimedDelivery, NewAttempt, WebhookSecrets } from '../store/store.ts';
+import type { AttemptSender } from '../core/ports/sender.ts';
+import type { ClaimedDelivery, NewAttempt, WebhookSecrets } from '../core/ports/store.ts';
 import { buildRequest, isSuccess, woocommercePing, type FormatSettings } from './formats.ts';
 import type { HttpSender } from './sender.ts';
 import { BoundedMemo } from '../util/bounded-memo.ts';

@@ -10,9 +10,9 @@
  *   until the grace deadline, aborts and hands back the rest, and records every outcome.
  */
 import type { Logger } from 'pino';
-import type { AttemptSender } from '../core/ports.ts';
+import type { AttemptSender } from '../core/ports/sender.ts';
 import type { Metrics } from '../metrics.ts';
-import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../store/store.ts';
+import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
 import { Lanes, type Lane, type Running } from './lanes.ts';
 import type { RetryPolicy } from './retry.ts';
 

@@ -4,7 +4,7 @@
  * the formats of webhooks made through those faces.
  */
 import type { DeliveryFormat } from '../core/model.ts';
-import type { ClaimedDelivery } from '../store/store.ts';
+import type { ClaimedDelivery } from '../core/ports/store.ts';
 import { toColonTopic } from '../core/topics.ts';
 import { describeTopic, type WooTopic } from '../core/woocommerce-topics.ts';
 import { bodySignature, standardSignature } from './signing.ts';

@@ -14,7 +14,7 @@
  *   until the request timeout hold sockets, not the slots healthy endpoints deliver with. A webhook
  *   whose attempts are all slow claims nothing ahead, and gives back what it had claimed.
  */
-import type { ClaimedDelivery } from '../store/store.ts';
+import type { ClaimedDelivery } from '../core/ports/store.ts';
 
 export interface LaneLimits {
   concurrency: number;

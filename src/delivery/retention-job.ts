@@ -1,6 +1,6 @@
 /** Runs retention pruning in the background: shortly after start, then every hour. */
 import type { Logger } from 'pino';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../core/ports/store.ts';
 
 const FIRST_RUN_MS = 60_000;
 const EVERY_MS = 3_600_000;

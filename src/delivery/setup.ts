@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { EgressPolicy } from '../core/addresses.ts';
 import type { SecretBox } from '../core/crypto.ts';
 import type { Metrics } from '../metrics.ts';
-import type { DispatchRepo } from '../store/store.ts';
+import type { DispatchRepo } from '../core/ports/store.ts';
 import { VERSION } from '../version.ts';
 import { AttemptRunner } from './attempt.ts';
 import { Dispatcher } from './dispatcher.ts';

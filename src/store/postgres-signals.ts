@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
-import type { WorkSignals } from './store.ts';
+import type { WorkSignals } from '../core/ports/store.ts';
 
 const CHANNEL = 'hookd_work';
 const RECONNECT_MS = 1000;

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { MetricsSnapshot } from '../metrics.ts';
-import type { DispatchRepo } from '../store/store.ts';
+import type { DispatchRepo } from '../core/ports/store.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
 import { PendingReplies } from './pending-replies.ts';
 import { runStoreCall } from './remote-dispatch.ts';

@@ -1,6 +1,6 @@
 /** What the API thread and the dispatcher thread say to each other over the worker's port. */
 import type { MetricsSnapshot } from '../metrics.ts';
-import type { DisablePolicy, DispatchRepo } from '../store/store.ts';
+import type { DisablePolicy, DispatchRepo } from '../core/ports/store.ts';
 import type { OutcomesOnTheWire } from './outcomes-wire.ts';
 
 export type DispatchMethod = keyof DispatchRepo;

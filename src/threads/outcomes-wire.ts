@@ -4,7 +4,7 @@
  * builds no nested objects; with the headers already JSON text, a batch costs about 1.3 µs per outcome
  * to send and receive, against 5.2 µs as objects (measured with node:v8 serialize/deserialize).
  */
-import type { AttemptOutcome } from '../store/store.ts';
+import type { AttemptOutcome } from '../core/ports/store.ts';
 
 /** An encoded batch: `FIELDS` values per outcome. */
 export type OutcomesOnTheWire = Array<string | number | boolean | null>;

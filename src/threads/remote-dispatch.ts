@@ -6,7 +6,7 @@
  * and each commit by one throws away the other's page cache, so both threads re-read the hot indexes
  * all the time. Measured, the thread then spent about 40% of its time in the store; here it only sends.
  */
-import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../store/store.ts';
+import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../core/ports/store.ts';
 import type { DispatchMethod, StoreCall, StoreReply, WireArgs } from './messages.ts';
 import { decodeOutcomes, encodeOutcomes } from './outcomes-wire.ts';
 import { PendingReplies } from './pending-replies.ts';

@@ -9,7 +9,7 @@ import { AdminToken } from '../../src/core/admin-token.ts';
 import { Auth } from '../../src/core/auth.ts';
 import { SecretBox, sha256Hex } from '../../src/core/crypto.ts';
 import { TooManyAttempts, Unauthorized } from '../../src/core/errors.ts';
-import type { ApiKeyMatch, Store } from '../../src/store/store.ts';
+import type { ApiKeyMatch, Store } from '../../src/core/ports/store.ts';
 
 const workspace = { id: 'ws-1', seq: 1, name: 'w', createdAt: 0 };
 const match = (keyId: string): ApiKeyMatch => ({

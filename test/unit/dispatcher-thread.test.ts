@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { DispatchRepo } from '../../src/store/store.ts';
+import type { DispatchRepo } from '../../src/core/ports/store.ts';
 import { DispatcherThread } from '../../src/threads/dispatcher.ts';
 
 /** The stand-in thread makes no store calls; the API thread's side calls stopClaiming when it dies. */

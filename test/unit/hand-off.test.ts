@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Webhook, Workspace } from '../../src/core/model.ts';
 import { MAX_WAITING_PER_WEBHOOK } from '../../src/store/sql/hand-off.ts';
 import type { SqlStore } from '../../src/store/sql/index.ts';
-import type { ClaimRequest } from '../../src/store/store.ts';
+import type { ClaimRequest } from '../../src/core/ports/store.ts';
 
 const LEASE = 60_000;
 

@@ -1,7 +1,7 @@
 /** The dispatcher's fair shares (lanes.ts), without HTTP: who starts next, adaptive limits, slow attempts, claim room. */
 import { describe, expect, it } from 'vitest';
 import { Lanes } from '../../src/delivery/lanes.ts';
-import type { ClaimedDelivery } from '../../src/store/store.ts';
+import type { ClaimedDelivery } from '../../src/core/ports/store.ts';
 
 const limits = { concurrency: 8, webhookConcurrency: 4, workspaceConcurrency: 6, slowConcurrency: 4, slowAfterMs: 1000 };
 let seq = 0;

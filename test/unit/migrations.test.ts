@@ -10,7 +10,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Dialect } from '../../src/store/dialect.ts';
+import type { Dialect } from '../../src/core/ports/store.ts';
 import { migrations } from '../../src/store/sql/index.ts';
 import { TEST_DATABASE_URL, createTestSchema } from '../helpers/postgres.ts';
 

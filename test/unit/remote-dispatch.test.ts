@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHookd, type Hookd } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Workspace } from '../../src/core/model.ts';
-import { toLoggedAttempt, type DispatchRepo, type NewAttempt } from '../../src/store/store.ts';
+import { toLoggedAttempt, type DispatchRepo, type NewAttempt } from '../../src/core/ports/store.ts';
 import type { StoreCall, StoreReply } from '../../src/threads/messages.ts';
 import { decodeOutcomes, encodeOutcomes } from '../../src/threads/outcomes-wire.ts';
 import { RemoteDispatchRepo, runStoreCall } from '../../src/threads/remote-dispatch.ts';

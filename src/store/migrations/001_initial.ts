@@ -1,6 +1,6 @@
 /** The first schema. Written once for both engines; only the auto-increment key differs. */
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 
 export function initial(dialect: Dialect) {
   const idColumn = (table: ReturnType<Kysely<any>['schema']['createTable']>) =>

@@ -1,6 +1,6 @@
 /** Sessions of the JSON-RPC face (`login` → session id), kept in the store so they survive restarts. */
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 
 export function sessions(dialect: Dialect) {
   const ref = dialect === 'postgres' ? 'bigint' : 'integer';

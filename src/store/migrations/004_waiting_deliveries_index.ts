@@ -12,7 +12,7 @@
  * across processes.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 
 export const INDEXED_STATUSES = ['pending', 'held', 'failed'] as const;
 

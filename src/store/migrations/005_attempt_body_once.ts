@@ -7,7 +7,7 @@
  * column), rows and indexes included.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 
 const COLUMNS = 'id, delivery_id, webhook_id, event_type, "trigger", success, request_url, request_headers, request_body, response_code, response_message, response_headers, response_body, duration_ms, error, created_at';
 

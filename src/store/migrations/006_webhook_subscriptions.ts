@@ -5,7 +5,7 @@
  * the list as the user gave it; this table is kept equal to it by the store.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 
 export function webhookSubscriptions(dialect: Dialect) {
   const ref = dialect === 'postgres' ? 'bigint' : 'integer';

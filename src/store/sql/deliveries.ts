@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../store.ts';
+import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {

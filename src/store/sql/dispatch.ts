@@ -6,9 +6,9 @@
  * the delivery is simply due again when the lease runs out, and any dispatcher picks it up.
  */
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
-import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../store.ts';
+import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
 import { chunks, num, numOrNull, padded, parseJson, runs, statusLiteral, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';

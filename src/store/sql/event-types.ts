@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { Conflict } from '../../core/errors.ts';
 import type { EventType } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { EventTypesRepo, WorkspaceRef } from '../store.ts';
+import type { EventTypesRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { parseJson } from './rows.ts';
 
 export class SqlEventTypes implements EventTypesRepo {

@@ -14,7 +14,7 @@
  * moment it stops. PostgreSQL does not use it: there several processes share each webhook's
  * concurrency limit, counted in the store at claim time.
  */
-import type { ClaimRequest, ClaimedDelivery } from '../store.ts';
+import type { ClaimRequest, ClaimedDelivery } from '../../core/ports/store.ts';
 import type { Rooms } from './rooms.ts';
 
 /**

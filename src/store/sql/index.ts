@@ -1,6 +1,6 @@
 /** The Store over Kysely: the same repositories serve SQLite and PostgreSQL. */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 import { initial } from '../migrations/001_initial.ts';
 import { sessions } from '../migrations/002_sessions.ts';
 import { oauthNonces } from '../migrations/003_oauth_nonces.ts';
@@ -8,7 +8,7 @@ import { waitingDeliveriesIndex } from '../migrations/004_waiting_deliveries_ind
 import { attemptBodyOnce } from '../migrations/005_attempt_body_once.ts';
 import { webhookSubscriptions } from '../migrations/006_webhook_subscriptions.ts';
 import type { Database } from '../schema.ts';
-import type { Store, WorkSignals } from '../store.ts';
+import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
 import { StartupError } from '../../config.ts';
 import { SqlDeliveries } from './deliveries.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { NoncesRepo } from '../store.ts';
+import type { NoncesRepo } from '../../core/ports/store.ts';
 
 export class SqlNonces implements NoncesRepo {
   constructor(private readonly db: Kysely<Database>) {}

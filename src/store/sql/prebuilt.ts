@@ -5,7 +5,7 @@
  * hashed again to find its prepared statement. Everywhere else the query builder stays.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { BoundedMemo } from '../../util/bounded-memo.ts';
 

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { RetentionRepo } from '../store.ts';
+import type { RetentionRepo } from '../../core/ports/store.ts';
 
 const BATCH = 1000;
 

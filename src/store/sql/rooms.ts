@@ -3,7 +3,7 @@
  * hand-off and from due rows alike). Webhooks and workspaces the dispatcher did not list may take their
  * default room.
  */
-import type { ClaimRequest } from '../store.ts';
+import type { ClaimRequest } from '../../core/ports/store.ts';
 
 export class Rooms {
   readonly #webhooks: Map<number, number>;

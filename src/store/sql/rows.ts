@@ -2,9 +2,9 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { Invalid } from '../../core/errors.ts';
 import type { ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, Webhook, Workspace } from '../../core/model.ts';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 import type { ApiKeysTable, AttemptsTable, Database, WebhooksTable, WorkspacesTable } from '../schema.ts';
-import type { LoggedAttempt, StoredWebhook, WorkspaceRef } from '../store.ts';
+import type { LoggedAttempt, StoredWebhook, WorkspaceRef } from '../../core/ports/store.ts';
 import { Prebuilt, tuples } from './prebuilt.ts';
 
 export const parseJson = <T>(text: string | null, fallback: T): T => (text === null || text === '' ? fallback : (JSON.parse(text) as T));

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { SessionMatch, SessionsRepo, WorkspaceRef } from '../store.ts';
+import type { SessionMatch, SessionsRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { num, toWorkspace } from './rows.ts';
 
 export class SqlSessions implements SessionsRepo {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { SettingsRepo } from '../store.ts';
+import type { SettingsRepo } from '../../core/ports/store.ts';
 
 export class SqlSettings implements SettingsRepo {
   constructor(private readonly db: Kysely<Database>) {}

@@ -2,7 +2,7 @@ import { newId } from '../ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../store.ts';
+import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { decodeCursor, num, numOrNull, parseJson, statusLiteral, toPage, toWebhook } from './rows.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;

@@ -2,7 +2,7 @@ import { newId } from '../ids.ts';
 import type { Kysely } from 'kysely';
 import type { ApiKey, Page, PageRequest, Workspace } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { ApiKeyMatch, NewApiKey, WorkspaceRef, WorkspacesRepo } from '../store.ts';
+import type { ApiKeyMatch, NewApiKey, WorkspaceRef, WorkspacesRepo } from '../../core/ports/store.ts';
 import { decodeCursor, toApiKey, toPage, toWorkspace } from './rows.ts';
 
 export class SqlWorkspaces implements WorkspacesRepo {

@@ -20,7 +20,7 @@ import type { Workspace } from '../../../src/core/model.ts';
 import type { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { attemptSending, newDispatcher, type AttemptSending } from '../../../src/delivery/setup.ts';
 import { Metrics } from '../../../src/metrics.ts';
-import type { DispatchRepo } from '../../../src/store/store.ts';
+import type { DispatchRepo } from '../../../src/core/ports/store.ts';
 import { eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
 import { Receiver } from '../../helpers/receiver.ts';

@@ -1,5 +1,5 @@
-/** What the core needs from the outside world, implemented in src/delivery. */
-import type { ClaimedDelivery, NewAttempt } from '../store/store.ts';
+/** What the core needs to send an attempt (a test send, WooCommerce's ping): its port, implemented in src/delivery. */
+import type { ClaimedDelivery, NewAttempt } from './store.ts';
 
 export interface AttemptSender {
   /** Makes one HTTP attempt of a delivery (or a test send) and reports it, never throwing for HTTP failures. */

@@ -1,12 +1,15 @@
 /**
- * The one storage interface. The core sees only this; SQLite and PostgreSQL both implement it through
- * Kysely (see sql/). Repositories are grouped by noun so a reader finds "how is X stored" by name.
+ * The storage the core needs, as the core defines it: its port. src/store implements it (SQLite and
+ * PostgreSQL, through Kysely); the core never imports the store. Repositories are grouped by noun so a
+ * reader finds "how is X stored" by name.
  */
 import type {
   ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryFormat, DeliveryStatus, DisableRule, Event, EventType,
   Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
-} from '../core/model.ts';
-import type { Dialect } from './dialect.ts';
+} from '../model.ts';
+
+/** The two SQL engines behind the one Store. */
+export type Dialect = 'sqlite' | 'postgres';
 
 /** Which workspace a call is about: its integer key and public id. */
 export interface WorkspaceRef {

@@ -1,2 +1,0 @@
-/** The two SQL engines behind the one Store. */
-export type Dialect = 'sqlite' | 'postgres';
