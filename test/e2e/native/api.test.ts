@@ -156,7 +156,7 @@ describe('native API', () => {
       const webhook = expectData(created, 201);
       expect(webhook).toEqual({
         id: expect.any(String), name: 'My alert for order statuses', url: receiver.url('/up42'), events: ['order.status'],
-        active: false, status: 'paused', disabledReason: null, failureCount: 0, headers: {}, description: '', pausedBehavior: 'queue',
+        active: false, status: 'paused', disabledReason: null, failureCount: 0, headers: {}, description: '', pausedBehavior: 'queue', format: 'standard',
         createdAt: expect.stringMatching(ISO), updatedAt: expect.stringMatching(ISO),
       });
       expect(expectData(await ws.api.get(`/workspaces/${ws.id}/webhooks/${webhook.id}`), 200)).toEqual(webhook);
