@@ -88,7 +88,7 @@ export const SETTINGS = {
   requestTimeout: { env: 'HOOKD_REQUEST_TIMEOUT', use: 'delivery', flag: '--request-timeout <duration>', help: 'timeout of one delivery attempt', default: '15s' },
   disableAfterFailures: { env: 'HOOKD_DISABLE_AFTER_FAILURES', use: 'delivery', flag: '--disable-after-failures <n>', help: 'consecutive failed attempts before a webhook is disabled', default: '5' },
   disableAfter: { env: 'HOOKD_DISABLE_AFTER', use: 'delivery', flag: '--disable-after <duration>', help: '...and no success for at least this long', default: '5d' },
-  secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', use: 'delivery', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
+  secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', use: 'api', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
   idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', use: 'api', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
   sessionTtl: { env: 'HOOKD_SESSION_TTL', use: 'api', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
   maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', use: 'api', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },

@@ -16,7 +16,8 @@ export const newAdminToken = (): string => randomToken('hka_', 30);
 export class AdminToken {
   #hash: string | null;
   #readAt: number;
-  #reading = false;
+  /** The read under way, shared by every request that finds the hash too old. */
+  #reading: Promise<string | null> | null = null;
 
   private constructor(private readonly settings: SettingsRepo | null, hash: string | null, private readonly now: () => number) {
     this.#hash = hash;
@@ -38,16 +39,20 @@ export class AdminToken {
     return this.#hash !== null;
   }
 
-  /** The current hash (refreshed in the background once it is older than ADMIN_TOKEN_REFRESH_MS). */
-  hash(): string | null {
-    if (this.settings && !this.#reading && this.now() - this.#readAt >= ADMIN_TOKEN_REFRESH_MS) {
-      this.#reading = true;
-      void this.settings.get(ADMIN_TOKEN_SETTING).then((hash) => {
-        this.#hash = hash;
-        this.#readAt = this.now();
-      }, () => undefined).finally(() => { this.#reading = false; });
-    }
-    return this.#hash;
+  /**
+   * The current hash. Once the one in hand is older than ADMIN_TOKEN_REFRESH_MS it is read again before
+   * it is used: a token replaced by `hookd admin-token` stops working within that time, and its
+   * successor works from then on. If the store cannot be read, the hash in hand is kept.
+   */
+  async hash(): Promise<string | null> {
+    const settings = this.settings;
+    if (!settings || this.now() - this.#readAt < ADMIN_TOKEN_REFRESH_MS) return this.#hash;
+    this.#reading ??= settings.get(ADMIN_TOKEN_SETTING).then((hash) => {
+      this.#hash = hash;
+      this.#readAt = this.now();
+      return hash;
+    }, () => this.#hash).finally(() => { this.#reading = null; });
+    return this.#reading;
   }
 
   /**

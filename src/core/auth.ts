@@ -52,7 +52,7 @@ export class Auth {
     this.admit(client);
     if (!token) throw new Unauthorized('send Authorization: Bearer <token>');
     const hash = sha256Hex(token);
-    const admin = this.adminToken.hash();
+    const admin = await this.adminToken.hash();
     if (admin !== null && safeEqual(hash, admin)) return { kind: 'admin' };
     const cached = this.#cache.get(hash);
     if (cached && cached.until > this.now()) return cached.principal;

@@ -9,7 +9,7 @@ import type { SecretBox } from './crypto.ts';
 export const MASKED = '********';
 
 const SENSITIVE_NAMES = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-const SENSITIVE_PARTS = /token|key|secret|password|signature/;
+const SENSITIVE_PARTS = /token|key|secret|password|signature|hmac/;
 
 export function isSensitiveHeader(name: string): boolean {
   const lower = name.toLowerCase();

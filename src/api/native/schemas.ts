@@ -7,7 +7,7 @@ const Url = Type.String({ minLength: 1, maxLength: 2048, description: 'http:// o
 const EventNames = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 200, description: 'event names from the catalog, "resource.*" or "*"' });
 const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 4096 }), {
   maxProperties: 50,
-  description: 'extra request headers sent with every delivery; values of sensitive names (Authorization, Cookie, …token, key, secret, password, signature…) are stored encrypted and shown masked as "********"',
+  description: 'extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays)',
 });
 const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret (write-only: never returned)' });
 const PausedBehavior = Type.Enum(['queue', 'drop'], { description: 'events published while paused: kept for later (queue) or not (drop)' });
