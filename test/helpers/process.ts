@@ -44,7 +44,9 @@ export async function spawnHookd(
   child.stderr?.on('data', (chunk) => { output += chunk; });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const api = new ApiClient(`http://127.0.0.1:${port}`, ADMIN);
-  const deadline = Date.now() + 20_000;
+  // A fresh process loads ~100 TypeScript modules through the loader hooks (about 5 s on an idle 2-core
+  // machine): under a full test run it can take several times that.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hookd exited at start:\n${output}`);
     if (command[0] === 'worker') {
