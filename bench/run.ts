@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R]
+ * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --store postgres [--workers 1,2,4]   (HOOKD_BENCH_DATABASE_URL, default the local server)
  *
  * Prints, from one run on this machine:
@@ -13,7 +14,7 @@
  * Figures are ratios against the baseline measured in the same run, because these machines are noisy.
  * With --store postgres the same figures are measured for an API process plus 1, 2 and 4 worker processes.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { hangingScenario } from './hanging.ts';
+import { ADMIN, freePort, inParallel, json, now, sleep, startHookd, startReceiver, stopAll, waitForCount } from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +36,8 @@ const { values: args } = parseArgs({
     store: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1,2,4' },
     rounds: { type: 'string', default: '3' },
+    scenario: { type: 'string', default: 'throughput' },
+    hanging: { type: 'string', default: '50' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -41,37 +46,6 @@ const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const ROUNDS = Number(args.rounds);
-const ADMIN = 'bench-admin';
-const root = fileURLToPath(new URL('..', import.meta.url));
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(root, 'bin/run-ts.js'), [join(root, 'bench/receiver.ts')], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
-  return { child, port };
-}
-
-async function json(pool: Pool, method: string, path: string, body?: unknown, token = ADMIN): Promise<any> {
-  const response = await pool.request({
-    method: method as 'GET',
-    path,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.body.text();
-  if (response.statusCode >= 300) throw new Error(`${method} ${path}: ${response.statusCode} ${text}`);
-  return text === '' ? null : JSON.parse(text);
-}
-
-/** Runs `total` calls of `task` with at most `concurrency` at once. */
-async function inParallel(total: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) await task(next++);
-  }));
-}
-
 async function rawCeiling(port: number, requests: number): Promise<number> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64 });
   const body = JSON.stringify({ type: 'order.created', timestamp: new Date().toISOString(), data: { id: 1, total: '9.50', currency: 'USD' } });
@@ -86,52 +60,6 @@ async function rawCeiling(port: number, requests: number): Promise<number> {
   const perSecond = requests / ((now() - started) / 1000);
   await pool.close();
   return perSecond;
-}
-
-interface HookdSetup {
-  dataDir: string;
-  databaseUrl?: string;
-}
-
-/** Starts one hookd process (`serve`, `serve --api-only` or `worker`) and waits until it is up. */
-async function startHookd(setup: HookdSetup, port: number, command: string[] = ['serve']): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOOKD_PORT: String(port),
-    HOOKD_HOST: '127.0.0.1',
-    HOOKD_DATA_DIR: setup.dataDir,
-    HOOKD_ADMIN_TOKEN: ADMIN,
-    HOOKD_ALLOW_PRIVATE_NETWORKS: 'true',
-    HOOKD_LOG_LEVEL: 'warn',
-    ...(setup.databaseUrl ? { HOOKD_DATABASE_URL: setup.databaseUrl } : {}),
-  };
-  // HOOKD_BENCH_PROFILE=<dir> writes a CPU profile of each hookd process there (open it in Chrome DevTools).
-  const profile = process.env.HOOKD_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKD_BENCH_PROFILE}`] : [];
-  // HOOKD_BENCH_NODE_FLAGS="--flag …" tries Node/V8 flags on the hookd processes only.
-  const flags = process.env.HOOKD_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...profile, ...flags, join(root, 'bin/hookd.js'), ...command], { env, stdio: 'inherit' });
-  if (command[0] === 'worker') return child;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // starting
-    }
-    await sleep(100);
-  }
-  throw new Error('hookd did not start');
-}
-
-/**
- * A port nothing listens on right now, from the kernel. A random pick could land on a port in use: the
- * range overlaps the kernel's ephemeral ports, which the benchmark's own connections hold by the thousand.
- */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -272,14 +200,6 @@ function report(label: string, figures: Figures): void {
   line('  publish-to-receipt latency max (ms)', figures.latencies[figures.latencies.length - 1].toFixed(2));
 }
 
-const stopAll = async (children: ChildProcess[]) => {
-  await Promise.all(children.map((child) => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(null);
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  })));
-};
-
 async function sqliteRun(receiverPort: number, receiverPool: Pool): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
   const port = await freePort();
@@ -324,6 +244,7 @@ async function postgresRun(receiverPort: number, receiverPool: Pool, workers: nu
 }
 
 async function main(): Promise<void> {
+  if (args.scenario === 'hanging') return hangingScenario(EVENTS, Number(args.hanging));
   const receiver = await startReceiver();
   const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
   try {
@@ -380,18 +301,6 @@ const CLOCK_TICKS = 100;
 
 function countSucceeded(db: SQLite.Database): number {
   return (db.prepare("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'").get() as { n: number }).n;
-}
-
-async function waitForCount(pool: Pool, count: number, timeoutMs = 120_000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`receiver did not get ${count} requests in time`)), timeoutMs);
-  });
-  try {
-    await Promise.race([json(pool, 'GET', `/__count/${count}`), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 main().catch((error) => {
