@@ -1,0 +1,422 @@
+/**
+ * A fuzz campaign: hookd started as its own process, N requests generated from one seed (bounded
+ * concurrency, a timeout each), every answer checked, a canary measuring whether other work stalls,
+ * then the post-campaign checks, and each distinct finding replayed alone (with the server's error log
+ * captured) and shrunk to a small reproducing request.
+ */
+import { Client } from 'undici';
+import { SEVERITY, checkResponse, errorCode, type Problem, type ProblemKind, type Severity } from './checks.ts';
+import { genericOps, NATIVE_OPS, nativeRequest, uncoveredOperations } from './gen-native.ts';
+import { jsonRpcRequest } from './gen-jsonrpc.ts';
+import { refreshOAuth, wooRequest } from './gen-woo.ts';
+import { Rng } from './prng.ts';
+import { bodyLength, describeRequest, excerpt, type Face, type FuzzRequest, type FuzzResponse } from './request.ts';
+import { shrink } from './shrink.ts';
+import { Transport } from './transport.ts';
+import { World, sleep, type MemorySample, type PostCheck } from './world.ts';
+
+export interface CampaignOptions {
+  seed: number;
+  requests: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** Client-side timeout of one request: past it, a "hang". */
+  timeoutMs?: number;
+  /** An answer slower than this is a finding. */
+  slowMs?: number;
+  /** A canary request slower than this means other work stalled. */
+  stallMs?: number;
+  /** Share of requests per face. */
+  mix?: Record<Face, number>;
+  /** Replays and shrinking after the campaign (off: findings keep their first example as is). */
+  triage?: boolean;
+  /** Replays allowed to shrink one finding. */
+  shrinkBudget?: number;
+  /** Time allowed for replaying and shrinking all findings. */
+  triageMs?: number;
+  log?: (line: string) => void;
+}
+
+/** A face; `transport` for answers given before any face saw the request (Node's parser, Fastify's defaults); `process` for hookd as a whole. */
+export type FindingFace = Face | 'transport' | 'process';
+
+/** Problems that do not depend on the route are one finding whatever route the request was meant for. */
+const ROUTE_FREE: ProblemKind[] = ['transport-format'];
+
+export interface Example {
+  request: FuzzRequest;
+  response: FuzzResponse;
+  problem: Problem;
+}
+
+export interface Finding {
+  key: string;
+  kind: ProblemKind;
+  severity: Severity;
+  face: FindingFace;
+  route: string;
+  signature: string;
+  count: number;
+  examples: Example[];
+}
+
+/** A finding after its examples were replayed alone: split by the server-side cause, with a shrunk repro. */
+export interface TriagedFinding {
+  kind: ProblemKind;
+  severity: Severity;
+  face: FindingFace;
+  signature: string;
+  /** What the server logged when the repro ran (error type, message, where in src/), if anything. */
+  cause: string;
+  /** The cause without its message (error type and location in src/): findings with the same place are one bug. */
+  place: string;
+  /** Other requests that failed the same way, in one line each (method, path, mutations). */
+  others: string[];
+  /** Other messages seen at the same place (e.g. the same TypeError for different inputs). */
+  variants: string[];
+  /** Routes it was seen on, with counts. */
+  routes: Array<{ route: string; count: number }>;
+  count: number;
+  reproduced: boolean;
+  repro: { request: FuzzRequest; response: FuzzResponse; notes: string[]; shrinkTries: number };
+  detail: string;
+}
+
+export interface RouteStats {
+  count: number;
+  classes: Record<string, number>;
+  codes: Record<string, number>;
+}
+
+export interface CampaignResult {
+  seed: number;
+  requested: number;
+  sent: number;
+  durationMs: number;
+  concurrency: number;
+  timeoutMs: number;
+  byClass: Record<string, number>;
+  byFace: Record<string, Record<string, number>>;
+  byRoute: Record<string, RouteStats>;
+  fiveXX: number;
+  internalErrors: number;
+  hangs: number;
+  noAnswer: number;
+  slowest: Array<{ ms: number; status: number; route: string; request: string }>;
+  memoryBefore: MemorySample | null;
+  memoryAfter: MemorySample | null;
+  canary: { samples: number; maxMs: number; p50Ms: number; p99Ms: number; over: number; worst: Array<{ ms: number; inFlight: string[] }> };
+  findings: Finding[];
+  triaged: TriagedFinding[];
+  postChecks: PostCheck[];
+  serverErrors: Array<{ text: string; count: number }>;
+  uncoveredRoutes: string[];
+  crashed: boolean;
+  bytesSent: number;
+  /** Requests the generators failed to build (bugs of the fuzzer). */
+  generatorErrors: string[];
+}
+
+const DEFAULT_MIX: Record<Face, number> = { native: 0.45, woo: 0.3, jsonrpc: 0.25 };
+
+function statusClass(response: FuzzResponse): string {
+  if (response.failure) return response.failure.kind === 'timeout' ? 'hang' : 'no answer';
+  return `${Math.floor(response.status / 100)}xx`;
+}
+
+export function copyRequest(request: FuzzRequest): FuzzRequest {
+  return { ...request, headers: request.headers.map(([k, v]) => [k, v] as [string, string]), notes: [...request.notes], learn: undefined };
+}
+
+export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
+  const concurrency = options.concurrency ?? 8;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const slowMs = options.slowMs ?? 3_000;
+  const stallMs = options.stallMs ?? 2_000;
+  const mix = options.mix ?? DEFAULT_MIX;
+  const log = options.log ?? (() => undefined);
+
+  const world = await World.start();
+  const transport = new Transport(world.baseUrl, concurrency, timeoutMs);
+  const started = performance.now();
+  const result: CampaignResult = {
+    seed: options.seed, requested: options.requests, sent: 0, durationMs: 0, concurrency, timeoutMs,
+    byClass: {}, byFace: {}, byRoute: {}, fiveXX: 0, internalErrors: 0, hangs: 0, noAnswer: 0, slowest: [],
+    memoryBefore: null, memoryAfter: null, canary: { samples: 0, maxMs: 0, p50Ms: 0, p99Ms: 0, over: 0, worst: [] },
+    findings: [], triaged: [], postChecks: [], serverErrors: [], uncoveredRoutes: [], crashed: false, bytesSent: 0, generatorErrors: [],
+  };
+  const findings = new Map<string, Finding>();
+  const inFlight = new Set<FuzzRequest>();
+
+  const record = (face: FindingFace, route: string, problem: Problem, request: FuzzRequest, response: FuzzResponse) => {
+    if (ROUTE_FREE.includes(problem.kind) || (problem.kind === 'no-answer' && request.raw)) {
+      face = 'transport';
+      route = 'any route';
+    }
+    const key = `${face} | ${route} | ${problem.kind} | ${problem.signature}`;
+    let finding = findings.get(key);
+    if (!finding) {
+      finding = { key, kind: problem.kind, severity: SEVERITY[problem.kind], face, route, signature: problem.signature, count: 0, examples: [] };
+      findings.set(key, finding);
+    }
+    finding.count++;
+    // Examples with different mutations, so replays can tell causes apart.
+    const firstNote = request.notes[0] ?? '';
+    if (finding.examples.length < 8 && !finding.examples.some((e) => (e.request.notes[0] ?? '') === firstNote && finding.examples.length >= 3)) {
+      finding.examples.push({ request, response, problem });
+    }
+  };
+
+  try {
+    const openapi = (await (await fetch(`${world.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    result.uncoveredRoutes = uncoveredOperations(openapi);
+    const ops = [...NATIVE_OPS, ...genericOps(result.uncoveredRoutes)];
+    result.memoryBefore = world.memory();
+    const logOffset = world.outputLength();
+
+    // The canary: tenant C reads its sentinel over its own connection every 200 ms.
+    const canaryClient = new Client(world.baseUrl);
+    const canaryTimes: number[] = [];
+    let worst: Array<{ ms: number; inFlight: string[] }> = [];
+    let canaryRunning = true;
+    const nativeSnapshot = JSON.stringify(JSON.parse(world.sentinelSnapshot).native);
+    const canary = (async () => {
+      while (canaryRunning) {
+        const t0 = performance.now();
+        try {
+          const response = await canaryClient.request({ path: world.sentinelPath, method: 'GET', headers: { authorization: `Bearer ${world.c.key}` }, signal: AbortSignal.timeout(timeoutMs) });
+          const text = await response.body.text();
+          const ms = performance.now() - t0;
+          canaryTimes.push(ms);
+          if (worst.length < 3 || ms > worst[worst.length - 1].ms) {
+            worst.push({ ms, inFlight: [...inFlight].map((r) => `${r.route} [${r.notes.slice(0, 3).join('; ') || 'no mutation'}]`) });
+            worst = worst.sort((a, b) => b.ms - a.ms).slice(0, 3);
+          }
+          if (JSON.stringify([response.statusCode, JSON.parse(text)]) !== nativeSnapshot) {
+            const request: FuzzRequest = { face: 'native', route: 'canary', method: 'GET', path: world.sentinelPath, headers: [['authorization', 'Bearer <tenant C key>']], notes: ['canary'] };
+            record('native', 'canary: GET sentinel (tenant C)', { kind: 'corruption', signature: 'sentinel changed', detail: `the sentinel now reads ${text.slice(0, 300)}` }, request, { status: response.statusCode, headers: {}, text, durationMs: ms });
+          }
+          if (ms > stallMs) {
+            const during = [...inFlight].map((r) => `${r.route} [${r.notes.slice(0, 2).join('; ')}]`).slice(0, 8);
+            const request: FuzzRequest = { face: 'native', route: 'canary', method: 'GET', path: world.sentinelPath, headers: [], notes: [`in flight meanwhile: ${during.join(' | ')}`] };
+            record('process', 'canary: GET sentinel (tenant C)', { kind: 'stall', signature: `canary over ${stallMs} ms`, detail: `a plain read took ${Math.round(ms)} ms while these were in flight: ${during.join(' | ')}` }, request, { status: response.statusCode, headers: {}, text: '', durationMs: ms });
+          }
+        } catch (error) {
+          canaryTimes.push(performance.now() - t0);
+        }
+        await sleep(200);
+      }
+    })();
+
+    const master = new Rng(options.seed);
+    let next = 0;
+    const faces = Object.entries(mix) as Array<[Face, number]>;
+    const generate = (): FuzzRequest => {
+      const face = master.weighted(faces.map(([f, weight]) => [weight, f] as const));
+      const rng = master.fork();
+      if (face === 'native') return nativeRequest(rng, world, ops);
+      if (face === 'woo') return wooRequest(rng, world);
+      return jsonRpcRequest(rng, world);
+    };
+
+    const worker = async () => {
+      while (next < options.requests && !result.crashed) {
+        next++;
+        let request: FuzzRequest;
+        try {
+          request = generate();
+        } catch (error) {
+          // A bug of the fuzzer's, not of hookd's: counted and reported, the campaign goes on.
+          result.generatorErrors.push(String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' '));
+          continue;
+        }
+        inFlight.add(request);
+        result.bytesSent += bodyLength(request.body);
+        const response = await transport.send(request);
+        inFlight.delete(request);
+        result.sent++;
+        if (result.sent % 2000 === 0) log(`  ${result.sent} requests, ${Math.round((performance.now() - started) / 1000)} s, ${findings.size} distinct findings so far`);
+        try {
+          request.learn?.(response);
+        } catch {
+          // learning is best effort
+        }
+        const cls = statusClass(response);
+        result.byClass[cls] = (result.byClass[cls] ?? 0) + 1;
+        (result.byFace[request.face] ??= {})[cls] = (result.byFace[request.face][cls] ?? 0) + 1;
+        const stats = (result.byRoute[`${request.face} ${request.route}`] ??= { count: 0, classes: {}, codes: {} });
+        stats.count++;
+        stats.classes[cls] = (stats.classes[cls] ?? 0) + 1;
+        const code = response.failure ? '' : errorCode(request, response);
+        if (code) stats.codes[code] = (stats.codes[code] ?? 0) + 1;
+        if (response.status >= 500) result.fiveXX++;
+        if (response.failure?.kind === 'timeout') result.hangs++;
+        else if (response.failure) result.noAnswer++;
+        result.slowest.push({ ms: response.durationMs, status: response.status, route: request.route, request: describeRequest(request, 300) });
+        if (result.slowest.length > 20) result.slowest = result.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
+        const problems = checkResponse(request, response, slowMs);
+        if (problems.some((p) => p.kind === 'internal-error')) result.internalErrors++;
+        for (const problem of problems) record(request.face, request.route, problem, request, response);
+        if (response.failure && response.failure.kind !== 'timeout' && !world.alive()) {
+          result.crashed = true;
+          record('process', 'hookd process', { kind: 'crash', signature: `exited ${world.hookd.child.exitCode ?? world.hookd.child.signalCode}`, detail: `hookd exited; in flight: ${[...inFlight].map((r) => r.route).join(', ')}` }, request, response);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    result.durationMs = performance.now() - started;
+    canaryRunning = false;
+    await canary;
+    await canaryClient.close();
+    result.slowest = result.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
+    const sorted = [...canaryTimes].sort((a, b) => a - b);
+    result.canary = {
+      samples: sorted.length,
+      maxMs: sorted[sorted.length - 1] ?? 0,
+      p50Ms: sorted[Math.floor(sorted.length * 0.5)] ?? 0,
+      p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
+      over: sorted.filter((ms) => ms > stallMs).length,
+      worst,
+    };
+    // Let retries and deliveries settle a moment before measuring.
+    await sleep(1000);
+    result.memoryAfter = world.memory();
+    log(`  campaign done: ${result.sent} requests in ${Math.round(result.durationMs / 1000)} s; post-campaign checks…`);
+    result.postChecks = await world.postChecks();
+    for (const check of result.postChecks.filter((c) => !c.ok)) {
+      const request: FuzzRequest = { face: 'native', route: 'post-campaign check', method: '-', path: '-', headers: [], notes: [check.name] };
+      record('process', 'post-campaign check', { kind: check.name.includes('alive') ? 'crash' : 'corruption', signature: check.name, detail: check.detail }, request, { status: 0, headers: {}, text: check.detail, durationMs: 0 });
+    }
+    const errors = new Map<string, number>();
+    for (const e of world.errorLogs(logOffset)) {
+      const text = `${e.msg}: ${e.type} ${e.message}${e.where ? ` (${e.where})` : ''}`;
+      errors.set(text, (errors.get(text) ?? 0) + 1);
+    }
+    result.serverErrors = [...errors.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
+    result.findings = [...findings.values()].sort(bySeverity);
+    if (options.triage !== false && world.alive()) {
+      log(`  replaying and shrinking ${result.findings.length} findings…`);
+      result.triaged = await triage(world, transport, result.findings, slowMs, options.shrinkBudget ?? 60, options.triageMs ?? 300_000, log);
+    } else {
+      result.triaged = result.findings.map((f) => untriaged(f));
+    }
+  } finally {
+    await transport.close();
+    await world.stop();
+  }
+  return result;
+}
+
+function oneLiners(examples: Example[]): string[] {
+  return examples.slice(0, 5).map((e) => `${e.request.method} ${excerpt(e.request.path, 90)}${e.request.raw ? ' (raw)' : ''} — ${e.request.notes.join('; ') || 'no mutation'}`);
+}
+
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+function bySeverity(a: { severity: Severity; count: number }, b: { severity: Severity; count: number }): number {
+  return RANK[a.severity] - RANK[b.severity] || b.count - a.count;
+}
+
+function untriaged(finding: Finding, cause = ''): TriagedFinding {
+  const example = finding.examples[0];
+  return {
+    kind: finding.kind, severity: finding.severity, face: finding.face, signature: finding.signature, cause, place: '', variants: [], others: oneLiners(finding.examples.slice(1)),
+    routes: [{ route: finding.route, count: finding.count }], count: finding.count, reproduced: false,
+    repro: { request: example.request, response: example.response, notes: example.request.notes, shrinkTries: 0 }, detail: example.problem.detail,
+  };
+}
+
+/**
+ * Replays each finding's examples one at a time (nothing else in flight), reads what the server logged,
+ * splits findings by that cause, shrinks one example of each, and merges the same cause seen on several routes.
+ */
+async function triage(world: World, transport: Transport, findings: Finding[], slowMs: number, budget: number, triageMs: number, log: (line: string) => void): Promise<TriagedFinding[]> {
+  const out: TriagedFinding[] = [];
+  const deadline = Date.now() + triageMs;
+  const replay = async (request: FuzzRequest) => {
+    const offset = world.outputLength();
+    // OAuth nonces are single-use and timestamps age: a replay is signed afresh (a request that was signed right stays right).
+    const response = await transport.send(refreshOAuth(copyRequest(request), world));
+    await sleep(40);
+    const logs = world.errorLogs(offset);
+    let cause = logs.length > 0 ? `${logs[0].type}: ${logs[0].message}${logs[0].where ? ` (at ${logs[0].where})` : ''}` : '';
+    // Where it failed, without the message (which often quotes the input): the key that tells causes apart.
+    let place = logs.length > 0 ? `${logs[0].type} at ${logs[0].where || logs[0].message}` : '';
+    if (!place && response.status >= 500) {
+      // Nothing logged (an error handler that failed itself): the answer's own words are all there is.
+      const message = (/"message":"([^"]*)"/.exec(response.text)?.[1] ?? response.text).slice(0, 120);
+      cause = `nothing logged; the answer says: ${message}`;
+      place = `answer: ${message}`;
+    }
+    return { response, cause, place, problems: checkResponse(request, response, slowMs) };
+  };
+  for (const finding of findings) {
+    if (!world.alive() || Date.now() > deadline || finding.face === 'process' || finding.kind === 'hang' || finding.kind === 'slow') {
+      out.push(untriaged(finding));
+      continue;
+    }
+    const keyOf = (problem: Problem) => `${finding.face} | ${finding.route} | ${problem.kind} | ${problem.signature}`;
+    const groups = new Map<string, Example[]>();
+    const causes = new Map<string, string>();
+    for (const example of finding.examples.slice(0, 6)) {
+      if (Date.now() > deadline) break;
+      const { response, cause, place, problems } = await replay(example.request);
+      const match = problems.find((p) => keyOf(p) === finding.key);
+      const label = match ? place || '-' : 'not reproduced alone';
+      const list = groups.get(label) ?? [];
+      list.push(match ? { request: example.request, response, problem: match } : example);
+      groups.set(label, list);
+      if (!causes.has(label)) causes.set(label, cause);
+    }
+    for (const [place, examples] of groups) {
+      const cause = place === '-' || place === 'not reproduced alone' ? place : causes.get(place) ?? place;
+      const reproduced = cause !== 'not reproduced alone';
+      if (!reproduced && groups.size > 1) continue;
+      let repro = examples[0];
+      let tries = 0;
+      let shrunkCause: string | null = null;
+      let shrunkPlace: string | null = null;
+      if (reproduced && Date.now() < deadline) {
+        const shrunk = await shrink(copyRequest(repro.request), async (candidate) => {
+          const again = await replay(candidate);
+          // A 5xx is told apart from other 5xx on the route only by where the server failed; other kinds by their signature.
+          return again.problems.some((p) => keyOf(p) === finding.key) && (finding.kind !== '5xx' || place === '-' || again.place === place);
+        }, budget);
+        tries = shrunk.tries;
+        const final = await replay(shrunk.request);
+        const problem = final.problems.find((p) => keyOf(p) === finding.key) ?? repro.problem;
+        repro = { request: shrunk.request, response: final.response, problem };
+        if (finding.kind !== '5xx') {
+          // In a batch the first error logged may belong to another call: the shrunk request tells the real cause.
+          shrunkCause = final.cause;
+          shrunkPlace = final.place;
+        }
+      }
+      out.push({
+        kind: finding.kind, severity: finding.severity, face: finding.face, signature: finding.signature,
+        cause: shrunkCause ?? (cause === '-' ? '' : cause), place: shrunkPlace ?? (place === '-' ? '' : place), variants: [], others: oneLiners(examples.slice(1)), routes: [{ route: finding.route, count: finding.count }], count: finding.count, reproduced,
+        repro: { request: repro.request, response: repro.response, notes: examples[0].request.notes, shrinkTries: tries }, detail: repro.problem.detail,
+      });
+    }
+    log(`    ${finding.key}: ${groups.size} cause(s)`);
+  }
+  // The same server-side cause on several routes of one face is one finding (its smallest repro kept).
+  const merged = new Map<string, TriagedFinding>();
+  for (const finding of out) {
+    const key = finding.place && finding.reproduced ? `${finding.face}|${finding.kind}|${finding.signature}|${finding.place}` : `${finding.face}|${finding.routes[0].route}|${finding.kind}|${finding.signature}|${finding.cause}`;
+    const existing = merged.get(key);
+    if (!existing) {
+      merged.set(key, finding);
+      continue;
+    }
+    for (const route of finding.routes) {
+      const same = existing.routes.find((r) => r.route === route.route);
+      if (same) same.count += route.count;
+      else existing.routes.push({ ...route });
+    }
+    existing.count += finding.count;
+    existing.others = [...existing.others, ...finding.others].slice(0, 6);
+    if (finding.cause && finding.cause !== existing.cause && !existing.variants.includes(finding.cause)) existing.variants.push(finding.cause);
+    if (bodyLength(finding.repro.request.body) + finding.repro.request.path.length < bodyLength(existing.repro.request.body) + existing.repro.request.path.length) existing.repro = finding.repro;
+  }
+  return [...merged.values()].sort(bySeverity);
+}
