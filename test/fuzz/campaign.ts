@@ -7,6 +7,15 @@ import { writeFileSync } from 'node:fs';
 import { runCampaign } from './engine.ts';
 import { parseSeed } from './prng.ts';
 import { formatReport } from './report.ts';
+import { RUNNING } from './world.ts';
+
+// Interrupted: the hookd under test goes too (it is this process's child, by its pid).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const hookd of RUNNING) hookd.child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

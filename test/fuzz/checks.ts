@@ -4,7 +4,7 @@
  */
 import { header, type Face, type FuzzRequest, type FuzzResponse } from './request.ts';
 
-export type ProblemKind = 'crash' | 'hang' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption';
+export type ProblemKind = 'crash' | 'hang' | 'framing' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption';
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -17,6 +17,7 @@ export const SEVERITY: Record<ProblemKind, Severity> = {
   corruption: 'high',
   stall: 'high',
   'no-answer': 'medium',
+  framing: 'high',
   format: 'medium',
   slow: 'medium',
   'transport-format': 'low',
@@ -211,6 +212,7 @@ export function checkResponse(request: FuzzRequest, response: FuzzResponse, slow
   } else {
     problems.push(...checkFace(request, response));
   }
+  if (response.framing) problems.push({ kind: 'framing', signature: response.framing.startsWith('the connection') ? 'kept-alive connection left unusable' : 'bytes after the answer', detail: response.framing });
   const everything = `${Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n${response.text}`;
   const leaked: string[] = [];
   let sample = '';

@@ -137,7 +137,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const log = options.log ?? (() => undefined);
 
   const world = await World.start();
-  const transport = new Transport(world.baseUrl, concurrency, timeoutMs);
+  const transport = new Transport(world.baseUrl, timeoutMs);
   const started = performance.now();
   const result: CampaignResult = {
     seed: options.seed, requested: options.requests, sent: 0, durationMs: 0, concurrency, timeoutMs,
@@ -219,6 +219,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       return jsonRpcRequest(rng, world);
     };
 
+    const recent: FuzzRequest[] = [];
     const worker = async () => {
       while (next < options.requests && !result.crashed) {
         next++;
@@ -232,35 +233,50 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         }
         inFlight.add(request);
         result.bytesSent += bodyLength(request.body);
-        const response = await transport.send(request);
+        const response = await withWatchdog(transport.send(request), timeoutMs + 5_000, request);
         inFlight.delete(request);
+        if (process.env.HOOKD_FUZZ_DEBUG && response.failure?.kind === 'timeout') {
+          process.stderr.write(`TIMEOUT: ${describeRequest(request, 200)}\nPREVIOUS:\n${recent.map((r) => describeRequest(r, 200)).join('\n---\n')}\n=====\n`);
+        }
+        recent.push(request);
+        if (recent.length > 3) recent.shift();
         result.sent++;
-        if (result.sent % 2000 === 0) log(`  ${result.sent} requests, ${Math.round((performance.now() - started) / 1000)} s, ${findings.size} distinct findings so far`);
         try {
-          request.learn?.(response);
-        } catch {
-          // learning is best effort
+          observe(request, response);
+        } catch (error) {
+          // A bug of the fuzzer's checks: reported, and the campaign goes on.
+          result.generatorErrors.push(`checking ${request.route}: ${String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' ')}`);
         }
-        const cls = statusClass(response);
-        result.byClass[cls] = (result.byClass[cls] ?? 0) + 1;
-        (result.byFace[request.face] ??= {})[cls] = (result.byFace[request.face][cls] ?? 0) + 1;
-        const stats = (result.byRoute[`${request.face} ${request.route}`] ??= { count: 0, classes: {}, codes: {} });
-        stats.count++;
-        stats.classes[cls] = (stats.classes[cls] ?? 0) + 1;
-        const code = response.failure ? '' : errorCode(request, response);
-        if (code) stats.codes[code] = (stats.codes[code] ?? 0) + 1;
-        if (response.status >= 500) result.fiveXX++;
-        if (response.failure?.kind === 'timeout') result.hangs++;
-        else if (response.failure) result.noAnswer++;
+      }
+    };
+    const observe = (request: FuzzRequest, response: FuzzResponse) => {
+      if (result.sent % 2000 === 0) log(`  ${result.sent} requests, ${Math.round((performance.now() - started) / 1000)} s, ${findings.size} distinct findings so far`);
+      try {
+        request.learn?.(response);
+      } catch {
+        // learning is best effort
+      }
+      const cls = statusClass(response);
+      result.byClass[cls] = (result.byClass[cls] ?? 0) + 1;
+      (result.byFace[request.face] ??= {})[cls] = (result.byFace[request.face][cls] ?? 0) + 1;
+      const stats = (result.byRoute[`${request.face} ${request.route}`] ??= { count: 0, classes: {}, codes: {} });
+      stats.count++;
+      stats.classes[cls] = (stats.classes[cls] ?? 0) + 1;
+      const code = response.failure ? '' : errorCode(request, response);
+      if (code) stats.codes[code] = (stats.codes[code] ?? 0) + 1;
+      if (response.status >= 500) result.fiveXX++;
+      if (response.failure?.kind === 'timeout') result.hangs++;
+      else if (response.failure) result.noAnswer++;
+      if (result.slowest.length < 5 || response.durationMs > result.slowest[result.slowest.length - 1].ms) {
         result.slowest.push({ ms: response.durationMs, status: response.status, route: request.route, request: describeRequest(request, 300) });
-        if (result.slowest.length > 20) result.slowest = result.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
-        const problems = checkResponse(request, response, slowMs);
-        if (problems.some((p) => p.kind === 'internal-error')) result.internalErrors++;
-        for (const problem of problems) record(request.face, request.route, problem, request, response);
-        if (response.failure && response.failure.kind !== 'timeout' && !world.alive()) {
-          result.crashed = true;
-          record('process', 'hookd process', { kind: 'crash', signature: `exited ${world.hookd.child.exitCode ?? world.hookd.child.signalCode}`, detail: `hookd exited; in flight: ${[...inFlight].map((r) => r.route).join(', ')}` }, request, response);
-        }
+        result.slowest = result.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
+      }
+      const problems = checkResponse(request, response, slowMs);
+      if (problems.some((p) => p.kind === 'internal-error')) result.internalErrors++;
+      for (const problem of problems) record(request.face, request.route, problem, request, response);
+      if (response.failure && response.failure.kind !== 'timeout' && !world.alive()) {
+        result.crashed = true;
+        record('process', 'hookd process', { kind: 'crash', signature: `exited ${world.hookd.child.exitCode ?? world.hookd.child.signalCode}`, detail: `hookd exited; in flight: ${[...inFlight].map((r) => r.route).join(', ')}` }, request, response);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -311,6 +327,26 @@ function oneLiners(examples: Example[]): string[] {
   return examples.slice(0, 5).map((e) => `${e.request.method} ${excerpt(e.request.path, 90)}${e.request.raw ? ' (raw)' : ''} — ${e.request.notes.join('; ') || 'no mutation'}`);
 }
 
+/**
+ * The client's own timeouts should always end a request; if one did not, the campaign would stall. This
+ * outer limit ends it anyway (as a hang, marked as caught by the watchdog).
+ */
+async function withWatchdog(sending: Promise<FuzzResponse>, ms: number, request: FuzzRequest): Promise<FuzzResponse> {
+  let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
+  const watchdog = new Promise<FuzzResponse>((resolve) => {
+    timer = setTimeout(() => {
+      request.notes.push('ended by the fuzzer\'s watchdog (the client-side timeout did not fire)');
+      resolve({ status: 0, headers: {}, text: '', durationMs: performance.now() - started, failure: { kind: 'timeout', message: `no answer within ${ms} ms (watchdog)` } });
+    }, ms);
+  });
+  try {
+    return await Promise.race([sending, watchdog]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 function bySeverity(a: { severity: Severity; count: number }, b: { severity: Severity; count: number }): number {
   return RANK[a.severity] - RANK[b.severity] || b.count - a.count;
@@ -332,10 +368,10 @@ function untriaged(finding: Finding, cause = ''): TriagedFinding {
 async function triage(world: World, transport: Transport, findings: Finding[], slowMs: number, budget: number, triageMs: number, log: (line: string) => void): Promise<TriagedFinding[]> {
   const out: TriagedFinding[] = [];
   const deadline = Date.now() + triageMs;
-  const replay = async (request: FuzzRequest) => {
+  const replay = async (request: FuzzRequest, followUp: boolean) => {
     const offset = world.outputLength();
     // OAuth nonces are single-use and timestamps age: a replay is signed afresh (a request that was signed right stays right).
-    const response = await transport.send(refreshOAuth(copyRequest(request), world));
+    const response = await transport.sendRaw(refreshOAuth(copyRequest(request), world), followUp);
     await sleep(40);
     const logs = world.errorLogs(offset);
     let cause = logs.length > 0 ? `${logs[0].type}: ${logs[0].message}${logs[0].where ? ` (at ${logs[0].where})` : ''}` : '';
@@ -359,7 +395,7 @@ async function triage(world: World, transport: Transport, findings: Finding[], s
     const causes = new Map<string, string>();
     for (const example of finding.examples.slice(0, 6)) {
       if (Date.now() > deadline) break;
-      const { response, cause, place, problems } = await replay(example.request);
+      const { response, cause, place, problems } = await replay(example.request, finding.kind === 'framing');
       const match = problems.find((p) => keyOf(p) === finding.key);
       const label = match ? place || '-' : 'not reproduced alone';
       const list = groups.get(label) ?? [];
@@ -377,12 +413,12 @@ async function triage(world: World, transport: Transport, findings: Finding[], s
       let shrunkPlace: string | null = null;
       if (reproduced && Date.now() < deadline) {
         const shrunk = await shrink(copyRequest(repro.request), async (candidate) => {
-          const again = await replay(candidate);
+          const again = await replay(candidate, finding.kind === 'framing');
           // A 5xx is told apart from other 5xx on the route only by where the server failed; other kinds by their signature.
           return again.problems.some((p) => keyOf(p) === finding.key) && (finding.kind !== '5xx' || place === '-' || again.place === place);
         }, budget);
         tries = shrunk.tries;
-        const final = await replay(shrunk.request);
+        const final = await replay(shrunk.request, finding.kind === 'framing');
         const problem = final.problems.find((p) => keyOf(p) === finding.key) ?? repro.problem;
         repro = { request: shrunk.request, response: final.response, problem };
         if (finding.kind !== '5xx') {

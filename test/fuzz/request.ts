@@ -12,7 +12,7 @@ export interface FuzzRequest {
   /** In order; a name may repeat. */
   headers: Array<[string, string]>;
   body?: string | Buffer;
-  /** Send over a raw socket (odd methods, header bytes the HTTP client refuses, broken framing). */
+  /** Needs bytes no ordinary HTTP client would send (odd methods, header bytes, framing): marked so in reports. */
   raw?: boolean;
   /** The mutations applied, in words, for the report. */
   notes: string[];
@@ -28,6 +28,8 @@ export interface FuzzResponse {
   headers: Record<string, string>;
   text: string;
   durationMs: number;
+  /** Bytes past the end of the answer, or a kept-alive connection left unusable (a framing error). */
+  framing?: string;
   /** No answer: `timeout` (the client gave up: a hang), `closed` (the connection ended without an answer), or another client error. */
   failure?: { kind: 'timeout' | 'closed' | 'error'; message: string };
 }

@@ -119,6 +119,9 @@ export interface PostCheck {
   detail: string;
 }
 
+/** hookd processes started here and not yet stopped: killed if the campaign itself is interrupted. */
+export const RUNNING = new Set<HookdProcess>();
+
 export const SUBSCRIBABLE = ['order.created', 'order.updated', 'product.created', 'order.status', 'job.status', 'order.*', 'customer.deleted', 'action.woocommerce_fuzz_hook'];
 
 export class World {
@@ -173,6 +176,7 @@ export class World {
     const dataDir = mkdtempSync(join(tmpdir(), 'hookd-fuzz-'));
     const port = await freePort();
     const hookd = await spawnHookd(dataDir, port, { logLevel: 'warn', retrySchedule: '100ms,200ms', requestTimeout: '2s', ...settings });
+    RUNNING.add(hookd);
     const baseUrl = `http://127.0.0.1:${port}`;
     const sink = await Sink.start();
     const sentinelSink = await Sink.start(1000);
@@ -393,6 +397,7 @@ export class World {
   }
 
   async stop(): Promise<void> {
+    RUNNING.delete(this.hookd);
     if (this.alive()) {
       this.hookd.child.kill('SIGTERM');
       const timer = setTimeout(() => this.hookd.child.kill('SIGKILL'), 5000);
