@@ -159,6 +159,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       finding = { key, kind: problem.kind, severity: SEVERITY[problem.kind], face, route, signature: problem.signature, count: 0, examples: [] };
       findings.set(key, finding);
     }
+    if (problem.kind === 'stall') {
+      if (finding.examples.length === 0 || finding.examples[0].response.durationMs !== response.durationMs) finding.count++;
+      if (finding.examples.length < 12 && !finding.examples.some((e) => e.request === request)) finding.examples.push({ request, response, problem });
+      return;
+    }
     finding.count++;
     // Examples with different mutations, so replays can tell causes apart.
     const firstNote = request.notes[0] ?? '';
@@ -183,6 +188,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     const canary = (async () => {
       while (canaryRunning) {
         const t0 = performance.now();
+        const startedWith = [...inFlight];
         try {
           const response = await canaryClient.request({ path: world.sentinelPath, method: 'GET', headers: { authorization: `Bearer ${world.c.key}` }, signal: AbortSignal.timeout(timeoutMs) });
           const text = await response.body.text();
@@ -197,9 +203,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
             record('native', 'canary: GET sentinel (tenant C)', { kind: 'corruption', signature: 'sentinel changed', detail: `the sentinel now reads ${text.slice(0, 300)}` }, request, { status: response.statusCode, headers: {}, text, durationMs: ms });
           }
           if (ms > stallMs) {
-            const during = [...inFlight].map((r) => `${r.route} [${r.notes.slice(0, 2).join('; ')}]`).slice(0, 8);
-            const request: FuzzRequest = { face: 'native', route: 'canary', method: 'GET', path: world.sentinelPath, headers: [], notes: [`in flight meanwhile: ${during.join(' | ')}`] };
-            record('process', 'canary: GET sentinel (tenant C)', { kind: 'stall', signature: `canary over ${stallMs} ms`, detail: `a plain read took ${Math.round(ms)} ms while these were in flight: ${during.join(' | ')}` }, request, { status: response.statusCode, headers: {}, text: '', durationMs: ms });
+            // Suspects: whatever was in flight when the read started or ended; triage replays each alone.
+            const suspects = [...new Set([...startedWith, ...inFlight])];
+            const during = suspects.map((r) => `${r.route} [${r.notes.slice(0, 2).join('; ')}]`);
+            const problem: Problem = { kind: 'stall', signature: `canary over ${stallMs} ms`, detail: `a plain read (tenant C's sentinel) took ${Math.round(ms)} ms while these were in flight: ${during.join(' | ')}` };
+            for (const suspect of suspects) record('process', 'canary: GET sentinel (tenant C)', problem, suspect, { status: response.statusCode, headers: {}, text: '', durationMs: ms });
           }
         } catch (error) {
           canaryTimes.push(performance.now() - t0);
@@ -312,7 +320,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     result.findings = [...findings.values()].sort(bySeverity);
     if (options.triage !== false && world.alive()) {
       log(`  replaying and shrinking ${result.findings.length} findings…`);
-      result.triaged = await triage(world, transport, result.findings, slowMs, options.shrinkBudget ?? 60, options.triageMs ?? 300_000, log);
+      try {
+        result.triaged = await triage(world, transport, result.findings, slowMs, options.shrinkBudget ?? 60, options.triageMs ?? 300_000, log);
+      } catch (error) {
+        // A bug of the fuzzer's triage must not cost the campaign's report: the findings go out as found.
+        result.generatorErrors.push(`triage: ${String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' ')}`);
+        result.triaged = result.findings.map((f) => untriaged(f));
+      }
     } else {
       result.triaged = result.findings.map((f) => untriaged(f));
     }
@@ -325,6 +339,39 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
 
 function oneLiners(examples: Example[]): string[] {
   return examples.slice(0, 5).map((e) => `${e.request.method} ${excerpt(e.request.path, 90)}${e.request.raw ? ' (raw)' : ''} — ${e.request.notes.join('; ') || 'no mutation'}`);
+}
+
+/**
+ * A stall's suspects replayed one at a time while a second client reads the sentinel every 50 ms: the one
+ * that makes that read slowest is the repro.
+ */
+async function triageStall(world: World, transport: Transport, finding: Finding): Promise<TriagedFinding> {
+  let best: { example: Example; response: FuzzResponse; worst: number } | null = null;
+  for (const example of finding.examples) {
+    let worst = 0;
+    let running = true;
+    const reads = (async () => {
+      while (running) {
+        const t0 = performance.now();
+        await world.c.api.get(world.sentinelPath).catch(() => undefined);
+        worst = Math.max(worst, performance.now() - t0);
+        await sleep(50);
+      }
+    })();
+    await sleep(60);
+    const response = await transport.sendRaw(refreshOAuth(copyRequest(example.request), world));
+    running = false;
+    await reads;
+    if (!best || worst > best.worst) best = { example, response, worst };
+  }
+  const result = untriaged(finding);
+  if (best) {
+    result.reproduced = best.worst > 1000;
+    result.repro = { request: best.example.request, response: best.response, notes: best.example.request.notes, shrinkTries: 0 };
+    result.detail = `${finding.examples[0].problem.detail}. Replayed one at a time, the worst suspect made a concurrent plain read take ${Math.round(best.worst)} ms (the request itself took ${Math.round(best.response.durationMs)} ms)`;
+    result.others = oneLiners(finding.examples.filter((e) => e !== best?.example));
+  }
+  return result;
 }
 
 /**
@@ -386,6 +433,10 @@ async function triage(world: World, transport: Transport, findings: Finding[], s
     return { response, cause, place, problems: checkResponse(request, response, slowMs) };
   };
   for (const finding of findings) {
+    if (finding.kind === 'stall' && world.alive() && Date.now() < deadline) {
+      out.push(await triageStall(world, transport, finding));
+      continue;
+    }
     if (!world.alive() || Date.now() > deadline || finding.face === 'process' || finding.kind === 'hang' || finding.kind === 'slow') {
       out.push(untriaged(finding));
       continue;

@@ -152,12 +152,21 @@ function jsonCandidates(text: string): string[] {
   return out;
 }
 
+/** Every candidate (a candidate that cannot be built, e.g. too deep to copy, is left out). */
+function safely(build: () => string[]): string[] {
+  try {
+    return build();
+  } catch {
+    return [];
+  }
+}
+
 function candidates(request: FuzzRequest): FuzzRequest[] {
   const out: FuzzRequest[] = [];
   const text = typeof request.body === 'string' ? request.body : request.body?.toString('utf8');
   if (text !== undefined && text.length > 0) {
-    for (const body of textCandidates(text)) out.push(withBody(request, body));
-    for (const body of jsonCandidates(text)) out.push(withBody(request, body));
+    for (const body of safely(() => textCandidates(text))) out.push(withBody(request, body));
+    for (const body of safely(() => jsonCandidates(text))) out.push(withBody(request, body));
   }
   // Query parameters, one at a time (OAuth ones go together: one alone only breaks the signature).
   const [pathname, query] = request.path.split(/\?(.*)/s);

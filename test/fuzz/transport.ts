@@ -100,8 +100,20 @@ export class Transport {
       socket.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'closed', message: `${error.code ?? ''} ${error.message}`.trim() }));
       socket.on('end', () => finish());
       socket.on('close', () => finish());
-      // Not half-closed after writing: Node's server would abort a request whose client has ended its side.
-      socket.write(payload);
+      // Written in pieces, and no more once an answer has begun (the server may answer early, e.g. 413, and
+      // close: writing on would end in EPIPE and lose the answer). Not half-closed after writing: Node's
+      // server would abort a request whose client has ended its side.
+      const writeAll = async () => {
+        for (let at = 0; at < payload.length && !settled && chunks.length === 0; at += 65_536) {
+          if (!socket.write(payload.subarray(at, at + 65_536))) {
+            await new Promise<void>((resume) => {
+              socket.once('drain', resume);
+              socket.once('close', resume);
+            });
+          }
+        }
+      };
+      void writeAll().catch(() => undefined);
     });
   }
 
