@@ -2,9 +2,12 @@
  * What every answer must be: no 5xx, no JSON-RPC internal error, the face's own format (native envelope,
  * WooCommerce `errors`, JSON-RPC answers over HTTP 200), nothing internal in it, and an answer at all.
  */
-import { header, type Face, type FuzzRequest, type FuzzResponse } from './request.ts';
+import { bodyLength, header, type Face, type FuzzRequest, type FuzzResponse } from './request.ts';
 
-export type ProblemKind = 'crash' | 'hang' | 'framing' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption';
+/** hookd's body limit (src/api/server.ts BODY_LIMIT). */
+const BODY_LIMIT = 1024 * 1024;
+
+export type ProblemKind = 'crash' | 'hang' | 'framing' | 'upload-cut' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption';
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -21,6 +24,7 @@ export const SEVERITY: Record<ProblemKind, Severity> = {
   format: 'medium',
   slow: 'medium',
   'transport-format': 'low',
+  'upload-cut': 'low',
 };
 
 export interface Problem {
@@ -202,6 +206,11 @@ export function errorCode(request: FuzzRequest, response: FuzzResponse): string 
 export function checkResponse(request: FuzzRequest, response: FuzzResponse, slowMs: number): Problem[] {
   if (response.failure) {
     if (response.failure.kind === 'timeout') return [{ kind: 'hang', signature: 'timeout', detail: response.failure.message }];
+    if (/EPIPE|ECONNRESET/.test(response.failure.message) && bodyLength(request.body) > BODY_LIMIT) {
+      // hookd answers an over-limit body (413, or JSON-RPC's "Request too large") and closes before the upload
+      // ends: a client that is still writing may see the reset before it reads the answer.
+      return [{ kind: 'upload-cut', signature: 'reset during an over-limit upload', detail: `${response.failure.message} while sending a ${bodyLength(request.body)}-byte body (the limit is ${BODY_LIMIT})` }];
+    }
     return [{ kind: 'no-answer', signature: response.failure.kind, detail: response.failure.message }];
   }
   const problems: Problem[] = [];

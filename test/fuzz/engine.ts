@@ -41,7 +41,7 @@ export interface CampaignOptions {
 export type FindingFace = Face | 'transport' | 'process';
 
 /** Problems that do not depend on the route are one finding whatever route the request was meant for. */
-const ROUTE_FREE: ProblemKind[] = ['transport-format'];
+const ROUTE_FREE: ProblemKind[] = ['transport-format', 'upload-cut'];
 
 export interface Example {
   request: FuzzRequest;
