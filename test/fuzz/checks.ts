@@ -206,16 +206,19 @@ export function errorCode(request: FuzzRequest, response: FuzzResponse): string 
 export function checkResponse(request: FuzzRequest, response: FuzzResponse, slowMs: number): Problem[] {
   if (response.failure) {
     if (response.failure.kind === 'timeout') return [{ kind: 'hang', signature: 'timeout', detail: response.failure.message }];
-    if (/EPIPE|ECONNRESET/.test(response.failure.message) && bodyLength(request.body) > BODY_LIMIT) {
-      // hookd answers an over-limit body (413, or JSON-RPC's "Request too large") and closes before the upload
-      // ends: a client that is still writing may see the reset before it reads the answer.
-      return [{ kind: 'upload-cut', signature: 'reset during an over-limit upload', detail: `${response.failure.message} while sending a ${bodyLength(request.body)}-byte body (the limit is ${BODY_LIMIT})` }];
+    if (/EPIPE|ECONNRESET/.test(response.failure.message) && bodyLength(request.body) > 65_536) {
+      // hookd answered before the upload ended (413 for an over-limit body, 404 for a route that does not
+      // exist, …) and closed the connection (the request said Connection: close): a client still writing
+      // may see the reset before it reads the answer.
+      const over = bodyLength(request.body) > BODY_LIMIT;
+      return [{ kind: 'upload-cut', signature: over ? 'reset during an over-limit upload' : 'reset during an upload answered early', detail: `${response.failure.message} while sending a ${bodyLength(request.body)}-byte body (the limit is ${BODY_LIMIT})` }];
     }
     return [{ kind: 'no-answer', signature: response.failure.kind, detail: response.failure.message }];
   }
   const problems: Problem[] = [];
   if (response.status >= 500) {
-    problems.push({ kind: '5xx', signature: `${response.status} ${errorCode(request, response)}`, detail: `HTTP ${response.status}: ${response.text.slice(0, 200)}` });
+    // The status alone: what tells 5xx apart is where the server failed (found when the finding is replayed).
+    problems.push({ kind: '5xx', signature: `HTTP ${response.status}`, detail: `HTTP ${response.status}: ${response.text.slice(0, 200) || '(no body)'}` });
   } else if (isTransportAnswer(response) && !looksLikeFace(request, response)) {
     problems.push({ kind: 'transport-format', signature: `${response.status} ${response.text === '' ? 'empty' : 'Client Error'}`, detail: `answered before any face saw it: ${response.status} ${response.text.slice(0, 120)}` });
   } else {

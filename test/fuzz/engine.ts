@@ -4,7 +4,7 @@
  * then the post-campaign checks, and each distinct finding replayed alone (with the server's error log
  * captured) and shrunk to a small reproducing request.
  */
-import { Client } from 'undici';
+import { Worker } from 'node:worker_threads';
 import { SEVERITY, checkResponse, errorCode, type Problem, type ProblemKind, type Severity } from './checks.ts';
 import { genericOps, NATIVE_OPS, nativeRequest, uncoveredOperations } from './gen-native.ts';
 import { jsonRpcRequest } from './gen-jsonrpc.ts';
@@ -132,7 +132,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const concurrency = options.concurrency ?? 8;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const slowMs = options.slowMs ?? 3_000;
-  const stallMs = options.stallMs ?? 2_000;
+  const stallMs = options.stallMs ?? 1_000;
   const mix = options.mix ?? DEFAULT_MIX;
   const log = options.log ?? (() => undefined);
 
@@ -147,6 +147,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   };
   const findings = new Map<string, Finding>();
   const inFlight = new Set<FuzzRequest>();
+  const startedAt = new Map<FuzzRequest, number>();
+  /** Recently answered requests with their times in flight (wall clock), to find what overlapped a slow canary read. */
+  const finished: Array<{ request: FuzzRequest; start: number; end: number }> = [];
+  const overlapping = (from: number, to: number): FuzzRequest[] => [
+    ...finished.filter((f) => f.start <= to && f.end >= from).map((f) => f.request),
+    ...[...inFlight].filter((r) => (startedAt.get(r) ?? 0) <= to),
+  ];
 
   const record = (face: FindingFace, route: string, problem: Problem, request: FuzzRequest, response: FuzzResponse) => {
     if (ROUTE_FREE.includes(problem.kind) || (problem.kind === 'no-answer' && request.raw)) {
@@ -179,42 +186,35 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     result.memoryBefore = world.memory();
     const logOffset = world.outputLength();
 
-    // The canary: tenant C reads its sentinel over its own connection every 200 ms.
-    const canaryClient = new Client(world.baseUrl);
+    // The canary: tenant C reads its sentinel every 200 ms from a thread of its own (so the fuzzer's own work,
+    // such as building a 1 MiB body, never delays it). Suspects of a slow read: every request whose time in
+    // flight overlapped it.
     const canaryTimes: number[] = [];
     let worst: Array<{ ms: number; inFlight: string[] }> = [];
-    let canaryRunning = true;
     const nativeSnapshot = JSON.stringify(JSON.parse(world.sentinelSnapshot).native);
-    const canary = (async () => {
-      while (canaryRunning) {
-        const t0 = performance.now();
-        const startedWith = [...inFlight];
-        try {
-          const response = await canaryClient.request({ path: world.sentinelPath, method: 'GET', headers: { authorization: `Bearer ${world.c.key}` }, signal: AbortSignal.timeout(timeoutMs) });
-          const text = await response.body.text();
-          const ms = performance.now() - t0;
-          canaryTimes.push(ms);
-          if (worst.length < 3 || ms > worst[worst.length - 1].ms) {
-            worst.push({ ms, inFlight: [...inFlight].map((r) => `${r.route} [${r.notes.slice(0, 3).join('; ') || 'no mutation'}]`) });
-            worst = worst.sort((a, b) => b.ms - a.ms).slice(0, 3);
-          }
-          if (JSON.stringify([response.statusCode, JSON.parse(text)]) !== nativeSnapshot) {
-            const request: FuzzRequest = { face: 'native', route: 'canary', method: 'GET', path: world.sentinelPath, headers: [['authorization', 'Bearer <tenant C key>']], notes: ['canary'] };
-            record('native', 'canary: GET sentinel (tenant C)', { kind: 'corruption', signature: 'sentinel changed', detail: `the sentinel now reads ${text.slice(0, 300)}` }, request, { status: response.statusCode, headers: {}, text, durationMs: ms });
-          }
-          if (ms > stallMs) {
-            // Suspects: whatever was in flight when the read started or ended; triage replays each alone.
-            const suspects = [...new Set([...startedWith, ...inFlight])];
-            const during = suspects.map((r) => `${r.route} [${r.notes.slice(0, 2).join('; ')}]`);
-            const problem: Problem = { kind: 'stall', signature: `canary over ${stallMs} ms`, detail: `a plain read (tenant C's sentinel) took ${Math.round(ms)} ms while these were in flight: ${during.join(' | ')}` };
-            for (const suspect of suspects) record('process', 'canary: GET sentinel (tenant C)', problem, suspect, { status: response.statusCode, headers: {}, text: '', durationMs: ms });
-          }
-        } catch (error) {
-          canaryTimes.push(performance.now() - t0);
-        }
-        await sleep(200);
+    const canary = startCanary(`${world.baseUrl}${world.sentinelPath}`, `Bearer ${world.c.key}`, timeoutMs, (sample) => {
+      canaryTimes.push(sample.ms);
+      const suspects = overlapping(sample.start, sample.start + sample.ms);
+      if (worst.length < 3 || sample.ms > worst[worst.length - 1].ms) {
+        worst.push({ ms: sample.ms, inFlight: suspects.map((r) => `${r.route} [${r.notes.slice(0, 3).join('; ') || 'no mutation'}]`) });
+        worst = worst.sort((a, b) => b.ms - a.ms).slice(0, 3);
       }
-    })();
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(sample.text);
+      } catch {
+        // compared below as it is
+      }
+      if (sample.status !== 0 && JSON.stringify([sample.status, parsed]) !== nativeSnapshot) {
+        const request: FuzzRequest = { face: 'native', route: 'canary', method: 'GET', path: world.sentinelPath, headers: [['authorization', 'Bearer <tenant C key>']], notes: ['canary'] };
+        record('native', 'canary: GET sentinel (tenant C)', { kind: 'corruption', signature: 'sentinel changed', detail: `the sentinel now reads ${sample.status} ${sample.text.slice(0, 300)}` }, request, { status: sample.status, headers: {}, text: sample.text, durationMs: sample.ms });
+      }
+      if (sample.ms > stallMs) {
+        const during = suspects.map((r) => `${r.route} [${r.notes.slice(0, 2).join('; ')}]`);
+        const problem: Problem = { kind: 'stall', signature: `canary over ${stallMs} ms`, detail: `a plain read (tenant C's sentinel) took ${Math.round(sample.ms)} ms while these were in flight: ${during.join(' | ')}` };
+        for (const suspect of suspects) record('process', 'canary: GET sentinel (tenant C)', problem, suspect, { status: sample.status, headers: {}, text: '', durationMs: sample.ms });
+      }
+    });
 
     const master = new Rng(options.seed);
     let next = 0;
@@ -240,9 +240,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
           continue;
         }
         inFlight.add(request);
+        startedAt.set(request, Date.now());
         result.bytesSent += bodyLength(request.body);
         const response = await withWatchdog(transport.send(request), timeoutMs + 5_000, request);
         inFlight.delete(request);
+        finished.push({ request, start: startedAt.get(request) ?? 0, end: Date.now() });
+        startedAt.delete(request);
+        if (finished.length > 200) finished.shift();
         if (process.env.HOOKD_FUZZ_DEBUG && response.failure?.kind === 'timeout') {
           process.stderr.write(`TIMEOUT: ${describeRequest(request, 200)}\nPREVIOUS:\n${recent.map((r) => describeRequest(r, 200)).join('\n---\n')}\n=====\n`);
         }
@@ -289,9 +293,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     result.durationMs = performance.now() - started;
-    canaryRunning = false;
-    await canary;
-    await canaryClient.close();
+    await canary.stop();
     result.slowest = result.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
     const sorted = [...canaryTimes].sort((a, b) => a - b);
     result.canary = {
@@ -321,7 +323,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     if (options.triage !== false && world.alive()) {
       log(`  replaying and shrinking ${result.findings.length} findings…`);
       try {
-        result.triaged = await triage(world, transport, result.findings, slowMs, options.shrinkBudget ?? 60, options.triageMs ?? 300_000, log);
+        result.triaged = await triage(world, transport, result.findings, slowMs, stallMs, options.shrinkBudget ?? 60, options.triageMs ?? 300_000, log);
       } catch (error) {
         // A bug of the fuzzer's triage must not cost the campaign's report: the findings go out as found.
         result.generatorErrors.push(`triage: ${String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' ')}`);
@@ -345,7 +347,7 @@ function oneLiners(examples: Example[]): string[] {
  * A stall's suspects replayed one at a time while a second client reads the sentinel every 50 ms: the one
  * that makes that read slowest is the repro.
  */
-async function triageStall(world: World, transport: Transport, finding: Finding): Promise<TriagedFinding> {
+async function triageStall(world: World, transport: Transport, finding: Finding, stallMs: number): Promise<TriagedFinding> {
   let best: { example: Example; response: FuzzResponse; worst: number } | null = null;
   for (const example of finding.examples) {
     let worst = 0;
@@ -366,7 +368,7 @@ async function triageStall(world: World, transport: Transport, finding: Finding)
   }
   const result = untriaged(finding);
   if (best) {
-    result.reproduced = best.worst > 1000;
+    result.reproduced = best.worst > stallMs;
     result.repro = { request: best.example.request, response: best.response, notes: best.example.request.notes, shrinkTries: 0 };
     result.detail = `${finding.examples[0].problem.detail}. Replayed one at a time, the worst suspect made a concurrent plain read take ${Math.round(best.worst)} ms (the request itself took ${Math.round(best.response.durationMs)} ms)`;
     result.others = oneLiners(finding.examples.filter((e) => e !== best?.example));
@@ -394,6 +396,58 @@ async function withWatchdog(sending: Promise<FuzzResponse>, ms: number, request:
   }
 }
 
+interface CanarySample {
+  /** Wall-clock start (ms). */
+  start: number;
+  ms: number;
+  status: number;
+  text: string;
+}
+
+/** The canary's thread: plain JavaScript (no TypeScript loader needed in a worker), Node's own fetch. */
+const CANARY_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let running = true;
+parentPort.on('message', () => { running = false; });
+(async () => {
+  while (running) {
+    const start = Date.now();
+    const t0 = performance.now();
+    let status = 0;
+    let text = '';
+    try {
+      const response = await fetch(workerData.url, { headers: { authorization: workerData.authorization }, signal: AbortSignal.timeout(workerData.timeoutMs) });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      text = String(error);
+    }
+    parentPort.postMessage({ start, ms: performance.now() - t0, status, text });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  parentPort.postMessage('done');
+})();
+`;
+
+function startCanary(url: string, authorization: string, timeoutMs: number, onSample: (sample: CanarySample) => void): { stop(): Promise<void> } {
+  const worker = new Worker(CANARY_SOURCE, { eval: true, workerData: { url, authorization, timeoutMs } });
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => { done = resolve; });
+  worker.on('message', (message: CanarySample | 'done') => {
+    if (message === 'done') done();
+    else onSample(message);
+  });
+  worker.on('error', () => done());
+  worker.on('exit', () => done());
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      await Promise.race([finished, sleep(timeoutMs + 1000)]);
+      await worker.terminate();
+    },
+  };
+}
+
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 function bySeverity(a: { severity: Severity; count: number }, b: { severity: Severity; count: number }): number {
   return RANK[a.severity] - RANK[b.severity] || b.count - a.count;
@@ -412,7 +466,7 @@ function untriaged(finding: Finding, cause = ''): TriagedFinding {
  * Replays each finding's examples one at a time (nothing else in flight), reads what the server logged,
  * splits findings by that cause, shrinks one example of each, and merges the same cause seen on several routes.
  */
-async function triage(world: World, transport: Transport, findings: Finding[], slowMs: number, budget: number, triageMs: number, log: (line: string) => void): Promise<TriagedFinding[]> {
+async function triage(world: World, transport: Transport, findings: Finding[], slowMs: number, stallMs: number, budget: number, triageMs: number, log: (line: string) => void): Promise<TriagedFinding[]> {
   const out: TriagedFinding[] = [];
   const deadline = Date.now() + triageMs;
   const replay = async (request: FuzzRequest, followUp: boolean) => {
@@ -434,7 +488,7 @@ async function triage(world: World, transport: Transport, findings: Finding[], s
   };
   for (const finding of findings) {
     if (finding.kind === 'stall' && world.alive() && Date.now() < deadline) {
-      out.push(await triageStall(world, transport, finding));
+      out.push(await triageStall(world, transport, finding, stallMs));
       continue;
     }
     if (!world.alive() || Date.now() > deadline || finding.face === 'process' || finding.kind === 'hang' || finding.kind === 'slow') {

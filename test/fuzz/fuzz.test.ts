@@ -12,7 +12,7 @@ const REQUESTS = 1_800;
 
 describe('fuzzing the three API faces', () => {
   it(`answers ${REQUESTS} hostile requests (seed ${SEED}) with clean 4xx, and loses nothing`, async () => {
-    const result = await runCampaign({ seed: SEED, requests: REQUESTS, concurrency: 8, shrinkBudget: 8, triageMs: 8_000 });
+    const result = await runCampaign({ seed: SEED, requests: REQUESTS, concurrency: 8, shrinkBudget: 8, triageMs: 8_000, stallMs: 2_000 });
     const failed = result.postChecks.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail}`);
     if (result.triaged.length > 0 || failed.length > 0) {
       console.log(formatReport(result, `npm run fuzz -- --seed ${SEED} --requests ${REQUESTS}`));
