@@ -288,7 +288,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       for (const problem of problems) record(request.face, request.route, problem, request, response);
       if (response.failure && response.failure.kind !== 'timeout' && !world.alive()) {
         result.crashed = true;
-        record('process', 'hookd process', { kind: 'crash', signature: `exited ${world.hookd.child.exitCode ?? world.hookd.child.signalCode}`, detail: `hookd exited; in flight: ${[...inFlight].map((r) => r.route).join(', ')}` }, request, response);
+        record('process', 'hookd process', { kind: 'crash', signature: `exited ${world.hookd.child.exitCode ?? world.hookd.child.signalCode}`, detail: `hookd exited (${world.exitStory()}); in flight: ${[...inFlight].map((r) => r.route).join(', ')}` }, request, response);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));

@@ -175,7 +175,7 @@ export class World {
   static async start(settings: Record<string, string> = {}): Promise<World> {
     const dataDir = mkdtempSync(join(tmpdir(), 'hookd-fuzz-'));
     const port = await freePort();
-    const hookd = await spawnHookd(dataDir, port, { logLevel: 'warn', retrySchedule: '100ms,200ms', requestTimeout: '2s', ...settings });
+    const hookd = await spawnHookd(dataDir, port, { logLevel: 'info', retrySchedule: '100ms,200ms', requestTimeout: '2s', ...settings });
     RUNNING.add(hookd);
     const baseUrl = `http://127.0.0.1:${port}`;
     const sink = await Sink.start();
@@ -303,7 +303,7 @@ export class World {
   async postChecks(): Promise<PostCheck[]> {
     const checks: PostCheck[] = [];
     const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
-    add('hookd process alive', this.alive(), this.alive() ? `pid ${this.pid}` : `exited with ${this.hookd.child.exitCode ?? this.hookd.child.signalCode}`);
+    add('hookd process alive', this.alive(), this.alive() ? `pid ${this.pid}` : this.exitStory());
     if (!this.alive()) return checks;
     try {
       const health = await fetch(`${this.baseUrl}/healthz`, { signal: AbortSignal.timeout(5000) });
@@ -390,6 +390,12 @@ export class World {
       }
     }
     return out;
+  }
+
+  /** How the process ended, with the last lines it wrote (a signal it got is logged as `stopping`). */
+  exitStory(): string {
+    const lines = this.hookd.output().trim().split('\n').slice(-6).map((line) => line.slice(0, 300));
+    return `exit code ${this.hookd.child.exitCode ?? '-'}, signal ${this.hookd.child.signalCode ?? '-'}; last output: ${lines.join(' ⏎ ')}`;
   }
 
   outputLength(): number {
