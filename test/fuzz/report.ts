@@ -67,7 +67,7 @@ export function formatReport(result: CampaignResult, command: string): string {
     for (const f of list) {
       n++;
       out.push(`#### ${n}. [${f.severity}] ${f.kind}: ${f.signature}${f.cause ? ` — ${f.cause}` : ''}`, '');
-      out.push(`- seen ${f.count} times on: ${f.routes.map((r) => `${r.route} (${r.count})`).join('; ')}`);
+      out.push(`- seen on: ${f.routes.map((r) => `${r.route} (${r.count})`).join('; ')} — per route, the answers of this kind and signature, whatever their cause`);
       out.push(`- ${f.detail.split('\n').join(' ')}`);
       if (f.variants.length > 0) out.push(`- the same place also failed with: ${f.variants.slice(0, 6).join(' | ')}`);
       out.push(`- replayed alone: ${f.reproduced ? `reproduced${f.repro.shrinkTries > 0 ? `, shrunk in ${f.repro.shrinkTries} tries` : ''}` : 'not reproduced alone (or not replayed)'}`);
