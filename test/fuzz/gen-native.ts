@@ -1,0 +1,295 @@
+/**
+ * Requests to the native API: every route of `src/api/native/routes/*.ts` (checked against /openapi.json at
+ * the start of a campaign), a valid request first, then mutations of its body, query, path, headers,
+ * method and credentials.
+ */
+import type { Rng } from './prng.ts';
+import type { FuzzRequest, FuzzResponse } from './request.ts';
+import { SECRET_MARKER } from './checks.ts';
+import {
+  bodyText, isLatin1Printable, mutateHeaders, mutateJson, mutatePath, mutateQuery, oddAuthorization, oddMethod, oddQuerySuffix, queryString,
+} from './gen-common.ts';
+import { BAD_CURSORS, BAD_DATES, LENGTHS, ODD_IDS, PROTO_NAMES, UNICODE_STRINGS, deepJson, hostileValue, longString, objectWith, webhookUrl, enc } from './values.ts';
+import { SUBSCRIBABLE, type World } from './world.ts';
+
+interface Op {
+  method: string;
+  /** As in the route files (`:ws`), also the OpenAPI path with `{ws}`. */
+  path: string;
+  weight: number;
+  admin?: boolean;
+  query?: (rng: Rng, w: World) => Array<[string, string]>;
+  body?: (rng: Rng, w: World) => unknown;
+  /** The native webhook id the path should name (default: a fixture). */
+  target?: 'created' | 'fixture';
+  learn?: (w: World, response: FuzzResponse, request: FuzzRequest) => void;
+}
+
+const json = (response: FuzzResponse): any => {
+  try {
+    return JSON.parse(response.text);
+  } catch {
+    return null;
+  }
+};
+
+/** Cursors the API handed out (valid ones), to mix with broken ones. */
+const cursors: string[] = [];
+const learnCursor = (_w: World, response: FuzzResponse) => {
+  const next = json(response)?.page?.nextCursor;
+  if (typeof next === 'string' && cursors.length < 50) cursors.push(next);
+};
+
+function pageQuery(rng: Rng, extra: Array<[string, string]> = []): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [...extra];
+  if (rng.chance(0.6)) pairs.push(['limit', String(rng.pick([1, 2, 5, 50, 250]))]);
+  if (rng.chance(0.4)) pairs.push(['cursor', rng.chance(0.5) && cursors.length > 0 ? rng.pick(cursors) : rng.pick(BAD_CURSORS)]);
+  return pairs;
+}
+
+export function secret(rng: Rng): string {
+  return rng.chance(0.2) ? `whsec_${Buffer.from(`${SECRET_MARKER}-${rng.hex(20)}`).toString('base64')}` : `${SECRET_MARKER}-${rng.hex(rng.range(4, 40))}`;
+}
+
+function headersMap(rng: Rng): Record<string, string> {
+  if (rng.chance(0.6)) return { 'X-Fuzz': 'yes' };
+  const entries: Array<[string, unknown]> = [];
+  const n = rng.pick([1, 2, 3, 50, 51]);
+  for (let i = 0; i < n; i++) {
+    const name = rng.pick(['X-A', 'x-a', 'X-Long', ...PROTO_NAMES, 'Content-Type', 'Webhook-Signature', 'Host', 'X Space', 'X:Colon', 'é', '', 'x'.repeat(101), `X-${i}`, 'X-Tab\t']);
+    const value = rng.pick(['v', '', 'é日😀', 'a\r\nInjected: yes', 'a\u0000b', 'x'.repeat(4097), 'x'.repeat(4096), ' padded ', ...UNICODE_STRINGS.slice(0, 6)]);
+    entries.push([name, rng.chance(0.1) ? hostileValue(rng) : value]);
+  }
+  return objectWith(entries) as Record<string, string>;
+}
+
+export function eventNames(rng: Rng, w: World): unknown[] {
+  const n = rng.pick([1, 1, 1, 2, 3]);
+  const names: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    names.push(rng.weighted<() => unknown>([
+      [10, () => rng.pick(SUBSCRIBABLE)],
+      [2, () => w.pools.customEventType],
+      [2, () => rng.pick(['*', 'order.*', 'nope.*', '.*', '*.*', 'order..created', 'ORDER.CREATED', 'order.created ', 'action.woocommerce_', 'action.wc_x', 'action.woocommerce_a-b', ...PROTO_NAMES, 'constructor.x', '__proto__.*'])],
+      [1, () => longString(rng, rng.pick([100, 101]))],
+    ])());
+  }
+  return names;
+}
+
+function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const all = full || rng.chance(0.3);
+  if (all || rng.chance(0.4)) body.name = rng.chance(0.8) ? `fuzz ${rng.hex(6)}` : rng.pick(UNICODE_STRINGS);
+  if (all || rng.chance(0.3)) body.url = webhookUrl(rng, w.sink.url('/n'), w.refusedUrl);
+  if (all || rng.chance(0.3)) body.events = eventNames(rng, w);
+  if (rng.chance(0.3)) body.secret = secret(rng);
+  if (rng.chance(0.5)) body.active = rng.chance(0.5);
+  if (rng.chance(0.3)) body.headers = headersMap(rng);
+  if (rng.chance(0.2)) body.description = rng.chance(0.5) ? 'described' : longString(rng, rng.pick([2000, 2001]));
+  if (rng.chance(0.2)) body.pausedBehavior = rng.pick(['queue', 'drop', 'QUEUE', '']);
+  if (Object.keys(body).length === 0) body.name = `fuzz ${rng.hex(6)}`;
+  return body;
+}
+
+function eventData(rng: Rng): unknown {
+  return rng.weighted<() => unknown>([
+    [10, () => ({ id: rng.int(1000), total: '12.50', items: [{ sku: 'A', qty: 1 }], note: rng.pick(UNICODE_STRINGS) })],
+    [1, () => ({ big: longString(rng, rng.pick([10_000, 200_000, 1_040_000])) })],
+    [1, () => ({ deep: deepJson(rng, rng.pick([99, 100, 101, 5000, 100_000])) })],
+    [1, () => hostileValue(rng)],
+    [1, () => objectWith([[rng.pick(PROTO_NAMES), { x: 1 }]])],
+  ])();
+}
+
+const learnWebhook = (w: World, response: FuzzResponse) => {
+  const id = json(response)?.data?.id;
+  if (response.status === 201 && typeof id === 'string') w.pools.createdWebhookIds.push(id);
+};
+
+export const NATIVE_OPS: Op[] = [
+  { method: 'POST', path: '/workspaces', weight: 1, admin: true, body: (rng) => ({ name: rng.chance(0.8) ? `ws ${rng.hex(4)}` : rng.pick(UNICODE_STRINGS) }),
+    learn: (w, r) => { const id = json(r)?.data?.id; if (r.status === 201 && typeof id === 'string') w.pools.createdWorkspaceIds.push(id); } },
+  { method: 'GET', path: '/workspaces', weight: 1, admin: true, query: (rng) => pageQuery(rng), learn: learnCursor },
+  { method: 'GET', path: '/workspaces/:ws', weight: 1 },
+  { method: 'POST', path: '/workspaces/:ws/api-keys', weight: 1, admin: true, body: (rng) => (rng.chance(0.5) ? {} : { name: rng.pick(['k', ...UNICODE_STRINGS]) }),
+    learn: (w, r) => { const id = json(r)?.data?.id; if (r.status === 201 && typeof id === 'string') w.pools.createdKeyIds.push(id); } },
+  { method: 'GET', path: '/workspaces/:ws/api-keys', weight: 1, admin: true },
+  { method: 'DELETE', path: '/workspaces/:ws/api-keys/:keyId', weight: 1, admin: true },
+  { method: 'GET', path: '/webhooks/events', weight: 1, query: (rng, w) => (rng.chance(0.5) ? [] : [['workspaceId', rng.chance(0.7) ? w.a.id : rng.pick(ODD_IDS)]]) },
+  { method: 'GET', path: '/workspaces/:ws/event-types', weight: 1 },
+  { method: 'POST', path: '/workspaces/:ws/event-types', weight: 2, body: (rng) => {
+    const body: Record<string, unknown> = { name: rng.chance(0.8) ? `fuzz.t${rng.hex(8)}` : rng.pick(['order.created', 'action.woocommerce_x', 'a.b', 'A.B', 'x', 'fuzz.', 'fuzz.thing', ...PROTO_NAMES, 'constructor.x']) };
+    if (rng.chance(0.4)) body.title = rng.pick(['T', ...UNICODE_STRINGS]);
+    if (rng.chance(0.3)) body.category = 'cat';
+    if (rng.chance(0.3)) body.description = 'd';
+    if (rng.chance(0.5)) body.example = rng.chance(0.7) ? { a: 1, b: [1, 2] } : rng.chance(0.5) ? { big: longString(rng, rng.pick([60_000, 70_000])) } : { deep: deepJson(rng, rng.pick([99, 101, 5000])) };
+    return body;
+  } },
+  { method: 'POST', path: '/workspaces/:ws/webhooks', weight: 5, body: (rng, w) => webhookBody(rng, w, true), learn: learnWebhook },
+  { method: 'GET', path: '/workspaces/:ws/webhooks', weight: 3, query: (rng) => pageQuery(rng, rng.chance(0.3) ? [['status', rng.pick(['active', 'paused', 'disabled', 'ACTIVE', 'x'])]] : []), learn: learnCursor },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/:id', weight: 3 },
+  { method: 'PUT', path: '/workspaces/:ws/webhooks/:id', weight: 3, body: (rng, w) => webhookBody(rng, w, true) },
+  { method: 'PATCH', path: '/workspaces/:ws/webhooks/:id', weight: 5, body: (rng, w) => webhookBody(rng, w, false) },
+  { method: 'DELETE', path: '/workspaces/:ws/webhooks/:id', weight: 2, target: 'created',
+    learn: (w, r, req) => { if (r.status === 204) w.pools.createdWebhookIds = w.pools.createdWebhookIds.filter((id) => !req.path.includes(id)); } },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/rotate-secret', weight: 2, body: (rng) => (rng.chance(0.5) ? {} : { secret: secret(rng) }) },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/tests', weight: 1, body: (rng, w) => (rng.chance(0.5) ? {} : { event: rng.pick([...SUBSCRIBABLE.filter((s) => !s.includes('*')), w.pools.customEventType, 'nope.nope', 'action.wc_x']) }) },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/test', weight: 1, body: (rng) => (rng.chance(0.5) ? {} : { event: rng.pick(['order.created', 'product.created']) }) },
+  { method: 'POST', path: '/workspaces/:ws/events', weight: 4, body: (rng, w) => {
+    const body: Record<string, unknown> = { type: rng.chance(0.85) ? rng.pick(['order.created', 'order.updated', 'product.created', w.pools.customEventType, 'job.status', 'action.woocommerce_fuzz_hook']) : rng.pick(['nope.x', 'order.*', '*', ...PROTO_NAMES]), data: eventData(rng) };
+    if (rng.chance(0.3)) body.idempotencyKey = rng.chance(0.7) ? `idem-${rng.int(20)}` : rng.pick(['', 'x'.repeat(255), 'x'.repeat(256), ...UNICODE_STRINGS.slice(0, 8)]);
+    return body;
+  }, learn: (w, r) => { const id = json(r)?.data?.id; if (r.status === 202 && typeof id === 'string' && w.pools.eventIds.length < 200) w.pools.eventIds.push(id); } },
+  { method: 'GET', path: '/workspaces/:ws/events/:id', weight: 2 },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/:id/deliveries', weight: 2, query: (rng) => pageQuery(rng, rng.chance(0.3) ? [['status', rng.pick(['pending', 'sending', 'held', 'succeeded', 'failed', 'x'])]] : []), learn: learnCursor },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', weight: 2 },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/deliveries/:deliveryId/resend', weight: 1 },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/recover', weight: 2, body: (rng) => (rng.chance(0.3) ? {} : { since: rng.chance(0.4) ? new Date(Date.now() - rng.int(86_400_000)).toISOString() : rng.pick(BAD_DATES) }) },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/:id/attempts', weight: 2, query: (rng) => pageQuery(rng, rng.chance(0.3) ? [['trigger', rng.pick(['scheduled', 'manual', 'test', 'x'])]] : []), learn: learnCursor },
+  { method: 'GET', path: '/healthz', weight: 0.3 },
+  { method: 'GET', path: '/metrics', weight: 0.2 },
+  { method: 'GET', path: '/openapi.json', weight: 0.2 },
+];
+
+/** The OpenAPI operations no generator covers (should be none: a new route needs a generator). */
+export function uncoveredOperations(openapi: { paths: Record<string, Record<string, unknown>> }): string[] {
+  const covered = new Set(NATIVE_OPS.map((op) => `${op.method} ${op.path.replace(/:(\w+)/g, '{$1}')}`));
+  const missing: string[] = [];
+  for (const [path, operations] of Object.entries(openapi.paths)) {
+    for (const method of Object.keys(operations)) {
+      const key = `${method.toUpperCase()} ${path}`;
+      if (!covered.has(key)) missing.push(key);
+    }
+  }
+  return missing;
+}
+
+/** Generic operations for routes found in /openapi.json that have no generator of their own. */
+export function genericOps(missing: string[]): Op[] {
+  return missing.map((key) => {
+    const [method, path] = key.split(' ');
+    return { method, path: path.replace(/\{(\w+)\}/g, ':$1'), weight: 1, body: method === 'GET' || method === 'DELETE' ? undefined : () => ({}) };
+  });
+}
+
+function pickId(rng: Rng, pool: string[], fallback: string[] = ODD_IDS): string {
+  return pool.length > 0 && rng.chance(0.9) ? rng.pick(pool) : rng.pick(fallback);
+}
+
+export function nativeRequest(rng: Rng, w: World, ops: Op[]): FuzzRequest {
+  const op = rng.weighted(ops.map((o) => [o.weight, o] as const));
+  const notes: string[] = [];
+  const { pools } = w;
+  // Which webhook the path names; a delivery path must name the webhook the delivery belongs to.
+  let webhookId = op.target === 'created' ? (pools.createdWebhookIds.length > 0 ? rng.pick(pools.createdWebhookIds) : rng.pick(ODD_IDS)) : pickId(rng, pools.webhookIds);
+  let deliveryId = rng.pick(ODD_IDS);
+  if (op.path.includes(':deliveryId') && pools.deliveries.length > 0 && rng.chance(0.85)) {
+    const pick = rng.pick(pools.deliveries);
+    webhookId = pick.webhookId;
+    deliveryId = pick.deliveryId;
+  }
+  const tenant = rng.weighted([[90, 'a'], [5, 'created'], [5, 'odd']] as const);
+  const ws = tenant === 'a' ? w.a.id : tenant === 'created' && pools.createdWorkspaceIds.length > 0 ? rng.pick(pools.createdWorkspaceIds) : rng.pick(ODD_IDS);
+  const values: Record<string, string> = {
+    ws,
+    id: op.path.includes('/events/') ? pickId(rng, pools.eventIds) : webhookId,
+    deliveryId,
+    keyId: pools.createdKeyIds.length > 0 && rng.chance(0.8) ? rng.pick(pools.createdKeyIds) : rng.pick(ODD_IDS),
+  };
+  let path = op.path.replace(/:(\w+)/g, (_m, name: string) => enc(values[name] ?? 'x').replace(/%25([0-9A-Fa-f]{2})/g, '%$1'));
+  let query = op.query ? op.query(rng, w) : [];
+  let body: unknown = op.body ? op.body(rng, w) : undefined;
+  let method = op.method;
+  let raw = false;
+
+  // Credentials: tenant A's key; the admin token on admin routes (and now and then elsewhere); tenant B's key (another tenant); odd ones.
+  const kind = op.admin ? rng.weighted([[80, 'admin'], [10, 'a'], [10, 'odd']] as const) : rng.weighted([[80, 'a'], [8, 'admin'], [4, 'b'], [8, 'odd']] as const);
+  const token = kind === 'admin' ? w.admin : kind === 'b' ? w.b.key : w.a.key;
+  const headers: Array<[string, string]> = [];
+  if (kind === 'odd') {
+    const odd = oddAuthorization(rng, `Bearer ${token}`);
+    if (odd.value !== '' || rng.chance(0.5)) headers.push(['authorization', odd.value]);
+    raw ||= odd.raw;
+    notes.push(`authorization ${JSON.stringify(odd.value.slice(0, 30))}`);
+  } else {
+    headers.push(['authorization', `Bearer ${token}`]);
+  }
+  if (kind === 'b') notes.push("tenant B's key on tenant A's ids");
+
+  const request: FuzzRequest = { face: 'native', route: `${op.method} ${op.path}`, method, path, headers, notes };
+  // Mutations: none for about a third of requests (they must succeed or fail cleanly as they are).
+  const mutations = rng.chance(0.3) ? 0 : rng.range(1, 3);
+  let brokenRate = 0;
+  for (let i = 0; i < mutations; i++) {
+    switch (rng.weighted([[8, 'body'], [3, 'query'], [2, 'path'], [3, 'headers'], [2, 'method'], [1, 'broken'], [1, 'idempotency']] as const)) {
+      case 'body': {
+        if (body === undefined && rng.chance(0.5)) break;
+        const mutated = mutateJson(rng, body ?? {});
+        body = mutated.value;
+        notes.push(mutated.note);
+        break;
+      }
+      case 'query': {
+        if (rng.chance(0.2)) {
+          const suffix = oddQuerySuffix(rng, notes);
+          path += (path.includes('?') ? '&' : '?') + suffix;
+          break;
+        }
+        query = mutateQuery(rng, query.length > 0 ? query : [['limit', '5']], notes);
+        break;
+      }
+      case 'path': {
+        const mutated = rng.chance(0.5) ? mutatePath(rng, path, notes) : { path: oddSegment(rng, op.path, values, notes), raw: false };
+        path = mutated.path;
+        raw ||= mutated.raw;
+        break;
+      }
+      case 'headers': mutateHeaders(rng, request); break;
+      case 'method': {
+        const odd = oddMethod(rng, notes);
+        method = odd.method;
+        raw ||= odd.raw;
+        break;
+      }
+      case 'broken': brokenRate = 1; break;
+      case 'idempotency': {
+        const value = rng.pick(['', 'k', 'x'.repeat(300), 'é', '日本', ...PROTO_NAMES, String(rng.int(5))]);
+        headers.push(['idempotency-key', value]);
+        raw ||= !isLatin1Printable(value);
+        notes.push(`Idempotency-Key ${JSON.stringify(value.slice(0, 20))}`);
+        break;
+      }
+    }
+  }
+  request.method = method;
+  if (method === 'DELETE' && op.method !== 'DELETE' && path.includes('/webhooks/') && !op.path.endsWith('/webhooks')) {
+    // A method mutation must not delete the fixtures other requests rely on: aim it at a webhook made during the campaign.
+    path = path.replace(webhookId, pools.createdWebhookIds.length > 0 ? rng.pick(pools.createdWebhookIds) : 'none');
+  }
+  request.path = path + (query.length > 0 ? (path.includes('?') ? '&' : '?') + queryString(query).slice(1) : '');
+  if (body !== undefined && method !== 'GET' && method !== 'HEAD') {
+    request.body = bodyText(rng, body, notes, brokenRate > 0 ? 1 : 0.03);
+    if (!headers.some(([k]) => k.toLowerCase() === 'content-type')) headers.push(['content-type', 'application/json']);
+  } else if (body !== undefined && rng.chance(0.1)) {
+    request.body = bodyText(rng, body, notes, 0);
+    headers.push(['content-type', 'application/json']);
+    notes.push(`a body on ${method}`);
+  }
+  request.raw = raw || request.raw;
+  if (op.learn) {
+    const learn = op.learn;
+    request.learn = (response) => learn(w, response, request);
+  }
+  return request;
+}
+
+/** A path parameter replaced by an odd id: prototype names, huge numbers, encoded bytes, long values. */
+function oddSegment(rng: Rng, template: string, values: Record<string, string>, notes: string[]): string {
+  const names = [...template.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  if (names.length === 0) return template + '/' + enc(rng.pick(ODD_IDS));
+  const name = rng.pick(names);
+  const odd = rng.pick([...ODD_IDS, longString(rng, rng.pick(LENGTHS))]);
+  notes.push(`:${name} = ${JSON.stringify(odd.slice(0, 30))}${odd.length > 30 ? ` (${odd.length} chars)` : ''}`);
+  return template.replace(/:(\w+)/g, (_m, n: string) => (n === name ? (/^[%\w.~-]*$/.test(odd) ? odd : enc(odd)) : enc(values[n] ?? 'x')));
+}
