@@ -22,8 +22,19 @@ const NAMES = new Map<number, { native: string; woocommerce: string }>([
   [405, { native: 'METHOD_NOT_ALLOWED', woocommerce: 'woocommerce_api_method_not_allowed' }],
   [408, { native: 'REQUEST_TIMEOUT', woocommerce: 'woocommerce_api_request_timeout' }],
   [413, { native: 'PAYLOAD_TOO_LARGE', woocommerce: 'woocommerce_api_request_too_large' }],
+  [415, { native: 'UNSUPPORTED_MEDIA_TYPE', woocommerce: 'woocommerce_api_invalid_request' }],
+  [417, { native: 'EXPECTATION_FAILED', woocommerce: 'woocommerce_api_invalid_request' }],
   [431, { native: 'HEADERS_TOO_LARGE', woocommerce: 'woocommerce_api_headers_too_large' }],
 ]);
+
+/**
+ * The HTTP status a refusal goes out with. JSON-RPC clients take any status but 200 for a broken
+ * transport and never read the error in the body, so that face answers a POST (a JSON-RPC call) 200, as
+ * it does every error; any other method is no JSON-RPC call, and gets the status itself.
+ */
+export function httpStatus(face: Face, status: number, method: string | undefined): number {
+  return face === 'jsonrpc' && method === 'POST' && status !== 405 ? 200 : status;
+}
 
 /** The JSON body of a refusal with `status`, as `face` words its errors. */
 export function refusalBody(face: Face, status: number, message: string): string {

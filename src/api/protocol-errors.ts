@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { faceOf, refusalBody } from './faces.ts';
+import { faceOf, httpStatus, refusalBody } from './faces.ts';
 import type { RouteMethods } from './route-methods.ts';
 
 const MESSAGES = new Map<number, string>([
@@ -17,29 +17,47 @@ const MESSAGES = new Map<number, string>([
 ]);
 
 /** Writes a complete answer and closes the connection. `allow`: the methods for an Allow header (405). */
-export function writeRefusal(socket: Duplex, status: number, path: string, allow: string[] = []): void {
+export function writeRefusal(socket: Duplex, status: number, path: string, allow: string[] = [], method?: string): void {
   if (socket.destroyed || !socket.writable) return;
-  const body = refusalBody(faceOf(path), status, MESSAGES.get(status) ?? 'the request was refused');
+  const face = faceOf(path);
+  const body = refusalBody(face, status, MESSAGES.get(status) ?? 'the request was refused');
   const allowLine = status === 405 ? `Allow: ${allow.join(', ')}\r\n` : '';
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${allowLine}Connection: close\r\n\r\n${body}`);
+  const sent = httpStatus(face, status, method);
+  socket.end(`HTTP/1.1 ${sent} ${STATUS_CODES[sent]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${allowLine}Connection: close\r\n\r\n${body}`);
+}
+
+/** The path a raw request line names: origin form (`/x`), or the path of an absolute form (`http://host/x`). */
+export function requestPath(requestLine: string): string {
+  for (const token of requestLine.split(' ')) {
+    if (token.startsWith('/')) return token.split('?')[0];
+    if (/^https?:\/\//i.test(token)) {
+      try {
+        return new URL(token).pathname;
+      } catch {
+        return '/';
+      }
+    }
+  }
+  return '/';
 }
 
 /** Fastify's clientErrorHandler: Node's parser refused what arrived on `socket`. */
 export function refuseUnparsed(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex, routes: RouteMethods): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  // The request line, as far as it came: `METHOD /path HTTP/1.1`.
-  const [, , target = ''] = /^([^ \r\n]*) ([^ \r\n]*)/.exec(error.rawPacket?.subarray(0, 8192).toString('latin1') ?? '') ?? [];
-  const path = target.startsWith('/') ? target.split('?')[0] : '/';
+  // The request line, as far as it came: `METHOD /path HTTP/1.1` (or worse).
+  const requestLine = (error.rawPacket?.subarray(0, 8192).toString('latin1') ?? '').split(/\r?\n/)[0];
+  const path = requestPath(requestLine);
+  const method = requestLine.split(' ')[0];
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return writeRefusal(socket, 408, path);
+      return writeRefusal(socket, 408, path, [], method);
     case 'HPE_HEADER_OVERFLOW':
-      return writeRefusal(socket, 431, path);
+      return writeRefusal(socket, 431, path, [], method);
     case 'HPE_INVALID_METHOD': {
       const allow = routes.allowed(path);
-      return writeRefusal(socket, allow.length > 0 ? 405 : 404, path, allow);
+      return writeRefusal(socket, allow.length > 0 ? 405 : 404, path, allow, method);
     }
     default:
-      return writeRefusal(socket, 400, path);
+      return writeRefusal(socket, 400, path, [], method);
   }
 }

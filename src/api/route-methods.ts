@@ -27,3 +27,10 @@ export class RouteMethods {
     return [...methods].sort();
   }
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The methods a route serves, when it takes every method to answer the others itself (WooCommerce's routes). */
+    allow?: string[];
+  }
+}

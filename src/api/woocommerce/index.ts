@@ -63,12 +63,14 @@ export function wooCommerceApi(core: Core) {
     // object would find `constructor` or `__proto__` in it.
     const route = (url: string, byMethod: Record<string, Handler>) => {
       const handlers = new Map(Object.entries(byMethod));
-      const allow = [...handlers.keys()].flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+      const methods = [...handlers.keys()].flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method]));
+      const allow = methods.join(', ');
       allowByPath.push({ path: pathPattern(`${WOO_PREFIX}${url}`), allow });
       app.route({
         method: app.supportedMethods,
         url,
         schema: { hide: true },
+        config: { allow: methods },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
           const { method, signedMethod } = effectiveMethod(request);
           const handler = handlers.get(method);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 
 /** One raw request; the status line, the Allow header (if any) and the parsed body. */
-function raw(port: number, method: string, target: string): Promise<{ status: number; allow: string | null; body: any }> {
+function raw(port: number, method: string, target: string, extra = ''): Promise<{ status: number; allow: string | null; body: any }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let text = '';
@@ -20,7 +20,7 @@ function raw(port: number, method: string, target: string): Promise<{ status: nu
       const allow = /\r\nallow: ?([^\r]*)/i.exec(head)?.[1] ?? null;
       resolve({ status, allow, body: body === '' ? null : JSON.parse(body) });
     });
-    socket.write(`${method} ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN}\r\nConnection: close\r\n\r\n`);
+    socket.write(`${method} ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN}\r\nConnection: close\r\n${extra}\r\n`);
   });
 }
 
@@ -55,6 +55,19 @@ describe('methods a path does not take', () => {
   it('answers CONNECT with 405 instead of dropping the connection', async () => {
     expect(await raw(port, 'CONNECT', '/workspaces')).toMatchObject({ status: 405, allow: 'GET, HEAD, POST', body: { error: { code: 'METHOD_NOT_ALLOWED' } } });
     expect(await raw(port, 'CONNECT', 'example.com:443')).toMatchObject({ status: 405, allow: '', body: { error: { code: 'METHOD_NOT_ALLOWED' } } });
+  });
+
+  it('answers what the HTTP layer refuses in the shape of the face the path belongs to', async () => {
+    // An absolute-form target and a broken request line are judged by the path they name.
+    expect(await raw(port, 'FROBNICATE', 'http://127.0.0.1/wc-api/v2/webhooks')).toMatchObject({ status: 405, allow: 'GET, HEAD, POST', body: { errors: [{ code: 'woocommerce_api_method_not_allowed' }] } });
+    expect(await raw(port, 'G ET', '/wc-api/v2/webhooks')).toMatchObject({ status: 405, body: { errors: [{ code: 'woocommerce_api_method_not_allowed' }] } });
+    // JSON-RPC clients read errors only over HTTP 200.
+    expect(await raw(port, 'POST', '/api/jsonrpc HTTP/1.1 junk')).toMatchObject({ status: 200, body: { jsonrpc: '2.0', id: null, error: { code: -32600 } } });
+    // An expectation hookd cannot meet: 417, with a body.
+    expect(await raw(port, 'GET', '/workspaces', 'Expect: 200-ok\r\n')).toMatchObject({ status: 417, body: { error: { code: 'EXPECTATION_FAILED' } } });
+    expect(await raw(port, 'GET', '/wc-api/v2/webhooks', 'Expect: 200-ok\r\n')).toMatchObject({ status: 417, body: { errors: [{ code: 'woocommerce_api_invalid_request' }] } });
+    // A body no route parses, on a path no route takes with that method.
+    expect(await raw(port, 'PATCH', '/workspaces/a/webhooks/b/deliveries/c', 'Content-Type: ;\r\nContent-Length: 2\r\n\r\n{}'.replace(/\r\n\r\n\{\}$/, '\r\n'))).toMatchObject({ status: expect.any(Number), body: { data: null, error: expect.any(Object) } });
   });
 
   it('keeps 404 for paths no route has, and answers a malformed request 400 in the envelope', async () => {
