@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R]
+ * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --store postgres [--workers 1,2,4]   (HOOKD_BENCH_DATABASE_URL, default the local server)
  *
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
 import { ADMIN, freePort, inParallel, json, now, sleep, startHookd, startReceiver, stopAll, waitForCount } from './support.ts';
 
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     scenario: { type: 'string', default: 'throughput' },
     hanging: { type: 'string', default: '50' },
+    'webhooks-in-workspace': { type: 'string', default: '999' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -245,6 +248,7 @@ async function postgresRun(receiverPort: number, receiverPool: Pool, workers: nu
 
 async function main(): Promise<void> {
   if (args.scenario === 'hanging') return hangingScenario(EVENTS, Number(args.hanging));
+  if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));
   const receiver = await startReceiver();
   const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
   try {
