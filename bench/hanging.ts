@@ -7,13 +7,9 @@
  * never answers and each has a backlog of 20 deliveries. Prints both rates and their ratio (1 = the hanging
  * endpoints cost the healthy ones nothing), and how many connections the hanging endpoint held.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Pool } from 'undici';
-import { freePort, inParallel, json, now, sleep, startHookd, startReceiver, stopAll, waitForCount } from './support.ts';
+import { benchWorkspace, inParallel, json, now, sleep, waitForCount } from './support.ts';
 
 const HEALTHY = 4;
 const BACKLOG = 20;
@@ -39,37 +35,28 @@ async function hangingEndpoint(): Promise<{ server: Server; port: number; open: 
 }
 
 export async function hangingScenario(events: number, hangingWebhooks: number): Promise<void> {
-  const receiver = await startReceiver();
-  const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
+  const bench = await benchWorkspace('hanging', 32);
   const hanging = await hangingEndpoint();
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-hanging-'));
-  const port = await freePort();
-  const hookd = await startHookd({ dataDir }, port);
-  const api = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
   try {
-    const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
-    const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
-    const webhook = (name: string, url: string, event: string) =>
-      json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, { name, url, events: [event], active: true }, key);
-    for (let i = 0; i < HEALTHY; i++) await webhook(`healthy ${i}`, `http://127.0.0.1:${receiver.port}/healthy/${i}`, 'order.created');
-    const publish = (type: string) => (i: number) => json(api, 'POST', `/workspaces/${workspace.id}/events`, { type, data: { id: i, total: '9.50' } }, key);
+    for (let i = 0; i < HEALTHY; i++) await bench.webhook(`healthy ${i}`, `http://127.0.0.1:${bench.receiver.port}/healthy/${i}`, 'order.created');
+    const publish = (type: string) => (i: number) => bench.publish(type, { id: i, total: '9.50' });
 
     /** Healthy deliveries per second: `events` events to the healthy webhooks, from the first publish to the last receipt. */
     const healthyRate = async (): Promise<number> => {
-      await json(receiverPool, 'POST', '/__reset');
+      await json(bench.receiverPool, 'POST', '/__reset');
       const started = now();
       await inParallel(events, 32, publish('order.created'));
-      await waitForCount(receiverPool, events * HEALTHY);
+      await waitForCount(bench.receiverPool, events * HEALTHY);
       return (events * HEALTHY) / ((now() - started) / 1000);
     };
 
     console.log(`\nhealthy endpoints beside hanging ones: ${events} events × ${HEALTHY} healthy webhooks; ${hangingWebhooks} hanging webhooks × ${BACKLOG} deliveries`);
     await inParallel(Math.ceil(2000 / HEALTHY), 32, publish('order.created'));
-    await waitForCount(receiverPool, Math.ceil(2000 / HEALTHY) * HEALTHY);
+    await waitForCount(bench.receiverPool, Math.ceil(2000 / HEALTHY) * HEALTHY);
     const alone = await healthyRate();
     console.log(`${'  healthy deliveries/s, alone'.padEnd(52)} ${alone.toFixed(0)}`);
 
-    for (let i = 0; i < hangingWebhooks; i++) await webhook(`hanging ${i}`, `http://127.0.0.1:${hanging.port}/hang/${i}`, 'order.updated');
+    for (let i = 0; i < hangingWebhooks; i++) await bench.webhook(`hanging ${i}`, `http://127.0.0.1:${hanging.port}/hang/${i}`, 'order.updated');
     await inParallel(BACKLOG, 8, publish('order.updated'));
     // Every hanging webhook has a request open before the healthy ones are measured again.
     for (let i = 0; i < 200 && hanging.open() < hangingWebhooks; i++) await sleep(50);
@@ -78,11 +65,7 @@ export async function hangingScenario(events: number, hangingWebhooks: number): 
     console.log(`${'  ratio beside / alone'.padEnd(52)} ${(beside / alone).toFixed(2)}`);
     console.log(`${'  connections the hanging endpoint holds'.padEnd(52)} ${hanging.open()} (of ${hangingWebhooks * BACKLOG} deliveries)`);
   } finally {
-    await api.close();
-    await stopAll([hookd]);
+    await bench.stop();
     hanging.close();
-    receiver.child.kill();
-    await receiverPool.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

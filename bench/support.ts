@@ -1,6 +1,8 @@
 /** What the benchmarks share: hookd and receiver processes, free ports, the API client, parallel loops. */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
@@ -102,4 +104,41 @@ export async function waitForCount(pool: Pool, count: number, timeoutMs = 120_00
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A scenario's set-up: a receiver process, one SQLite hookd process, and a workspace with an API key on it. */
+export interface BenchWorkspace {
+  receiver: { child: ChildProcess; port: number };
+  receiverPool: Pool;
+  api: Pool;
+  /** Creates a webhook of the workspace. */
+  webhook(name: string, url: string, event: string, active?: boolean): Promise<unknown>;
+  /** Publishes an event of `type` to the workspace. */
+  publish(type: string, data: Record<string, unknown>): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function benchWorkspace(name: string, connections: number): Promise<BenchWorkspace> {
+  const receiver = await startReceiver();
+  const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
+  const dataDir = mkdtempSync(join(tmpdir(), `hookd-bench-${name}-`));
+  const port = await freePort();
+  const hookd = await startHookd({ dataDir }, port);
+  const api = new Pool(`http://127.0.0.1:${port}`, { connections });
+  const workspace = (await json(api, 'POST', '/workspaces', { name })).data;
+  const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
+  return {
+    receiver,
+    receiverPool,
+    api,
+    webhook: (webhookName, url, event, active = true) => json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, { name: webhookName, url, events: [event], active }, key),
+    publish: (type, data) => json(api, 'POST', `/workspaces/${workspace.id}/events`, { type, data }, key),
+    async stop() {
+      await api.close();
+      await stopAll([hookd]);
+      receiver.child.kill();
+      await receiverPool.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
