@@ -10,15 +10,11 @@ import type { Core } from '../core/hookd.ts';
 import { VERSION } from '../version.ts';
 import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
-import { sendNativeError } from './native/envelope.ts';
-import { sendWooError } from './woocommerce/errors.ts';
 import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
 import { validatorCompiler } from './validation.ts';
-import { faceOf, httpStatus, refusalBody } from './faces.ts';
 import { RouteMethods } from './route-methods.ts';
-import { refuseUnparsed, writeRefusal } from './protocol-errors.ts';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { refuseUnparsed } from './protocol-errors.ts';
+import { answerInFace, registerRefusals } from './refusals.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -48,46 +44,12 @@ export async function buildServer(core: Core, options: ServerOptions) {
     forceCloseConnections: 'idle',
     // Errors the router raises before any route is chosen (a path segment over 100 characters, bad
     // percent-encoding) are answered in the envelope of the face the path belongs to, like any other error.
-    frameworkErrors: (error, request, reply) =>
-      (request.url.startsWith(`${WOO_PREFIX}/`) ? sendWooError : sendNativeError)(error, request, reply),
+    frameworkErrors: answerInFace,
     // What Node's HTTP parser refuses never reaches a route: answered here, in the face's own shape.
     clientErrorHandler: (error, socket) => refuseUnparsed(error as unknown as Parameters<typeof refuseUnparsed>[0], socket, routes),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  // A route that takes every method to answer some itself (WooCommerce's) names the ones it serves in `config.allow`.
-  app.addHook('onRoute', (route) => routes.add(route.url, route.config?.allow ?? route.method));
-  // hookd is no proxy: CONNECT gets 405 (Node drops the connection when nobody listens for it).
-  app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', routes.allowed(request.url ?? '')));
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
-    const allow = routes.allowed(path);
-    if (allow.length > 0) reply.header('allow', allow.join(', '));
-    const [status, message] = allow.length > 0 ? [405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`] : [404, `no route ${request.method} ${path}`];
-    // A body no route reads is drained (up to the request timeout), so the answer reaches a client still sending it.
-    request.raw.resume();
-    const face = faceOf(path);
-    return reply.status(httpStatus(face, status, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, status, message));
-  });
-  // What fails before a face's own handler (a body that cannot be parsed on a path no route takes, say)
-  // is answered in the shape of the face the path belongs to.
-  app.setErrorHandler((error, request, reply) => {
-    const path = request.url.split('?')[0];
-    const face = faceOf(path);
-    if (face === 'woocommerce') return sendWooError(error, request, reply);
-    if (face === 'native') return sendNativeError(error, request, reply);
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-    const refused = status < 500 ? status : 400;
-    return reply.status(httpStatus(face, refused, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, refused, (error as Error).message));
-  });
-  // `Expect: <anything but 100-continue>`: Node answers 417 itself, with no body; here it has one.
-  app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
-    const path = (request.url ?? '/').split('?')[0];
-    const face = faceOf(path);
-    const body = refusalBody(face, 417, `hookd does not meet the expectation "${String(request.headers.expect).slice(0, 100)}"`);
-    response.writeHead(httpStatus(face, 417, request.method), { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
-    response.end(body);
-  });
+  registerRefusals(app, routes);
 
   // A POST with no body at all means "no options" (e.g. run every test); schemas then check it as {}.
   app.addHook('preValidation', async (request) => {

@@ -21,8 +21,6 @@ export interface DispatcherOptions {
   webhookConcurrency: number;
   /** Active attempts one workspace may hold (the rest of `concurrency` stays free for the others). */
   workspaceConcurrency: number;
-  /** An attempt still running after this long is set aside as slow (see lanes.ts). */
-  slowAfterMs?: number;
   leaseMs: number;
   shutdownGraceMs: number;
   disablePolicy: DisablePolicy;
@@ -76,18 +74,13 @@ export class Dispatcher {
       webhookConcurrency: options.webhookConcurrency,
       workspaceConcurrency: options.workspaceConcurrency,
       slowConcurrency: SLOW_CONCURRENCY_FACTOR * options.concurrency,
-      slowAfterMs: options.slowAfterMs ?? SLOW_AFTER_MS,
+      slowAfterMs: SLOW_AFTER_MS,
     });
   }
 
   /** Attempts running, slow ones included. */
   get inflight(): number {
     return this.#running.size;
-  }
-
-  /** Claimed deliveries waiting to start, and attempts running, by kind (for tests and metrics). */
-  get load(): { queued: number; active: number; slow: number } {
-    return { queued: this.#lanes.queued, active: this.#lanes.active, slow: this.#lanes.slow };
   }
 
   start(): void {
@@ -219,15 +212,18 @@ export class Dispatcher {
       if (lane.queue.length <= this.options.webhookConcurrency || this.#lanes.active + this.#lanes.queued <= this.options.concurrency) this.lookSoon();
     });
     this.#running.set(run, running);
-    this.#sweeper ??= setInterval(() => this.sweep(), (this.options.slowAfterMs ?? SLOW_AFTER_MS) / 4);
+    if (!this.#sweeper) {
+      this.#sweeper = setInterval(() => this.sweep(), SLOW_AFTER_MS / 4);
+      this.#sweeper.unref();
+    }
   }
 
   /**
-   * Sets aside attempts that have run longer than slowAfterMs: their slots go to the others. A webhook
+   * Sets aside attempts that have run longer than SLOW_AFTER_MS: their slots go to the others. A webhook
    * whose every slot now holds a slow attempt gives back what it had claimed ahead.
    */
   private sweep(): void {
-    const slowSince = Date.now() - (this.options.slowAfterMs ?? SLOW_AFTER_MS);
+    const slowSince = Date.now() - SLOW_AFTER_MS;
     let freed = false;
     for (const running of this.#running.values()) {
       if (running.slow || running.startedAt > slowSince || !this.#lanes.setAside(running)) continue;

@@ -1,0 +1,53 @@
+/**
+ * What is refused before a face's own routes run, answered in the shape of the face the path belongs to:
+ * no route for the path (404), a method the path does not take (405 with Allow, CONNECT included), an
+ * error before a face's handler (a body no route can parse), an `Expect` hookd cannot meet (417).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { faceOf, httpStatus, refusalBody } from './faces.ts';
+import { sendNativeError } from './native/envelope.ts';
+import { writeRefusal } from './protocol-errors.ts';
+import { RouteMethods } from './route-methods.ts';
+import { sendWooError } from './woocommerce/errors.ts';
+
+/** Answers `error` in the shape of the face the request's path belongs to. */
+export function answerInFace(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0];
+  const face = faceOf(path);
+  if (face === 'woocommerce') return sendWooError(error, request, reply);
+  if (face === 'native') return sendNativeError(error, request, reply);
+  const status = (error as { statusCode?: number }).statusCode ?? 500;
+  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  const refused = status < 500 ? status : 400;
+  return reply.status(httpStatus(face, refused, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, refused, (error as Error).message));
+}
+
+/** Sets up the answers above on `app`; `routes` learns every route's methods as they are added. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any logger and type provider: only hooks and handlers are set
+export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, routes: RouteMethods): void {
+  // A route that takes every method to answer some itself (WooCommerce's) names the ones it serves in `config.allow`.
+  app.addHook('onRoute', (route) => routes.add(route.url, route.config?.allow ?? route.method));
+  // hookd is no proxy: CONNECT gets 405 (Node drops the connection when nobody listens for it).
+  app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', routes.allowed(request.url ?? '')));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allow = routes.allowed(path);
+    if (allow.length > 0) reply.header('allow', allow.join(', '));
+    const [status, message] = allow.length > 0 ? [405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`] : [404, `no route ${request.method} ${path}`];
+    // A body no route reads is drained (up to the request timeout), so the answer reaches a client still sending it.
+    request.raw.resume();
+    const face = faceOf(path);
+    return reply.status(httpStatus(face, status, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, status, message));
+  });
+  // Each face sets its own error handler; this one answers what fails outside them.
+  app.setErrorHandler(answerInFace);
+  // `Expect: <anything but 100-continue>`: Node answers 417 itself, with no body; here it has one.
+  app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const face = faceOf((request.url ?? '/').split('?')[0]);
+    const body = refusalBody(face, 417, `hookd does not meet the expectation "${String(request.headers.expect).slice(0, 100)}"`);
+    response.writeHead(httpStatus(face, 417, request.method), { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.end(body);
+  });
+}
