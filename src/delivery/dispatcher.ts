@@ -15,6 +15,7 @@ import type { Metrics } from '../metrics.ts';
 import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
 import { Lanes, type Lane, type Running } from './lanes.ts';
 import type { RetryPolicy } from './retry.ts';
+import { WakeTimes } from './wake-times.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -39,6 +40,10 @@ const BACK_OFF_MS = 50;
 const SLOW_AFTER_MS = 1000;
 /** Attempts set aside as slow, at most, as a multiple of `concurrency` (they hold sockets, not CPU). */
 const SLOW_CONCURRENCY_FACTOR = 4;
+/** Retries due within this long of each other share one look. */
+const WAKE_GRANULARITY_MS = 10;
+/** Distinct future look times remembered (beyond them, the safety look finds a retry). */
+const WAKE_TIMES_KEPT = 4096;
 
 export class Dispatcher {
   readonly #lanes: Lanes;
@@ -53,6 +58,8 @@ export class Dispatcher {
   #wakeScheduled = false;
   #flushing: Promise<void> | null = null;
   #flushScheduled = false;
+  /** Every time this process must look again (scheduled retries included); one timer serves them. */
+  readonly #wakeTimes = new WakeTimes(WAKE_TIMES_KEPT, WAKE_GRANULARITY_MS);
   #timer: NodeJS.Timeout | null = null;
   #timerAt = Infinity;
   #stopping = false;
@@ -305,8 +312,8 @@ export class Dispatcher {
             this.log.warn({ webhook: webhook.id }, 'webhook disabled after repeated failures');
             await this.dropLane(webhook.seq);
           }
-          const retryAt = Math.min(...batch.map((o) => (o.next.status === 'pending' ? (o.next.at as number) : Infinity)));
-          if (retryAt !== Infinity) this.wakeAt(retryAt);
+          // Every retry time is kept, not only the batch's earliest: a later one must not wait for the safety look.
+          for (const outcome of batch) if (outcome.next.status === 'pending') this.wakeAt(outcome.next.at as number, true);
           // Recorded deliveries no longer count as in flight in the store (shared per-webhook limits): look again.
           this.lookSoon();
         } catch (error) {
@@ -357,13 +364,24 @@ export class Dispatcher {
     }
   }
 
-  private wakeAt(at: number): void {
-    if (this.#stopping || at >= this.#timerAt) return;
-    this.clearTimer();
+  /**
+   * Looks for due work at `at`. `exact`: work falls due then (a retry) and must be looked for then even
+   * if a look comes sooner; otherwise (a safety look, a back-off) a look sooner makes this one needless.
+   */
+  private wakeAt(at: number, exact = false): void {
+    if (this.#stopping || (!exact && at >= this.#timerAt)) return;
+    const time = this.#wakeTimes.add(at);
+    if (time < this.#timerAt) this.armTimer(time);
+  }
+
+  private armTimer(at: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
     this.#timerAt = at;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.#timerAt = Infinity;
+      const next = this.#wakeTimes.after(Date.now());
+      if (next !== undefined) this.armTimer(next);
       void this.pump();
     }, Math.max(0, at - Date.now()));
   }
@@ -372,5 +390,6 @@ export class Dispatcher {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#timerAt = Infinity;
+    this.#wakeTimes.clear();
   }
 }
