@@ -196,23 +196,14 @@ export interface DeliveriesRepo {
   takeBackLeases(now: number): Promise<number>;
 }
 
-export interface NewAttempt {
+/**
+ * An attempt as the sender describes it, before the log gives it an id: by the integer keys of its
+ * delivery and webhook. Its request body is null on a delivery's later attempts: the body is the same on
+ * every attempt, and kept with the first.
+ */
+export interface NewAttempt extends Omit<Attempt, 'seq' | 'deliveryId' | 'webhookId'> {
   deliverySeq: number | null;
   webhookSeq: number;
-  eventType: string;
-  trigger: AttemptTrigger;
-  success: boolean;
-  requestUrl: string;
-  requestHeaders: Record<string, string>;
-  /** null on a delivery's later attempts: the body is the same on every attempt, and kept with the first. */
-  requestBody: string | null;
-  responseCode: number | null;
-  responseMessage: string | null;
-  responseHeaders: Record<string, string>;
-  responseBody: string | null;
-  durationMs: number;
-  error: string | null;
-  createdAt: number;
 }
 
 /** Everything the dispatcher needs to send one delivery, read in the same batch as the claim. */
