@@ -66,13 +66,6 @@ const LOCAL_NAMES = /^(localhost|.*\.localhost|metadata\.google\.internal|metada
 /** A URL's host without brackets or trailing dots (`localhost.` is `localhost`). */
 const bareHost = (hostname: string): string => hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '');
 
-/** Checks a URL's host as written (literal IPs and well-known local names); DNS answers are checked at connect time. */
-export function forbiddenHostReason(hostname: string): string | null {
-  const host = bareHost(hostname);
-  if (LOCAL_NAMES.test(host)) return 'local host name';
-  return forbiddenReason(host);
-}
-
 export interface Refusal {
   /** `loopback`, `private`, … or the denied range. */
   reason: string;

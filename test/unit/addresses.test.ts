@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenHostReason, forbiddenReason } from '../../src/core/addresses.ts';
+import { EgressPolicy, forbiddenReason } from '../../src/core/addresses.ts';
+
+/** A URL's host as the built-in rule judges it (no lists, private networks not allowed). */
+const hostReason = (host: string): string | null => new EgressPolicy(false).hostRefusal(host)?.reason ?? null;
 
 describe('forbiddenReason', () => {
   it('names the class of every address that is not public unicast', () => {
@@ -44,24 +47,24 @@ describe('forbiddenReason', () => {
   });
 });
 
-describe('forbiddenHostReason', () => {
+describe('a URL host under the built-in rule', () => {
   it('refuses local host names, whatever their case or a trailing dot', () => {
     for (const host of ['localhost', 'LOCALHOST', 'localhost.', 'api.localhost', 'api.localhost.', 'metadata.google.internal', 'metadata.google.internal.', 'metadata']) {
-      expect(forbiddenHostReason(host), host).toBe('local host name');
+      expect(hostReason(host), host).toBe('local host name');
     }
   });
 
   it('classifies literal addresses, bracketed IPv6 included', () => {
-    expect(forbiddenHostReason('127.0.0.1')).toBe('loopback');
-    expect(forbiddenHostReason('[::1]')).toBe('loopback');
-    expect(forbiddenHostReason('[::ffff:7f00:1]')).toBe('loopback');
-    expect(forbiddenHostReason('[fd00::1]')).toBe('uniqueLocal');
-    expect(forbiddenHostReason('169.254.169.254')).toBe('linkLocal');
+    expect(hostReason('127.0.0.1')).toBe('loopback');
+    expect(hostReason('[::1]')).toBe('loopback');
+    expect(hostReason('[::ffff:7f00:1]')).toBe('loopback');
+    expect(hostReason('[fd00::1]')).toBe('uniqueLocal');
+    expect(hostReason('169.254.169.254')).toBe('linkLocal');
   });
 
   it('lets public names and addresses through', () => {
     for (const host of ['example.com', 'example.com.', 'localhost.example.com', 'mylocalhost', 'metadata.example.com', '93.184.216.34', '[2001:4860:4860::8888]']) {
-      expect(forbiddenHostReason(host), host).toBeNull();
+      expect(hostReason(host), host).toBeNull();
     }
   });
 });
