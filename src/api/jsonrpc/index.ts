@@ -62,7 +62,7 @@ function buildServer(core: Core, log: FastifyInstance['log']): JSONRPCServer<Cal
 }
 
 async function authenticate(core: Core, session: string | null, context: CallContext): Promise<Principal> {
-  core.auth.admit(context.client);
+  // Each way in checks and counts the caller's failed attempts (core/auth.ts).
   if (session !== null) return core.sessions.resolve(session, context.client);
   const credentials = basicCredentials(context.authorization);
   if (!credentials) throw core.auth.failed(context.client, undefined, shipstreamError(SHIPSTREAM.accessDenied, 'Log in first, or send HTTP Basic auth with a null session.'));

@@ -65,8 +65,8 @@ export async function authenticate(core: Core, request: FastifyRequest, signedMe
 }
 
 async function oauth(core: Core, request: FastifyRequest, params: Record<string, string>, method: string) {
-  core.auth.admit(request.ip);
-  // Every refusal counts as a failed authentication of this address (and of the key, once it is known).
+  // Every refusal counts as a failed authentication of this address (and of the key, once it is known);
+  // past the limit it becomes "too many attempts", as the key look-up below does for a right request.
   const refuse = (message: string, consumerKey?: string) => core.auth.failed(request.ip, consumerKey, authError(message));
   for (const name of ['oauth_consumer_key', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method']) {
     if (!params[name]) throw refuse(`${name} parameter is missing`);
