@@ -28,7 +28,7 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
  * A value outside it would be accepted here and then fail every attempt.
  */
 const HEADER_VALUE = /^(?:[\x21-\x7E\x80-\xFF](?:[\t\x20-\x7E\x80-\xFF]*[\x21-\x7E\x80-\xFF])?)?$/;
-const MAX_HEADER_VALUE = 4096;
+export const MAX_HEADER_VALUE = 4096;
 /** Headers hookd sets itself (signatures, framing): an extra header may not replace them. */
 const RESERVED_HEADERS = new Set([
   'webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type', 'content-length', 'host', 'user-agent',

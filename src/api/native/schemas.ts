@@ -1,12 +1,14 @@
 /** TypeBox schemas of the native API: they validate requests and document them in the OpenAPI spec. */
 import { Type } from 'typebox';
+import { MAX_SUBSCRIPTIONS } from '../../core/topics.ts';
+import { MAX_HEADERS, MAX_HEADER_VALUE, MAX_URL_LENGTH } from '../../core/validation.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.String({ minLength: 1, maxLength: 100 });
-const Url = Type.String({ minLength: 1, maxLength: 2048, description: 'http:// or https:// URL, without credentials' });
-const EventNames = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 200, description: 'event names from the catalog, "resource.*" or "*"' });
-const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 4096 }), {
-  maxProperties: 50,
+const Url = Type.String({ minLength: 1, maxLength: MAX_URL_LENGTH, description: 'http:// or https:// URL, without credentials' });
+const EventNames = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: MAX_SUBSCRIPTIONS, description: 'event names from the catalog, "resource.*" or "*"' });
+const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: MAX_HEADER_VALUE }), {
+  maxProperties: MAX_HEADERS,
   description: 'extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays)',
 });
 const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret (write-only: never returned)' });
