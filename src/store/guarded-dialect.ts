@@ -15,7 +15,8 @@ function guardedConnection(connection: DatabaseConnection, health: StoreHealth):
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
       try {
         const result = await connection.executeQuery<R>(query);
-        health.succeeded(!READ_ONLY.test(query.sql));
+        // Only an outage needs to know what kind of statement just worked: no test on every statement.
+        if (health.outage) health.succeeded(!READ_ONLY.test(query.sql));
         return result;
       } catch (error) {
         health.failed(error);

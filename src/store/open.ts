@@ -167,7 +167,7 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
   }
   const health = new StoreHealth();
   const db = new Kysely<Database>({ dialect: guardedDialect(new PostgresDialect({ pool }), health) });
-  const signals = new PostgresSignals(url, log);
+  const signals = new PostgresSignals(url, timeoutMs, log);
   return new SqlStore(db, 'postgres', () => signals.close(), signals, health);
 }
 

@@ -11,7 +11,6 @@ import type { WorkSignals } from '../core/ports/store.ts';
 
 const CHANNEL = 'hookd_work';
 const RECONNECT_MS = 1000;
-const CONNECT_TIMEOUT_MS = 10_000;
 
 export class PostgresSignals implements WorkSignals {
   readonly #listeners = new Set<() => void>();
@@ -22,8 +21,9 @@ export class PostgresSignals implements WorkSignals {
   #listened = false;
   #pending = false;
 
-  constructor(private readonly url: string, private readonly log?: Pick<Logger, 'warn'>) {
-    this.#notifier = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: `hookd ${process.pid} notify` });
+  /** `connectTimeoutMs`: as the store's pool (HOOKD_DATABASE_TIMEOUT). */
+  constructor(private readonly url: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn'>) {
+    this.#notifier = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: connectTimeoutMs, application_name: `hookd ${process.pid} notify` });
     this.#notifier.on('error', () => undefined);
   }
 
@@ -56,7 +56,7 @@ export class PostgresSignals implements WorkSignals {
 
   private async listen(): Promise<void> {
     if (this.#closed) return;
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: `hookd ${process.pid} listen` });
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: this.connectTimeoutMs, application_name: `hookd ${process.pid} listen` });
     this.#listener = client;
     client.on('notification', (message) => {
       const stopped = /^stopped:(\d+)$/.exec(message.payload ?? '');
