@@ -11,20 +11,16 @@ export class SqlDeliveries implements DeliveriesRepo {
     return this.db.selectFrom('deliveries')
       .innerJoin('events', 'events.id', 'deliveries.event_id')
       .innerJoin('webhooks', 'webhooks.id', 'deliveries.webhook_id')
+      // What the last attempt got, the answer users look for in a list: one look in the attempts' delivery
+      // index for its id, then that row by its key.
+      .leftJoin('attempts as last', (join) => join.on((eb) => eb('last.id', '=', eb.selectFrom('attempts as a')
+        .select((inner) => inner.fn.max('a.id').as('id')).whereRef('a.delivery_id', '=', 'deliveries.id'))))
       .select([
         'deliveries.id', 'deliveries.uid', 'deliveries.status', 'deliveries.attempt_count', 'deliveries.next_attempt_at',
         'deliveries.last_attempt_at', 'deliveries.trigger', 'deliveries.created_at', 'deliveries.updated_at',
         'events.uid as event_uid', 'events.type as event_type', 'webhooks.uid as webhook_uid',
-      ])
-      // What the last attempt got: the answer users look for in a list (by the attempts' delivery index).
-      .select((eb) => {
-        const last = () => eb.selectFrom('attempts as last').whereRef('last.delivery_id', '=', 'deliveries.id').orderBy('last.id', 'desc').limit(1);
-        return [
-          last().select('last.response_code').as('last_response_code'),
-          last().select('last.error').as('last_error'),
-          last().select('last.duration_ms').as('last_duration_ms'),
-        ];
-      });
+        'last.response_code as last_response_code', 'last.error as last_error', 'last.duration_ms as last_duration_ms',
+      ]);
   }
 
   private attemptsQuery() {
