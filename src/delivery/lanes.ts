@@ -113,29 +113,34 @@ export class Lanes {
   next(): { delivery: ClaimedDelivery; lane: Lane } | null {
     if (this.#active >= this.limits.concurrency) return null;
     let best: WorkspaceLoad | null = null;
-    let bestLane: Lane | null = null;
+    let bestIndex = -1;
     for (const workspace of this.#workspaces.values()) {
       if (workspace.queued === 0 || workspace.active >= this.limits.workspaceConcurrency) continue;
       if (best && workspace.active >= best.active) continue;
-      const lane = this.startableLane(workspace);
-      if (lane) [best, bestLane] = [workspace, lane];
+      const index = this.startableLane(workspace);
+      if (index >= 0) [best, bestIndex] = [workspace, index];
     }
-    if (!best || !bestLane) return null;
-    best.next = (best.lanes.indexOf(bestLane) + 1) % best.lanes.length;
+    if (!best) return null;
+    const bestLane = best.lanes[bestIndex];
+    best.next = (bestIndex + 1) % best.lanes.length;
     const delivery = bestLane.queue.shift() as ClaimedDelivery;
     best.queued--;
     this.#queued--;
     return { delivery, lane: bestLane };
   }
 
-  /** The workspace's lane with the fewest attempts running that may start one, from its round-robin place. */
-  private startableLane(workspace: WorkspaceLoad): Lane | null {
-    let chosen: Lane | null = null;
+  /**
+   * Where in the workspace's lanes is the one with the fewest attempts running that may start one, looking
+   * from its round-robin place; -1 if none may.
+   */
+  private startableLane(workspace: WorkspaceLoad): number {
+    let chosen = -1;
     const { lanes } = workspace;
     for (let i = 0; i < lanes.length; i++) {
-      const lane = lanes[(workspace.next + i) % lanes.length];
+      const index = (workspace.next + i) % lanes.length;
+      const lane = lanes[index];
       if (lane.queue.length === 0 || lane.inflight >= this.limitOf(lane.webhookSeq)) continue;
-      if (!chosen || lane.inflight < chosen.inflight) chosen = lane;
+      if (chosen < 0 || lane.inflight < lanes[chosen].inflight) chosen = index;
     }
     return chosen;
   }
