@@ -1,7 +1,8 @@
 /**
  * What is refused before a face's own routes run, answered in the shape of the face the path belongs to:
  * no route for the path (404), a method the path does not take (405 with Allow, CONNECT included), an
- * error before a face's handler (a body no route can parse), an `Expect` hookd cannot meet (417).
+ * error before a face's handler (a body no route can parse), an `Expect` hookd cannot meet (417), an
+ * HTTP/1.1 request without Host (400).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -20,8 +21,13 @@ export function answerInFace(error: unknown, request: FastifyRequest, reply: Fas
   if (face === 'native') return sendNativeError(error, request, reply);
   const status = (error as { statusCode?: number }).statusCode ?? 500;
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-  const refused = status < 500 ? status : 400;
-  return reply.status(httpStatus(face, refused, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, refused, (error as Error).message));
+  return refuse(request, reply, status < 500 ? status : 400, (error as Error).message);
+}
+
+/** Answers `status` with `message` in the shape of the face the request's path belongs to. */
+function refuse(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+  const face = faceOf(request.url.split('?')[0]);
+  return reply.status(httpStatus(face, status, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, status, message));
 }
 
 /** Sets up the answers above on `app`; `routes` learns every route's methods as they are added. */
@@ -35,11 +41,16 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
     const path = request.url.split('?')[0];
     const allow = routes.allowed(path);
     if (allow.length > 0) reply.header('allow', allow.join(', '));
-    const [status, message] = allow.length > 0 ? [405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`] : [404, `no route ${request.method} ${path}`];
     // A body no route reads is drained (up to the request timeout), so the answer reaches a client still sending it.
     request.raw.resume();
-    const face = faceOf(path);
-    return reply.status(httpStatus(face, status, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, status, message));
+    if (allow.length > 0) return refuse(request, reply, 405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`);
+    return refuse(request, reply, 404, `no route ${request.method} ${path}`);
+  });
+  // HTTP/1.1 requires Host (RFC 9112 3.2). Node reads the first 2000 headers: a Host after them is missing too.
+  // A callback hook, not an async one: it runs on every request, publishes included.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
+    refuse(request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires (headers after the first 2000 are not read)');
   });
   // Each face sets its own error handler; this one answers what fails outside them.
   app.setErrorHandler(answerInFace);

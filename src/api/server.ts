@@ -36,7 +36,9 @@ export async function buildServer(core: Core, options: ServerOptions) {
     // Node looks for such requests every connectionsCheckingInterval (30 s by default: too coarse).
     requestTimeout: options.http.requestTimeoutMs,
     connectionTimeout: options.http.connectionTimeoutMs,
-    http: { headersTimeout: options.http.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, options.http.requestTimeoutMs) },
+    // Node answers an HTTP/1.1 request without Host with an empty 400 no hook sees: refusals.ts answers it
+    // in the face's shape instead.
+    http: { headersTimeout: options.http.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, options.http.requestTimeoutMs), requireHostHeader: false },
     trustProxy: options.http.trustProxy,
     // Per-request log lines cost more than a delivery on the hot path; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 
 /** One raw request; the status line, the Allow header (if any) and the parsed body. */
-function raw(port: number, method: string, target: string, extra = ''): Promise<{ status: number; allow: string | null; body: any }> {
+function raw(port: number, method: string, target: string, extra = '', host = 'Host: x\r\n'): Promise<{ status: number; allow: string | null; body: any }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let text = '';
@@ -20,7 +20,7 @@ function raw(port: number, method: string, target: string, extra = ''): Promise<
       const allow = /\r\nallow: ?([^\r]*)/i.exec(head)?.[1] ?? null;
       resolve({ status, allow, body: body === '' ? null : JSON.parse(body) });
     });
-    socket.write(`${method} ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN}\r\nConnection: close\r\n${extra}\r\n`);
+    socket.write(`${method} ${target} HTTP/1.1\r\n${host}Authorization: Bearer ${ADMIN}\r\nConnection: close\r\n${extra}\r\n`);
   });
 }
 
@@ -68,6 +68,16 @@ describe('methods a path does not take', () => {
     expect(await raw(port, 'GET', '/wc-api/v2/webhooks', 'Expect: 200-ok\r\n')).toMatchObject({ status: 417, body: { errors: [{ code: 'woocommerce_api_invalid_request' }] } });
     // A body no route parses, on a path no route takes with that method.
     expect(await raw(port, 'PATCH', '/workspaces/a/webhooks/b/deliveries/c', 'Content-Type: ;\r\nContent-Length: 2\r\n\r\n{}'.replace(/\r\n\r\n\{\}$/, '\r\n'))).toMatchObject({ status: expect.any(Number), body: { data: null, error: expect.any(Object) } });
+  });
+
+  it("answers an HTTP/1.1 request without Host 400 in the face's shape, where Node would send an empty 400", async () => {
+    const noHost = { status: 400, body: { data: null, error: { code: 'BAD_REQUEST', message: expect.stringContaining('Host') } } };
+    expect(await raw(port, 'GET', '/workspaces', '', '')).toMatchObject(noHost);
+    expect(await raw(port, 'GET', '/wc-api/v2/webhooks', '', '')).toMatchObject({ status: 400, body: { errors: [{ code: 'woocommerce_api_invalid_request' }] } });
+    expect(await raw(port, 'POST', '/api/jsonrpc', '', '')).toMatchObject({ status: 200, body: { jsonrpc: '2.0', id: null, error: { code: -32600 } } });
+    // Node reads the first 2000 headers: a Host sent after them is no Host at all.
+    const many = Array.from({ length: 2000 }, (_, i) => `x-h${i}: v\r\n`).join('');
+    expect(await raw(port, 'GET', '/workspaces', `${many}Host: x\r\n`, '')).toMatchObject(noHost);
   });
 
   it('keeps 404 for paths no route has, and answers a malformed request 400 in the envelope', async () => {
