@@ -159,15 +159,16 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
   // its caller sees the error, and the pool drops the client when it is released.
   pool.on('connect', (client) => client.on('error', () => undefined));
   // Fail at start, with the server's own words, rather than at the first request.
+  let schema: string;
   try {
-    await ensureSchema(pool);
+    schema = await ensureSchema(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new StartupError(`cannot use PostgreSQL at HOOKD_DATABASE_URL: ${(error as Error).message}`);
   }
   const health = new StoreHealth();
   const db = new Kysely<Database>({ dialect: guardedDialect(new PostgresDialect({ pool }), health) });
-  const signals = new PostgresSignals(url, timeoutMs, log);
+  const signals = new PostgresSignals(url, schema, timeoutMs, log);
   return new SqlStore(db, 'postgres', () => signals.close(), signals, health);
 }
 
@@ -175,10 +176,11 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
  * The schema hookd's tables go in is the first in the connection's search_path (`?options=-c
  * search_path=hookd`, or the user's default): created here if it does not exist yet.
  */
-async function ensureSchema(pool: pg.Pool): Promise<void> {
+async function ensureSchema(pool: pg.Pool): Promise<string> {
   const { rows: [{ schema, path }] } = await pool.query<{ schema: string | null; path: string }>('SELECT current_schema() AS schema, current_setting(\'search_path\') AS path');
-  if (schema !== null) return;
+  if (schema !== null) return schema;
   const first = path.split(',')[0]?.trim().replace(/^"(.*)"$/, '$1');
   if (!first || first === '$user') throw new Error(`no schema of the search_path (${path}) exists; create one, or name one in the URL (?options=-c%20search_path%3Dhookd)`);
   await pool.query(`CREATE SCHEMA IF NOT EXISTS "${first.replace(/"/g, '""')}"`);
+  return first;
 }

@@ -1,16 +1,29 @@
 /**
- * Wakes every hookd process sharing one PostgreSQL when new work is due: publish, resume and resend send
- * `NOTIFY hookd_work`; each process LISTENs on its own connection and wakes its dispatcher, so latency
- * does not depend on a polling interval. The same channel carries "webhook <id> stopped" (payload
- * `stopped:<id>`), so every process hands back what it had queued for a paused or deleted webhook.
+ * Wakes every hookd process sharing one PostgreSQL schema when new work is due: publish, resume and
+ * resend notify the schema's channel; each process LISTENs on its own connection and wakes its
+ * dispatcher, so latency does not depend on a polling interval. The same channel carries "webhook <id>
+ * stopped" (payload `stopped:<id>`), so every process hands back what it had queued for a paused or
+ * deleted webhook.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
 import type { WorkSignals } from '../core/ports/store.ts';
 
-const CHANNEL = 'hookd_work';
 const RECONNECT_MS = 1000;
+/** PostgreSQL cuts identifiers, channel names included, to 63 bytes. */
+const MAX_IDENTIFIER_BYTES = 63;
+
+/**
+ * The channel of one hookd installation: notifications are database-wide, so installations in different
+ * schemas of one database would otherwise wake each other. A schema name too long to fit is hashed.
+ */
+export function workChannel(schema: string): string {
+  const plain = `hookd_work_${schema}`;
+  if (Buffer.byteLength(plain) <= MAX_IDENTIFIER_BYTES) return plain;
+  return `hookd_work_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`;
+}
 
 export class PostgresSignals implements WorkSignals {
   readonly #listeners = new Set<() => void>();
@@ -20,9 +33,11 @@ export class PostgresSignals implements WorkSignals {
   #closed = false;
   #listened = false;
   #pending = false;
+  readonly #channel: string;
 
-  /** `connectTimeoutMs`: as the store's pool (HOOKD_DATABASE_TIMEOUT). */
-  constructor(private readonly url: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn'>) {
+  /** `schema`: the one hookd's tables are in; `connectTimeoutMs`: as the store's pool (HOOKD_DATABASE_TIMEOUT). */
+  constructor(private readonly url: string, schema: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn'>) {
+    this.#channel = workChannel(schema);
     this.#notifier = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: connectTimeoutMs, application_name: `hookd ${process.pid} notify` });
     this.#notifier.on('error', () => undefined);
   }
@@ -33,7 +48,7 @@ export class PostgresSignals implements WorkSignals {
     this.#pending = true;
     setImmediate(() => {
       this.#pending = false;
-      this.#notifier.query(`NOTIFY ${CHANNEL}`).catch(() => undefined);
+      this.#notifier.query('SELECT pg_notify($1, NULL)', [this.#channel]).catch(() => undefined);
     });
   }
 
@@ -45,7 +60,7 @@ export class PostgresSignals implements WorkSignals {
 
   notifyStopped(webhookSeq: number): void {
     if (this.#closed) return;
-    this.#notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, `stopped:${webhookSeq}`]).catch(() => undefined);
+    this.#notifier.query('SELECT pg_notify($1, $2)', [this.#channel, `stopped:${webhookSeq}`]).catch(() => undefined);
   }
 
   onStopped(listener: (webhookSeq: number) => void): () => void {
@@ -73,7 +88,7 @@ export class PostgresSignals implements WorkSignals {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN "${this.#channel.replace(/"/g, '""')}"`);
     } catch (error) {
       client.emit('error', error instanceof Error ? error : new Error('listen failed'));
       return;
