@@ -13,6 +13,7 @@ import type { HandOff } from './hand-off.ts';
 import { chunks, num, numOrNull, padded, parseJson, runs, statusLiteral, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
+import { DueScan } from './due-scan.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -20,7 +21,7 @@ const LAST_SUCCESS_RESOLUTION_MS = 60_000;
 const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
 
 export class SqlDispatch implements DispatchRepo {
-  readonly #due: Prebuilt<{ id: number; webhook_id: number; workspace_id: number }>;
+  readonly #dueScan: DueScan;
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
   readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at'>>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
@@ -34,12 +35,7 @@ export class SqlDispatch implements DispatchRepo {
     private readonly attemptLog: AttemptLog,
     private readonly handOff: HandOff | null = null,
   ) {
-    // Due work in due order, straight off the partial index (literal statuses: only then can SQLite prove
-    // the partial index applies); n webhooks whose lanes are full, and m workspaces at their share, are left out.
-    this.#due = new Prebuilt(dialect, (n, m) => `SELECT id, webhook_id, workspace_id FROM deliveries
-      WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT)
-      ${n > 0 ? `AND webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND workspace_id NOT IN (${marks(m)})` : ''}
-      ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`);
+    this.#dueScan = new DueScan(dialect);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
       WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
     this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at
@@ -67,20 +63,16 @@ export class SqlDispatch implements DispatchRepo {
     // New work first, up to half the batch: retries of failing webhooks, due since long, must not keep
     // fresh deliveries to healthy ones waiting. Then due work, then more new work in the room left.
     const handedOff = this.handOff?.take(Math.ceil(request.limit / 2), room) ?? [];
-    const excludedWebhooks = padded(room.fullWebhooks());
-    const excludedWorkspaces = padded(room.fullWorkspaces());
-    const excluded = [...excludedWebhooks, ...excludedWorkspaces];
     const limit = request.limit - handedOff.length;
     // Read a little more than the batch: the per-webhook and per-workspace room below may skip some rows.
     const scan = limit * 2;
 
     // Most claims on SQLite find nothing due (new work is handed off): look before taking the write lock.
-    const nothingDue = limit <= 0 || (this.dialect === 'sqlite'
-      && (await this.#due.run(this.db, excludedWebhooks.length, [request.now, ...excluded, 1], excludedWorkspaces.length)).length === 0);
+    const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
     const rows = nothingDue ? [] : await this.db.transaction().execute(async (trx) => {
-      // Webhooks whose lanes are full, and workspaces at their share, are skipped in the scan, so one
-      // busy webhook's or tenant's backlog cannot crowd the others out of the batch.
-      const due = await this.#due.run(trx, excludedWebhooks.length, [request.now, ...excluded, scan], excludedWorkspaces.length);
+      // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
+      // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
+      const due = await this.#dueScan.find(trx, request.now, scan, room);
       if (this.dialect === 'postgres' && due.length > 0) await this.shareRoomAcrossProcesses(trx, due, room, request);
       const taken: number[] = [];
       for (const row of due) {

@@ -7,6 +7,7 @@ import { oauthNonces } from '../migrations/003_oauth_nonces.ts';
 import { waitingDeliveriesIndex } from '../migrations/004_waiting_deliveries_index.ts';
 import { attemptBodyOnce } from '../migrations/005_attempt_body_once.ts';
 import { webhookSubscriptions } from '../migrations/006_webhook_subscriptions.ts';
+import { webhookDueIndex } from '../migrations/007_webhook_due_index.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -35,6 +36,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '004_waiting_deliveries_index': waitingDeliveriesIndex(dialect),
         '005_attempt_body_once': attemptBodyOnce(dialect),
         '006_webhook_subscriptions': webhookSubscriptions(dialect),
+        '007_webhook_due_index': webhookDueIndex(),
       };
     },
   };

@@ -1,0 +1,119 @@
+/**
+ * Finds due deliveries for a claim at a cost that does not grow with the work waiting behind full webhooks.
+ *
+ * A claim leaves out webhooks whose lanes are full and workspaces at their share. Read straight off the
+ * due index (due time, id) with those left out, the scan still walked every due row of theirs: with a
+ * backlog for one dead endpoint that was 14 ms at 50 000 due rows and 64 ms at 200 000, on every claim,
+ * and every other webhook's deliveries waited behind it. So:
+ *
+ *  1. A bounded window from the front of the due order, from which the rows of full webhooks and
+ *     workspaces are dropped. Nearly always this is all: what is due is what the claim may take.
+ *  2. Only when that window was all taken up by rows it may not take, the claim looks per webhook: the
+ *     webhooks with waiting work come from a skip scan of the per-webhook due index (migrations/007: one
+ *     probe per webhook, however many rows each has), and each one due and not full gives its first due
+ *     rows, as many as its room.
+ *
+ * On PostgreSQL the rows found are locked (FOR UPDATE SKIP LOCKED): a row another process is claiming
+ * right now is left for it. Statuses are literals: only then can SQLite prove its partial indexes apply.
+ */
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../../core/ports/store.ts';
+import type { Database } from '../schema.ts';
+import { marks, Prebuilt } from './prebuilt.ts';
+import { num, padded } from './rows.ts';
+import type { Rooms } from './rooms.ts';
+
+export interface DueRow {
+  id: number;
+  webhook_id: number;
+  workspace_id: number;
+  next_attempt_at: number;
+}
+
+/** Rows read from the front of the due order beyond what the claim wants, to step over a few it may not take. */
+const WINDOW_SLACK = 256;
+/**
+ * Webhooks with waiting work the per-webhook look considers, lowest id first. Past this many, the ones
+ * after are found only once their work reaches the front of the due order.
+ */
+const MAX_WEBHOOKS_LOOKED_AT = 2048;
+/** Webhooks whose first due rows one statement reads (SQLite). */
+const WEBHOOKS_PER_STATEMENT = 32;
+
+const WAITING = "status IN ('pending', 'sending')";
+
+export class DueScan {
+  readonly #window: Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>;
+  readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
+  readonly #firstDue: Prebuilt<DueRow>;
+
+  constructor(private readonly dialect: Dialect) {
+    const lock = dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    // n webhooks and m workspaces left out, after the window is read (never inside it: that is the walk).
+    // `seen`: how many rows the window held, left-out ones included; fewer than asked for means nothing more is due.
+    this.#window = new Prebuilt(dialect, (n, m) => `WITH front AS (
+        SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
+        WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
+        ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${lock})
+      SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
+      FROM (SELECT count(*) AS seen FROM front) AS c
+      LEFT JOIN front AS f ON 1 = 1 ${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}
+      ORDER BY f.next_attempt_at, f.id`);
+    // A skip scan: each step is one probe of the per-webhook due index for the next webhook id.
+    this.#waitingWebhooks = new Prebuilt(dialect, () => `WITH RECURSIVE waiting(webhook_id, n) AS (
+        SELECT (SELECT webhook_id FROM deliveries WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
+        UNION ALL
+        SELECT (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING} AND d.webhook_id > waiting.webhook_id ORDER BY d.webhook_id LIMIT 1), waiting.n + 1
+        FROM waiting WHERE waiting.webhook_id IS NOT NULL AND waiting.n < ${MAX_WEBHOOKS_LOOKED_AT})
+      SELECT webhook_id, (SELECT d.next_attempt_at FROM deliveries d WHERE d.${WAITING} AND d.webhook_id = waiting.webhook_id
+        ORDER BY d.next_attempt_at LIMIT 1) AS next_at
+      FROM waiting WHERE webhook_id IS NOT NULL`);
+    const firstDueOf = (webhook: string, room: string) => `SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
+      WHERE webhook_id = ${webhook} AND ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
+      ORDER BY next_attempt_at, id LIMIT ${room}`;
+    this.#firstDue = dialect === 'postgres'
+      // One statement for every webhook: a lateral look-up per (webhook, room) pair.
+      ? new Prebuilt(dialect, () => `SELECT due.id, due.webhook_id, due.workspace_id, due.next_attempt_at
+          FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS c(webhook_id, room)
+          CROSS JOIN LATERAL (${firstDueOf('c.webhook_id', 'c.room')} ${lock}) AS due`)
+      // SQLite has no LATERAL: a UNION ALL of the per-webhook look-ups, n at a time.
+      : new Prebuilt(dialect, (n) => Array.from({ length: n }, () => `SELECT * FROM (${firstDueOf('?', 'CAST(? AS BIGINT)')})`).join(' UNION ALL '));
+  }
+
+  /** Up to `want` due rows in due order, none of a webhook or workspace `room` says is full. */
+  async find(db: Kysely<Database>, now: number, want: number, room: Rooms): Promise<DueRow[]> {
+    const fullWebhooks = padded(room.fullWebhooks());
+    const fullWorkspaces = padded(room.fullWorkspaces());
+    const windowSize = want + WINDOW_SLACK;
+    const rows = await this.#window.run(db, fullWebhooks.length, [now, windowSize, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
+    // One row at least, holding `seen`; a row with no id stands for none.
+    const front = rows.filter((row): row is DueRow & { seen: number } => row.id !== null);
+    // Fewer than wanted with the window full: the rows left out took it up, and more may be due behind them.
+    if (front.length >= want || num(rows[0].seen) < windowSize) return front;
+    const left = new Set(fullWebhooks);
+    const candidates = (await this.#waitingWebhooks.run(db, 0, []))
+      .filter((row) => row.next_at !== null && num(row.next_at) <= now && !left.has(num(row.webhook_id)))
+      .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(want, room.webhook(num(row.webhook_id))) }))
+      .filter((candidate) => candidate.room > 0);
+    if (candidates.length === 0) return front;
+    const found = new Map<number, DueRow>(front.map((row) => [num(row.id), row]));
+    for (const row of await this.firstDue(db, now, candidates)) found.set(num(row.id), row);
+    const excludedWorkspaces = new Set(fullWorkspaces);
+    return [...found.values()]
+      .filter((row) => !excludedWorkspaces.has(num(row.workspace_id)))
+      .sort((a, b) => num(a.next_attempt_at) - num(b.next_attempt_at) || num(a.id) - num(b.id))
+      .slice(0, want);
+  }
+
+  private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {
+    if (this.dialect === 'postgres') {
+      return this.#firstDue.run(db, 0, [candidates.map((c) => c.webhook), candidates.map((c) => c.room), now]);
+    }
+    const rows: DueRow[] = [];
+    for (let i = 0; i < candidates.length; i += WEBHOOKS_PER_STATEMENT) {
+      const batch = candidates.slice(i, i + WEBHOOKS_PER_STATEMENT);
+      rows.push(...await this.#firstDue.run(db, batch.length, batch.flatMap((c) => [c.webhook, now, c.room])));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * A claim finds the due work of webhooks with room even when the front of the due order is all one full
+ * webhook's backlog: thousands of due deliveries for a dead endpoint must not hide a healthy webhook's
+ * (sql/due-scan.ts). On the real store of an API-role process (no dispatcher of its own competes), with
+ * the claims made here by hand, on SQLite and on PostgreSQL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHookd, type Hookd } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import type { ClaimRequest } from '../../../src/core/ports/store.ts';
+import type { Webhook, Workspace } from '../../../src/core/model.ts';
+import type { SqlStore } from '../../../src/store/sql/index.ts';
+import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+
+/** Far more than any claim reads from the front of the due order. */
+const BACKLOG = 3000;
+
+describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let dir: string;
+  let hookd: Hookd;
+  let store: SqlStore;
+  let workspace: Workspace;
+  let dead: Webhook;
+  let healthy: Webhook;
+  let healthyIds: number[];
+
+  const request = (room: Array<[number, number]>, workspaceRoom: Array<[number, number]> = []): ClaimRequest => {
+    const now = Date.now();
+    return {
+      now, leaseUntil: now + 60_000, limit: 10, perWebhookRoom: new Map(room), perWebhookDefault: 8,
+      perWorkspaceRoom: new Map(workspaceRoom), perWorkspaceDefault: 100, webhookConcurrency: 16, settled: [],
+    };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hookd-backlog-'));
+    const schema = USE_POSTGRES ? await createTestSchema() : null;
+    const config = loadConfig({}, {
+      dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn',
+      ...(schema ? { databaseUrl: schema.url } : {}),
+    }, 'api');
+    hookd = await startHookd(config, pino({ level: 'warn' }));
+    store = hookd.store as SqlStore;
+    workspace = await hookd.core.workspaces.create({ name: 'backlog' });
+    dead = await hookd.core.webhooks.create(workspace, { name: 'dead', url: 'http://127.0.0.1:9/dead', events: ['order.created'], status: 'active' });
+    healthy = await hookd.core.webhooks.create(workspace, { name: 'healthy', url: 'http://127.0.0.1:9/healthy', events: ['coupon.created'], status: 'active' });
+
+    // The backlog, due since long ago, in one statement; then the healthy webhook's work, due after all of it.
+    const eventSeq = (await hookd.core.events.publish(workspace, { type: 'order.created', data: {} })).event.seq;
+    await store.db.deleteFrom('deliveries').execute();
+    const old = Date.now() - 3_600_000;
+    const series = USE_POSTGRES
+      ? sql`SELECT g AS n FROM generate_series(1, ${BACKLOG}) AS g`
+      : sql`WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${BACKLOG}) SELECT n FROM g`;
+    await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
+      SELECT 'backlog_' || s.n, ${eventSeq}, ${dead.seq}, ${workspace.seq}, 'pending', 0, 'scheduled', CAST(${old} AS BIGINT) + s.n, CAST(${old} AS BIGINT), CAST(${old} AS BIGINT)
+      FROM (${series}) AS s`.execute(store.db);
+    for (let i = 0; i < 5; i++) {
+      await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
+        VALUES (${`healthy_${i}`}, ${eventSeq}, ${healthy.seq}, ${workspace.seq}, 'pending', 0, 'scheduled', CAST(${Date.now() - 1000 + i} AS BIGINT), CAST(${old} AS BIGINT), CAST(${old} AS BIGINT))`.execute(store.db);
+    }
+    healthyIds = (await store.db.selectFrom('deliveries').select('id').where('webhook_id', '=', healthy.seq).orderBy('id').execute()).map((row) => Number(row.id));
+  });
+
+  afterAll(async () => {
+    await hookd?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("takes the healthy webhook's due work, in due order, when the dead one has no room", async () => {
+    const claimed = await store.dispatch.claim(request([[dead.seq, 0]]));
+    expect(claimed.map((delivery) => delivery.seq)).toEqual(healthyIds);
+    expect(claimed.every((delivery) => delivery.webhook.seq === healthy.seq)).toBe(true);
+    // Claimed, so leased: the next claim finds nothing of it due.
+    expect(await store.dispatch.claim(request([[dead.seq, 0]]))).toEqual([]);
+    await store.dispatch.release(healthyIds, Date.now());
+  });
+
+  it('takes nothing of a workspace at its share, and the oldest of the backlog once its webhook has room', async () => {
+    expect(await store.dispatch.claim(request([], [[workspace.seq, 0]]))).toEqual([]);
+    const claimed = await store.dispatch.claim(request([[dead.seq, 3], [healthy.seq, 0]]));
+    expect(claimed.map((delivery) => delivery.id)).toEqual(
+      (await store.db.selectFrom('deliveries').select('uid').where('uid', 'in', ['backlog_1', 'backlog_2', 'backlog_3']).orderBy('id').execute()).map((row) => row.uid),
+    );
+  });
+});
