@@ -31,6 +31,8 @@ export interface DispatcherOptions {
 }
 
 const FLUSH_BATCH = 500;
+/** Settled deliveries a claim lists, at most (a store that cannot record makes them pile up). */
+const MAX_SETTLED_LISTED = 4 * FLUSH_BATCH;
 const BUSY_WAKE_MS = 5;
 /** While attempts are running, outcomes are written at most this often, in larger batches. */
 const BUSY_FLUSH_MS = 10;
@@ -50,6 +52,8 @@ export class Dispatcher {
   /** Deliveries this process holds (queued or in flight), so a re-claim after a lease expiry is not sent twice. */
   readonly #held = new Set<number>();
   readonly #outcomes: AttemptOutcome[] = [];
+  /** The batch of outcomes being recorded right now. */
+  #recording: AttemptOutcome[] = [];
   readonly #running = new Map<Promise<void>, Running>();
   /** Looks for attempts that became slow, while any run. */
   #sweeper: NodeJS.Timeout | null = null;
@@ -179,6 +183,7 @@ export class Dispatcher {
           perWorkspaceRoom: rooms.workspaces,
           perWorkspaceDefault: rooms.workspaceDefault,
           webhookConcurrency: this.options.webhookConcurrency,
+          settled: this.settledSeqs(),
         });
         let fresh = 0;
         for (const delivery of claimed) {
@@ -199,6 +204,12 @@ export class Dispatcher {
     }
     if (failed) this.wakeAt(Date.now() + 1000);
     else await this.planNextLook();
+  }
+
+  /** Deliveries sent whose outcome is not recorded yet (see ClaimRequest.settled); past a bound, counted as open. */
+  private settledSeqs(): number[] {
+    if (this.#outcomes.length + this.#recording.length > MAX_SETTLED_LISTED) return [];
+    return [...this.#recording, ...this.#outcomes].map((outcome) => outcome.deliverySeq);
   }
 
   /** Starts queued deliveries while there are free slots, in the fair order lanes.ts gives. */
@@ -305,8 +316,10 @@ export class Dispatcher {
     this.#flushing = (async () => {
       while (this.#outcomes.length > 0) {
         const batch = this.#outcomes.splice(0, FLUSH_BATCH);
+        this.#recording = batch;
         try {
           const { disabledWebhooks } = await this.repo.record(batch, this.options.disablePolicy, Date.now());
+          this.#recording = [];
           for (const webhook of disabledWebhooks) {
             this.options.metrics?.disabled.inc();
             this.log.warn({ webhook: webhook.id }, 'webhook disabled after repeated failures');
@@ -317,6 +330,7 @@ export class Dispatcher {
           // Recorded deliveries no longer count as in flight in the store (shared per-webhook limits): look again.
           this.lookSoon();
         } catch (error) {
+          this.#recording = [];
           this.#outcomes.unshift(...batch);
           this.log.error({ err: error, outcomes: batch.length }, 'recording attempts failed; trying again shortly');
           if (this.#stopping) return;

@@ -239,6 +239,12 @@ export interface ClaimRequest {
   perWorkspaceDefault: number;
   /** Attempts in flight per webhook across every process sharing the store (enforced where there can be several). */
   webhookConcurrency: number;
+  /**
+   * This process's deliveries whose attempt has ended but whose outcome is not recorded yet: still claimed
+   * in the store, yet no longer a request open to the endpoint, so they do not count against
+   * `webhookConcurrency`. Without this, each slot stayed taken until its outcome's batch was committed.
+   */
+  settled: number[];
 }
 
 /**

@@ -152,9 +152,11 @@ export class SqlDispatch implements DispatchRepo {
     const locked = await sql<{ id: number }>`
       SELECT id FROM webhooks WHERE id IN (${sql.join(candidates)}) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`.execute(trx);
     const available = new Set(locked.rows.map((row) => num(row.id)));
+    // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
     const busy = await sql<{ webhook_id: number; n: number }>`
       SELECT webhook_id, count(*) AS n FROM deliveries
       WHERE status = 'sending' AND next_attempt_at > ${int(request.now)} AND webhook_id IN (${sql.join(candidates)})
+        AND NOT (id = ANY(CAST(${request.settled} AS BIGINT[])))
       GROUP BY webhook_id`.execute(trx);
     const inFlight = new Map(busy.rows.map((row) => [num(row.webhook_id), num(row.n)]));
     for (const webhook of candidates) {
