@@ -53,8 +53,8 @@ describe('endpoint isolation', () => {
     console.log(`20 deliveries to the healthy webhook arrived ${elapsed} ms after publishing began, while the other endpoint hung (3 s timeout)`);
 
     expect(new Set(healthy.requests.map((q) => q.headers['webhook-id']))).toEqual(new Set(ids));
-    expect(elapsed).toBeLessThan(1500);
     // All of that happened while the first two hanging requests were still open: none had timed out yet.
+    // (That, not a time limit, is the proof: a loaded machine may take seconds over 20 publishes.)
     expect(hanging.abandoned).toBe(0);
     expect(hanging.inFlight).toBe(2);
     expect(hanging.received).toBe(2);
