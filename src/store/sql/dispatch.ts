@@ -64,15 +64,13 @@ export class SqlDispatch implements DispatchRepo {
     // fresh deliveries to healthy ones waiting. Then due work, then more new work in the room left.
     const handedOff = this.handOff?.take(Math.ceil(request.limit / 2), room) ?? [];
     const limit = request.limit - handedOff.length;
-    // Read a little more than the batch: the per-webhook and per-workspace room below may skip some rows.
-    const scan = limit * 2;
 
     // Most claims on SQLite find nothing due (new work is handed off): look before taking the write lock.
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
     const rows = nothingDue ? [] : await this.db.transaction().execute(async (trx) => {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
-      const due = await this.#dueScan.find(trx, request.now, scan, room);
+      const due = await this.#dueScan.find(trx, request.now, limit, room);
       if (this.dialect === 'postgres' && due.length > 0) await this.shareRoomAcrossProcesses(trx, due, room, request);
       const taken: number[] = [];
       for (const row of due) {

@@ -37,6 +37,14 @@ export class Rooms {
     return this.takeUpTo(webhookSeq, workspaceSeq, 1) === 1;
   }
 
+  /** A copy to try takes on, leaving this one's room as it is. */
+  copy(): Rooms {
+    const copy = new Rooms(this.request);
+    for (const [seq, room] of this.#webhooks) copy.#webhooks.set(seq, room);
+    for (const [seq, room] of this.#workspaces) copy.#workspaces.set(seq, room);
+    return copy;
+  }
+
   /** Lowers a webhook's room to at most `most` (PostgreSQL: what other processes leave of its concurrency). */
   limitWebhook(seq: number, most: number): void {
     this.#webhooks.set(seq, Math.min(this.webhook(seq), most));

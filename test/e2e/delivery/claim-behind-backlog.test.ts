@@ -28,6 +28,7 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
   let dead: Webhook;
   let healthy: Webhook;
   let healthyIds: number[];
+  const healthyUids = [0, 1, 2, 3, 4].map((i) => `healthy_${i}`);
 
   const request = (room: Array<[number, number]>, workspaceRoom: Array<[number, number]> = []): ClaimRequest => {
     const now = Date.now();
@@ -87,5 +88,10 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
     expect(claimed.map((delivery) => delivery.id)).toEqual(
       (await store.db.selectFrom('deliveries').select('uid').where('uid', 'in', ['backlog_1', 'backlog_2', 'backlog_3']).orderBy('id').execute()).map((row) => row.uid),
     );
+  });
+
+  it('takes as much of the backlog as its room, and the healthy webhook\'s work behind it in the same claim', async () => {
+    const claimed = await store.dispatch.claim(request([[dead.seq, 3]]));
+    expect(claimed.map((delivery) => delivery.id)).toEqual(['backlog_4', 'backlog_5', 'backlog_6', ...healthyUids]);
   });
 });
