@@ -11,6 +11,7 @@ import { guardedDialect } from './guarded-dialect.ts';
 import { StoreHealth, describeError } from './store-errors.ts';
 import { lockDataDir, type DataDirLock } from './sqlite-lock.ts';
 import { PostgresSignals } from './postgres-signals.ts';
+import { nameStatements } from './postgres-named-statements.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
@@ -157,7 +158,10 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
   // A connection lost while in use (mid-query) emits its error on the client, where pg-pool listens only
   // while it is idle: without this listener that, too, would end the process. The query itself fails,
   // its caller sees the error, and the pool drops the client when it is released.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    nameStatements(client);
+  });
   // Fail at start, with the server's own words, rather than at the first request.
   let schema: string;
   try {
