@@ -1,8 +1,10 @@
 /**
  * The benchmark's subscriber, run as its own process: a keep-alive HTTP server that answers 200 at once,
- * counts requests and records when each webhook-id arrived (wall clock, comparable across processes).
+ * counts requests and records when each delivery first arrived (wall clock, comparable across processes),
+ * keyed "<webhook-id> <path>": Standard Webhooks' webhook-id is the event's id (hookd's and the baseline's),
+ * the same on every webhook the event goes to, so the path tells the deliveries of one event apart.
  * GET /__stats → {count}; GET /__count/N answers {count} once N requests have arrived (one waiting request
- * instead of polling, which would take CPU from what is measured); GET /__arrivals → {id: ms}; POST /__reset.
+ * instead of polling, which would take CPU from what is measured); GET /__arrivals → {key: ms}; POST /__reset.
  */
 import { createServer, type ServerResponse } from 'node:http';
 
@@ -37,7 +39,10 @@ const server = createServer((req, res) => {
     count++;
     if (waiting.length > 0) answerWaiting();
     const id = req.headers['webhook-id'];
-    if (typeof id === 'string' && !arrivals.has(id)) arrivals.set(id, at);
+    if (typeof id === 'string') {
+      const key = `${id} ${req.url}`;
+      if (!arrivals.has(key)) arrivals.set(key, at);
+    }
     res.writeHead(200, { 'content-length': '2' });
     res.end('ok');
   });

@@ -1,33 +1,63 @@
 /**
- * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R]
+ * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R --baseline bullmq|none]
+ * npm run bench -- --store postgres [--workers 0,1,2,4]   (0: one `serve` process; N: an API process + N workers. HOOKD_BENCH_DATABASE_URL, default the local server)
  * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
- * npm run bench -- --store postgres [--workers 1,2,4]   (HOOKD_BENCH_DATABASE_URL, default the local server)
+ * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
  *
- * Prints, from one run on this machine:
+ * Measures, in one run on this machine, each target: hookd, and the baseline, what a Node developer
+ * builds instead of hookd (bench/baseline/): a Fastify publisher that enqueues one BullMQ job per webhook
+ * URL, and a BullMQ worker (64 jobs at once) that POSTs them with undici, signed as Standard Webhooks.
+ * The baseline is measured first, in the variant that matches the store: "BullMQ (Redis only)" against
+ * hookd on SQLite, "BullMQ + undici + PostgreSQL log" (one INSERT per attempt) against hookd on PostgreSQL.
+ * It needs Redis at 127.0.0.1:6379 and uses a queue of its own, removed afterwards; --baseline none skips it.
+ *
+ * For each target it prints:
  *  1. the ceiling: raw undici POSTs/s to a local keep-alive receiver (another process), measured right
- *     before and right after each hookd run, the ratio taken to their mean (the machine's load drifts);
- *  2. hookd end-to-end deliveries/s: events published through the API, fanned out, delivered to that
- *     receiver and their attempts recorded in the store; and its ratio to the ceiling. This is done in
- *     K rounds (default 3), the ceiling measured between them, and the median round's ratio is the figure;
- *  3. hookd's CPU time per delivery (all its threads, from /proc), and how busy the machine was meanwhile;
- *  4. p50/p99 publish-to-receipt latency at a steady 500 events/s.
- * Figures are ratios against the baseline measured in the same run, because these machines are noisy.
- * With --store postgres the same figures are measured for an API process plus 1, 2 and 4 worker processes.
+ *     before and right after each throughput round, the ratio taken to their mean (the machine's load drifts);
+ *  2. end-to-end deliveries/s: events published to the target's API, fanned out to W (4) webhooks,
+ *     delivered to that receiver and recorded (hookd: attempts in its store; the baseline: its PostgreSQL
+ *     log, or the completed jobs in Redis); and its ratio to the ceiling. This is done in K rounds
+ *     (default 3), the ceiling measured between them, and the median round's ratio is the figure;
+ *  3. "vs baseline": that median ratio over the baseline's, both measured in this run;
+ *  4. CPU time per delivery in the throughput rounds, from /proc: the target's own processes (all their
+ *     threads), and beside it the servers it uses: Redis (redis-server) and PostgreSQL (every 'postgres'
+ *     process: the time of a backend that exits during a round is lost, and another user of the same
+ *     server would count too); their total (own + the servers: for hookd on PostgreSQL, own + PostgreSQL);
+ *     and how busy the machine was meanwhile;
+ *  5. for hookd on PostgreSQL, "vs 1 worker": its median total CPU per delivery over the 1-worker run's
+ *     in this run ('–' when --workers has no 1): more worker processes should add capacity, not
+ *     contention, so this should stay near 1;
+ *  6. for hookd on PostgreSQL, lock waits: during each throughput round and the steady phase, every
+ *     100 ms, one query over a connection of the bench's own (its backend's CPU time is taken out of
+ *     PostgreSQL's) samples pg_stat_activity and pg_locks for the backends of this run's hookd processes
+ *     (application_name `hookd <pid>`, `… listen`, `… notify`, in hookd's database): how many wait on a
+ *     lock (wait_event_type 'Lock') and how many locks they have not been granted; reported as the
+ *     samples, the mean and max of backends waiting, and the share of samples with any wait;
+ *  7. publish-to-receipt latency (p50, p99, max) of every delivery at a steady R (500) events/s, each
+ *     event to the W webhooks, for S (8) seconds;
+ * and at the end a summary table, one row per target, with the total CPU, "vs 1 worker" and the lock
+ * waits (mean / max backends waiting, throughput rounds; steady phase).
+ * Figures are ratios against the ceiling and the baseline measured in the same run, because these
+ * machines are noisy. With --store postgres, hookd is an API process plus 1, 2 and 4 worker processes.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { startBaseline } from './baseline/run.ts';
+import { cpuSeconds, machineShares, machineTicks, serverCpuSeconds } from './cpu.ts';
 import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
-import { ADMIN, freePort, inParallel, json, now, sleep, startHookd, startReceiver, stopAll, waitForCount } from './support.ts';
+import { backlogScenario } from './backlog.ts';
+import {
+  EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, now, postgresSchema, sleep, startHookd,
+  startReceiver, startedOrStopped, stopAll, waitForCount, webhookPaths, type Target,
+} from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,10 +66,12 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '8' },
     rate: { type: 'string', default: '500' },
     store: { type: 'string', default: 'sqlite' },
-    workers: { type: 'string', default: '1,2,4' },
+    workers: { type: 'string', default: '0,1,2,4' },
     rounds: { type: 'string', default: '3' },
+    baseline: { type: 'string', default: 'bullmq' },
     scenario: { type: 'string', default: 'throughput' },
     hanging: { type: 'string', default: '50' },
+    backlog: { type: 'string', default: '200000' },
     'webhooks-in-workspace': { type: 'string', default: '999' },
   },
 });
@@ -49,6 +81,7 @@ const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const ROUNDS = Number(args.rounds);
+
 async function rawCeiling(port: number, requests: number): Promise<number> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64 });
   const body = JSON.stringify({ type: 'order.created', timestamp: new Date().toISOString(), data: { id: 1, total: '9.50', currency: 'USD' } });
@@ -69,242 +102,537 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-interface Figures {
-  rounds: Round[];
-  achievedRate: number;
-  latencies: number[];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** CPU time per delivery (µs) in a throughput round; null off Linux, or for a server the target does not use. */
+interface Cpu {
+  /** The target's own processes, all their threads. */
+  own: number | null;
+  redis: number | null;
+  postgres: number | null;
 }
 
-/** One throughput run of hookd, between two measurements of the ceiling. */
+/**
+ * One sample of hookd's PostgreSQL backends (those of this run's hookd processes, by application_name,
+ * in hookd's database), taken every LOCK_SAMPLE_MS during a throughput round and the steady phase.
+ */
+interface LockSample {
+  /** hookd's backends connected: its pools, LISTEN and NOTIFY connections. */
+  backends: number;
+  /** Of those, the ones waiting on a heavyweight lock (pg_stat_activity.wait_event_type = 'Lock'). */
+  waiting: number;
+  /** Their locks not granted (pg_locks WHERE NOT granted): what they wait for. */
+  ungranted: number;
+}
+
+/** One throughput run of a target, between two measurements of the ceiling. */
 interface Round {
   /** Raw undici POSTs/s just before and just after the throughput run. */
   ceilings: [number, number];
   deliveriesPerSecond: number;
   publishPerSecond: number;
   recordLagMs: number;
-  /** hookd's own CPU time (all its processes and threads) per delivery in the throughput run; null off Linux. */
-  cpuPerDeliveryUs: number | null;
+  cpuPerDeliveryUs: Cpu;
+  /** Own + every server it uses (for hookd on PostgreSQL: own + PostgreSQL), µs per delivery; null off Linux. */
+  totalCpuPerDeliveryUs: number | null;
   /** Share of the machine's time, during the throughput run, that was busy / stolen by the hypervisor; null off Linux. */
   machine: { busy: number; stolen: number } | null;
+  /** Lock samples during the run; null for a target that is not hookd on PostgreSQL. */
+  locks: LockSample[] | null;
+}
+
+interface Figures {
+  rounds: Round[];
+  achievedRate: number;
+  /** Publish-to-receipt times (ms) of the steady phase's deliveries, sorted. */
+  latencies: number[];
+  /** Deliveries the steady phase made (latencies has one per delivery whose arrival was matched). */
+  deliveries: number;
+  /** Lock samples during the steady phase; null for a target that is not hookd on PostgreSQL. */
+  steadyLocks: LockSample[] | null;
+}
+
+/** A measured target: what the report and the summary need once its processes are gone. */
+interface Result {
+  label: string;
+  /** hookd on PostgreSQL: its number of worker processes; null for the other targets. */
+  workers: number | null;
+  /** The servers whose CPU time is in its total. */
+  uses: Target['uses'];
+  figures: Figures;
 }
 
 /**
- * One measured run against running hookd processes (their API at `apiPort`): the throughput phase, then
- * the steady-rate latency phase. `recorded()` counts the successful scheduled attempts in the store.
+ * Samples hookd's PostgreSQL backends over a connection of its own (not one of hookd's processes, so
+ * not in its own CPU time): one query per sample.
  */
-async function measure(apiPort: number, receiverPort: number, receiverPool: Pool, recorded: () => Promise<number>, hookdPids: number[]): Promise<Figures> {
-  const ceilingRequests = Math.max(5000, EVENTS * WEBHOOKS);
-  const api = new Pool(`http://127.0.0.1:${apiPort}`, { connections: 32 });
-  const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
-  const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
-  for (let i = 0; i < WEBHOOKS; i++) {
-    await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, {
-      name: `bench ${i}`, url: `http://127.0.0.1:${receiverPort}/hook/${i}`, events: ['order.created'], active: true,
-      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-    }, key);
+interface LockProbe {
+  /** The probe's own backend: its CPU time is taken out of the PostgreSQL server's. */
+  backendPid: number;
+  sample(): Promise<LockSample>;
+  close(): Promise<void>;
+}
+
+/** What measure() drives: a target, and for hookd on PostgreSQL its lock probe and worker count. */
+type Measurable = Target & { locks?: LockProbe; workers?: number };
+
+const LOCK_SAMPLE_MS = 100;
+
+/**
+ * One snapshot of pg_stat_activity and pg_locks: the backends of hookd's processes (application_name
+ * `hookd <pid>`, `hookd <pid> listen` or `hookd <pid> notify`, for this run's pids only: tests or another
+ * hookd may use the same server) in this database, those waiting on a lock, and their ungranted locks.
+ * The CTE is read once. pg_locks briefly takes the lock manager's partition locks: once every
+ * LOCK_SAMPLE_MS, that costs the server little.
+ */
+const LOCK_SAMPLE_SQL = `
+  WITH hookd AS (
+    SELECT pid, wait_event_type FROM pg_stat_activity
+    WHERE datname = current_database() AND application_name LIKE 'hookd %'
+      AND split_part(application_name, ' ', 2) = ANY($1::text[])
+  )
+  SELECT (SELECT count(*) FROM hookd)::int AS backends,
+         (SELECT count(*) FROM hookd WHERE wait_event_type = 'Lock')::int AS waiting,
+         (SELECT count(*) FROM pg_locks WHERE NOT granted AND pid IN (SELECT pid FROM hookd))::int AS ungranted`;
+
+/** A lock probe of hookd's processes `pids` on the database at `url`. */
+async function lockProbe(url: string, pids: () => number[]): Promise<LockProbe> {
+  // Its application_name does not start with 'hookd', so no filter on it would count it as hookd's.
+  const client = new pg.Client({ connectionString: url, application_name: 'bench lock sampler' });
+  await client.connect();
+  try {
+    const backendPid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    return {
+      backendPid,
+      // A named statement: parsed and planned once, then only executed.
+      sample: async () => (await client.query<LockSample>({ name: 'bench-lock-sample', text: LOCK_SAMPLE_SQL, values: [pids().map(String)] })).rows[0],
+      close: () => client.end(),
+    };
+  } catch (error) {
+    await client.end();
+    throw error;
   }
-  // The load generator, lean like the ceiling's client: it checks the status and does not parse the answer.
-  const publishHeaders = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const publish = async (i: number) => {
-    const response = await api.request({
-      method: 'POST', path: `/workspaces/${workspace.id}/events`, headers: publishHeaders,
-      body: JSON.stringify({ type: 'order.created', data: { id: i, total: '9.50', currency: 'USD' } }),
-    });
-    if (response.statusCode !== 202) throw new Error(`publish: ${response.statusCode} ${await response.body.text()}`);
-    await response.body.dump();
+}
+
+/**
+ * Samples with `probe` every LOCK_SAMPLE_MS (the next sample LOCK_SAMPLE_MS after the last one began,
+ * never two at once) until the returned function is called; that resolves to the samples, or null
+ * without a probe. A failed sample fails the measurement there.
+ */
+function sampleLocks(probe: LockProbe | undefined): () => Promise<LockSample[] | null> {
+  if (!probe) return async () => null;
+  const samples: LockSample[] = [];
+  let running = true;
+  let wake: (() => void) | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const loop = (async () => {
+    while (running) {
+      const started = now();
+      samples.push(await probe.sample());
+      const wait = LOCK_SAMPLE_MS - (now() - started);
+      if (running && wait > 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, wait);
+        });
+      }
+    }
+  })();
+  // Kept until stop() reads it, so that a failed sample is not an unhandled rejection meanwhile.
+  const done = loop.then(() => null, (error: unknown) => error);
+  return async () => {
+    running = false;
+    clearTimeout(timer);
+    (wake as (() => void) | null)?.();
+    const error = await done;
+    if (error) throw error;
+    return samples;
   };
+}
+
+interface LockStats {
+  samples: number;
+  /** Backends waiting on a lock, per sample. */
+  meanWaiting: number;
+  maxWaiting: number;
+  /** Share of the samples with at least one backend waiting on a lock. */
+  anyWaiting: number;
+  meanUngranted: number;
+  maxUngranted: number;
+  /** The most hookd backends one sample saw: 0 would mean the filter missed them. */
+  maxBackends: number;
+}
+
+function lockStats(samples: LockSample[]): LockStats | null {
+  if (samples.length === 0) return null;
+  const mean = (key: keyof LockSample) => samples.reduce((sum, sample) => sum + sample[key], 0) / samples.length;
+  const max = (key: keyof LockSample) => Math.max(...samples.map((sample) => sample[key]));
+  return {
+    samples: samples.length,
+    meanWaiting: mean('waiting'),
+    maxWaiting: max('waiting'),
+    anyWaiting: samples.filter((sample) => sample.waiting > 0).length / samples.length,
+    meanUngranted: mean('ungranted'),
+    maxUngranted: max('ungranted'),
+    maxBackends: max('backends'),
+  };
+}
+
+interface Receiver {
+  port: number;
+  pool: Pool;
+}
+
+/**
+ * CPU seconds so far of the target's processes and of the servers it uses (null for those it does not).
+ * The lock probe's backend is left out of PostgreSQL's: the probe is the bench's, not the target's.
+ */
+function cpuNow(target: Measurable): Record<keyof Cpu, number | null> {
+  const postgres = target.uses.postgres ? serverCpuSeconds('postgres') : null;
+  // Its backend is not in this machine's /proc when the server runs elsewhere; neither is the server.
+  const probe = target.locks ? cpuSeconds([target.locks.backendPid]) ?? 0 : 0;
+  return {
+    own: cpuSeconds(target.pids()),
+    redis: target.uses.redis ? serverCpuSeconds('redis-server') : null,
+    postgres: postgres === null ? null : postgres - probe,
+  };
+}
+
+/**
+ * A round's total CPU time per delivery: the target's own and every server's it uses (for hookd on
+ * PostgreSQL, own + PostgreSQL); null where one of them was not measured.
+ */
+function totalCpu(cpu: Cpu, uses: { redis: boolean; postgres: boolean }): number | null {
+  const parts = [cpu.own, uses.postgres ? cpu.postgres : 0, uses.redis ? cpu.redis : 0];
+  return parts.some((part) => part === null) ? null : (parts as number[]).reduce((sum, part) => sum + part, 0);
+}
+
+function cpuPerDelivery(before: Record<keyof Cpu, number | null>, after: Record<keyof Cpu, number | null>, deliveries: number): Cpu {
+  const per = (key: keyof Cpu) => {
+    const [from, to] = [before[key], after[key]];
+    return from === null || to === null ? null : ((to - from) * 1e6) / deliveries;
+  };
+  return { own: per('own'), redis: per('redis'), postgres: per('postgres') };
+}
+
+/** The same order for every target; `id` tells the events apart. */
+const order = (id: number) => ({ id, total: '9.50', currency: 'USD' });
+
+/**
+ * One measured run of a running target whose events go to the receiver's WEBHOOKS webhooks: the
+ * throughput rounds, then the steady-rate latency phase.
+ */
+async function measure(target: Measurable, receiver: Receiver): Promise<Figures> {
+  const ceilingRequests = Math.max(5000, EVENTS * WEBHOOKS);
+  const publish = (i: number) => target.publish(order(i));
 
   // Warm-up, then the throughput run: publish as fast as the API takes it; done when every delivery
-  // has arrived and its attempt is recorded.
-  await json(receiverPool, 'POST', '/__reset');
+  // has arrived and is recorded.
+  await json(receiver.pool, 'POST', '/__reset');
   // As many warm-up deliveries as the ceiling's warm-up requests.
   const warmUp = Math.ceil(5000 / WEBHOOKS);
   await inParallel(warmUp, 32, publish);
-  await waitForCount(receiverPool, warmUp * WEBHOOKS);
-  while ((await recorded()) < warmUp * WEBHOOKS) await sleep(5);
-  // Rounds: the ceiling, then hookd, then the ceiling again, and so on; each round's ratio is taken to
-  // the ceilings right around it, and the median round is the figure (one run alone swings widely here).
+  await waitForCount(receiver.pool, warmUp * WEBHOOKS);
+  while ((await target.recorded()) < warmUp * WEBHOOKS) await sleep(5);
+  // Rounds: the ceiling, then the target, then the ceiling again, and so on; each round's ratio is taken
+  // to the ceilings right around it, and the median round is the figure (one run alone swings widely here).
   const expected = EVENTS * WEBHOOKS;
   const rounds: Round[] = [];
-  let ceilingBefore = await rawCeiling(receiverPort, ceilingRequests);
+  let ceilingBefore = await rawCeiling(receiver.port, ceilingRequests);
   for (let round = 0; round < ROUNDS; round++) {
-    await json(receiverPool, 'POST', '/__reset');
-    const recordedBefore = await recorded();
+    await json(receiver.pool, 'POST', '/__reset');
+    const recordedBefore = await target.recorded();
     const started = now();
-    const cpuBefore = cpuSeconds(hookdPids);
+    const cpuBefore = cpuNow(target);
     const machineBefore = machineTicks();
+    const stopSampling = sampleLocks(target.locks);
     await inParallel(EVENTS, 32, publish);
     const publishedAt = now();
-    await waitForCount(receiverPool, expected);
+    await waitForCount(receiver.pool, expected);
     const receivedAt = now();
-    while ((await recorded()) - recordedBefore < expected) await sleep(2);
+    while ((await target.recorded()) - recordedBefore < expected) await sleep(2);
     const recordedAt = now();
-    const cpuAfter = cpuSeconds(hookdPids);
+    const cpuAfter = cpuNow(target);
     const machineAfter = machineTicks();
-    const ceilingAfter = await rawCeiling(receiverPort, ceilingRequests);
+    // After the CPU readings: stopping waits for a sample in flight.
+    const locks = await stopSampling();
+    const ceilingAfter = await rawCeiling(receiver.port, ceilingRequests);
+    const cpu = cpuPerDelivery(cpuBefore, cpuAfter, expected);
     rounds.push({
       ceilings: [ceilingBefore, ceilingAfter],
       deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
       publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
       recordLagMs: recordedAt - receivedAt,
-      cpuPerDeliveryUs: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / expected,
+      cpuPerDeliveryUs: cpu,
+      totalCpuPerDeliveryUs: totalCpu(cpu, target.uses),
       machine: machineBefore === null || machineAfter === null ? null : machineShares(machineBefore, machineAfter),
+      locks,
     });
     ceilingBefore = ceilingAfter;
   }
 
-  // Latency at a steady rate: one webhook receives, publish RATE events per second.
-  await json(receiverPool, 'POST', '/__reset');
-  await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, {
-    name: 'latency', url: `http://127.0.0.1:${receiverPort}/latency`, events: ['order.updated'], active: true,
-  }, key);
+  // Latency at a steady rate: RATE events per second, each to the WEBHOOKS webhooks; every delivery's time
+  // from its event's publish to its receipt (the receiver keys arrivals by webhook-id, the event's id, and path).
+  await json(receiver.pool, 'POST', '/__reset');
   const sentAt = new Map<string, number>();
   const total = RATE * STEADY_SECONDS;
   const steadyStart = now();
+  const stopSampling = sampleLocks(target.locks);
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const wait = steadyStart + (i * 1000) / RATE - now();
     if (wait > 1) await sleep(wait);
     const t = now();
-    inflight.push(json(api, 'POST', `/workspaces/${workspace.id}/events`, { type: 'order.updated', data: { id: i } }, key)
-      .then((response) => { sentAt.set(response.data.id, t); }));
+    inflight.push(target.publishForId(order(i)).then((id) => { sentAt.set(id, t); }));
   }
   await Promise.all(inflight);
   const achievedRate = total / ((now() - steadyStart) / 1000);
-  await waitForCount(receiverPool, total);
-  const arrivals = await json(receiverPool, 'GET', '/__arrivals') as Record<string, number>;
-  const latencies = [...sentAt].map(([id, t]) => arrivals[id] - t).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  await api.close();
-  return { rounds, achievedRate, latencies };
+  const deliveries = total * WEBHOOKS;
+  await waitForCount(receiver.pool, deliveries);
+  const steadyLocks = await stopSampling();
+  const arrivals = await json(receiver.pool, 'GET', '/__arrivals') as Record<string, number>;
+  const paths = webhookPaths(WEBHOOKS);
+  const latencies: number[] = [];
+  for (const [id, t] of sentAt) {
+    for (const path of paths) {
+      const at = arrivals[`${id} ${path}`];
+      if (at !== undefined) latencies.push(at - t);
+    }
+  }
+  return { rounds, achievedRate, latencies: latencies.sort((a, b) => a - b), deliveries, steadyLocks };
 }
 
-const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+const line = (label: string, value: string) => console.log(`${label.padEnd(56)} ${value}`);
+const fixed = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 
 const ratio = (round: Round) => round.deliveriesPerSecond / ((round.ceilings[0] + round.ceilings[1]) / 2);
+const medianRatio = (figures: Figures) => median(figures.rounds.map(ratio));
+/** The median over the rounds of one CPU figure; null where it was not measured. */
+function medianCpu(figures: Figures, key: keyof Cpu | 'total'): number | null {
+  const values = figures.rounds.map((round) => (key === 'total' ? round.totalCpuPerDeliveryUs : round.cpuPerDeliveryUs[key]));
+  return values.some((value) => value === null) ? null : median(values as number[]);
+}
 
-function report(label: string, figures: Figures): void {
-  console.log(`\n${label}`);
+/**
+ * "vs 1 worker": hookd on PostgreSQL's median total CPU per delivery over that of its 1-worker run in
+ * this run; null for the other targets or without a 1-worker run (or a CPU figure).
+ */
+function vsOneWorker(result: Result, oneWorker: Result | null): number | null {
+  if (result.workers === null || oneWorker === null) return null;
+  const [total, oneTotal] = [medianCpu(result.figures, 'total'), medianCpu(oneWorker.figures, 'total')];
+  return total === null || oneTotal === null ? null : total / oneTotal;
+}
+
+/** The samples of every throughput round together; null for a target without lock samples. */
+const roundLocks = (figures: Figures) => (figures.rounds.every((round) => round.locks !== null) ? figures.rounds.flatMap((round) => round.locks!) : null);
+
+/** Lock-wait lines of one phase's samples (every LOCK_SAMPLE_MS). */
+function lockLines(indent: string, phase: string, samples: LockSample[] | null): void {
+  if (samples === null) return;
+  const stats = lockStats(samples);
+  if (stats === null) return line(`${indent}${phase}: lock samples`, 'none');
+  line(`${indent}${phase}: lock samples / hookd backends (max)`, `${stats.samples} / ${stats.maxBackends}`);
+  line(`${indent}  backends waiting on a lock: mean / max`, `${stats.meanWaiting.toFixed(2)} / ${stats.maxWaiting}`);
+  line(`${indent}  samples with any lock wait (%)`, (stats.anyWaiting * 100).toFixed(1));
+  line(`${indent}  ungranted locks: mean / max`, `${stats.meanUngranted.toFixed(2)} / ${stats.maxUngranted}`);
+}
+
+/** "mean / max" backends waiting on a lock, for the summary. */
+function lockCell(samples: LockSample[] | null): string {
+  const stats = samples === null ? null : lockStats(samples);
+  return stats === null ? '–' : `${stats.meanWaiting.toFixed(2)} / ${stats.maxWaiting}`;
+}
+
+function report(result: Result, baseline: Result | null, oneWorker: Result | null): void {
+  const { figures } = result;
+  console.log(`\n${result.label}`);
   figures.rounds.forEach((round, i) => {
     const [before, after] = round.ceilings;
+    const cpu = round.cpuPerDeliveryUs;
     console.log(`  round ${i + 1}`);
     line('    raw undici POSTs/s (ceiling), before / after', `${before.toFixed(0)} / ${after.toFixed(0)}`);
-    line('    hookd end-to-end deliveries/s', round.deliveriesPerSecond.toFixed(0));
-    line('    ratio hookd / raw undici (mean ceiling)', ratio(round).toFixed(3));
+    line('    end-to-end deliveries/s', round.deliveriesPerSecond.toFixed(0));
+    line('    ratio to raw undici (mean ceiling)', ratio(round).toFixed(3));
     line('    publish phase (events/s through the API)', round.publishPerSecond.toFixed(0));
-    line('    last receipt → all attempts recorded (ms)', round.recordLagMs.toFixed(1));
-    if (round.cpuPerDeliveryUs !== null) line('    hookd CPU time per delivery (µs, all threads)', round.cpuPerDeliveryUs.toFixed(0));
+    line('    last receipt → all deliveries recorded (ms)', round.recordLagMs.toFixed(1));
+    if (cpu.own !== null) line('    CPU per delivery (µs), own processes (all threads)', cpu.own.toFixed(0));
+    if (cpu.redis !== null) line('    CPU per delivery (µs), Redis server', cpu.redis.toFixed(0));
+    if (cpu.postgres !== null) line('    CPU per delivery (µs), PostgreSQL server', cpu.postgres.toFixed(0));
+    if (round.totalCpuPerDeliveryUs !== null) line(`    CPU per delivery (µs), total: own + ${servers(result)}`, round.totalCpuPerDeliveryUs.toFixed(0));
     if (round.machine) line('    machine during the run: busy / stolen (%)', `${(round.machine.busy * 100).toFixed(0)} / ${(round.machine.stolen * 100).toFixed(0)}`);
+    lockLines('    ', 'throughput', round.locks);
   });
-  const ratios = figures.rounds.map(ratio).sort((a, b) => a - b);
-  line(`  ratio hookd / raw undici, median of ${ratios.length} rounds`, `${ratios[Math.floor(ratios.length / 2)].toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
+  const ratios = figures.rounds.map(ratio);
+  line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
+  if (baseline) line("  vs baseline (its median ratio over the baseline's)", (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2));
+  const total = medianCpu(figures, 'total');
+  if (total !== null) line(`  total CPU/delivery (µs), own + ${servers(result)}`, total.toFixed(0));
+  if (result.workers !== null) line("  vs 1 worker (total CPU over the 1-worker run's)", fixed(vsOneWorker(result, oneWorker), 2));
+  if (figures.rounds.length > 1) lockLines('  ', `all ${figures.rounds.length} rounds`, roundLocks(figures));
   line('  steady-state publish rate achieved (events/s)', figures.achievedRate.toFixed(0));
-  line('  publish-to-receipt latency p50 (ms)', percentile(figures.latencies, 50).toFixed(2));
-  line('  publish-to-receipt latency p99 (ms)', percentile(figures.latencies, 99).toFixed(2));
-  line('  publish-to-receipt latency max (ms)', figures.latencies[figures.latencies.length - 1].toFixed(2));
+  line(`  deliveries timed (of ${figures.deliveries}, to ${WEBHOOKS} webhooks)`, String(figures.latencies.length));
+  line('  publish-to-receipt latency p50 (ms)', fixed(percentile(figures.latencies, 50), 2));
+  line('  publish-to-receipt latency p99 (ms)', fixed(percentile(figures.latencies, 99), 2));
+  line('  publish-to-receipt latency max (ms)', fixed(figures.latencies.at(-1), 2));
+  lockLines('  ', 'steady phase', figures.steadyLocks);
 }
 
-async function sqliteRun(receiverPort: number, receiverPool: Pool): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
-  const port = await freePort();
-  const hookd = await startHookd({ dataDir }, port);
-  try {
-    const db = new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true });
-    const figures = await measure(port, receiverPort, receiverPool, async () => countSucceeded(db), [hookd.pid!]);
-    db.close();
-    report('SQLite, one process (hookd serve)', figures);
-  } finally {
-    await stopAll([hookd]);
-    rmSync(dataDir, { recursive: true, force: true });
+/** The servers in a target's total CPU time. */
+const servers = (result: Result) => [result.uses.postgres ? 'PostgreSQL' : null, result.uses.redis ? 'Redis' : null].filter(Boolean).join(' + ') || 'no server';
+
+/** One row per target, as a Markdown table: medians over the rounds, the latency of the steady phase. */
+function summary(results: Result[], baseline: Result | null): void {
+  console.log(`\nsummary: ${EVENTS} events × ${WEBHOOKS} webhooks in ${ROUNDS} rounds (medians); latency at ${RATE} events/s × ${WEBHOOKS} webhooks`);
+  console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL); vs 1 worker: over the 1-worker run\'s total;');
+  console.log(`lock waits: hookd's backends waiting on a lock, mean / max of samples every ${LOCK_SAMPLE_MS} ms, throughput rounds; steady phase`);
+  console.log('| target | deliveries/s vs ceiling | vs baseline | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | lock waits mean / max (throughput; steady) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const oneWorker = results.find((result) => result.workers === 1) ?? null;
+  for (const result of results) {
+    const { figures } = result;
+    const cells = [
+      result.label,
+      `${median(figures.rounds.map((round) => round.deliveriesPerSecond)).toFixed(0)} / ${medianRatio(figures).toFixed(3)}`,
+      baseline ? (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2) : '–',
+      `${fixed(percentile(figures.latencies, 50), 1)} / ${fixed(percentile(figures.latencies, 99), 1)}`,
+      fixed(medianCpu(figures, 'own'), 0),
+      fixed(medianCpu(figures, 'postgres'), 0),
+      fixed(medianCpu(figures, 'redis'), 0),
+      fixed(medianCpu(figures, 'total'), 0),
+      fixed(vsOneWorker(result, oneWorker), 2),
+      figures.steadyLocks === null ? '–' : `${lockCell(roundLocks(figures))}; ${lockCell(figures.steadyLocks)}`,
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
   }
 }
 
-async function postgresRun(receiverPort: number, receiverPool: Pool, workers: number): Promise<void> {
-  const base = process.env.HOOKD_BENCH_DATABASE_URL ?? process.env.HOOKD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `hookd_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+/** hookd's processes and how to count and end them, once they run. */
+interface HookdProcesses {
+  label: string;
+  apiPort: number;
+  children: ChildProcess[];
+  postgres: boolean;
+  recorded: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+/** hookd as a target: a workspace of the running processes, whose webhooks go to `urls`. */
+async function hookdTarget({ label, apiPort, children, postgres, recorded, stop }: HookdProcesses, urls: string[]): Promise<Target> {
+  const api = new Pool(`http://127.0.0.1:${apiPort}`, { connections: 32 });
+  return startedOrStopped(() => api.close(), async () => {
+    const workspace = (await json(api, 'POST', '/workspaces', { name: 'bench' })).data;
+    const key = (await json(api, 'POST', `/workspaces/${workspace.id}/api-keys`, {})).data.key as string;
+    for (const [i, url] of urls.entries()) {
+      await json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, { name: `bench ${i}`, url, events: [EVENT_TYPE], active: true, secret: SIGNING_SECRET }, key);
+    }
+    return {
+      label,
+      ...httpPublisher(api, `/workspaces/${workspace.id}/events`, { authorization: `Bearer ${key}` }, (answer: { data: { id: string } }) => answer.data.id),
+      recorded,
+      pids: () => children.map((child) => child.pid!),
+      uses: { redis: false, postgres },
+      async stop() {
+        await api.close();
+        await stop();
+      },
+    };
+  });
+}
+
+/** Successful scheduled attempts in hookd's store: hookd's record of its deliveries. */
+const SUCCEEDED = "SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'";
+
+async function startHookdOnSqlite(urls: string[]): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
-  const port = await freePort();
   const children: ChildProcess[] = [];
-  try {
-    children.push(await startHookd({ dataDir, databaseUrl: url.toString() }, port, ['serve', '--api-only']));
-    for (let i = 0; i < workers; i++) children.push(await startHookd({ dataDir, databaseUrl: url.toString() }, 0, ['worker']));
-    const counter = new pg.Client({ connectionString: url.toString() });
-    await counter.connect();
-    const recorded = async () => Number((await counter.query("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'")).rows[0].n);
-    const figures = await measure(port, receiverPort, receiverPool, recorded, children.map((child) => child.pid!));
-    await counter.end();
-    report(`PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`, figures);
-  } finally {
+  let db: SQLite.Database | null = null;
+  const stop = async () => {
+    db?.close();
     await stopAll(children);
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  return startedOrStopped(stop, async () => {
+    const port = await freePort();
+    children.push(await startHookd({ dataDir }, port));
+    const store = new SQLite(join(dataDir, 'hookd.sqlite'), { readonly: true });
+    db = store;
+    const recorded = async () => (store.prepare(SUCCEEDED).get() as { n: number }).n;
+    return hookdTarget({ label: 'hookd, SQLite, one process (hookd serve)', apiPort: port, children, postgres: false, recorded, stop }, urls);
+  });
+}
+
+async function startHookdOnPostgres(urls: string[], workers: number): Promise<Measurable> {
+  const database = await postgresSchema('hookd_bench');
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-'));
+  const children: ChildProcess[] = [];
+  let counter: pg.Client | null = null;
+  let probe: LockProbe | null = null;
+  const stop = async () => {
+    await counter?.end();
+    await probe?.close();
+    await stopAll(children);
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return startedOrStopped(stop, async () => {
+    const port = await freePort();
+    // 0 workers: one `serve` process that both takes events and delivers them.
+    children.push(await startHookd({ dataDir, databaseUrl: database.url }, port, workers === 0 ? ['serve'] : ['serve', '--api-only']));
+    for (let i = 0; i < workers; i++) children.push(await startHookd({ dataDir, databaseUrl: database.url }, 0, ['worker']));
+    const client = new pg.Client({ connectionString: database.url });
+    counter = client;
+    await client.connect();
+    const recorded = async () => Number((await client.query(SUCCEEDED)).rows[0].n);
+    probe = await lockProbe(database.url, () => children.map((child) => child.pid!));
+    const locks = probe;
+    const label = workers === 0
+      ? 'hookd, PostgreSQL, one hookd serve process'
+      : `hookd, PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`;
+    return { ...(await hookdTarget({ label, apiPort: port, children, postgres: true, recorded, stop }, urls)), locks, workers };
+  });
+}
+
+/**
+ * Starts a target, measures it, stops it, and prints its figures (against the baseline and hookd's
+ * 1-worker run on PostgreSQL, when they were measured before it).
+ */
+async function measured(start: () => Promise<Measurable>, receiver: Receiver, baseline: Result | null, oneWorker: Result | null): Promise<Result> {
+  const target = await start();
+  let figures: Figures;
+  try {
+    figures = await measure(target, receiver);
+  } finally {
+    await target.stop();
   }
+  const result: Result = { label: target.label, workers: target.workers ?? null, uses: target.uses, figures };
+  // The 1-worker run is its own reference.
+  report(result, baseline, result.workers === 1 ? result : oneWorker);
+  return result;
 }
 
 async function main(): Promise<void> {
   if (args.scenario === 'hanging') return hangingScenario(EVENTS, Number(args.hanging));
+  if (args.scenario === 'backlog') return backlogScenario(Number(args.backlog), args.store);
   if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));
-  const receiver = await startReceiver();
-  const receiverPool = new Pool(`http://127.0.0.1:${receiver.port}`);
+  if (args.baseline !== 'bullmq' && args.baseline !== 'none') throw new Error(`--baseline: bullmq or none, not ${args.baseline}`);
+  const postgres = args.store === 'postgres';
+  const receiverProcess = await startReceiver();
+  const receiver: Receiver = { port: receiverProcess.port, pool: new Pool(`http://127.0.0.1:${receiverProcess.port}`) };
+  const urls = webhookPaths(WEBHOOKS).map((path) => `http://127.0.0.1:${receiver.port}${path}`);
   try {
-    console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s for ${STEADY_SECONDS}s`);
-    if (args.store === 'postgres') {
-      for (const workers of WORKERS) await postgresRun(receiver.port, receiverPool, workers);
-    } else {
-      await sqliteRun(receiver.port, receiverPool);
+    console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s × ${WEBHOOKS} webhooks for ${STEADY_SECONDS}s`);
+    // The baseline first, so that each hookd report can already compare with it.
+    const baseline = args.baseline === 'none' ? null : await measured(() => startBaseline(postgres ? 'postgres' : 'redis', urls), receiver, null, null);
+    const results = baseline ? [baseline] : [];
+    const hookdStarts = postgres ? WORKERS.map((workers) => () => startHookdOnPostgres(urls, workers)) : [() => startHookdOnSqlite(urls)];
+    for (const start of hookdStarts) {
+      results.push(await measured(start, receiver, baseline, results.find((result) => result.workers === 1) ?? null));
     }
+    summary(results, baseline);
   } finally {
-    receiver.child.kill();
-    await receiverPool.close();
+    receiverProcess.child.kill();
+    await receiver.pool.close();
   }
-}
-
-/**
- * CPU seconds (user + system, every thread) the processes have used so far, from /proc; null where
- * there is no /proc. Unlike wall-clock figures this does not depend on what else the machine runs.
- */
-function cpuSeconds(pids: number[]): number | null {
-  try {
-    return pids.reduce((sum, pid) => {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    }, 0);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The machine's CPU time so far from /proc/stat's first line (user nice system idle iowait irq softirq
- * steal), null where there is none. Steal is time the hypervisor gave to other guests: on a shared machine
- * it is why two runs minutes apart can differ by half, and a run with much of it says little.
- */
-function machineTicks(): number[] | null {
-  try {
-    return readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-  } catch {
-    return null;
-  }
-}
-
-function machineShares(before: number[], after: number[]): { busy: number; stolen: number } {
-  const used = after.map((value, i) => value - before[i]);
-  const total = used.reduce((sum, value) => sum + value, 0) || 1;
-  const idle = used[3] + used[4];
-  return { busy: (total - idle - used[7]) / total, stolen: used[7] / total };
-}
-
-/** USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every Linux architecture Node runs on. */
-const CLOCK_TICKS = 100;
-
-function countSucceeded(db: SQLite.Database): number {
-  return (db.prepare("SELECT count(*) AS n FROM attempts WHERE success = 1 AND trigger = 'scheduled'").get() as { n: number }).n;
 }
 
 main().catch((error) => {

@@ -1,22 +1,110 @@
-/** What the benchmarks share: hookd and receiver processes, free ports, the API client, parallel loops. */
+/**
+ * What the benchmarks share: hookd, receiver and other bench processes, free ports, the API client,
+ * parallel loops, PostgreSQL schemas, and what a measured target (hookd or the baseline) offers.
+ */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { Pool } from 'undici';
 
 export const ADMIN = 'bench-admin';
+/** The secret the bench's webhooks sign with, hookd's and the baseline's alike. */
+export const SIGNING_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+/** The type of every event the throughput and latency phases publish. */
+export const EVENT_TYPE = 'order.created';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Starts a bench-only TypeScript file (path from the repository's root) in a process of its own, run the
+ * way hookd runs (bin/run-ts.js, no build step), and waits for its first IPC message: it sends one when
+ * it is ready, with what the parent needs to know (its port, say).
+ */
+export async function startBenchChild<Ready>(file: string, args: string[] = []): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = fork(join(root, 'bin/run-ts.js'), [join(root, file), ...args], { stdio: 'inherit' });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Ready));
+    child.once('exit', (code, signal) => reject(new Error(`${file} exited (${code ?? signal}) before it was ready`)));
+  });
+  return { child, ready };
+}
+
 /** The benchmark's receiver (bench/receiver.ts), in a process of its own. */
 export async function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(root, 'bin/run-ts.js'), [join(root, 'bench/receiver.ts')], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
-  return { child, port };
+  const { child, ready } = await startBenchChild<{ port: number }>('bench/receiver.ts');
+  return { child, port: ready.port };
+}
+
+/**
+ * What the throughput and latency phases drive, hookd or the baseline: publishing, counting the recorded
+ * deliveries, and the processes whose CPU time is the target's own.
+ */
+export interface Target {
+  label: string;
+  /** Publishes one event of EVENT_TYPE with `data`; it goes to the WEBHOOKS webhooks of the receiver. */
+  publish(data: Record<string, unknown>): Promise<void>;
+  /** The same, resolving to the event's id: the webhook-id its deliveries carry. */
+  publishForId(data: Record<string, unknown>): Promise<string>;
+  /** Deliveries that succeeded and were recorded (the target's record of them: its store, log or queue). */
+  recorded(): Promise<number>;
+  pids(): number[];
+  /** The servers it uses, whose CPU time is shown beside its own. */
+  uses: { redis: boolean; postgres: boolean };
+  stop(): Promise<void>;
+}
+
+/** The receiver's paths for `webhooks` webhooks; the receiver keys arrivals by webhook-id and path. */
+export const webhookPaths = (webhooks: number) => Array.from({ length: webhooks }, (_, i) => `/hook/${i}`);
+
+/**
+ * Publishing through an HTTP API, one load generator for every target. Lean like the ceiling's client:
+ * it checks the status, and parses the answer only when the event's id is wanted.
+ */
+export function httpPublisher(pool: Pool, path: string, headers: Record<string, string>, idOf: (answer: any) => string): Pick<Target, 'publish' | 'publishForId'> {
+  const allHeaders = { ...headers, 'content-type': 'application/json' };
+  const send = async (data: Record<string, unknown>) => {
+    const response = await pool.request({ method: 'POST', path, headers: allHeaders, body: JSON.stringify({ type: EVENT_TYPE, data }) });
+    if (response.statusCode !== 202) throw new Error(`publish: ${response.statusCode} ${await response.body.text()}`);
+    return response.body;
+  };
+  return {
+    publish: async (data) => (await send(data)).dump(),
+    publishForId: async (data) => idOf(await (await send(data)).json()),
+  };
+}
+
+/**
+ * A schema of its own on the bench's PostgreSQL server (HOOKD_BENCH_DATABASE_URL, else the tests' one),
+ * so runs never see each other's tables; `url` connects with it as the search path, `drop` removes it.
+ */
+export async function postgresSchema(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.HOOKD_BENCH_DATABASE_URL ?? process.env.HOOKD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `${prefix}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    async drop() {
+      try {
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
 }
 
 export async function json(pool: Pool, method: string, path: string, body?: unknown, token = ADMIN): Promise<any> {
@@ -85,10 +173,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Stops hookd processes with SIGTERM and waits until they have exited. */
+/** Runs `start`; if it fails, `stop` undoes what it had started, and the error goes on. */
+export async function startedOrStopped<T>(stop: () => Promise<void>, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    await stop().catch((cleanup) => console.error('cleaning up after a failed start:', cleanup));
+    throw error;
+  }
+}
+
+/** Stops hookd or bench processes with SIGTERM and waits until they have exited. */
 export const stopAll = async (children: ChildProcess[]) => {
   await Promise.all(children.map((child) => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(null);
+    // Gone already, by its own exit or a signal: 'exit' will not come again.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
     child.once('exit', resolve);
     child.kill('SIGTERM');
   })));

@@ -1,0 +1,75 @@
+/**
+ * CPU time from /proc: of given processes, of every process of a server by its command name (Redis,
+ * PostgreSQL), and of the whole machine. Each returns null where there is no /proc (off Linux).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
+/** A process's command name and CPU seconds (user + system, every thread) so far, from /proc/<pid>/stat. */
+function processStat(pid: number | string): { comm: string; seconds: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name is in parentheses and may itself hold spaces or parentheses: it ends at the last ')'.
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  // After the name, utime and stime are the 12th and 13th fields.
+  return { comm: stat.slice(stat.indexOf('(') + 1, close), seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+}
+
+/**
+ * CPU seconds the processes have used so far. Unlike wall-clock figures this does not depend on what else
+ * the machine runs.
+ */
+export function cpuSeconds(pids: number[]): number | null {
+  try {
+    return pids.reduce((sum, pid) => sum + processStat(pid).seconds, 0);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by every process whose command name is `comm` ('redis-server', 'postgres').
+ * PostgreSQL starts a process per connection: a backend that exits between two readings takes its time
+ * with it, so a difference of two readings can miss some (the bench's targets keep pooled connections
+ * open, so theirs stay). The server's processes count whoever they serve, other users of the server too.
+ */
+export function serverCpuSeconds(comm: string): number | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  let sum = 0;
+  for (const pid of pids) {
+    try {
+      const stat = processStat(pid);
+      if (stat.comm === comm) sum += stat.seconds;
+    } catch {
+      // The process exited between the listing and the read.
+    }
+  }
+  return sum;
+}
+
+/**
+ * The machine's CPU time so far from /proc/stat's first line (user nice system idle iowait irq softirq
+ * steal). Steal is time the hypervisor gave to other guests: on a shared machine it is why two runs
+ * minutes apart can differ by half, and a run with much of it says little.
+ */
+export function machineTicks(): number[] | null {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+export function machineShares(before: number[], after: number[]): { busy: number; stolen: number } {
+  const used = after.map((value, i) => value - before[i]);
+  const total = used.reduce((sum, value) => sum + value, 0) || 1;
+  const idle = used[3] + used[4];
+  return { busy: (total - idle - used[7]) / total, stolen: used[7] / total };
+}
