@@ -34,7 +34,7 @@ export interface DueRow {
 
 /**
  * Rows read from the front of the due order beyond what the claim wants, to step over some it may not
- * take. Small: on PostgreSQL each row read is locked, and a window four times larger cost 15% more WAL.
+ * take. Small: on PostgreSQL each row read is locked; a window of twice the claim plus 256 cost 17% more WAL.
  */
 const WINDOW_SLACK = 64;
 /**
