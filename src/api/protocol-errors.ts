@@ -16,8 +16,11 @@ const MESSAGES = new Map<number, string>([
   [431, 'the request headers are too large'],
 ]);
 
-/** Writes a complete answer and closes the connection. `allow`: the methods for an Allow header (405). */
-export function writeRefusal(socket: Duplex, status: number, path: string, allow: string[] = [], method?: string): void {
+/**
+ * Writes a complete answer and closes the connection. `method`: the request's, as far as it is known;
+ * `allow`: the methods for an Allow header (405).
+ */
+export function writeRefusal(socket: Duplex, status: number, path: string, method: string | undefined, allow: string[] = []): void {
   if (socket.destroyed || !socket.writable) return;
   const face = faceOf(path);
   const body = refusalBody(face, status, MESSAGES.get(status) ?? 'the request was refused');
@@ -50,14 +53,14 @@ export function refuseUnparsed(error: NodeJS.ErrnoException & { rawPacket?: Buff
   const method = requestLine.split(' ')[0];
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return writeRefusal(socket, 408, path, [], method);
+      return writeRefusal(socket, 408, path, method);
     case 'HPE_HEADER_OVERFLOW':
-      return writeRefusal(socket, 431, path, [], method);
+      return writeRefusal(socket, 431, path, method);
     case 'HPE_INVALID_METHOD': {
       const allow = routes.allowed(path);
-      return writeRefusal(socket, allow.length > 0 ? 405 : 404, path, allow, method);
+      return writeRefusal(socket, allow.length > 0 ? 405 : 404, path, method, allow);
     }
     default:
-      return writeRefusal(socket, 400, path, [], method);
+      return writeRefusal(socket, 400, path, method);
   }
 }

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { faceOf, httpStatus, refusalBody } from './faces.ts';
+import { faceOf, httpStatus, refusalBody, type Face } from './faces.ts';
 import { sendNativeError } from './native/envelope.ts';
 import { writeRefusal } from './protocol-errors.ts';
 import { RouteMethods } from './route-methods.ts';
@@ -15,18 +15,16 @@ import { sendWooError } from './woocommerce/errors.ts';
 
 /** Answers `error` in the shape of the face the request's path belongs to. */
 export function answerInFace(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const path = request.url.split('?')[0];
-  const face = faceOf(path);
+  const face = faceOf(request.url.split('?')[0]);
   if (face === 'woocommerce') return sendWooError(error, request, reply);
   if (face === 'native') return sendNativeError(error, request, reply);
   const status = (error as { statusCode?: number }).statusCode ?? 500;
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-  return refuse(request, reply, status < 500 ? status : 400, (error as Error).message);
+  return refuse(face, request, reply, status < 500 ? status : 400, (error as Error).message);
 }
 
-/** Answers `status` with `message` in the shape of the face the request's path belongs to. */
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
-  const face = faceOf(request.url.split('?')[0]);
+/** Answers `status` with `message` in the shape of `face`. */
+function refuse(face: Face, request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
   return reply.status(httpStatus(face, status, request.method)).type('application/json; charset=utf-8').send(refusalBody(face, status, message));
 }
 
@@ -36,21 +34,21 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
   // A route that takes every method to answer some itself (WooCommerce's) names the ones it serves in `config.allow`.
   app.addHook('onRoute', (route) => routes.add(route.url, route.config?.allow ?? route.method));
   // hookd is no proxy: CONNECT gets 405 (Node drops the connection when nobody listens for it).
-  app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', routes.allowed(request.url ?? '')));
+  app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', request.method, routes.allowed(request.url ?? '')));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     const allow = routes.allowed(path);
-    if (allow.length > 0) reply.header('allow', allow.join(', '));
     // A body no route reads is drained (up to the request timeout), so the answer reaches a client still sending it.
     request.raw.resume();
-    if (allow.length > 0) return refuse(request, reply, 405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`);
-    return refuse(request, reply, 404, `no route ${request.method} ${path}`);
+    if (allow.length === 0) return refuse(faceOf(path), request, reply, 404, `no route ${request.method} ${path}`);
+    reply.header('allow', allow.join(', '));
+    return refuse(faceOf(path), request, reply, 405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`);
   });
   // HTTP/1.1 requires Host (RFC 9112 3.2). Node reads the first 2000 headers: a Host after them is missing too.
   // A callback hook, not an async one: it runs on every request, publishes included.
   app.addHook('onRequest', (request, reply, done) => {
     if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
-    refuse(request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires (headers after the first 2000 are not read)');
+    refuse(faceOf(request.url.split('?')[0]), request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires (headers after the first 2000 are not read)');
   });
   // Each face sets its own error handler; this one answers what fails outside them.
   app.setErrorHandler(answerInFace);
