@@ -76,6 +76,8 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       const taken = await store.deliveries.takeBackLeases(Date.now());
       if (taken > 0) log.info({ deliveries: taken }, 'took back the deliveries an earlier process had claimed but not finished');
     }
+    const freed = await store.deliveries.freeHeldOfActiveWebhooks(Date.now());
+    if (freed > 0) log.info({ deliveries: freed }, 'freed the deliveries a resume cut short had left held');
 
     const metrics = new Metrics();
     const sending = attemptSending(config, box);

@@ -194,6 +194,8 @@ export interface DeliveriesRepo {
    * process uses (SQLite), whose leases at start can only be those of a process that died.
    */
   takeBackLeases(now: number): Promise<number>;
+  /** Frees, due now, deliveries still held behind a webhook that is active again (a resume cut short). */
+  freeHeldOfActiveWebhooks(now: number): Promise<number>;
 }
 
 /**

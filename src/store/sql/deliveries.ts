@@ -3,6 +3,7 @@ import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../..
 import type { Database } from '../schema.ts';
 import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
+import { freeHeldOfActiveWebhooks } from './queued-work.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
   constructor(private readonly db: Kysely<Database>, private readonly attemptLog: AttemptLog) {}
@@ -117,6 +118,10 @@ export class SqlDeliveries implements DeliveriesRepo {
         .execute();
       return Number(result.numUpdatedRows);
     });
+  }
+
+  freeHeldOfActiveWebhooks(now: number): Promise<number> {
+    return freeHeldOfActiveWebhooks(this.db, now);
   }
 
   async recordTestAttempt(attempt: NewAttempt): Promise<void> {

@@ -10,10 +10,11 @@ import type { Dialect } from '../../core/ports/store.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, num, numOrNull, padded, parseJson, runs, statusLiteral, type AttemptLog } from './rows.ts';
+import { chunks, num, numOrNull, padded, parseJson, runs, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
+import { holdQueued } from './queued-work.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -172,6 +173,13 @@ export class SqlDispatch implements DispatchRepo {
 
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {
     if (outcomes.length === 0) return { disabledWebhooks: [] };
+    const result = await this.recordInOneTransaction(outcomes, policy, now);
+    // After the commit, a chunk at a time: a dead endpoint's backlog can be a million deliveries.
+    for (const webhook of result.disabledWebhooks) await holdQueued(this.db, webhook.seq, now);
+    return result;
+  }
+
+  private async recordInOneTransaction(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {
     return this.db.transaction().execute(async (trx) => {
       // 1. Move each delivery on.
       const kept = new Set<number>();
@@ -216,7 +224,7 @@ export class SqlDispatch implements DispatchRepo {
       }
       if (failing.length === 0) return { disabledWebhooks: [] };
 
-      // 5. Disable webhooks that crossed their rule, and hold their queued work.
+      // 5. Disable webhooks that crossed their rule (their queued work is held after the commit).
       const standardReason = `disabled after ${policy.standard.failures} or more consecutive failed attempts and no success for ${Math.round(policy.standard.afterMs / 1000)}s`;
       const disabledStandard = await trx.updateTable('webhooks')
         .set({ status: 'disabled', disabled_reason: standardReason, updated_at: now })
@@ -230,12 +238,7 @@ export class SqlDispatch implements DispatchRepo {
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
         .where('failure_count', '>', policy.woocommerce.failures + 1)
         .returning(['id', 'uid']).execute();
-      const disabled = [...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid }));
-      if (disabled.length > 0) {
-        await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
-          .where('webhook_id', 'in', padded(disabled.map((webhook) => webhook.seq))).where('status', '=', statusLiteral('pending')).execute();
-      }
-      return { disabledWebhooks: disabled };
+      return { disabledWebhooks: [...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid })) };
     });
   }
 

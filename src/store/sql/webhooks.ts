@@ -3,7 +3,8 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
-import { decodeCursor, num, numOrNull, parseJson, statusLiteral, toPage, toWebhook } from './rows.ts';
+import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './rows.ts';
+import { freeHeld, holdQueued } from './queued-work.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
@@ -119,21 +120,19 @@ export class SqlWebhooks implements WebhooksRepo {
   }
 
   async setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      if (status === 'active') {
-        await trx.updateTable('webhooks')
-          .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
-          .where('id', '=', webhookSeq).execute();
-        await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
-          .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('held')).execute();
-      } else {
-        await trx.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
-          .where('id', '=', webhookSeq).execute();
-        // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
-        await trx.updateTable('deliveries').set({ status: 'held', updated_at: now })
-          .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('pending')).execute();
-      }
-    });
+    // The webhook's row first, then its queued work a chunk at a time (queued-work.ts): a backlog of any size
+    // moves without holding up other requests.
+    if (status === 'active') {
+      await this.db.updateTable('webhooks')
+        .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
+        .where('id', '=', webhookSeq).execute();
+      await freeHeld(this.db, webhookSeq, now);
+    } else {
+      await this.db.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
+        .where('id', '=', webhookSeq).execute();
+      // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
+      await holdQueued(this.db, webhookSeq, now);
+    }
   }
 
   async withHeaders(afterSeq: number, limit: number): Promise<Array<{ seq: number; sealedHeaders: Record<string, string> }>> {

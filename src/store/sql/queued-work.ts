@@ -1,0 +1,73 @@
+/**
+ * Holding and freeing a webhook's queued deliveries when it is paused, disabled or re-activated.
+ *
+ * A webhook may have a backlog of a million deliveries. Moving them in one statement held the write lock
+ * (SQLite) or a long transaction (PostgreSQL) for seconds, and every other request waited behind it
+ * (`npm run bench -- --scenario backlog`: /healthz p99 808 ms while 100 000 rows were freed). So they move a
+ * chunk per statement, with other work let in between.
+ *
+ * Each chunk checks the webhook's status in the same statement, so a pause that lands while a resume is
+ * still freeing (or the reverse) wins from its next chunk on. What a stop halfway leaves behind is mended:
+ * a pending delivery of an inactive webhook is held when a dispatcher claims it (dispatch.ts), and held
+ * deliveries of an active webhook are freed by `freeHeldOfActiveWebhooks`, run when hookd starts.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { num, statusLiteral } from './rows.ts';
+
+const CHUNK = 1000;
+
+const letOthersIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Holds the webhook's pending deliveries while it is not active. Returns how many were held. */
+export function holdQueued(db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> {
+  return repeat(async () => {
+    const result = await db.updateTable('deliveries').set({ status: 'held', updated_at: now })
+      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
+        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('pending')).limit(CHUNK))
+      .where('status', '=', statusLiteral('pending'))
+      .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', '!=', 'active')))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
+}
+
+/** Frees the webhook's held deliveries, due now, while it is active. Returns how many were freed. */
+export function freeHeld(db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> {
+  return repeat(async () => {
+    const result = await db.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
+      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
+        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('held')).limit(CHUNK))
+      .where('status', '=', statusLiteral('held'))
+      .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', '=', 'active')))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
+}
+
+/** Frees what a resume stopped halfway (a crash, or a pause and a resume racing) left held behind an active webhook. */
+export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, now: number): Promise<number> {
+  let freed = 0;
+  let after = 0;
+  for (;;) {
+    // Active webhooks a page at a time, each looked up in the (webhook_id, status) index: cheap when nothing is held.
+    const page = await db.selectFrom('webhooks').select('id').where('status', '=', 'active').where('id', '>', after)
+      .orderBy('id').limit(CHUNK).execute();
+    if (page.length === 0) return freed;
+    const seqs = page.map((row) => num(row.id));
+    after = seqs[seqs.length - 1];
+    const holding = await db.selectFrom('deliveries').select('webhook_id').distinct()
+      .where('webhook_id', 'in', seqs).where('status', '=', statusLiteral('held')).execute();
+    for (const row of holding) freed += await freeHeld(db, num(row.webhook_id), now);
+  }
+}
+
+async function repeat(chunk: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const moved = await chunk();
+    total += moved;
+    if (moved < CHUNK) return total;
+    await letOthersIn();
+  }
+}
