@@ -3,13 +3,37 @@ import type { DeliveryFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { Conflict, NotFound } from './errors.ts';
 import { parseInstant } from './validation.ts';
-import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest, Webhook } from './model.ts';
+import type { Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, PageRequest, Webhook, Workspace } from './model.ts';
+import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
+
+/** Which deliveries a list shows, as a caller asks for them. */
+export interface DeliveryQuery extends TimeRangeInput {
+  webhook?: Webhook;
+  webhookId?: string;
+  status?: DeliveryStatus;
+  eventType?: string;
+}
 
 export class Deliveries {
   constructor(private readonly ctx: CoreContext) {}
 
-  list(webhook: Webhook, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
-    return this.ctx.store.deliveries.list(webhook.seq, filter, page);
+  /** The workspace's deliveries, newest first; `query.webhookId` (or `webhook`) narrows them to one webhook's. */
+  async list(workspace: Workspace, query: DeliveryQuery, page: PageRequest): Promise<Page<Delivery>> {
+    let webhookSeq = query.webhook?.seq;
+    if (webhookSeq === undefined && query.webhookId !== undefined) {
+      const webhook = await this.ctx.store.webhooks.get(workspace, query.webhookId);
+      if (!webhook) throw new NotFound('webhook');
+      webhookSeq = webhook.seq;
+    }
+    const filter: DeliveryFilter = {
+      workspaceSeq: workspace.seq,
+      ...parseTimeRange(query),
+      ...(webhookSeq === undefined ? {} : { webhookSeq }),
+      ...(query.status === undefined ? {} : { status: query.status }),
+    };
+    const eventType = parseEventTypeFilter(query.eventType, 'eventType');
+    if (eventType) filter.eventType = eventType;
+    return this.ctx.store.deliveries.list(filter, page);
   }
 
   async get(webhook: Webhook, id: string): Promise<{ delivery: Delivery; attempts: Attempt[] }> {

@@ -4,9 +4,15 @@ import type { CoreContext } from './context.ts';
 import { Conflict, Invalid, NotFound, UnknownEvent } from './errors.ts';
 import { formatDuration } from '../util/duration.ts';
 import type { EventTypes } from './event-types.ts';
-import type { Delivery, Event, Workspace } from './model.ts';
+import type { Delivery, Event, EventSummary, Page, PageRequest, Workspace } from './model.ts';
 import { patternsMatching } from './topics.ts';
 import { requireObject, validateJsonDepth } from './validation.ts';
+import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
+
+/** Which events the log shows, as a caller asks for them. */
+export interface EventQuery extends TimeRangeInput {
+  type?: string;
+}
 
 export interface PublishInput {
   type: string;
@@ -67,6 +73,12 @@ export class Events {
     }
     if (!result.replayed && result.deliveryCount > 0) this.ctx.wake();
     return result;
+  }
+
+  /** The event log, newest first, by type (`order.created`, `order.*`) and time. */
+  list(workspace: Workspace, query: EventQuery, page: PageRequest): Promise<Page<EventSummary>> {
+    const type = parseEventTypeFilter(query.type, 'type');
+    return this.ctx.store.events.list(workspace, { ...parseTimeRange(query), ...(type ? { type } : {}) }, page);
   }
 
   async get(workspace: Workspace, id: string): Promise<{ event: Event; deliveries: Delivery[] }> {

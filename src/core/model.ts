@@ -78,6 +78,19 @@ export interface Event {
   createdAt: number;
 }
 
+/** An event in the log: without its data, with its deliveries counted by outcome (pending: not finished yet). */
+export interface EventSummary {
+  id: string;
+  seq: number;
+  type: string;
+  idempotencyKey: string | null;
+  createdAt: number;
+  deliveryCount: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+}
+
 export interface Delivery {
   id: string;
   seq: number;

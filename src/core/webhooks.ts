@@ -2,7 +2,8 @@
 import type { StoredWebhook, WebhookChanges, WebhookFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { generateWebhookSecret } from './crypto.ts';
-import { Conflict, NotFound } from './errors.ts';
+import { Conflict, Forbidden, NotFound } from './errors.ts';
+import type { Principal } from './auth.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
@@ -28,6 +29,18 @@ export interface WebhookInput {
 
 export type WebhookPatch = Partial<WebhookInput>;
 
+/** A webhook just created or re-keyed, and the secret hookd generated for it (null when the caller chose one). */
+export interface WithGeneratedSecret {
+  webhook: Webhook;
+  generatedSecret: string | null;
+}
+
+export interface RevealedSecret {
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: number | null;
+}
+
 /** What a replacement (PUT) resets when a field is left out. The secret is never reset: it cannot be read back. */
 const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue' } as const;
 
@@ -35,11 +48,18 @@ export class Webhooks {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
 
   async create(workspace: Workspace, input: WebhookInput): Promise<Webhook> {
+    return (await this.createShowingSecret(workspace, input)).webhook;
+  }
+
+  /** Creates the webhook; a secret hookd generated for it comes back this once (the native API shows it). */
+  async createShowingSecret(workspace: Workspace, input: WebhookInput): Promise<WithGeneratedSecret> {
     const catalog = await this.eventTypes.catalog(workspace);
     const limit = this.ctx.settings.maxWebhooksPerWorkspace;
     if (await this.ctx.store.webhooks.count(workspace, {}) >= limit) {
       throw new Conflict(`this workspace has reached its limit of ${limit} webhooks (HOOKD_MAX_WEBHOOKS_PER_WORKSPACE); delete one first`);
     }
+    const generatedSecret = input.secret === undefined ? generateWebhookSecret() : null;
+    const secret = generatedSecret ?? validateSecret(input.secret!, 'secret', input.format);
     const webhook = await this.ctx.store.webhooks.create({
       workspace,
       name: validateText(input.name, 'name', 200),
@@ -51,12 +71,12 @@ export class Webhooks {
       pausedBehavior: input.pausedBehavior ?? DEFAULTS.pausedBehavior,
       format: input.format ?? 'standard',
       disableRule: input.disableRule ?? 'standard',
-      secretEnc: this.ctx.box.encrypt(input.secret === undefined ? generateWebhookSecret() : validateSecret(input.secret, 'secret', input.format)),
+      secretEnc: this.ctx.box.encrypt(secret),
       meta: input.meta ?? {},
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
-    return this.shown(webhook);
+    return { webhook: this.shown(webhook), generatedSecret };
   }
 
   async get(workspace: Workspace, id: string): Promise<Webhook> {
@@ -134,9 +154,10 @@ export class Webhooks {
     else this.ctx.stopped(webhook.seq);
   }
 
-  /** A new signing secret; the old one keeps signing alongside it for the grace period. */
-  async rotateSecret(workspace: Workspace, webhook: Webhook, secret?: string): Promise<Webhook> {
-    const next = secret === undefined ? generateWebhookSecret() : validateSecret(secret, 'secret', webhook.format);
+  /** A new signing secret; the old one keeps signing alongside it for the grace period. A generated one is shown once. */
+  async rotateSecret(workspace: Workspace, webhook: Webhook, secret?: string): Promise<WithGeneratedSecret> {
+    const generatedSecret = secret === undefined ? generateWebhookSecret() : null;
+    const next = generatedSecret ?? validateSecret(secret!, 'secret', webhook.format);
     const current = await this.ctx.store.webhooks.secrets(webhook.seq);
     if (!current) throw new NotFound('webhook');
     await this.ctx.store.webhooks.update(webhook.seq, {
@@ -144,7 +165,24 @@ export class Webhooks {
       previousSecretEnc: current.secretEnc,
       previousSecretExpiresAt: this.ctx.now() + this.ctx.settings.secretRotationGraceMs,
     }, this.ctx.now());
-    return this.get(workspace, webhook.id);
+    return { webhook: await this.get(workspace, webhook.id), generatedSecret };
+  }
+
+  /**
+   * The signing secret a receiver verifies with, and the previous one while its grace period runs, as
+   * Svix and Stripe show them. Only an API key or the admin token may read them (the caller logs who did).
+   */
+  async revealSecret(principal: Principal, webhook: Webhook): Promise<RevealedSecret> {
+    if (principal.kind !== 'admin' && principal.kind !== 'workspace') throw new Forbidden('only an API key or the admin token can read a signing secret');
+    const secrets = await this.ctx.store.webhooks.secrets(webhook.seq);
+    if (!secrets) throw new NotFound('webhook');
+    const now = this.ctx.now();
+    const previousLives = secrets.previousSecretEnc !== null && secrets.previousSecretExpiresAt !== null && secrets.previousSecretExpiresAt > now;
+    return {
+      secret: this.ctx.box.decrypt(secrets.secretEnc),
+      previousSecret: previousLives ? this.ctx.box.decrypt(secrets.previousSecretEnc!) : null,
+      previousSecretExpiresAt: previousLives ? secrets.previousSecretExpiresAt : null,
+    };
   }
 
   /** WooCommerce's ping on creation: its result never fails the create, it is only reported. */

@@ -18,6 +18,7 @@ describe('SQLite query plans for deliveries by webhook and status', () => {
   let file: SQLite.Database;
   let store: SqlStore;
   let webhookSeq: number;
+  let workspaceSeq: number;
   const captured: CompiledQuery[] = [];
 
   beforeAll(async () => {
@@ -32,6 +33,7 @@ describe('SQLite query plans for deliveries by webhook and status', () => {
       format: 'standard', meta: {}, pausedBehavior: 'queue', disableRule: 'standard', now: Date.now(),
     });
     webhookSeq = webhook.seq;
+    workspaceSeq = workspace.seq;
   });
 
   afterAll(async () => {
@@ -57,9 +59,26 @@ describe('SQLite query plans for deliveries by webhook and status', () => {
 
   it("filters the API's list by a waiting or failed status through the index, and by others through the webhook's list", async () => {
     for (const status of ['pending', 'held', 'failed'] as const) {
-      expect(await planOf(status, () => store.deliveries.list(webhookSeq, { status }, { limit: 10 }))).toContain('deliveries_webhook_status');
+      expect(await planOf(status, () => store.deliveries.list({ workspaceSeq, webhookSeq, status }, { limit: 10 }))).toContain('deliveries_webhook_status');
     }
-    expect(await planOf('succeeded', () => store.deliveries.list(webhookSeq, { status: 'succeeded' }, { limit: 10 }))).toContain('deliveries_webhook ');
+    expect(await planOf('succeeded', () => store.deliveries.list({ workspaceSeq, webhookSeq, status: 'succeeded' }, { limit: 10 }))).toContain('deliveries_webhook ');
+  });
+
+  it("pages a workspace's deliveries and events through their workspace indexes, filtered or not", async () => {
+    const workspace = { seq: workspaceSeq, id: 'plans' };
+    const planOfList = async (table: string, run: () => Promise<unknown>): Promise<string> => {
+      captured.length = 0;
+      await run();
+      const statement = captured.find((query) => new RegExp(`from "${table}"`).test(query.sql) && /workspace_id/.test(query.sql));
+      expect(statement, `no statement reading ${table} by workspace`).toBeDefined();
+      const rows = file.prepare(`EXPLAIN QUERY PLAN ${statement!.sql}`).all(...(statement!.parameters as unknown[])) as Array<{ detail: string }>;
+      return rows.map((row) => row.detail).join(' | ');
+    };
+    expect(await planOfList('deliveries', () => store.deliveries.list({ workspaceSeq }, { limit: 10 }))).toContain('deliveries_workspace');
+    expect(await planOfList('deliveries', () => store.deliveries.list({ workspaceSeq, eventType: { prefix: 'order.' }, createdAfter: 0 }, { limit: 10 })))
+      .toContain('deliveries_workspace');
+    expect(await planOfList('events', () => store.events.list(workspace, {}, { limit: 10 }))).toContain('events_workspace');
+    expect(await planOfList('events', () => store.events.list(workspace, { type: { exact: 'order.created' } }, { limit: 10 }))).toContain('events_workspace');
   });
 
   it('keeps sent and succeeded deliveries out of the index', () => {

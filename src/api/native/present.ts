@@ -1,6 +1,7 @@
-/** Domain objects as the native API shows them (camelCase, ISO times). Secrets never appear here. */
+/** Domain objects as the native API shows them (camelCase, ISO times). Secrets appear only through presentSecret. */
 import type { IssuedApiKey } from '../../core/workspaces.ts';
-import type { ApiKey, Attempt, Delivery, Event, EventType, Page, Webhook, Workspace } from '../../core/model.ts';
+import type { ApiKey, Attempt, Delivery, Event, EventSummary, EventType, Page, Webhook, Workspace } from '../../core/model.ts';
+import type { RevealedSecret } from '../../core/webhooks.ts';
 import type { TestReport } from '../../core/testing.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -58,6 +59,24 @@ export const presentEvent = (e: Event) => ({
   data: JSON.parse(e.dataJson) as unknown,
   idempotencyKey: e.idempotencyKey,
   createdAt: iso(e.createdAt),
+});
+
+export const presentEventSummary = (e: EventSummary) => ({
+  id: e.id,
+  type: e.type,
+  idempotencyKey: e.idempotencyKey,
+  createdAt: iso(e.createdAt),
+  deliveryCount: e.deliveryCount,
+  succeeded: e.succeeded,
+  failed: e.failed,
+  pending: e.pending,
+});
+
+/** The one place a signing secret is shown: GET …/secret, and the answer that generated it. */
+export const presentSecret = (s: RevealedSecret) => ({
+  secret: s.secret,
+  previousSecret: s.previousSecret,
+  previousSecretExpiresAt: iso(s.previousSecretExpiresAt),
 });
 
 export const presentDelivery = (d: Delivery) => ({

@@ -11,7 +11,7 @@ const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.
   maxProperties: MAX_HEADERS,
   description: 'extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays)',
 });
-const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret (write-only: never returned)' });
+const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret' });
 const PausedBehavior = Type.Enum(['queue', 'drop'], { description: 'events published while paused: kept for later (queue) or not (drop)' });
 
 export const WorkspaceParams = Type.Object({ ws: Id }, strict);
@@ -25,12 +25,45 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 };
 export const ListQuery = Type.Object(PageQuery, strict);
+const TimeRange = {
+  after: Type.Optional(Type.String({ maxLength: 40, format: 'date-time', description: 'only those created at or after this time (RFC 3339)' })),
+  before: Type.Optional(Type.String({ maxLength: 40, format: 'date-time', description: 'only those created at or before this time (RFC 3339)' })),
+};
+const EventTypeFilter = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 100, description }));
+
+const webhookFilters = {
+  event: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'only webhooks an event of this type would reach (subscribed to it, to its resource.* or to *)' })),
+  url: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'only webhooks whose URL contains this text (any case)' })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'only webhooks whose name contains this text (any case)' })),
+  ...TimeRange,
+};
+export const WebhookCountQuery = Type.Object({
+  status: Type.Optional(Type.Enum(['active', 'paused', 'disabled'])),
+  ...webhookFilters,
+}, strict);
 export const WebhookListQuery = Type.Object({
   ...PageQuery,
+  ...webhookFilters,
   status: Type.Optional(Type.Enum(['active', 'paused', 'disabled'], { description: 'active: receives deliveries; paused: by its owner (queued or dropped, see pausedBehavior); disabled: after failing too long, or by its owner' })),
+}, strict);
+export const EventListQuery = Type.Object({
+  ...PageQuery,
+  type: EventTypeFilter('an event type (order.created), every type of a resource (order.*), or *'),
+  ...TimeRange,
+}, strict);
+const deliveryFilters = {
+  eventType: EventTypeFilter('the event\'s type (order.created), every type of a resource (order.*), or *'),
+  ...TimeRange,
+};
+export const WorkspaceDeliveryListQuery = Type.Object({
+  ...PageQuery,
+  ...deliveryFilters,
+  webhookId: Type.Optional(Id),
+  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'succeeded', 'failed'])),
 }, strict);
 export const DeliveryListQuery = Type.Object({
   ...PageQuery,
+  ...deliveryFilters,
   status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'succeeded', 'failed'], {
     description: 'pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; succeeded; failed: every attempt failed (resend or recover to try again)',
   })),

@@ -4,7 +4,7 @@
  * reader finds "how is X stored" by name.
  */
 import type {
-  ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryFormat, DeliveryStatus, DisableRule, Event, EventType,
+  ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryFormat, DeliveryStatus, DisableRule, Event, EventSummary, EventType,
   Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from '../model.ts';
 
@@ -101,7 +101,15 @@ export interface WebhookFilter {
   status?: WebhookStatus;
   createdAfter?: number;
   createdBefore?: number;
+  /** Webhooks subscribed to any of these names or patterns: those an event would reach (topics.ts, patternsMatching). */
+  subscribedTo?: string[];
+  /** Substrings of the URL and name, matched without regard to case. */
+  urlContains?: string;
+  nameContains?: string;
 }
+
+/** An event type exactly, or every type under a resource (`order.*` is the prefix `order.`). */
+export type EventTypeFilter = { exact: string } | { prefix: string };
 
 /** A webhook as stored: its extra headers' values sealed. The core shows them masked (Webhook.headers). */
 export interface StoredWebhook extends Omit<Webhook, 'headers'> {
@@ -119,7 +127,7 @@ export interface WebhooksRepo {
   count(workspace: WorkspaceRef, filter: WebhookFilter): Promise<number>;
   update(webhookSeq: number, changes: WebhookChanges, now: number): Promise<void>;
   /**
-   * Changes status and moves the webhook's queued work with it, in one transaction: pausing or disabling
+   * Changes status, then moves the webhook's queued work with it a chunk at a time: pausing or disabling
    * holds pending deliveries; activating releases held ones (due now) and resets the failure count.
    */
   setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void>;
@@ -160,18 +168,32 @@ export interface PublishResult {
 }
 
 export interface DeliveryFilter {
+  workspaceSeq: number;
+  webhookSeq?: number;
   status?: DeliveryStatus;
+  eventType?: EventTypeFilter;
+  createdAfter?: number;
+  createdBefore?: number;
+}
+
+export interface EventFilter {
+  type?: EventTypeFilter;
+  createdAfter?: number;
+  createdBefore?: number;
 }
 
 export interface EventsRepo {
   /** Stores the event and one delivery per routed webhook in a single transaction. */
   publish(input: NewEvent, route: (candidates: WebhookRoute[]) => RouteDecision[]): Promise<PublishResult>;
   get(workspace: WorkspaceRef, id: string): Promise<Event | null>;
+  /** The event log, newest first, each event with its deliveries counted by outcome. */
+  list(workspace: WorkspaceRef, filter: EventFilter, page: PageRequest): Promise<Page<EventSummary>>;
   deliveryCount(eventSeq: number): Promise<number>;
 }
 
 export interface DeliveriesRepo {
-  list(webhookSeq: number, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>>;
+  /** A workspace's deliveries (or one webhook's), newest first. */
+  list(filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>>;
   listForEvent(eventSeq: number): Promise<Delivery[]>;
   get(webhookSeq: number, id: string): Promise<Delivery | null>;
   attempts(deliverySeq: number): Promise<Attempt[]>;

@@ -4,6 +4,7 @@ import type { Database } from '../schema.ts';
 import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
+import { eventTypeIs } from './filters.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
   constructor(private readonly db: Kysely<Database>, private readonly attemptLog: AttemptLog) {}
@@ -40,11 +41,18 @@ export class SqlDeliveries implements DeliveriesRepo {
         .orderBy('first.id').limit(1)).as('request_body'));
   }
 
-  async list(webhookSeq: number, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
+  async list(filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
     const after = decodeCursor(page.cursor);
-    let query = this.deliveries().where('deliveries.webhook_id', '=', webhookSeq)
-      .orderBy('deliveries.id', 'desc').limit(page.limit + 1);
+    // One webhook's in its (webhook_id, id) index, else the workspace's in its (workspace_id, id) index.
+    let query = filter.webhookSeq === undefined
+      ? this.deliveries().where('deliveries.workspace_id', '=', filter.workspaceSeq)
+      : this.deliveries().where('deliveries.webhook_id', '=', filter.webhookSeq);
+    query = query.orderBy('deliveries.id', 'desc').limit(page.limit + 1);
     if (filter.status) query = query.where('deliveries.status', '=', statusLiteral(filter.status));
+    const eventType = filter.eventType;
+    if (eventType) query = query.where((eb) => eventTypeIs(eb, 'events.type', eventType));
+    if (filter.createdAfter !== undefined) query = query.where('deliveries.created_at', '>=', filter.createdAfter);
+    if (filter.createdBefore !== undefined) query = query.where('deliveries.created_at', '<=', filter.createdBefore);
     if (after !== null) query = query.where('deliveries.id', '<', after);
     return toPage(await query.execute() as DeliveryRow[], page.limit, toDelivery);
   }

@@ -1,12 +1,13 @@
 import { newId } from '../ids.ts';
 import type { Kysely, Selectable } from 'kysely';
-import type { Event } from '../../core/model.ts';
+import type { Event, EventSummary, Page, PageRequest } from '../../core/model.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
-import type { EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../../core/ports/store.ts';
+import type { EventFilter, EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../../core/ports/store.ts';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { HandOff, HandedOff } from './hand-off.ts';
 import { Prebuilt, marks, tuples } from './prebuilt.ts';
-import { num, runs } from './rows.ts';
+import { decodeCursor, num, runs, toPage } from './rows.ts';
+import { eventTypeIs } from './filters.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
   id: row.uid,
@@ -194,6 +195,43 @@ export class SqlEvents implements EventsRepo {
     const row = await this.db.selectFrom('events').selectAll()
       .where('workspace_id', '=', workspace.seq).where('uid', '=', id).executeTakeFirst();
     return row ? toEvent(row, workspace) : null;
+  }
+
+  async list(workspace: WorkspaceRef, filter: EventFilter, page: PageRequest): Promise<Page<EventSummary>> {
+    const after = decodeCursor(page.cursor);
+    let query = this.db.selectFrom('events').select(['id', 'uid', 'type', 'idempotency_key', 'created_at'])
+      .where('workspace_id', '=', workspace.seq).orderBy('id', 'desc').limit(page.limit + 1);
+    const type = filter.type;
+    if (type) query = query.where((eb) => eventTypeIs(eb, 'type', type));
+    if (filter.createdAfter !== undefined) query = query.where('created_at', '>=', filter.createdAfter);
+    if (filter.createdBefore !== undefined) query = query.where('created_at', '<=', filter.createdBefore);
+    if (after !== null) query = query.where('id', '<', after);
+    const rows = await query.execute();
+    // The page's deliveries counted by status in one statement, through the deliveries' event index.
+    const seqs = rows.slice(0, page.limit).map((row) => num(row.id));
+    const counts = new Map<number, { deliveryCount: number; succeeded: number; failed: number; pending: number }>();
+    for (const seq of seqs) counts.set(seq, { deliveryCount: 0, succeeded: 0, failed: 0, pending: 0 });
+    if (seqs.length > 0) {
+      const byStatus = await this.db.selectFrom('deliveries').select(['event_id', 'status', (eb) => eb.fn.countAll().as('n')])
+        .where('event_id', 'in', seqs).groupBy(['event_id', 'status']).execute();
+      for (const row of byStatus) {
+        const count = counts.get(num(row.event_id));
+        if (!count) continue;
+        const n = num(row.n);
+        count.deliveryCount += n;
+        if (row.status === 'succeeded') count.succeeded += n;
+        else if (row.status === 'failed') count.failed += n;
+        else count.pending += n;
+      }
+    }
+    return toPage(rows, page.limit, (row) => ({
+      id: row.uid,
+      seq: num(row.id),
+      type: row.type,
+      idempotencyKey: row.idempotency_key,
+      createdAt: num(row.created_at),
+      ...counts.get(num(row.id))!,
+    }));
   }
 
   deliveryCount(eventSeq: number): Promise<number> {

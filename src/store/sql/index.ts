@@ -8,6 +8,7 @@ import { waitingDeliveriesIndex } from '../migrations/004_waiting_deliveries_ind
 import { attemptBodyOnce } from '../migrations/005_attempt_body_once.ts';
 import { webhookSubscriptions } from '../migrations/006_webhook_subscriptions.ts';
 import { webhookDueIndex } from '../migrations/007_webhook_due_index.ts';
+import { workspaceLogIndexes } from '../migrations/008_workspace_log_indexes.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -37,6 +38,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '005_attempt_body_once': attemptBodyOnce(dialect),
         '006_webhook_subscriptions': webhookSubscriptions(dialect),
         '007_webhook_due_index': webhookDueIndex(),
+        '008_workspace_log_indexes': workspaceLogIndexes(),
       };
     },
   };

@@ -5,6 +5,7 @@ import type { Database } from '../schema.ts';
 import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './rows.ts';
 import { freeHeld, holdQueued } from './queued-work.ts';
+import { containsText } from './filters.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
@@ -13,6 +14,13 @@ function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: We
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.createdAfter !== undefined) q = q.where('created_at', '>=', filter.createdAfter);
   if (filter.createdBefore !== undefined) q = q.where('created_at', '<=', filter.createdBefore);
+  const { subscribedTo, urlContains, nameContains } = filter;
+  if (subscribedTo !== undefined) {
+    q = q.where('id', 'in', (eb) => eb.selectFrom('webhook_subscriptions').select('webhook_id')
+      .where('workspace_id', '=', workspace.seq).where('pattern', 'in', subscribedTo.length > 0 ? subscribedTo : ['']));
+  }
+  if (urlContains !== undefined) q = q.where(containsText('url', urlContains));
+  if (nameContains !== undefined) q = q.where(containsText('name', nameContains));
   return q;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The native API (UP42's shape, extended), against a real hookd and real HTTP receivers: workspaces, API
- * keys, webhook CRUD and paging, the write-only secret, the event catalog and custom event types,
+ * keys, webhook CRUD and paging, the secret shown once and read on demand, the event catalog and custom event types,
  * publishing and fan-out, idempotency, workspace isolation, and "test a webhook".
  */
 import { Webhook as StandardWebhook } from 'standardwebhooks';
@@ -158,8 +158,11 @@ describe('native API', () => {
         id: expect.any(String), name: 'My alert for order statuses', url: receiver.url('/up42'), events: ['order.status'],
         active: false, status: 'paused', disabledReason: null, failureCount: 0, headers: {}, description: '', pausedBehavior: 'queue', format: 'standard',
         createdAt: expect.stringMatching(ISO), updatedAt: expect.stringMatching(ISO),
+        // Generated, so shown this once (GET …/secret reads it again).
+        secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
       });
-      expect(expectData(await ws.api.get(`/workspaces/${ws.id}/webhooks/${webhook.id}`), 200)).toEqual(webhook);
+      const { secret: _shownOnce, ...stored } = webhook;
+      expect(expectData(await ws.api.get(`/workspaces/${ws.id}/webhooks/${webhook.id}`), 200)).toEqual(stored);
 
       const active = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, {
         name: 'on', url: receiver.url('/on'), events: ['job.status', 'order.*'], active: true, headers: { 'X-Tenant': 'acme' }, description: 'about it', pausedBehavior: 'drop',
@@ -245,7 +248,7 @@ describe('native API', () => {
       expect(list.map((w: any) => w.id)).not.toContain(webhook.id);
     });
 
-    it('never returns the secret, in any answer', async () => {
+    it('shows a secret only in the answer that generated it, and through GET …/secret', async () => {
       const given = [SECRET, secretOf('put secret'), secretOf('patch secret'), secretOf('rotated secret'), 'QWZTFnMEXhqZKNmu'];
       const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'secretive', url: receiver.url('/s'), events: ['order.status'], secret: given[0] });
       const id = expectData(created, 201).id;
@@ -258,26 +261,56 @@ describe('native API', () => {
         ['patch', await ws.api.patch(base, { secret: given[2] })],
         ['patch other', await ws.api.patch(base, { description: 'x' })],
         ['rotate given', await ws.api.post(`${base}/rotate-secret`, { secret: given[3] })],
-        ['rotate generated', await ws.api.post(`${base}/rotate-secret`, {})],
-        ['rotate no body', await ws.api.post(`${base}/rotate-secret`)],
         ['create raw', await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'raw', url: receiver.url('/raw'), events: ['job.status'], secret: given[4] })],
       ];
-      for (const [label, response] of responses) {
+      const generated: Array<[string, ApiResponse]> = [
+        ['rotate generated', await ws.api.post(`${base}/rotate-secret`, {})],
+        ['rotate no body', await ws.api.post(`${base}/rotate-secret`)],
+      ];
+      const later: Array<[string, ApiResponse]> = [
+        ['get after', await ws.api.get(base)],
+        ['list after', await ws.api.get(`/workspaces/${ws.id}/webhooks?limit=250`)],
+        ['patch after', await ws.api.patch(base, { description: 'y' })],
+      ];
+      for (const [label, response] of [...responses, ...later]) {
         expect(response.status, label).toBeLessThan(300);
         for (const secret of given) expect(response.text, label).not.toContain(secret);
-        // Generated secrets are whsec_…: none may show up either.
+        // Generated secrets are whsec_…: none may show up outside the answer that made it.
         expect(response.text, label).not.toContain('whsec_');
         expect(allKeys(response.body).filter((key) => /secret/i.test(key)), label).toEqual([]);
       }
-      // The rotations did happen (answers just never show them): the last generated secret signs now, the
-      // given one no longer does (rotating twice more pushed it past the one rotated-out secret kept).
+      const shown = generated.map(([label, response]) => {
+        const webhook = expectData(response, 200);
+        for (const secret of given) expect(response.text, label).not.toContain(secret);
+        expect(webhook.secret, label).toMatch(/^whsec_/);
+        return webhook.secret as string;
+      });
+      expect(shown[0]).not.toBe(shown[1]);
+
+      // GET …/secret: the current one (the last generated) and the one it replaced, for the grace period.
+      const revealed = expectData(await ws.api.get(`${base}/secret`), 200);
+      expect(revealed).toEqual({ secret: shown[1], previousSecret: shown[0], previousSecretExpiresAt: expect.stringMatching(ISO) });
+      // Both sign a delivery now; none of the given ones does.
       await withReceiver(async (r) => {
         await ws.api.patch(base, { url: r.url('/rotated') });
         await ws.api.post(`${base}/tests`, { event: 'order.status' });
         const [request] = await r.waitFor(1);
         for (const secret of given) expect(signedWith(request, secret)).toBe(false);
+        expect(signedWith(request, shown[1])).toBe(true);
+        expect(signedWith(request, shown[0])).toBe(true);
         expect((request.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
       });
+    });
+
+    it('reads a secret only with a key of its workspace or the admin token', async () => {
+      const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'reveal', url: receiver.url('/reveal'), events: ['order.status'], secret: SECRET }), 201);
+      expect(webhook.secret).toBeUndefined();
+      const path = `/workspaces/${ws.id}/webhooks/${webhook.id}/secret`;
+      expect(expectData(await ws.api.get(path), 200)).toEqual({ secret: SECRET, previousSecret: null, previousSecretExpiresAt: null });
+      expect(expectData(await server.api.get(path), 200).secret).toBe(SECRET);
+      const other = await createWorkspace(server.api, 'someone else');
+      expectError(await other.api.get(path), 404, 'RESOURCE_NOT_FOUND');
+      expectError(await ws.api.get(`/workspaces/${ws.id}/webhooks/nope/secret`), 404, 'RESOURCE_NOT_FOUND');
     });
 
     it('pages through the list with a cursor, without duplicates, and filters by status', async () => {

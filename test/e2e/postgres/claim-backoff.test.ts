@@ -111,7 +111,7 @@ describe.skipIf(!USE_POSTGRES)(`dispatchers sharing one PostgreSQL (${USE_POSTGR
     await receiver.waitFor(2, 10_000);
     expect(receiver.requests.map((request) => request.headers['webhook-id'])).toEqual([first.event.id, second.event.id]);
     await eventually(async () => {
-      const list = await hookd.core.deliveries.list(webhook, {}, { limit: 10 });
+      const list = await hookd.core.deliveries.list(workspace, { webhook }, { limit: 10 });
       return list.items.length === 2 && list.items.every((delivery) => delivery.status === 'succeeded') ? list : null;
     }, 10_000, 20);
     expect(holderRepo.claims).toBeGreaterThanOrEqual(1);

@@ -1,16 +1,21 @@
-/** A webhook's deliveries, their attempts, manual re-sends, and the attempt log (including tests). */
+/** Deliveries (a workspace's, a webhook's), their attempts, manual re-sends, and the attempt log (including tests). */
 import type { Core } from '../../../core/hookd.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
 import { presentAttempt, presentDelivery, presentPage } from '../present.ts';
-import { AttemptListQuery, DeliveryListQuery, DeliveryParams, Recover, WebhookParams } from '../schemas.ts';
+import { AttemptListQuery, DeliveryListQuery, DeliveryParams, Recover, WebhookParams, WorkspaceDeliveryListQuery, WorkspaceParams } from '../schemas.ts';
 
 export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
+  app.get('/workspaces/:ws/deliveries', { schema: { tags: ['deliveries'], params: WorkspaceParams, querystring: WorkspaceDeliveryListQuery } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const { limit = 50, cursor, ...query } = request.query;
+    return presentPage(await core.deliveries.list(workspace, query, { limit, cursor }), limit, presentDelivery);
+  });
+
   app.get('/workspaces/:ws/webhooks/:id/deliveries', { schema: { tags: ['deliveries'], params: WebhookParams, querystring: DeliveryListQuery } }, async (request) => {
-    const { webhook } = await access.webhook(request);
-    const limit = request.query.limit ?? 50;
-    const page = await core.deliveries.list(webhook, { status: request.query.status }, { limit, cursor: request.query.cursor });
-    return presentPage(page, limit, presentDelivery);
+    const { workspace, webhook } = await access.webhook(request);
+    const { limit = 50, cursor, ...query } = request.query;
+    return presentPage(await core.deliveries.list(workspace, { ...query, webhook }, { limit, cursor }), limit, presentDelivery);
   });
 
   app.get('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', { schema: { tags: ['deliveries'], params: DeliveryParams } }, async (request) => {

@@ -1,9 +1,9 @@
-/** Publishing events and reading them back with their deliveries. */
+/** Publishing events, the event log, and reading an event back with its deliveries. */
 import type { Core } from '../../../core/hookd.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
-import { presentDelivery, presentEvent } from '../present.ts';
-import { EventParams, PublishEvent, WorkspaceParams } from '../schemas.ts';
+import { presentDelivery, presentEvent, presentEventSummary, presentPage } from '../present.ts';
+import { EventListQuery, EventParams, PublishEvent, WorkspaceParams } from '../schemas.ts';
 
 export function eventRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
   app.post('/workspaces/:ws/events', { schema: { tags: ['events'], params: WorkspaceParams, body: PublishEvent } }, async (request, reply) => {
@@ -14,6 +14,12 @@ export function eventRoutes(app: NativeApp, core: Core, access: NativeAccess): v
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     // Object.assign, not `{ ...presentEvent(…), more }`, which V8 (Node 20) builds on a slow path (about 1.4 µs).
     return reply.status(202).send(ok(Object.assign(presentEvent(result.event), { deliveryCount: result.deliveryCount, replayed: result.replayed })));
+  });
+
+  app.get('/workspaces/:ws/events', { schema: { tags: ['events'], params: WorkspaceParams, querystring: EventListQuery } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const { limit = 50, cursor, ...query } = request.query;
+    return presentPage(await core.events.list(workspace, query, { limit, cursor }), limit, presentEventSummary);
   });
 
   app.get('/workspaces/:ws/events/:id', { schema: { tags: ['events'], params: EventParams } }, async (request) => {

@@ -1,11 +1,12 @@
 /** Webhooks in UP42's shape: CRUD, status via `active`, secret rotation and "test a webhook". */
 import type { Static } from 'typebox';
 import type { Core } from '../../../core/hookd.ts';
-import type { WebhookPatch } from '../../../core/webhooks.ts';
+import type { WebhookPatch, WithGeneratedSecret } from '../../../core/webhooks.ts';
+import { webhookFilter } from '../../../core/list-filters.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
-import { presentPage, presentTestReport, presentWebhook } from '../present.ts';
-import { CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
+import { presentPage, presentSecret, presentTestReport, presentWebhook } from '../present.ts';
+import { CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookCountQuery, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
 
 /** The native `active` flag is the core's status (a disabled webhook stays disabled until set active). */
 function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
@@ -13,19 +14,38 @@ function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
   return { ...rest, ...(active === undefined ? {} : { status: active ? 'active' : 'paused' }) };
 }
 
+/** The webhook, and (only when hookd generated it, in this one answer) its signing secret. */
+function withGeneratedSecret({ webhook, generatedSecret }: WithGeneratedSecret) {
+  return generatedSecret === null ? presentWebhook(webhook) : Object.assign(presentWebhook(webhook), { secret: generatedSecret });
+}
+
 export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
   app.post('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, body: CreateWebhook } }, async (request, reply) => {
     const workspace = await access.workspace(request, request.params.ws);
     const { name, url, events } = request.body;
-    const webhook = await core.webhooks.create(workspace, { ...toCore(request.body), name, url, events });
-    return reply.status(201).send(ok(presentWebhook(webhook)));
+    const created = await core.webhooks.createShowingSecret(workspace, { ...toCore(request.body), name, url, events });
+    return reply.status(201).send(ok(withGeneratedSecret(created)));
   });
 
   app.get('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, querystring: WebhookListQuery } }, async (request) => {
     const workspace = await access.workspace(request, request.params.ws);
-    const limit = request.query.limit ?? 50;
-    const page = await core.webhooks.list(workspace, { status: request.query.status }, { limit, cursor: request.query.cursor });
+    const { limit = 50, cursor, ...query } = request.query;
+    const page = await core.webhooks.list(workspace, webhookFilter(query), { limit, cursor });
     return presentPage(page, limit, presentWebhook);
+  });
+
+  app.get('/workspaces/:ws/webhooks/count', { schema: { tags: ['webhooks'], params: WorkspaceParams, querystring: WebhookCountQuery } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    return ok({ count: await core.webhooks.count(workspace, webhookFilter(request.query)) });
+  });
+
+  app.get('/workspaces/:ws/webhooks/:id/secret', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request) => {
+    const principal = await access.principal(request);
+    const workspace = await core.auth.workspace(principal, request.params.ws);
+    const webhook = await core.webhooks.get(workspace, request.params.id);
+    const revealed = await core.webhooks.revealSecret(principal, webhook);
+    request.log.info({ webhookId: webhook.id, workspaceId: workspace.id, by: principal.kind === 'workspace' ? `api key ${principal.keyId}` : 'admin token' }, 'signing secret revealed');
+    return ok(presentSecret(revealed));
   });
 
   app.get('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request) =>
@@ -50,7 +70,7 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
 
   app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], params: WebhookParams, body: RotateSecret } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
-    return ok(presentWebhook(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
+    return ok(withGeneratedSecret(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
   });
 
   for (const path of ['/workspaces/:ws/webhooks/:id/tests', '/workspaces/:ws/webhooks/:id/test']) {
