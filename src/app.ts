@@ -126,6 +126,11 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       retention = new RetentionJob(store, config.retentionMs, log.child({ component: 'retention' }));
       retention.start();
     }
+    // Deletions a stop cut short are finished in the background: those workspaces are already out of every answer.
+    void core.workspaces.finishDeletions().then(
+      (finished) => { if (finished > 0) log.info({ workspaces: finished }, 'finished removing deleted workspaces'); },
+      (error: unknown) => log.warn({ err: error }, 'removing deleted workspaces failed; it is tried again at the next start'),
+    );
 
     let url: string | null = null;
     if (config.role !== 'worker') {

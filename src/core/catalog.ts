@@ -29,6 +29,7 @@ function entry(name: string, description: string, title?: string): EventType {
     description,
     example: exampleFor(resource, event),
     builtIn: true,
+    deprecated: false,
   };
 }
 

@@ -40,6 +40,8 @@ export interface EventType {
   example: Record<string, unknown>;
   /** true for the built-in catalog, false for a workspace's own event types. */
   builtIn: boolean;
+  /** Still published and subscribed to, but on its way out (a workspace's own types only). */
+  deprecated: boolean;
 }
 
 export interface Webhook {

@@ -25,6 +25,31 @@ export class Workspaces {
     return this.ctx.store.workspaces.list(page);
   }
 
+  async rename(workspace: Workspace, name: string): Promise<Workspace> {
+    const renamed = await this.ctx.store.workspaces.rename(workspace, validateText(name, 'name', 200));
+    if (!renamed) throw new NotFound('workspace');
+    return renamed;
+  }
+
+  /**
+   * Deletes the workspace: at once, its keys stop working on every face (in this process; others within
+   * their key cache's 5 s) and its webhooks get nothing more; then every row of it is removed.
+   */
+  async delete(workspace: Workspace): Promise<void> {
+    const marked = await this.ctx.store.workspaces.markDeleted(workspace, this.ctx.now());
+    if (!marked) throw new NotFound('workspace');
+    for (const keyId of marked.keyIds) this.onRevoked(keyId);
+    for (const webhookSeq of marked.webhookSeqs) this.ctx.stopped(webhookSeq);
+    await this.ctx.store.workspaces.purge(workspace.seq);
+  }
+
+  /** Removes what deletions cut short by a stop left behind. Returns how many workspaces it finished. */
+  async finishDeletions(): Promise<number> {
+    const deleted = await this.ctx.store.workspaces.deleted();
+    for (const workspaceSeq of deleted) await this.ctx.store.workspaces.purge(workspaceSeq);
+    return deleted.length;
+  }
+
   async issueKey(workspace: Workspace, input: { name?: string }): Promise<IssuedApiKey> {
     const name = input.name === undefined ? 'API key' : validateText(input.name, 'name', 200);
     const key = randomToken('hk_', 30);

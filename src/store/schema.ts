@@ -11,6 +11,8 @@ export interface WorkspacesTable {
   uid: string;
   name: string;
   created_at: number;
+  /** Set when the workspace is deleted; its rows are being removed (sql/workspace-purge.ts). */
+  deleted_at: number | null;
 }
 
 export interface ApiKeysTable {
@@ -39,6 +41,8 @@ export interface EventTypesTable {
   description: string;
   example: string;
   created_at: number;
+  /** 0 or 1 (a boolean both engines store alike). */
+  deprecated: Generated<number>;
 }
 
 export interface WebhooksTable {

@@ -32,6 +32,7 @@ export const presentEventType = (t: EventType) => ({
   description: t.description,
   documentation: null,
   builtIn: t.builtIn,
+  deprecated: t.deprecated,
   example: t.example,
 });
 

@@ -75,6 +75,7 @@ export const AttemptListQuery = Type.Object({
 export const CatalogQuery = Type.Object({ workspaceId: Type.Optional(Id) }, strict);
 
 export const CreateWorkspace = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, strict);
+export const RenameWorkspace = CreateWorkspace;
 export const CreateApiKey = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, strict);
 
 export const CreateEventType = Type.Object({
@@ -83,6 +84,15 @@ export const CreateEventType = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 100 })),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   example: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  deprecated: Type.Optional(Type.Boolean({ description: 'still published and subscribed to, but on its way out' })),
+}, strict);
+export const EventTypeParams = Type.Object({ ws: Id, name: Type.String({ minLength: 1, maxLength: 100 }) }, strict);
+export const PatchEventType = Type.Object({
+  title: Type.Optional(Type.String({ maxLength: 200 })),
+  category: Type.Optional(Type.String({ maxLength: 100 })),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  example: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  deprecated: Type.Optional(Type.Boolean()),
 }, strict);
 
 const webhookFields = {

@@ -46,7 +46,18 @@ export interface ApiKeyMatch {
 export interface WorkspacesRepo {
   create(name: string, now: number): Promise<Workspace>;
   list(page: PageRequest): Promise<Page<Workspace>>;
+  /** A workspace not deleted (nor being deleted). */
   get(id: string): Promise<Workspace | null>;
+  rename(workspace: WorkspaceRef, name: string): Promise<Workspace | null>;
+  /**
+   * The first step of deleting a workspace, in one transaction: it disappears from every look-up, its
+   * keys are revoked and its sessions ended, its webhooks disabled. null if it was already deleted.
+   */
+  markDeleted(workspace: WorkspaceRef, now: number): Promise<{ keyIds: string[]; webhookSeqs: number[] } | null>;
+  /** The second step: removes every row of a workspace marked deleted, a chunk at a time. */
+  purge(workspaceSeq: number): Promise<void>;
+  /** Workspaces marked deleted whose rows are not all removed yet (a purge cut short by a stop). */
+  deleted(): Promise<number[]>;
   createKey(input: NewApiKey): Promise<ApiKey>;
   listKeys(workspace: WorkspaceRef): Promise<ApiKey[]>;
   revokeKey(workspace: WorkspaceRef, keyId: string, now: number): Promise<boolean>;
@@ -58,6 +69,11 @@ export interface WorkspacesRepo {
 export interface EventTypesRepo {
   list(workspace: WorkspaceRef): Promise<EventType[]>;
   create(workspace: WorkspaceRef, type: EventType, now: number): Promise<EventType>;
+  /** Writes every field but the name; false if the workspace has no such type. */
+  update(workspace: WorkspaceRef, type: EventType): Promise<boolean>;
+  delete(workspace: WorkspaceRef, name: string): Promise<boolean>;
+  /** Up to `limit` webhooks that subscribe to the type by its name. */
+  subscribers(workspace: WorkspaceRef, name: string, limit: number): Promise<Array<{ id: string; name: string }>>;
 }
 
 export interface NewWebhook {

@@ -18,6 +18,7 @@ export class SqlEventTypes implements EventTypesRepo {
       description: row.description,
       example: parseJson(row.example, {}),
       builtIn: false,
+      deprecated: Number(row.deprecated) === 1,
     }));
   }
 
@@ -30,8 +31,28 @@ export class SqlEventTypes implements EventTypesRepo {
       description: type.description,
       example: JSON.stringify(type.example),
       created_at: now,
+      deprecated: type.deprecated ? 1 : 0,
     }).onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing()).returning('id').executeTakeFirst();
     if (!inserted) throw new Conflict(`event type "${type.name}" already exists`, 'name');
     return { ...type, builtIn: false };
+  }
+
+  async update(workspace: WorkspaceRef, type: EventType): Promise<boolean> {
+    const result = await this.db.updateTable('event_types').set({
+      title: type.title, category: type.category, description: type.description, example: JSON.stringify(type.example), deprecated: type.deprecated ? 1 : 0,
+    }).where('workspace_id', '=', workspace.seq).where('name', '=', type.name).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async delete(workspace: WorkspaceRef, name: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('event_types').where('workspace_id', '=', workspace.seq).where('name', '=', name).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async subscribers(workspace: WorkspaceRef, name: string, limit: number): Promise<Array<{ id: string; name: string }>> {
+    return this.db.selectFrom('webhook_subscriptions').innerJoin('webhooks', 'webhooks.id', 'webhook_subscriptions.webhook_id')
+      .select(['webhooks.uid as id', 'webhooks.name as name'])
+      .where('webhook_subscriptions.workspace_id', '=', workspace.seq).where('webhook_subscriptions.pattern', '=', name)
+      .orderBy('webhooks.id').limit(limit).execute();
   }
 }

@@ -9,6 +9,8 @@ import { attemptBodyOnce } from '../migrations/005_attempt_body_once.ts';
 import { webhookSubscriptions } from '../migrations/006_webhook_subscriptions.ts';
 import { webhookDueIndex } from '../migrations/007_webhook_due_index.ts';
 import { workspaceLogIndexes } from '../migrations/008_workspace_log_indexes.ts';
+import { workspaceDeletion } from '../migrations/009_workspace_deletion.ts';
+import { eventTypeDeprecation } from '../migrations/010_event_type_deprecation.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -39,6 +41,8 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '006_webhook_subscriptions': webhookSubscriptions(dialect),
         '007_webhook_due_index': webhookDueIndex(),
         '008_workspace_log_indexes': workspaceLogIndexes(),
+        '009_workspace_deletion': workspaceDeletion(),
+        '010_event_type_deprecation': eventTypeDeprecation(),
       };
     },
   };

@@ -39,7 +39,7 @@ export function toPage<R extends { id: number | string }, T>(rows: R[], limit: n
   return { items: kept.map(map), nextCursor: more ? encodeCursor(num(kept[kept.length - 1].id)) : null };
 }
 
-export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
+export const toWorkspace = (row: Pick<Selectable<WorkspacesTable>, 'id' | 'uid' | 'name' | 'created_at'>): Workspace => ({
   id: row.uid,
   seq: num(row.id),
   name: row.name,

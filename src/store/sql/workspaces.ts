@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { ApiKey, Page, PageRequest, Workspace } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import type { ApiKeyMatch, NewApiKey, WorkspaceRef, WorkspacesRepo } from '../../core/ports/store.ts';
-import { decodeCursor, toApiKey, toPage, toWorkspace } from './rows.ts';
+import { decodeCursor, num, toApiKey, toPage, toWorkspace } from './rows.ts';
+import { purgeWorkspace } from './workspace-purge.ts';
 
 export class SqlWorkspaces implements WorkspacesRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -16,14 +17,45 @@ export class SqlWorkspaces implements WorkspacesRepo {
 
   async list(page: PageRequest): Promise<Page<Workspace>> {
     const after = decodeCursor(page.cursor);
-    let query = this.db.selectFrom('workspaces').selectAll().orderBy('id', 'desc').limit(page.limit + 1);
+    let query = this.db.selectFrom('workspaces').selectAll().where('deleted_at', 'is', null).orderBy('id', 'desc').limit(page.limit + 1);
     if (after !== null) query = query.where('id', '<', after);
     return toPage(await query.execute(), page.limit, toWorkspace);
   }
 
   async get(id: string): Promise<Workspace | null> {
-    const row = await this.db.selectFrom('workspaces').selectAll().where('uid', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('workspaces').selectAll().where('uid', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     return row ? toWorkspace(row) : null;
+  }
+
+  async rename(workspace: WorkspaceRef, name: string): Promise<Workspace | null> {
+    const row = await this.db.updateTable('workspaces').set({ name })
+      .where('id', '=', workspace.seq).where('deleted_at', 'is', null).returningAll().executeTakeFirst();
+    return row ? toWorkspace(row) : null;
+  }
+
+  async markDeleted(workspace: WorkspaceRef, now: number): Promise<{ keyIds: string[]; webhookSeqs: number[] } | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const marked = await trx.updateTable('workspaces').set({ deleted_at: now })
+        .where('id', '=', workspace.seq).where('deleted_at', 'is', null).executeTakeFirst();
+      if (Number(marked.numUpdatedRows) === 0) return null;
+      const keys = await trx.updateTable('api_keys').set({ revoked_at: now })
+        .where('workspace_id', '=', workspace.seq).where('revoked_at', 'is', null).returning('uid').execute();
+      await trx.deleteFrom('sessions').where('workspace_id', '=', workspace.seq).execute();
+      // Disabled, so a dispatcher that claims their queued work hands it back (dispatch.ts) until it is removed.
+      const webhooks = await trx.updateTable('webhooks').set({ status: 'disabled', disabled_reason: 'workspace deleted', updated_at: now })
+        .where('workspace_id', '=', workspace.seq).returning('id').execute();
+      await trx.deleteFrom('webhook_subscriptions').where('workspace_id', '=', workspace.seq).execute();
+      return { keyIds: keys.map((row) => row.uid), webhookSeqs: webhooks.map((row) => num(row.id)) };
+    });
+  }
+
+  purge(workspaceSeq: number): Promise<void> {
+    return purgeWorkspace(this.db, workspaceSeq);
+  }
+
+  async deleted(): Promise<number[]> {
+    const rows = await this.db.selectFrom('workspaces').select('id').where('deleted_at', 'is not', null).orderBy('id').execute();
+    return rows.map((row) => num(row.id));
   }
 
   async createKey(input: NewApiKey): Promise<ApiKey> {
@@ -74,6 +106,7 @@ export class SqlWorkspaces implements WorkspacesRepo {
       .select(['workspaces.uid as ws_uid', 'workspaces.name as ws_name', 'workspaces.created_at as ws_created_at'])
       .where(`api_keys.${column}`, '=', hash)
       .where('api_keys.revoked_at', 'is', null)
+      .where('workspaces.deleted_at', 'is', null)
       .executeTakeFirst();
     if (!row) return null;
     const workspace = toWorkspace({ id: row.workspace_id, uid: row.ws_uid, name: row.ws_name, created_at: row.ws_created_at });

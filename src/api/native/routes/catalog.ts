@@ -1,10 +1,10 @@
-/** The event catalog (UP42's GET /webhooks/events) and a workspace's own event types. */
+/** The event catalog (UP42's GET /webhooks/events) and a workspace's own event types: created, changed, deprecated, deleted. */
 import { Invalid } from '../../../core/errors.ts';
 import type { Core } from '../../../core/hookd.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
 import { presentEventType } from '../present.ts';
-import { CatalogQuery, CreateEventType, WorkspaceParams } from '../schemas.ts';
+import { CatalogQuery, CreateEventType, EventTypeParams, PatchEventType, WorkspaceParams } from '../schemas.ts';
 
 export function catalogRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
   app.get('/webhooks/events', { schema: { tags: ['events'], querystring: CatalogQuery } }, async (request) => {
@@ -25,5 +25,16 @@ export function catalogRoutes(app: NativeApp, core: Core, access: NativeAccess):
   app.post('/workspaces/:ws/event-types', { schema: { tags: ['events'], params: WorkspaceParams, body: CreateEventType } }, async (request, reply) => {
     const workspace = await access.workspace(request, request.params.ws);
     return reply.status(201).send(ok(presentEventType(await core.eventTypes.create(workspace, request.body))));
+  });
+
+  app.patch('/workspaces/:ws/event-types/:name', { schema: { tags: ['events'], params: EventTypeParams, body: PatchEventType } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    return ok(presentEventType(await core.eventTypes.update(workspace, request.params.name, request.body)));
+  });
+
+  app.delete('/workspaces/:ws/event-types/:name', { schema: { tags: ['events'], params: EventTypeParams } }, async (request, reply) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    await core.eventTypes.delete(workspace, request.params.name);
+    return reply.status(204).send();
   });
 }
