@@ -8,6 +8,18 @@ import { parseDuration, parseDurationList } from './util/duration.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
+export type InfoEndpoint = 'metrics' | 'openapi' | 'docs';
+const INFO_ENDPOINTS: ReadonlySet<string> = new Set<InfoEndpoint>(['metrics', 'openapi', 'docs']);
+
+function infoEndpointList(text: string): ReadonlySet<InfoEndpoint> {
+  if (text.trim() === 'none') return new Set();
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  for (const name of names) {
+    if (!INFO_ENDPOINTS.has(name)) throw new Error(`"${name}" is not one of metrics, openapi, docs (or none)`);
+  }
+  return new Set(names as InfoEndpoint[]);
+}
+
 export interface Config {
   role: Role;
   port: number;
@@ -35,6 +47,9 @@ export interface Config {
   authFailureLimit: number;
   /** Fastify's trustProxy: whether X-Forwarded-For names the client (behind a proxy). */
   trustProxy: boolean;
+  /** Which of /metrics, /openapi.json and /docs are served, and the token they need (none: open). */
+  infoEndpoints: ReadonlySet<InfoEndpoint>;
+  metricsToken: string | undefined;
   /** A request's headers and body must have arrived within this long (slow bodies are cut off with 408). */
   httpRequestTimeoutMs: number;
   /** A connection on which nothing moves for this long is closed (longer than the slowest answer, a test run). */
@@ -93,6 +108,8 @@ export const SETTINGS = {
   sessionTtl: { env: 'HOOKD_SESSION_TTL', use: 'api', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
   maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', use: 'api', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },
   authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', use: 'api', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
+  infoEndpoints: { env: 'HOOKD_INFO_ENDPOINTS', use: 'api', flag: '--info-endpoints <list>', help: 'which of /metrics, /openapi.json and /docs are served: metrics, openapi, docs (comma-separated), or none', default: 'metrics,openapi,docs' },
+  metricsToken: { env: 'HOOKD_METRICS_TOKEN', use: 'api', flag: '--metrics-token <token>', help: 'when set, /metrics, /openapi.json and /docs need it: as a bearer token, or as the password of basic auth', default: '' },
   trustProxy: { env: 'HOOKD_TRUST_PROXY', use: 'api', flag: '--trust-proxy <bool>', help: "behind a reverse proxy: take the client's address from X-Forwarded-For", default: 'false' },
   httpRequestTimeout: { env: 'HOOKD_HTTP_REQUEST_TIMEOUT', use: 'api', flag: '--http-request-timeout <duration>', help: "how long a client may take to send a request's headers and body", default: '30s' },
   httpConnectionTimeout: { env: 'HOOKD_HTTP_CONNECTION_TIMEOUT', use: 'api', flag: '--http-connection-timeout <duration>', help: 'how long a connection may stay silent (longer than the slowest answer, a webhook test run)', default: '2m' },
@@ -199,6 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     maxWebhooksPerWorkspace: check('maxWebhooksPerWorkspace', integer(1, 1_000_000)),
     authFailureLimit: check('authFailureLimit', integer(1, 1_000_000)),
     trustProxy: check('trustProxy', boolean),
+    infoEndpoints: check('infoEndpoints', infoEndpointList),
+    metricsToken: check('metricsToken', optional),
     httpRequestTimeoutMs: check('httpRequestTimeout', positiveDuration),
     httpConnectionTimeoutMs: check('httpConnectionTimeout', positiveDuration),
     concurrency,

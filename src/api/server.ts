@@ -1,6 +1,6 @@
 /**
- * The HTTP server: Fastify with strict schema validation, the OpenAPI document, health and metrics,
- * and each API face mounted as its own plugin with its own error format.
+ * The HTTP server: Fastify with strict schema validation, health, the operator's endpoints (metrics,
+ * OpenAPI, /docs), and each API face mounted as its own plugin with its own error format.
  */
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,6 +15,7 @@ import { validatorCompiler } from './validation.ts';
 import { RouteMethods } from './route-methods.ts';
 import { refuseUnparsed } from './protocol-errors.ts';
 import { answerInFace, registerRefusals } from './refusals.ts';
+import { infoEndpoints, type InfoOptions } from './info-endpoints.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -25,6 +26,7 @@ export interface ServerOptions {
   /** What is wrong, by part (the dispatcher, the store), or nothing: /healthz answers 503 naming it. */
   health: () => Promise<Record<string, string | null>>;
   http: { requestTimeoutMs: number; connectionTimeoutMs: number; trustProxy: boolean };
+  info: Omit<InfoOptions, 'metrics'>;
 }
 
 export async function buildServer(core: Core, options: ServerOptions) {
@@ -73,9 +75,7 @@ export async function buildServer(core: Core, options: ServerOptions) {
     const healthy = Object.keys(problems).length === 0;
     return reply.status(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'unavailable', version: VERSION, ...(healthy ? {} : { problems }) });
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', options.metrics.contentType).send(await options.metrics.text()));
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(infoEndpoints({ ...options.info, metrics: options.metrics }));
 
   await app.register(nativeApi(core));
   await app.register(jsonRpcApi(core));

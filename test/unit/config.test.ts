@@ -64,6 +64,7 @@ describe('config', () => {
       ['HOOKD_PUBLIC_URL', 'not a url'], ['HOOKD_PUBLIC_URL', 'ftp://shop.example.com/'],
       ['HOOKD_EGRESS_DENY', '10.0.0.0/33'], ['HOOKD_EGRESS_ALLOW', '10.0.0.0/8,intranet'],
       ['HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', '0'],
+      ['HOOKD_INFO_ENDPOINTS', 'metrics,swagger'], ['HOOKD_INFO_ENDPOINTS', 'constructor'],
     ];
     for (const [variable, value] of cases) {
       const error = refused({ [variable]: value }, variable);
@@ -84,6 +85,14 @@ describe('config', () => {
       const error = refused({ HOOKD_DATABASE_URL: url }, 'HOOKD_DATABASE_URL');
       expect(error.message).toMatch(/postgres/);
     }
+  });
+
+  it('reads which info endpoints are served: a list, or none', () => {
+    expect([...loadConfig({}).infoEndpoints].sort()).toEqual(['docs', 'metrics', 'openapi']);
+    expect([...loadConfig({ HOOKD_INFO_ENDPOINTS: 'none' }).infoEndpoints]).toEqual([]);
+    expect([...loadConfig({ HOOKD_INFO_ENDPOINTS: ' metrics , docs' }).infoEndpoints].sort()).toEqual(['docs', 'metrics']);
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ HOOKD_METRICS_TOKEN: 't0k' }).metricsToken).toBe('t0k');
   });
 
   it('documents every setting with its variable and a flag', () => {

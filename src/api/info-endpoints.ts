@@ -1,0 +1,66 @@
+/**
+ * The operator's endpoints beside the APIs: Prometheus metrics, the OpenAPI document and the API
+ * reference at /docs (Swagger UI, served from hookd itself: no CDN). Each can be left out
+ * (HOOKD_INFO_ENDPOINTS), and all of them put behind a token (HOOKD_METRICS_TOKEN): a scraper sends it as
+ * a bearer token, a browser as the password of basic auth (which it asks for).
+ */
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sha256Hex, safeEqual } from '../core/crypto.ts';
+import { Unauthorized } from '../core/errors.ts';
+import { DOCS_INTRODUCTION } from './docs-introduction.ts';
+import type { InfoEndpoint } from '../config.ts';
+
+
+export interface InfoOptions {
+  /** Which of them this server answers; the others are 404. */
+  endpoints: ReadonlySet<InfoEndpoint>;
+  /** When set, each of them needs it. */
+  token: string | undefined;
+  metrics: { contentType: string; text(): Promise<string> };
+}
+
+/** The token from `Authorization: Bearer <token>` or `Authorization: Basic <base64 of any-user:token>`. */
+function presentedToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization ?? '';
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (bearer) return bearer[1];
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!basic) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
+}
+
+function guard(token: string | undefined) {
+  if (token === undefined) return async () => undefined;
+  const expected = sha256Hex(token);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const presented = presentedToken(request);
+    if (presented !== undefined && safeEqual(sha256Hex(presented), expected)) return;
+    reply.header('www-authenticate', 'Basic realm="hookd", charset="UTF-8"');
+    throw new Unauthorized('send the metrics token (HOOKD_METRICS_TOKEN) as a bearer token, or as the password of basic auth');
+  };
+}
+
+export function infoEndpoints(options: InfoOptions) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    // On every route of this plugin, Swagger UI's static files included.
+    app.addHook('onRequest', guard(options.token));
+    if (options.endpoints.has('metrics')) {
+      app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+        reply.header('content-type', options.metrics.contentType).send(await options.metrics.text()));
+    }
+    if (options.endpoints.has('openapi')) {
+      app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    }
+    if (options.endpoints.has('docs')) {
+      await app.register(swaggerUi, {
+        routePrefix: '/docs',
+        // No call to swagger.io's validator, nor anything else off this server.
+        uiConfig: { validatorUrl: null, docExpansion: 'list', deepLinking: true },
+        transformSpecification: (document) => ({ ...document, info: { ...(document as { info: object }).info, description: DOCS_INTRODUCTION } }),
+      });
+    }
+  };
+}
