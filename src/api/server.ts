@@ -12,6 +12,7 @@ import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
 import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
 import { validatorCompiler } from './validation.ts';
+import { serializerCompiler } from './response-check.ts';
 import { RouteMethods } from './route-methods.ts';
 import { refuseUnparsed } from './protocol-errors.ts';
 import { answerInFace, registerRefusals } from './refusals.ts';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   health: () => Promise<Record<string, string | null>>;
   http: { requestTimeoutMs: number; connectionTimeoutMs: number; trustProxy: boolean };
   info: Omit<InfoOptions, 'metrics'>;
+  /** Check every answer against its documented schema (hookd's own tests). */
+  checkResponses: boolean;
 }
 
 export async function buildServer(core: Core, options: ServerOptions) {
@@ -53,6 +56,7 @@ export async function buildServer(core: Core, options: ServerOptions) {
     clientErrorHandler: (error, socket) => refuseUnparsed(error as unknown as Parameters<typeof refuseUnparsed>[0], socket, routes),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler(options.checkResponses));
   registerRefusals(app, routes);
 
   // A POST with no body at all means "no options" (e.g. run every test); schemas then check it as {}.

@@ -69,6 +69,8 @@ export const TEST_SETTINGS: Partial<Record<SettingName, string>> = {
   requestTimeout: '2s',
   shutdownGrace: '2s',
   logLevel: 'warn',
+  // Every answer in the e2e suite is checked against the OpenAPI document (api/response-check.ts).
+  checkResponses: 'true',
 };
 
 export async function startTestHookd(settings: Partial<Record<SettingName, string>> = {}, dataDir?: string): Promise<TestHookd> {

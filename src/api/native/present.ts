@@ -4,7 +4,11 @@ import type { ApiKey, Attempt, Delivery, Event, EventSummary, EventType, Page, W
 import type { RevealedSecret } from '../../core/webhooks.ts';
 import type { TestReport } from '../../core/testing.ts';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+function iso(ms: number): string;
+function iso(ms: number | null): string | null;
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
 
 export const presentWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, createdAt: iso(w.createdAt) });
 
@@ -104,7 +108,7 @@ export const presentAttempt = (a: Attempt) => ({
   trigger: a.trigger,
   test: a.trigger === 'test',
   success: a.success,
-  request: { url: a.requestUrl, method: 'POST', headers: a.requestHeaders, body: a.requestBody },
+  request: { url: a.requestUrl, method: 'POST' as const, headers: a.requestHeaders, body: a.requestBody },
   response: a.responseCode === null ? null : { code: a.responseCode, message: a.responseMessage, headers: a.responseHeaders, body: a.responseBody },
   durationMs: a.durationMs,
   error: a.error,

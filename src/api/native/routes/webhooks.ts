@@ -7,6 +7,7 @@ import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
 import { presentPage, presentSecret, presentTestReport, presentWebhook } from '../present.ts';
 import { CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookCountQuery, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
+import { CountView, SecretView, TestReportView, WebhookView, WebhookWithSecretView, answers, noContent, pages } from '../response-schemas.ts';
 
 /** The native `active` flag is the core's status (a disabled webhook stays disabled until set active). */
 function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
@@ -20,26 +21,26 @@ function withGeneratedSecret({ webhook, generatedSecret }: WithGeneratedSecret) 
 }
 
 export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
-  app.post('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, body: CreateWebhook } }, async (request, reply) => {
+  app.post('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], operationId: 'createWebhook', summary: 'Create a webhook (a generated secret is shown in this answer only)', response: answers(201, WebhookWithSecretView), params: WorkspaceParams, body: CreateWebhook } }, async (request, reply) => {
     const workspace = await access.workspace(request, request.params.ws);
     const { name, url, events } = request.body;
     const created = await core.webhooks.createShowingSecret(workspace, { ...toCore(request.body), name, url, events });
     return reply.status(201).send(ok(withGeneratedSecret(created)));
   });
 
-  app.get('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], params: WorkspaceParams, querystring: WebhookListQuery } }, async (request) => {
+  app.get('/workspaces/:ws/webhooks', { schema: { tags: ['webhooks'], operationId: 'listWebhooks', summary: 'The workspace\'s webhooks, newest first, filtered', response: pages(WebhookView), params: WorkspaceParams, querystring: WebhookListQuery } }, async (request) => {
     const workspace = await access.workspace(request, request.params.ws);
     const { limit = 50, cursor, ...query } = request.query;
     const page = await core.webhooks.list(workspace, webhookFilter(query), { limit, cursor });
     return presentPage(page, limit, presentWebhook);
   });
 
-  app.get('/workspaces/:ws/webhooks/count', { schema: { tags: ['webhooks'], params: WorkspaceParams, querystring: WebhookCountQuery } }, async (request) => {
+  app.get('/workspaces/:ws/webhooks/count', { schema: { tags: ['webhooks'], operationId: 'countWebhooks', summary: 'How many webhooks match the list\'s filters', response: answers(200, CountView), params: WorkspaceParams, querystring: WebhookCountQuery } }, async (request) => {
     const workspace = await access.workspace(request, request.params.ws);
     return ok({ count: await core.webhooks.count(workspace, webhookFilter(request.query)) });
   });
 
-  app.get('/workspaces/:ws/webhooks/:id/secret', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request) => {
+  app.get('/workspaces/:ws/webhooks/:id/secret', { schema: { tags: ['webhooks'], operationId: 'getWebhookSecret', summary: 'The webhook\'s signing secret, and the previous one during its grace period', response: answers(200, SecretView), params: WebhookParams } }, async (request) => {
     const principal = await access.principal(request);
     const workspace = await core.auth.workspace(principal, request.params.ws);
     const webhook = await core.webhooks.get(workspace, request.params.id);
@@ -48,33 +49,34 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
     return ok(presentSecret(revealed));
   });
 
-  app.get('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request) =>
+  app.get('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'getWebhook', summary: 'One webhook', response: answers(200, WebhookView), params: WebhookParams } }, async (request) =>
     ok(presentWebhook((await access.webhook(request)).webhook)));
 
-  app.put('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams, body: CreateWebhook } }, async (request) => {
+  app.put('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'replaceWebhook', summary: 'Replace a webhook: fields left out return to their defaults', response: answers(200, WebhookView), params: WebhookParams, body: CreateWebhook } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
     const { name, url, events } = request.body;
     return ok(presentWebhook(await core.webhooks.replace(workspace, webhook, { ...toCore(request.body), name, url, events })));
   });
 
-  app.patch('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams, body: PatchWebhook } }, async (request) => {
+  app.patch('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'updateWebhook', summary: 'Change the fields given (active: false pauses, true resumes)', response: answers(200, WebhookView), params: WebhookParams, body: PatchWebhook } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
     return ok(presentWebhook(await core.webhooks.patch(workspace, webhook, toCore(request.body))));
   });
 
-  app.delete('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], params: WebhookParams } }, async (request, reply) => {
+  app.delete('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'deleteWebhook', summary: 'Delete a webhook with its deliveries and attempts', response: noContent, params: WebhookParams } }, async (request, reply) => {
     const { webhook } = await access.webhook(request);
     await core.webhooks.delete(webhook);
     return reply.status(204).send();
   });
 
-  app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], params: WebhookParams, body: RotateSecret } }, async (request) => {
+  app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], operationId: 'rotateWebhookSecret', summary: 'A new signing secret; the old one keeps signing for the grace period', response: answers(200, WebhookWithSecretView), params: WebhookParams, body: RotateSecret } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
     return ok(withGeneratedSecret(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
   });
 
   for (const path of ['/workspaces/:ws/webhooks/:id/tests', '/workspaces/:ws/webhooks/:id/test']) {
-    app.post(path, { schema: { tags: ['webhooks'], params: WebhookParams, body: RunTests } }, async (request) => {
+    const operationId = path.endsWith('/tests') ? 'runWebhookTests' : 'runWebhookTest';
+    app.post(path, { schema: { tags: ['webhooks'], operationId, summary: path.endsWith('/tests') ? 'Send a test of each subscribed event type, now, and report' : 'The same as …/tests (UP42\'s singular spelling)', response: answers(200, TestReportView), params: WebhookParams, body: RunTests } }, async (request) => {
       const { workspace, webhook } = await access.webhook(request);
       return ok(presentTestReport(await core.tests.run(workspace, webhook, request.body.event)));
     });

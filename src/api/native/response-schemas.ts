@@ -1,0 +1,189 @@
+/**
+ * What the native API answers, as TypeBox schemas: the OpenAPI document's responses (and so the typed
+ * client's types). They document present.ts; the wire is still written by JSON.stringify (server.ts), so a
+ * field missing here is never silently dropped. In tests every answer is checked against them
+ * (HOOKD_CHECK_RESPONSES, response-check.ts).
+ */
+import { Type, type TSchema } from 'typebox';
+
+const Time = Type.String({ format: 'date-time' });
+const TimeOrNull = Type.Union([Time, Type.Null()]);
+const StringOrNull = Type.Union([Type.String(), Type.Null()]);
+const IntegerOrNull = Type.Union([Type.Integer(), Type.Null()]);
+const NumberOrNull = Type.Union([Type.Number(), Type.Null()]);
+const StringMap = Type.Record(Type.String(), Type.String());
+
+export const WorkspaceView = Type.Object({ id: Type.String(), name: Type.String(), createdAt: Time }, {
+  title: 'Workspace', examples: [{ id: '5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10', name: 'my shop', createdAt: '2024-05-01T12:00:00.000Z' }],
+});
+
+const apiKeyFields = {
+  id: Type.String(),
+  name: Type.String(),
+  prefix: Type.String({ description: 'the first characters of the key, to tell keys apart' }),
+  consumerKeyEnding: Type.String(),
+  createdAt: Time,
+  lastUsedAt: TimeOrNull,
+  revokedAt: TimeOrNull,
+};
+export const ApiKeyView = Type.Object(apiKeyFields, { title: 'ApiKey' });
+export const IssuedApiKeyView = Type.Object({
+  ...apiKeyFields,
+  key: Type.String({ description: 'the bearer token of the native API (hk_…), shown this once' }),
+  consumerKey: Type.String({ description: 'the same key for the WooCommerce and JSON-RPC APIs (ck_…), shown this once' }),
+  consumerSecret: Type.String({ description: 'cs_…, shown this once' }),
+}, { title: 'IssuedApiKey' });
+
+export const EventTypeView = Type.Object({
+  name: Type.String(),
+  title: Type.String(),
+  category: Type.String(),
+  description: Type.String(),
+  documentation: Type.Null(),
+  builtIn: Type.Boolean(),
+  deprecated: Type.Boolean(),
+  example: Type.Record(Type.String(), Type.Unknown()),
+}, { title: 'EventType', examples: [{ name: 'order.created', title: 'Order Created', category: 'order', description: 'Sent when an order is created', documentation: null, builtIn: true, deprecated: false, example: { id: 42 } }] });
+
+const webhookFields = {
+  id: Type.String(),
+  name: Type.String(),
+  url: Type.String(),
+  events: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('disabled')]),
+  disabledReason: StringOrNull,
+  failureCount: Type.Integer(),
+  headers: StringMap,
+  description: Type.String(),
+  pausedBehavior: Type.Union([Type.Literal('queue'), Type.Literal('drop')]),
+  format: Type.Union([Type.Literal('standard'), Type.Literal('woocommerce'), Type.Literal('shipstream')]),
+  createdAt: Time,
+  updatedAt: Time,
+};
+const webhookExample = {
+  id: '0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c', name: 'orders to my shop', url: 'https://shop.example.com/hooks', events: ['order.created'],
+  active: true, status: 'active', disabledReason: null, failureCount: 0, headers: { Authorization: '********' }, description: '',
+  pausedBehavior: 'queue', format: 'standard', createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
+};
+export const WebhookView = Type.Object(webhookFields, { title: 'Webhook', examples: [webhookExample] });
+export const WebhookWithSecretView = Type.Object({
+  ...webhookFields,
+  secret: Type.Optional(Type.String({ description: 'the signing secret hookd generated: only in the answer that generated it' })),
+}, { title: 'WebhookWithGeneratedSecret', examples: [{ ...webhookExample, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }] });
+
+export const SecretView = Type.Object({
+  secret: Type.String(),
+  previousSecret: StringOrNull,
+  previousSecretExpiresAt: TimeOrNull,
+}, { title: 'SigningSecret', examples: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', previousSecret: null, previousSecretExpiresAt: null }] });
+
+export const CountView = Type.Object({ count: Type.Integer() }, { title: 'Count', examples: [{ count: 3 }] });
+export const ResentView = Type.Object({ resent: Type.Integer() }, { title: 'Resent', examples: [{ resent: 12 }] });
+
+const eventFields = {
+  id: Type.String(),
+  type: Type.String(),
+  data: Type.Unknown({ description: 'the JSON object published' }),
+  idempotencyKey: StringOrNull,
+  createdAt: Time,
+};
+export const PublishedEventView = Type.Object({
+  ...eventFields,
+  deliveryCount: Type.Integer(),
+  replayed: Type.Boolean({ description: 'true when an earlier publish with the same idempotency key answered instead' }),
+}, { title: 'PublishedEvent', examples: [{ id: 'e1f2…', type: 'order.created', data: { id: 42 }, idempotencyKey: null, createdAt: '2024-05-01T12:00:00.000Z', deliveryCount: 2, replayed: false }] });
+
+export const EventSummaryView = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  idempotencyKey: StringOrNull,
+  createdAt: Time,
+  deliveryCount: Type.Integer(),
+  succeeded: Type.Integer(),
+  failed: Type.Integer(),
+  pending: Type.Integer({ description: 'deliveries not finished: pending, sending or held' }),
+}, { title: 'EventSummary', examples: [{ id: 'e1f2…', type: 'order.created', idempotencyKey: null, createdAt: '2024-05-01T12:00:00.000Z', deliveryCount: 2, succeeded: 1, failed: 0, pending: 1 }] });
+
+const deliveryFields = {
+  id: Type.String(),
+  eventId: Type.String(),
+  eventType: Type.String(),
+  webhookId: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('sending'), Type.Literal('held'), Type.Literal('succeeded'), Type.Literal('failed')]),
+  attemptCount: Type.Integer(),
+  nextAttemptAt: TimeOrNull,
+  lastAttemptAt: TimeOrNull,
+  lastResponseCode: IntegerOrNull,
+  lastError: StringOrNull,
+  lastDurationMs: NumberOrNull,
+  createdAt: Time,
+  updatedAt: Time,
+};
+export const DeliveryView = Type.Object(deliveryFields, {
+  title: 'Delivery',
+  examples: [{
+    id: 'd4c3…', eventId: 'e1f2…', eventType: 'order.created', webhookId: '0b7e…', status: 'succeeded', attemptCount: 1, nextAttemptAt: null,
+    lastAttemptAt: '2024-05-01T12:00:00.050Z', lastResponseCode: 200, lastError: null, lastDurationMs: 12.4, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.063Z',
+  }],
+});
+
+export const AttemptView = Type.Object({
+  id: Type.Integer(),
+  deliveryId: StringOrNull,
+  webhookId: Type.String(),
+  eventType: Type.String(),
+  trigger: Type.Union([Type.Literal('scheduled'), Type.Literal('manual'), Type.Literal('test')]),
+  test: Type.Boolean(),
+  success: Type.Boolean(),
+  request: Type.Object({ url: Type.String(), method: Type.Literal('POST'), headers: StringMap, body: StringOrNull }),
+  response: Type.Union([Type.Object({ code: Type.Integer(), message: StringOrNull, headers: StringMap, body: StringOrNull }), Type.Null()]),
+  durationMs: Type.Number(),
+  error: StringOrNull,
+  createdAt: Time,
+}, { title: 'Attempt' });
+export const DeliveryWithAttemptsView = Type.Object({ ...deliveryFields, attempts: Type.Array(AttemptView) }, { title: 'DeliveryWithAttempts' });
+export const EventWithDeliveriesView = Type.Object({ ...eventFields, deliveries: Type.Array(DeliveryView) }, { title: 'EventWithDeliveries' });
+
+export const TestReportView = Type.Object({
+  startedAt: Time,
+  testsRun: Type.Integer(),
+  testsSucceeded: Type.Integer(),
+  testsFailed: Type.Integer(),
+  tests: Type.Array(Type.Object({
+    event: Type.String(), url: Type.String(), success: Type.Boolean(), responseCode: IntegerOrNull, durationMs: Type.Number(), error: StringOrNull,
+  })),
+}, { title: 'TestReport' });
+
+const ErrorView = Type.Object({
+  data: Type.Null(),
+  error: Type.Object({
+    code: Type.String({ description: 'VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, …' }),
+    message: Type.String(),
+    details: Type.Union([Type.Object({ field: Type.String() }), Type.Null()]),
+  }),
+}, { examples: [{ data: null, error: { code: 'VALIDATION_ERROR', message: 'url: must be an http:// or https:// URL', details: { field: 'url' } } }] });
+
+/** Every native error, whatever the route: the envelope with `data: null`. */
+const errors = { '4xx': ErrorView, '5xx': ErrorView } as const;
+
+/** `{"data": <schema>, "error": null}` with `status`, and the error envelope for every 4xx and 5xx. */
+export function answers<S extends 200 | 201 | 202, T extends TSchema>(status: S, schema: T) {
+  const success = Type.Object({ data: schema, error: Type.Null() });
+  return { [status]: success, ...errors } as { [K in S]: typeof success } & typeof errors;
+}
+
+/** A page: `{"data": [<schema>…], "error": null, "page": {"limit", "nextCursor"}}`. */
+export function pages(schema: TSchema) {
+  return {
+    200: Type.Object({
+      data: Type.Array(schema),
+      error: Type.Null(),
+      page: Type.Object({ limit: Type.Integer(), nextCursor: StringOrNull }),
+    }),
+    ...errors,
+  };
+}
+
+/** `204 No Content`, and the error envelope. */
+export const noContent = { 204: Type.Unsafe<undefined>({ description: 'No Content' }), ...errors };
