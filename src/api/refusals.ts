@@ -13,6 +13,9 @@ import { writeRefusal } from './protocol-errors.ts';
 import { RouteMethods } from './route-methods.ts';
 import { sendWooError } from './woocommerce/errors.ts';
 
+/** Node keeps this many headers of a request and drops the rest (http.Server's maxHeadersCount, 2000, counts names and values). */
+const NODE_MAX_HEADERS = 1000;
+
 /** Answers `error` in the shape of the face the request's path belongs to. */
 export function answerInFace(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const face = faceOf(request.url.split('?')[0]);
@@ -44,11 +47,17 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
     reply.header('allow', allow.join(', '));
     return refuse(faceOf(path), request, reply, 405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`);
   });
-  // HTTP/1.1 requires Host (RFC 9112 3.2). Node reads the first 2000 headers: a Host after them is missing too.
+  // Node reads the first 1000 headers and drops the rest without a word: a Content-Length or Content-Type
+  // among them would be lost, and the body with it (a request would run as if it had none). Refused instead.
+  // HTTP/1.1 requires Host (RFC 9112 3.2).
   // A callback hook, not an async one: it runs on every request, publishes included.
   app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.rawHeaders.length >= 2 * NODE_MAX_HEADERS) {
+      request.raw.resume();
+      return refuse(faceOf(request.url.split('?')[0]), request, reply, 431, `the request has ${NODE_MAX_HEADERS} headers or more; hookd reads at most ${NODE_MAX_HEADERS - 1}`);
+    }
     if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
-    refuse(faceOf(request.url.split('?')[0]), request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires (headers after the first 2000 are not read)');
+    refuse(faceOf(request.url.split('?')[0]), request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires');
   });
   // Each face sets its own error handler; this one answers what fails outside them.
   app.setErrorHandler(answerInFace);

@@ -75,9 +75,17 @@ describe('methods a path does not take', () => {
     expect(await raw(port, 'GET', '/workspaces', '', '')).toMatchObject(noHost);
     expect(await raw(port, 'GET', '/wc-api/v2/webhooks', '', '')).toMatchObject({ status: 400, body: { errors: [{ code: 'woocommerce_api_invalid_request' }] } });
     expect(await raw(port, 'POST', '/api/jsonrpc', '', '')).toMatchObject({ status: 200, body: { jsonrpc: '2.0', id: null, error: { code: -32600 } } });
-    // Node reads the first 2000 headers: a Host sent after them is no Host at all.
-    const many = Array.from({ length: 2000 }, (_, i) => `x-h${i}: v\r\n`).join('');
-    expect(await raw(port, 'GET', '/workspaces', `${many}Host: x\r\n`, '')).toMatchObject(noHost);
+  });
+
+  it('refuses a request with 1000 headers or more (431): Node drops those past 1000, a body\'s length with them', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `x-h${i}: v\r\n`).join('');
+    // The body's Content-Type and Content-Length come after the first 1000: Node would drop them.
+    const tooMany = await raw(port, 'POST', '/workspaces/a/webhooks/b/rotate-secret', `${many}Content-Type: application/json\r\nContent-Length: 0\r\n`);
+    expect(tooMany).toMatchObject({ status: 431, body: { data: null, error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('1000 headers') } } });
+    expect(await raw(port, 'GET', '/wc-api/v2/webhooks', many)).toMatchObject({ status: 431, body: { errors: [{ code: 'woocommerce_api_headers_too_large' }] } });
+    // 999 headers in all (Host, Authorization and Connection among them): read whole.
+    const fewer = Array.from({ length: 996 }, (_, i) => `x-h${i}: v\r\n`).join('');
+    expect((await raw(port, 'GET', '/workspaces?limit=1', fewer)).status).toBe(200);
   });
 
   it('keeps 404 for paths no route has, and answers a malformed request 400 in the envelope', async () => {
