@@ -7,7 +7,7 @@ import { bodyLength, header, type Face, type FuzzRequest, type FuzzResponse } fr
 /** hookd's body limit (src/api/server.ts BODY_LIMIT). */
 const BODY_LIMIT = 1024 * 1024;
 
-export type ProblemKind = 'crash' | 'hang' | 'framing' | 'upload-cut' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption';
+export type ProblemKind = 'crash' | 'hang' | 'framing' | 'upload-cut' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption' | 'wrong-result';
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -22,6 +22,7 @@ export const SEVERITY: Record<ProblemKind, Severity> = {
   'no-answer': 'medium',
   framing: 'high',
   format: 'medium',
+  'wrong-result': 'medium',
   slow: 'medium',
   'transport-format': 'low',
   'upload-cut': 'low',
@@ -33,6 +34,8 @@ export interface Problem {
   signature: string;
   detail: string;
 }
+
+const SECRET_LEAK = 'a webhook secret the fuzzer set';
 
 /** Text that must never reach a client: stored secrets and hashes, stack traces, file paths. */
 const LEAKS: Array<[RegExp, string]> = [
@@ -46,11 +49,31 @@ const LEAKS: Array<[RegExp, string]> = [
   [/\bat [^\n]{0,200}\.[cm]?js:\d+:\d+/, 'stack trace (at … .js:N:N)'],
   [/\/work\/|node_modules\/|file:\/\/\//, 'server file path'],
   [/SQLITE_[A-Z]+|SqliteError|syntax error at or near|violates [a-z ]+ constraint|"db":\{/, 'database internals'],
-  [/fzsecret/, 'a webhook secret the fuzzer set'],
+  [/fzsecret|ZnpzZWNyZXQt/, SECRET_LEAK],
 ];
 
-/** Webhook secrets the fuzzer sets all carry this marker, so an echo of one is found wherever it appears. */
+/**
+ * Webhook secrets the fuzzer sets all carry this marker (as it is, or base64 in a `whsec_` secret: `ZnpzZWNyZXQt`
+ * is `fzsecret-` in base64), so an echo of one is found wherever it appears.
+ */
 export const SECRET_MARKER = 'fzsecret';
+const SECRET_MARKER_BASE64 = Buffer.from(`${SECRET_MARKER}-`).toString('base64');
+
+/** The path without an absolute-form scheme and host, and without its query. */
+function pathnameOf(path: string): string {
+  return path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split('?')[0];
+}
+
+const SECRET_ROUTE = /^\/workspaces\/[^/]+\/webhooks\/[^/]+\/secret$/;
+
+/**
+ * A successful GET /workspaces/{ws}/webhooks/{id}/secret: the one answer that legitimately shows a webhook's
+ * signing secret (one the fuzzer set too). Every other answer, including the generated `secret` that
+ * POST …/webhooks and POST …/rotate-secret show once, must not carry a secret the fuzzer set.
+ */
+export function readsSecret(request: FuzzRequest, response: FuzzResponse): boolean {
+  return faceOfPath(request.path) === 'native' && request.method === 'GET' && response.status >= 200 && response.status < 300 && SECRET_ROUTE.test(pathnameOf(request.path));
+}
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -234,15 +257,25 @@ export function checkResponse(request: FuzzRequest, response: FuzzResponse, slow
   const everything = `${Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n${response.text}`;
   const leaked: string[] = [];
   let sample = '';
+  const secretRead = readsSecret(request, response);
   for (const [pattern, name] of LEAKS) {
-    // A secret the fuzzer put in the request's own path or query may come back in a "no route …" message: only bodies count there.
-    if (name === 'a webhook secret the fuzzer set' && !response.text.includes(SECRET_MARKER)) continue;
-    if (pattern.test(everything) && !echoesRequest(request, pattern)) {
+    if (name === SECRET_LEAK) {
+      // A secret the fuzzer put in the request's own path or query may come back in a "no route …" message: only bodies count there.
+      if (!response.text.includes(SECRET_MARKER) && !response.text.includes(SECRET_MARKER_BASE64)) continue;
+      // Reading a webhook's secret is what GET …/secret is for (but tenant B's key must never get one: below).
+      if (secretRead) continue;
+    }
+    if (pattern.test(everything) && !echoesRequest(request, name)) {
       leaked.push(name);
       sample ||= (everything.match(pattern)?.[0] ?? '').slice(0, 120);
     }
   }
+  if (secretRead && request.credential === 'b') {
+    leaked.push("a signing secret read with another tenant's key");
+    sample ||= response.text.slice(0, 120);
+  }
   if (leaked.length > 0) problems.push({ kind: 'leak', signature: leaked.join(', '), detail: `the answer contains ${leaked.join(', ')}, e.g. ${JSON.stringify(sample)}` });
+  if (problems.length === 0) problems.push(...checkFilters(request, response));
   if (response.durationMs > slowMs) {
     problems.push({ kind: 'slow', signature: `over ${slowMs} ms`, detail: `answered in ${Math.round(response.durationMs)} ms` });
   }
@@ -250,10 +283,11 @@ export function checkResponse(request: FuzzRequest, response: FuzzResponse, slow
 }
 
 /** Whether the request itself carried text matching the pattern (an echo of the caller's own input is not a leak). */
-function echoesRequest(request: FuzzRequest, pattern: RegExp): boolean {
+function echoesRequest(request: FuzzRequest, name: string): boolean {
+  if (name === SECRET_LEAK) return false;
+  const pattern = LEAKS.find(([, n]) => n === name)?.[0];
   const sent = `${request.path}\n${request.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n${typeof request.body === 'string' ? request.body : request.body?.toString('utf8') ?? ''}`;
-  if (pattern.source === 'fzsecret') return false;
-  return pattern.test(sent);
+  return pattern !== undefined && pattern.test(sent);
 }
 
 function checkFace(request: FuzzRequest, response: FuzzResponse): Problem[] {
@@ -266,3 +300,86 @@ function looksLikeFace(request: FuzzRequest, response: FuzzResponse): boolean {
 }
 
 export { header };
+
+/** The query's parameters, decoded as Fastify does (`+` is a space); null when one cannot be decoded. */
+function queryParams(path: string): Array<[string, string]> | null {
+  const query = path.split(/\?(.*)/s)[1];
+  if (!query) return [];
+  const out: Array<[string, string]> = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    try {
+      const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+      out.push(at < 0 ? [decode(part), ''] : [decode(part.slice(0, at)), decode(part.slice(at + 1))]);
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** An RFC 3339 UTC time the fuzzer can read exactly as hookd does (others are not checked), in epoch ms. */
+function plainInstant(text: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,3}))?Z$/.exec(text);
+  if (!m) return null;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms) || new Date(ms).toISOString() !== `${m[1]}.${(m[2] ?? '').padEnd(3, '0')}Z`) return null;
+  return ms;
+}
+
+const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const contains = (value: unknown, part: string) => typeof value === 'string'
+  && (asciiLower(value).includes(asciiLower(part)) || value.toLowerCase().includes(part.toLowerCase()));
+const typeMatches = (value: unknown, filter: string) => filter === '*' || (typeof value === 'string'
+  && (filter.endsWith('.*') ? value.startsWith(filter.slice(0, -1)) : value === filter));
+
+/** What each list's filters promise of every item it returns: [query parameter, test of one item]. */
+const LIST_FILTERS: Array<[RegExp, Record<string, (item: Record<string, unknown>, value: string) => boolean>]> = [
+  [/^\/workspaces\/[^/]+\/webhooks$/, { name: (i, v) => contains(i.name, v), url: (i, v) => contains(i.url, v), status: (i, v) => i.status === v }],
+  [/^\/workspaces\/[^/]+\/events$/, { type: (i, v) => typeMatches(i.type, v) }],
+  [/^\/workspaces\/[^/]+\/deliveries$/, { eventType: (i, v) => typeMatches(i.eventType, v), status: (i, v) => i.status === v, webhookId: (i, v) => typeof i.webhookId === 'string' && i.webhookId.toLowerCase() === v.toLowerCase() }],
+  [/^\/workspaces\/[^/]+\/webhooks\/[^/]+\/deliveries$/, { eventType: (i, v) => typeMatches(i.eventType, v), status: (i, v) => i.status === v }],
+];
+
+/**
+ * A successful native list answer must hold only items its filters let through: a substring filter that
+ * LIKE's wildcards (`%`, `_`, `\`) widen, a type filter that matches too much, a time range not kept.
+ * Checked only for parameters given once and read the same way by hookd and by the fuzzer.
+ */
+export function checkFilters(request: FuzzRequest, response: FuzzResponse): Problem[] {
+  if (request.method !== 'GET' || response.status !== 200 || faceOfPath(request.path) !== 'native') return [];
+  const pathname = pathnameOf(request.path);
+  const filters = LIST_FILTERS.find(([route]) => route.test(pathname))?.[1];
+  if (!filters) return [];
+  const params = queryParams(request.path);
+  const parsed = parseJson(response.text);
+  if (!params || !parsed.ok || !isObject(parsed.value) || !Array.isArray(parsed.value.data)) return [];
+  const items = parsed.value.data.filter(isObject);
+  const once = (name: string) => {
+    const values = params.filter(([k]) => k === name);
+    return values.length === 1 ? values[0][1] : undefined;
+  };
+  const tests: Array<[string, string, (item: Record<string, unknown>) => boolean]> = [];
+  for (const [name, test] of Object.entries(filters)) {
+    const value = once(name);
+    if (value !== undefined && value !== '') tests.push([name, value, (item) => test(item, value)]);
+  }
+  const after = once('after');
+  const before = once('before');
+  const from = after === undefined ? null : plainInstant(after);
+  const to = before === undefined ? null : plainInstant(before);
+  if (from !== null) tests.push(['after', after as string, (item) => typeof item.createdAt === 'string' && Date.parse(item.createdAt) >= from]);
+  if (to !== null) tests.push(['before', before as string, (item) => typeof item.createdAt === 'string' && Date.parse(item.createdAt) <= to]);
+  const problems: Problem[] = [];
+  for (const [name, value, test] of tests) {
+    const wrong = items.find((item) => !test(item));
+    if (wrong) {
+      problems.push({
+        kind: 'wrong-result', signature: `${name} not kept`,
+        detail: `${name}=${JSON.stringify(value)} let through an item that does not match it: ${JSON.stringify(wrong).slice(0, 200)}`,
+      });
+    }
+  }
+  return problems;
+}

@@ -22,6 +22,10 @@ interface Op {
   body?: (rng: Rng, w: World) => unknown;
   /** The native webhook id the path should name (default: a fixture). */
   target?: 'created' | 'fixture';
+  /** The workspace `:ws` names: tenant A (default), or only one made during the campaign (DELETE /workspaces/{ws}). */
+  workspace?: 'created';
+  /** The event type `:name` names: any (default, the fixture's custom type among them) or one that may be deleted. */
+  eventType?: 'deletable';
   learn?: (w: World, response: FuzzResponse, request: FuzzRequest) => void;
 }
 
@@ -70,6 +74,7 @@ export function eventNames(rng: Rng, w: World): unknown[] {
     names.push(rng.weighted<() => unknown>([
       [10, () => rng.pick(SUBSCRIBABLE)],
       [2, () => w.pools.customEventType],
+      [1, () => (w.pools.createdEventTypes.length > 0 ? rng.pick(w.pools.createdEventTypes) : w.pools.customEventType)],
       [2, () => rng.pick(['*', 'order.*', 'nope.*', '.*', '*.*', 'order..created', 'ORDER.CREATED', 'order.created ', 'action.woocommerce_', 'action.wc_x', 'action.woocommerce_a-b', ...PROTO_NAMES, 'constructor.x', '__proto__.*'])],
       [1, () => longString(rng, rng.pick([100, 101]))],
     ])());
@@ -92,6 +97,10 @@ function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown>
   return body;
 }
 
+function exampleValue(rng: Rng): unknown {
+  return rng.chance(0.7) ? { a: 1, b: [1, 2] } : rng.chance(0.5) ? { big: longString(rng, rng.pick([60_000, 70_000])) } : { deep: deepJson(rng, rng.pick([99, 101, 5000])) };
+}
+
 function eventData(rng: Rng): unknown {
   return rng.weighted<() => unknown>([
     [10, () => ({ id: rng.int(1000), total: '12.50', items: [{ sku: 'A', qty: 1 }], note: rng.pick(UNICODE_STRINGS) })],
@@ -100,6 +109,58 @@ function eventData(rng: Rng): unknown {
     [1, () => hostileValue(rng)],
     [1, () => objectWith([[rng.pick(PROTO_NAMES), { x: 1 }]])],
   ])();
+}
+
+/** A time for `after` / `before` (recent, old, future, with an offset) or a broken one. */
+function instant(rng: Rng): string {
+  return rng.weighted<() => string>([
+    [6, () => new Date(Date.now() - rng.int(3_600_000) + rng.pick([0, 0, 0, 60_000, 86_400_000])).toISOString()],
+    [1, () => new Date(Date.now() - rng.int(86_400_000)).toISOString().replace(/\.\d+Z$/, rng.pick(['Z', '+02:00', '-05:30', '.5Z', '.123456Z']))],
+    [1, () => rng.pick(['1970-01-01T00:00:00Z', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00Z', '2024-06-01T12:00:00+00:00'])],
+    [2, () => rng.pick(BAD_DATES)],
+  ])();
+}
+
+function timeRange(rng: Rng, pairs: Array<[string, string]>): Array<[string, string]> {
+  if (rng.chance(0.25)) pairs.push(['after', instant(rng)]);
+  if (rng.chance(0.25)) pairs.push(['before', instant(rng)]);
+  return pairs;
+}
+
+/** An event type filter: a type, a resource (`order.*`), `*`, or something that is none of them. */
+function typeFilter(rng: Rng, w: World): string {
+  return rng.weighted<() => string>([
+    [6, () => rng.pick(['order.created', 'order.updated', 'product.created', 'job.status', 'action.woocommerce_fuzz_hook', w.pools.customEventType])],
+    [4, () => rng.pick(['order.*', 'product.*', 'fuzz.*', 'action.*', '*', 'nope.*'])],
+    [1, () => (w.pools.createdEventTypes.length > 0 ? rng.pick(w.pools.createdEventTypes) : 'fuzz.none')],
+    [3, () => rng.pick(['', '.*', '*.*', 'o.*', 'order.**', 'order*', '*.created', 'order.', 'ORDER.*', 'order.created ', '%', '_', 'order.%', 'order._', '\\', ...PROTO_NAMES, ...UNICODE_STRINGS.slice(0, 12)])],
+    [1, () => longString(rng, rng.pick([99, 100, 101]))],
+  ])();
+}
+
+/** A substring for the webhook list's `name` / `url` filters: plain, LIKE's wildcards and escape, unicode, long. */
+function substring(rng: Rng, plain: string[]): string {
+  return rng.weighted<() => string>([
+    [4, () => rng.pick(plain)],
+    [4, () => rng.pick(['%', '_', '\\', '%%', '_%', 'a%b', 'a_b', '\\%', '\\_', '%\\', '[a]', '[^a]', '*', '?', "'", '"', "' OR 1=1 --", '%25', '+', ' ', 'ESCAPE'])],
+    [2, () => rng.pick(UNICODE_STRINGS)],
+    [1, () => rng.pick(['FIXTURE', 'Fixture', 'ÉTÉ', 'é', 'ß', 'İ', 'ﬁ', 'K'])],
+    [1, () => longString(rng, rng.pick([1, 199, 200, 201]))],
+  ])();
+}
+
+function webhookFilters(rng: Rng, w: World, pairs: Array<[string, string]>): Array<[string, string]> {
+  if (rng.chance(0.3)) pairs.push(['status', rng.pick(['active', 'paused', 'disabled', 'ACTIVE', 'x'])]);
+  if (rng.chance(0.25)) pairs.push(['event', typeFilter(rng, w)]);
+  if (rng.chance(0.3)) pairs.push(['name', substring(rng, ['fixture', 'fuzz', 'all', 'woo ', 'sentinel', 'a'])]);
+  if (rng.chance(0.2)) pairs.push(['url', substring(rng, ['127.0.0.1', 'http://', '/n', '/a', 'refused', ':1/', 'HTTP'])]);
+  return timeRange(rng, pairs);
+}
+
+function deliveryFilters(rng: Rng, w: World, pairs: Array<[string, string]>): Array<[string, string]> {
+  if (rng.chance(0.3)) pairs.push(['status', rng.pick(['pending', 'sending', 'held', 'succeeded', 'failed', 'x', 'SUCCEEDED'])]);
+  if (rng.chance(0.3)) pairs.push(['eventType', typeFilter(rng, w)]);
+  return timeRange(rng, pairs);
 }
 
 const learnWebhook = (w: World, response: FuzzResponse) => {
@@ -112,6 +173,10 @@ export const NATIVE_OPS: Op[] = [
     learn: (w, r) => { const id = json(r)?.data?.id; if (r.status === 201 && typeof id === 'string') w.pools.createdWorkspaceIds.push(id); } },
   { method: 'GET', path: '/workspaces', weight: 1, admin: true, query: (rng) => pageQuery(rng), learn: learnCursor },
   { method: 'GET', path: '/workspaces/:ws', weight: 1 },
+  { method: 'PATCH', path: '/workspaces/:ws', weight: 1, body: (rng) => ({ name: rng.weighted<() => string>([[6, () => `fuzz-a ${rng.hex(4)}`], [2, () => rng.pick(UNICODE_STRINGS)], [1, () => longString(rng, rng.pick([1, 200, 201]))], [1, () => rng.pick(['', ' ', ...PROTO_NAMES])]])() }) },
+  // Only a workspace the campaign made (or an odd id): deleting tenant A or B would end the campaign.
+  { method: 'DELETE', path: '/workspaces/:ws', weight: 1, admin: true, workspace: 'created',
+    learn: (w, r, req) => { if (r.status === 204) w.pools.createdWorkspaceIds = w.pools.createdWorkspaceIds.filter((id) => !req.path.includes(id)); } },
   { method: 'POST', path: '/workspaces/:ws/api-keys', weight: 1, admin: true, body: (rng) => (rng.chance(0.5) ? {} : { name: rng.pick(['k', ...UNICODE_STRINGS]) }),
     learn: (w, r) => { const id = json(r)?.data?.id; if (r.status === 201 && typeof id === 'string') w.pools.createdKeyIds.push(id); } },
   { method: 'GET', path: '/workspaces/:ws/api-keys', weight: 1, admin: true },
@@ -123,11 +188,26 @@ export const NATIVE_OPS: Op[] = [
     if (rng.chance(0.4)) body.title = rng.pick(['T', ...UNICODE_STRINGS]);
     if (rng.chance(0.3)) body.category = 'cat';
     if (rng.chance(0.3)) body.description = 'd';
-    if (rng.chance(0.5)) body.example = rng.chance(0.7) ? { a: 1, b: [1, 2] } : rng.chance(0.5) ? { big: longString(rng, rng.pick([60_000, 70_000])) } : { deep: deepJson(rng, rng.pick([99, 101, 5000])) };
+    if (rng.chance(0.5)) body.example = exampleValue(rng);
+    if (rng.chance(0.2)) body.deprecated = rng.chance(0.5);
+    return body;
+  }, learn: (w, r) => { const name = json(r)?.data?.name; if (r.status === 201 && typeof name === 'string' && w.pools.createdEventTypes.length < 100) w.pools.createdEventTypes.push(name); } },
+  { method: 'PATCH', path: '/workspaces/:ws/event-types/:name', weight: 1.5, body: (rng) => {
+    const body: Record<string, unknown> = {};
+    if (rng.chance(0.4)) body.title = rng.pick(['T', '', ...UNICODE_STRINGS]);
+    if (rng.chance(0.3)) body.category = rng.pick(['cat', '', longString(rng, rng.pick([100, 101]))]);
+    if (rng.chance(0.3)) body.description = rng.chance(0.7) ? 'd' : longString(rng, rng.pick([2000, 2001]));
+    if (rng.chance(0.4)) body.example = exampleValue(rng);
+    if (rng.chance(0.4)) body.deprecated = rng.chance(0.5);
     return body;
   } },
+  // Made during the campaign, built-in or unknown: never the fixture custom type the other generators use.
+  { method: 'DELETE', path: '/workspaces/:ws/event-types/:name', weight: 1.5, eventType: 'deletable',
+    learn: (w, r, req) => { if (r.status === 204) w.pools.createdEventTypes = w.pools.createdEventTypes.filter((name) => !req.path.includes(`/${enc(name)}`)); } },
   { method: 'POST', path: '/workspaces/:ws/webhooks', weight: 5, body: (rng, w) => webhookBody(rng, w, true), learn: learnWebhook },
-  { method: 'GET', path: '/workspaces/:ws/webhooks', weight: 3, query: (rng) => pageQuery(rng, rng.chance(0.3) ? [['status', rng.pick(['active', 'paused', 'disabled', 'ACTIVE', 'x'])]] : []), learn: learnCursor },
+  { method: 'GET', path: '/workspaces/:ws/webhooks', weight: 3, query: (rng, w) => pageQuery(rng, webhookFilters(rng, w, [])), learn: learnCursor },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/count', weight: 1.5, query: (rng, w) => webhookFilters(rng, w, []) },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/:id/secret', weight: 2 },
   { method: 'GET', path: '/workspaces/:ws/webhooks/:id', weight: 3 },
   { method: 'PUT', path: '/workspaces/:ws/webhooks/:id', weight: 3, body: (rng, w) => webhookBody(rng, w, true) },
   { method: 'PATCH', path: '/workspaces/:ws/webhooks/:id', weight: 5, body: (rng, w) => webhookBody(rng, w, false) },
@@ -141,8 +221,14 @@ export const NATIVE_OPS: Op[] = [
     if (rng.chance(0.3)) body.idempotencyKey = rng.chance(0.7) ? `idem-${rng.int(20)}` : rng.pick(['', 'x'.repeat(255), 'x'.repeat(256), ...UNICODE_STRINGS.slice(0, 8)]);
     return body;
   }, learn: (w, r) => { const id = json(r)?.data?.id; if (r.status === 202 && typeof id === 'string' && w.pools.eventIds.length < 200) w.pools.eventIds.push(id); } },
+  { method: 'GET', path: '/workspaces/:ws/events', weight: 2, query: (rng, w) => pageQuery(rng, timeRange(rng, rng.chance(0.5) ? [['type', typeFilter(rng, w)]] : [])), learn: learnCursor },
   { method: 'GET', path: '/workspaces/:ws/events/:id', weight: 2 },
-  { method: 'GET', path: '/workspaces/:ws/webhooks/:id/deliveries', weight: 2, query: (rng) => pageQuery(rng, rng.chance(0.3) ? [['status', rng.pick(['pending', 'sending', 'held', 'succeeded', 'failed', 'x'])]] : []), learn: learnCursor },
+  { method: 'GET', path: '/workspaces/:ws/deliveries', weight: 2, learn: learnCursor, query: (rng, w) => {
+    const pairs = deliveryFilters(rng, w, []);
+    if (rng.chance(0.3)) pairs.push(['webhookId', pickId(rng, [...w.pools.webhookIds, ...w.pools.createdWebhookIds])]);
+    return pageQuery(rng, pairs);
+  } },
+  { method: 'GET', path: '/workspaces/:ws/webhooks/:id/deliveries', weight: 2, query: (rng, w) => pageQuery(rng, deliveryFilters(rng, w, [])), learn: learnCursor },
   { method: 'GET', path: '/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', weight: 2 },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/deliveries/:deliveryId/resend', weight: 1 },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/recover', weight: 2, body: (rng) => (rng.chance(0.3) ? {} : { since: rng.chance(0.4) ? new Date(Date.now() - rng.int(86_400_000)).toISOString() : rng.pick(BAD_DATES) }) },
@@ -189,13 +275,14 @@ export function nativeRequest(rng: Rng, w: World, ops: Op[]): FuzzRequest {
     webhookId = pick.webhookId;
     deliveryId = pick.deliveryId;
   }
-  const tenant = rng.weighted([[90, 'a'], [5, 'created'], [5, 'odd']] as const);
+  const tenant = op.workspace === 'created' ? rng.weighted([[85, 'created'], [15, 'odd']] as const) : rng.weighted([[90, 'a'], [5, 'created'], [5, 'odd']] as const);
   const ws = tenant === 'a' ? w.a.id : tenant === 'created' && pools.createdWorkspaceIds.length > 0 ? rng.pick(pools.createdWorkspaceIds) : rng.pick(ODD_IDS);
   const values: Record<string, string> = {
     ws,
     id: op.path.includes('/events/') ? pickId(rng, pools.eventIds) : webhookId,
     deliveryId,
     keyId: pools.createdKeyIds.length > 0 && rng.chance(0.8) ? rng.pick(pools.createdKeyIds) : rng.pick(ODD_IDS),
+    name: eventTypeName(rng, w, op.eventType === 'deletable'),
   };
   let path = op.path.replace(/:(\w+)/g, (_m, name: string) => enc(values[name] ?? 'x').replace(/%25([0-9A-Fa-f]{2})/g, '%$1'));
   let query = op.query ? op.query(rng, w) : [];
@@ -217,7 +304,7 @@ export function nativeRequest(rng: Rng, w: World, ops: Op[]): FuzzRequest {
   }
   if (kind === 'b') notes.push("tenant B's key on tenant A's ids");
 
-  const request: FuzzRequest = { face: 'native', route: `${op.method} ${op.path}`, method, path, headers, notes };
+  const request: FuzzRequest = { face: 'native', route: `${op.method} ${op.path}`, method, path, headers, notes, credential: kind };
   // Mutations: none for about a third of requests (they must succeed or fail cleanly as they are).
   const mutations = rng.chance(0.3) ? 0 : rng.range(1, 3);
   let brokenRate = 0;
@@ -267,6 +354,7 @@ export function nativeRequest(rng: Rng, w: World, ops: Op[]): FuzzRequest {
     // A method mutation must not delete the fixtures other requests rely on: aim it at a webhook made during the campaign.
     path = path.replace(webhookId, pools.createdWebhookIds.length > 0 ? rng.pick(pools.createdWebhookIds) : 'none');
   }
+  if (method === 'DELETE') path = spareFixtures(rng, w, path, notes);
   request.path = path + (query.length > 0 ? (path.includes('?') ? '&' : '?') + queryString(query).slice(1) : '');
   if (body !== undefined && method !== 'GET' && method !== 'HEAD') {
     request.body = bodyText(rng, body, notes, brokenRate > 0 ? 1 : 0.03);
@@ -282,6 +370,58 @@ export function nativeRequest(rng: Rng, w: World, ops: Op[]): FuzzRequest {
     request.learn = (response) => learn(w, response, request);
   }
   return request;
+}
+
+/** An event type for `:name`: tenant A's own (the fixture's only when it may not be deleted), built-in, unknown or odd. */
+function eventTypeName(rng: Rng, w: World, deletable: boolean): string {
+  const created = w.pools.createdEventTypes;
+  return rng.weighted<() => string>([
+    [6, () => (created.length > 0 ? rng.pick(created) : 'fuzz.none')],
+    [deletable ? 0 : 3, () => w.pools.customEventType],
+    [1, () => rng.pick(['order.created', 'order.*', '*', 'action.woocommerce_x', 'action.woocommerce_fuzz_hook', 'nope.nope', 'fuzz.', 'fuzz.t'])],
+    [1, () => rng.pick(ODD_IDS)],
+  ])();
+}
+
+/**
+ * A DELETE (its route's own or a mutation's) must never reach tenant A's or B's workspace (that would end the
+ * campaign: their keys revoked, their webhooks gone) nor the fixture custom event type: its path is read the
+ * way a router might (absolute form, dot segments, percent-encoding, doubled slashes, case, `;params`, a
+ * trailing slash) and, if it names one of them, aimed at something made during the campaign instead.
+ */
+export function spareFixtures(rng: Rng, w: World, path: string, notes: string[]): string {
+  const [target, query] = path.split(/\?(.*)/s);
+  let pathname: string;
+  try {
+    pathname = new URL(target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\/*/, '/'), 'http://fuzz.invalid').pathname;
+  } catch {
+    pathname = target;
+  }
+  const segments = pathname.split(/[/\\]+/).filter((s) => s !== '' && s !== '.').map((s) => {
+    try {
+      return decodeURIComponent(s.replace(/;.*$/, '')).toLowerCase();
+    } catch {
+      return s.toLowerCase();
+    }
+  });
+  const swap = (fixture: string, replacement: string, what: string) => {
+    notes.push(`DELETE aimed at ${what} made during the campaign, not a fixture`);
+    let swapped = target.replace(new RegExp(fixture.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), replacement);
+    // Named in a form the swap did not find (percent-encoded): a path that names nothing instead.
+    if (swapped === target) swapped = '/workspaces/none';
+    return query === undefined ? swapped : `${swapped}?${query}`;
+  };
+  if (segments[0] !== 'workspaces') return path;
+  for (const id of [w.a.id, w.b.id]) {
+    if (segments.length === 2 && segments[1] === id.toLowerCase()) {
+      return swap(id, w.pools.createdWorkspaceIds.length > 0 ? rng.pick(w.pools.createdWorkspaceIds) : 'none', 'a workspace');
+    }
+  }
+  const custom = w.pools.customEventType;
+  if (segments.length === 4 && segments[2] === 'event-types' && segments[3] === custom.toLowerCase()) {
+    return swap(custom, w.pools.createdEventTypes.length > 0 ? rng.pick(w.pools.createdEventTypes) : 'fuzz.none', 'an event type');
+  }
+  return path;
 }
 
 /** A path parameter replaced by an odd id: prototype names, huge numbers, encoded bytes, long values. */

@@ -16,6 +16,8 @@ export interface FuzzRequest {
   raw?: boolean;
   /** The mutations applied, in words, for the report. */
   notes: string[];
+  /** Native requests: the credentials the generator meant (tenant A's key, the admin token, tenant B's key, or an odd Authorization). */
+  credential?: 'a' | 'admin' | 'b' | 'odd';
   /** For JSON-RPC: the ids of the calls in the body (to check the answers). */
   rpc?: { batch: boolean; size: number };
   /** Called with the answer: the world learns ids of what was created (the campaign goes on using them). */

@@ -105,7 +105,10 @@ export interface Pools {
   createdWebhookSeqs: number[];
   createdKeyIds: string[];
   createdSessions: string[];
+  /** Workspaces made by POST /workspaces during the campaign: the only ones DELETE /workspaces/{ws} may aim at (never A, B or C). */
   createdWorkspaceIds: string[];
+  /** Tenant A's event types made during the campaign: the ones DELETE …/event-types/{name} aims at (never customEventType). */
+  createdEventTypes: string[];
 }
 
 export interface MemorySample {
@@ -127,7 +130,7 @@ export const SUBSCRIBABLE = ['order.created', 'order.updated', 'product.created'
 export class World {
   readonly pools: Pools = {
     webhookIds: [], webhookSeqs: [], deliveries: [], wooDeliveries: [], eventIds: [], customEventType: 'fuzz.thing',
-    createdWebhookIds: [], createdWebhookSeqs: [], createdKeyIds: [], createdSessions: [], createdWorkspaceIds: [],
+    createdWebhookIds: [], createdWebhookSeqs: [], createdKeyIds: [], createdSessions: [], createdWorkspaceIds: [], createdEventTypes: [],
   };
 
   sentinelSnapshot = '';
