@@ -1,0 +1,4276 @@
+/**
+ * The native API's paths, parameters, bodies and answers as TypeScript types, generated from hookd's
+ * OpenAPI document by openapi-typescript. Do not edit: run `npm run generate:client`.
+ */
+export interface paths {
+    "/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event catalog of a workspace (UP42's GET /webhooks/events) */
+        get: operations["listCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace, newest first (admin) */
+        get: operations["listWorkspaces"];
+        put?: never;
+        /** Create a workspace (admin) */
+        post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workspace */
+        get: operations["getWorkspace"];
+        put?: never;
+        post?: never;
+        /** Delete a workspace and everything in it (admin) */
+        delete: operations["deleteWorkspace"];
+        options?: never;
+        head?: never;
+        /** Rename a workspace */
+        patch: operations["renameWorkspace"];
+        trace?: never;
+    };
+    "/workspaces/{ws}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's API keys, without their secrets (admin) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Issue an API key (admin): the key is shown in this answer only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (admin) */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every delivery of the workspace, newest first, filtered */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's event catalog: built-in types and its own */
+        get: operations["listEventTypes"];
+        put?: never;
+        /** Add an event type of the workspace's own */
+        post: operations["createEventType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/event-types/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of the workspace's own event types (409 while webhooks subscribe to it) */
+        delete: operations["deleteEventType"];
+        options?: never;
+        head?: never;
+        /** Change (or deprecate) one of the workspace's own event types */
+        patch: operations["updateEventType"];
+        trace?: never;
+    };
+    "/workspaces/{ws}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log, newest first, with deliveries counted by outcome */
+        get: operations["listEvents"];
+        put?: never;
+        /** Publish an event to every subscribed webhook */
+        post: operations["publishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event and its deliveries */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's webhooks, newest first, filtered */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Create a webhook (a generated secret is shown in this answer only) */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: operations["getWebhook"];
+        /** Replace a webhook: fields left out return to their defaults */
+        put: operations["replaceWebhook"];
+        post?: never;
+        /** Delete a webhook with its deliveries and attempts */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change the fields given (active: false pauses, true resumes) */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every attempt to the webhook, tests included, newest first */
+        get: operations["listWebhookAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook's deliveries, newest first, filtered */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery with all its attempts */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One more attempt of a delivery, now */
+        post: operations["resendDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-send every failed delivery of the webhook since a time */
+        post: operations["recoverFailedDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret; the old one keeps signing for the grace period */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's signing secret, and the previous one during its grace period */
+        get: operations["getWebhookSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same as …/tests (UP42's singular spelling) */
+        post: operations["runWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/{id}/tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test of each subscribed event type, now, and report */
+        post: operations["runWebhookTests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/webhooks/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many webhooks match the list's filters */
+        get: operations["countWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listCatalog: {
+        parameters: {
+            query?: {
+                workspaceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            builtIn: boolean;
+                            category: string;
+                            deprecated: boolean;
+                            description: string;
+                            /** @enum {object|null} */
+                            documentation: never | null;
+                            example: {
+                                [key: string]: unknown;
+                            };
+                            name: string;
+                            title: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Workspace
+                         * @example {
+                         *       "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                         *       "name": "my shop",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Workspace
+                         * @example {
+                         *       "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                         *       "name": "my shop",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    renameWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Workspace
+                         * @example {
+                         *       "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                         *       "name": "my shop",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            consumerKeyEnding: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            name: string;
+                            /** @description the first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** IssuedApiKey */
+                        data: {
+                            /** @description the same key for the WooCommerce and JSON-RPC APIs (ck_…), shown this once */
+                            consumerKey: string;
+                            consumerKeyEnding: string;
+                            /** @description cs_…, shown this once */
+                            consumerSecret: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            /** @description the bearer token of the native API (hk_…), shown this once */
+                            key: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            name: string;
+                            /** @description the first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description only those created at or after this time (RFC 3339) */
+                after?: string;
+                /** @description only those created at or before this time (RFC 3339) */
+                before?: string;
+                cursor?: string;
+                /** @description the event's type (order.created), every type of a resource (order.*), or * */
+                eventType?: string;
+                limit?: number;
+                status?: "pending" | "sending" | "held" | "succeeded" | "failed";
+                webhookId?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attemptCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastResponseCode: number | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            webhookId: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            builtIn: boolean;
+                            category: string;
+                            deprecated: boolean;
+                            description: string;
+                            /** @enum {object|null} */
+                            documentation: never | null;
+                            example: {
+                                [key: string]: unknown;
+                            };
+                            name: string;
+                            title: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    createEventType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string;
+                    /** @description still published and subscribed to, but on its way out */
+                    deprecated?: boolean;
+                    description?: string;
+                    example?: {
+                        [key: string]: unknown;
+                    };
+                    name: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * EventType
+                         * @example {
+                         *       "name": "order.created",
+                         *       "title": "Order Created",
+                         *       "category": "order",
+                         *       "description": "Sent when an order is created",
+                         *       "documentation": null,
+                         *       "builtIn": true,
+                         *       "deprecated": false,
+                         *       "example": {
+                         *         "id": 42
+                         *       }
+                         *     }
+                         */
+                        data: {
+                            builtIn: boolean;
+                            category: string;
+                            deprecated: boolean;
+                            description: string;
+                            /** @enum {object|null} */
+                            documentation: never | null;
+                            example: {
+                                [key: string]: unknown;
+                            };
+                            name: string;
+                            title: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    deleteEventType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateEventType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string;
+                    deprecated?: boolean;
+                    description?: string;
+                    example?: {
+                        [key: string]: unknown;
+                    };
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * EventType
+                         * @example {
+                         *       "name": "order.created",
+                         *       "title": "Order Created",
+                         *       "category": "order",
+                         *       "description": "Sent when an order is created",
+                         *       "documentation": null,
+                         *       "builtIn": true,
+                         *       "deprecated": false,
+                         *       "example": {
+                         *         "id": 42
+                         *       }
+                         *     }
+                         */
+                        data: {
+                            builtIn: boolean;
+                            category: string;
+                            deprecated: boolean;
+                            description: string;
+                            /** @enum {object|null} */
+                            documentation: never | null;
+                            example: {
+                                [key: string]: unknown;
+                            };
+                            name: string;
+                            title: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description only those created at or after this time (RFC 3339) */
+                after?: string;
+                /** @description only those created at or before this time (RFC 3339) */
+                before?: string;
+                cursor?: string;
+                limit?: number;
+                /** @description an event type (order.created), every type of a resource (order.*), or * */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deliveryCount: number;
+                            failed: number;
+                            id: string;
+                            idempotencyKey: string | null;
+                            /** @description deliveries not finished: pending, sending or held */
+                            pending: number;
+                            succeeded: number;
+                            type: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publishEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a JSON object: the event payload */
+                    data: unknown;
+                    idempotencyKey?: string;
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * PublishedEvent
+                         * @example {
+                         *       "id": "e1f2…",
+                         *       "type": "order.created",
+                         *       "data": {
+                         *         "id": 42
+                         *       },
+                         *       "idempotencyKey": null,
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "deliveryCount": 2,
+                         *       "replayed": false
+                         *     }
+                         */
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description the JSON object published */
+                            data: unknown;
+                            deliveryCount: number;
+                            id: string;
+                            idempotencyKey: string | null;
+                            /** @description true when an earlier publish with the same idempotency key answered instead */
+                            replayed: boolean;
+                            type: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** EventWithDeliveries */
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description the JSON object published */
+                            data: unknown;
+                            deliveries: {
+                                attemptCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                eventId: string;
+                                eventType: string;
+                                id: string;
+                                /** Format: date-time */
+                                lastAttemptAt: string | null;
+                                lastDurationMs: number | null;
+                                lastError: string | null;
+                                lastResponseCode: number | null;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                webhookId: string;
+                            }[];
+                            id: string;
+                            idempotencyKey: string | null;
+                            type: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description only those created at or after this time (RFC 3339) */
+                after?: string;
+                /** @description only those created at or before this time (RFC 3339) */
+                before?: string;
+                cursor?: string;
+                /** @description only webhooks an event of this type would reach (subscribed to it, to its resource.* or to *) */
+                event?: string;
+                limit?: number;
+                /** @description only webhooks whose name contains this text (any case) */
+                name?: string;
+                /** @description active: receives deliveries; paused: by its owner (queued or dropped, see pausedBehavior); disabled: after failing too long, or by its owner */
+                status?: "active" | "paused" | "disabled";
+                /** @description only webhooks whose URL contains this text (any case) */
+                url?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            events: string[];
+                            failureCount: number;
+                            format: "standard" | "woocommerce" | "shipstream";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            pausedBehavior: "queue" | "drop";
+                            status: "active" | "paused" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description make the webhook active at once (default false) */
+                    active?: boolean;
+                    description?: string;
+                    /** @description event names from the catalog, "resource.*" or "*" */
+                    events: string[];
+                    /** @description extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays) */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    name: string;
+                    /**
+                     * @description events published while paused: kept for later (queue) or not (drop)
+                     * @enum {unknown}
+                     */
+                    pausedBehavior?: "queue" | "drop";
+                    /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
+                    secret?: string;
+                    /** @description http:// or https:// URL, without credentials */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * WebhookWithGeneratedSecret
+                         * @example {
+                         *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
+                         *       "name": "orders to my shop",
+                         *       "url": "https://shop.example.com/hooks",
+                         *       "events": [
+                         *         "order.created"
+                         *       ],
+                         *       "active": true,
+                         *       "status": "active",
+                         *       "disabledReason": null,
+                         *       "failureCount": 0,
+                         *       "headers": {
+                         *         "Authorization": "********"
+                         *       },
+                         *       "description": "",
+                         *       "pausedBehavior": "queue",
+                         *       "format": "standard",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z",
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                         *     }
+                         */
+                        data: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            events: string[];
+                            failureCount: number;
+                            format: "standard" | "woocommerce" | "shipstream";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            pausedBehavior: "queue" | "drop";
+                            /** @description the signing secret hookd generated: only in the answer that generated it */
+                            secret?: string;
+                            status: "active" | "paused" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Webhook
+                         * @example {
+                         *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
+                         *       "name": "orders to my shop",
+                         *       "url": "https://shop.example.com/hooks",
+                         *       "events": [
+                         *         "order.created"
+                         *       ],
+                         *       "active": true,
+                         *       "status": "active",
+                         *       "disabledReason": null,
+                         *       "failureCount": 0,
+                         *       "headers": {
+                         *         "Authorization": "********"
+                         *       },
+                         *       "description": "",
+                         *       "pausedBehavior": "queue",
+                         *       "format": "standard",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            events: string[];
+                            failureCount: number;
+                            format: "standard" | "woocommerce" | "shipstream";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            pausedBehavior: "queue" | "drop";
+                            status: "active" | "paused" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    replaceWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description make the webhook active at once (default false) */
+                    active?: boolean;
+                    description?: string;
+                    /** @description event names from the catalog, "resource.*" or "*" */
+                    events: string[];
+                    /** @description extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays) */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    name: string;
+                    /**
+                     * @description events published while paused: kept for later (queue) or not (drop)
+                     * @enum {unknown}
+                     */
+                    pausedBehavior?: "queue" | "drop";
+                    /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
+                    secret?: string;
+                    /** @description http:// or https:// URL, without credentials */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Webhook
+                         * @example {
+                         *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
+                         *       "name": "orders to my shop",
+                         *       "url": "https://shop.example.com/hooks",
+                         *       "events": [
+                         *         "order.created"
+                         *       ],
+                         *       "active": true,
+                         *       "status": "active",
+                         *       "disabledReason": null,
+                         *       "failureCount": 0,
+                         *       "headers": {
+                         *         "Authorization": "********"
+                         *       },
+                         *       "description": "",
+                         *       "pausedBehavior": "queue",
+                         *       "format": "standard",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            events: string[];
+                            failureCount: number;
+                            format: "standard" | "woocommerce" | "shipstream";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            pausedBehavior: "queue" | "drop";
+                            status: "active" | "paused" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    description?: string;
+                    /** @description event names from the catalog, "resource.*" or "*" */
+                    events?: string[];
+                    /** @description extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays) */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    name?: string;
+                    /**
+                     * @description events published while paused: kept for later (queue) or not (drop)
+                     * @enum {unknown}
+                     */
+                    pausedBehavior?: "queue" | "drop";
+                    /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
+                    secret?: string;
+                    /** @description http:// or https:// URL, without credentials */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Webhook
+                         * @example {
+                         *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
+                         *       "name": "orders to my shop",
+                         *       "url": "https://shop.example.com/hooks",
+                         *       "events": [
+                         *         "order.created"
+                         *       ],
+                         *       "active": true,
+                         *       "status": "active",
+                         *       "disabledReason": null,
+                         *       "failureCount": 0,
+                         *       "headers": {
+                         *         "Authorization": "********"
+                         *       },
+                         *       "description": "",
+                         *       "pausedBehavior": "queue",
+                         *       "format": "standard",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            events: string[];
+                            failureCount: number;
+                            format: "standard" | "woocommerce" | "shipstream";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            pausedBehavior: "queue" | "drop";
+                            status: "active" | "paused" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    listWebhookAttempts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description scheduled: a delivery and its retries; manual: a resend or recover; test: a test send */
+                trigger?: "scheduled" | "manual" | "test";
+            };
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deliveryId: string | null;
+                            durationMs: number;
+                            error: string | null;
+                            eventType: string;
+                            id: number;
+                            request: {
+                                body: string | null;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                method: "POST";
+                                url: string;
+                            };
+                            response: {
+                                body: string | null;
+                                code: number;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                message: string | null;
+                            } | null;
+                            success: boolean;
+                            test: boolean;
+                            trigger: "scheduled" | "manual" | "test";
+                            webhookId: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description only those created at or after this time (RFC 3339) */
+                after?: string;
+                /** @description only those created at or before this time (RFC 3339) */
+                before?: string;
+                cursor?: string;
+                /** @description the event's type (order.created), every type of a resource (order.*), or * */
+                eventType?: string;
+                limit?: number;
+                /** @description pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; succeeded; failed: every attempt failed (resend or recover to try again) */
+                status?: "pending" | "sending" | "held" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attemptCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastResponseCode: number | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            webhookId: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** DeliveryWithAttempts */
+                        data: {
+                            attemptCount: number;
+                            attempts: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                deliveryId: string | null;
+                                durationMs: number;
+                                error: string | null;
+                                eventType: string;
+                                id: number;
+                                request: {
+                                    body: string | null;
+                                    headers: {
+                                        [key: string]: string;
+                                    };
+                                    /** @enum {string} */
+                                    method: "POST";
+                                    url: string;
+                                };
+                                response: {
+                                    body: string | null;
+                                    code: number;
+                                    headers: {
+                                        [key: string]: string;
+                                    };
+                                    message: string | null;
+                                } | null;
+                                success: boolean;
+                                test: boolean;
+                                trigger: "scheduled" | "manual" | "test";
+                                webhookId: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastResponseCode: number | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            webhookId: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    resendDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Delivery
+                         * @example {
+                         *       "id": "d4c3…",
+                         *       "eventId": "e1f2…",
+                         *       "eventType": "order.created",
+                         *       "webhookId": "0b7e…",
+                         *       "status": "succeeded",
+                         *       "attemptCount": 1,
+                         *       "nextAttemptAt": null,
+                         *       "lastAttemptAt": "2024-05-01T12:00:00.050Z",
+                         *       "lastResponseCode": 200,
+                         *       "lastError": null,
+                         *       "lastDurationMs": 12.4,
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.063Z"
+                         *     }
+                         */
+                        data: {
+                            attemptCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            lastDurationMs: number | null;
+                            lastError: string | null;
+                            lastResponseCode: number | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            webhookId: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    recoverFailedDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description only deliveries created at or after this time
+                     */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Resent
+                         * @example {
+                         *       "resent": 12
+                         *     }
+                         */
+                        data: {
+                            resent: number;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * WebhookWithGeneratedSecret
+                         * @example {
+                         *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
+                         *       "name": "orders to my shop",
+                         *       "url": "https://shop.example.com/hooks",
+                         *       "events": [
+                         *         "order.created"
+                         *       ],
+                         *       "active": true,
+                         *       "status": "active",
+                         *       "disabledReason": null,
+                         *       "failureCount": 0,
+                         *       "headers": {
+                         *         "Authorization": "********"
+                         *       },
+                         *       "description": "",
+                         *       "pausedBehavior": "queue",
+                         *       "format": "standard",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z",
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                         *     }
+                         */
+                        data: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            disabledReason: string | null;
+                            events: string[];
+                            failureCount: number;
+                            format: "standard" | "woocommerce" | "shipstream";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            pausedBehavior: "queue" | "drop";
+                            /** @description the signing secret hookd generated: only in the answer that generated it */
+                            secret?: string;
+                            status: "active" | "paused" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    getWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * SigningSecret
+                         * @example {
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                         *       "previousSecret": null,
+                         *       "previousSecretExpiresAt": null
+                         *     }
+                         */
+                        data: {
+                            previousSecret: string | null;
+                            /** Format: date-time */
+                            previousSecretExpiresAt: string | null;
+                            secret: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    runWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** TestReport */
+                        data: {
+                            /** Format: date-time */
+                            startedAt: string;
+                            tests: {
+                                durationMs: number;
+                                error: string | null;
+                                event: string;
+                                responseCode: number | null;
+                                success: boolean;
+                                url: string;
+                            }[];
+                            testsFailed: number;
+                            testsRun: number;
+                            testsSucceeded: number;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    runWebhookTests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** TestReport */
+                        data: {
+                            /** Format: date-time */
+                            startedAt: string;
+                            tests: {
+                                durationMs: number;
+                                error: string | null;
+                                event: string;
+                                responseCode: number | null;
+                                success: boolean;
+                                url: string;
+                            }[];
+                            testsFailed: number;
+                            testsRun: number;
+                            testsSucceeded: number;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    countWebhooks: {
+        parameters: {
+            query?: {
+                /** @description only those created at or after this time (RFC 3339) */
+                after?: string;
+                /** @description only those created at or before this time (RFC 3339) */
+                before?: string;
+                /** @description only webhooks an event of this type would reach (subscribed to it, to its resource.* or to *) */
+                event?: string;
+                /** @description only webhooks whose name contains this text (any case) */
+                name?: string;
+                status?: "active" | "paused" | "disabled";
+                /** @description only webhooks whose URL contains this text (any case) */
+                url?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Count
+                         * @example {
+                         *       "count": 3
+                         *     }
+                         */
+                        data: {
+                            count: number;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+}
