@@ -1,14 +1,13 @@
 /**
  * The `hookd` command. `hookd serve` runs the API and the dispatcher; every setting is an env variable
- * (HOOKD_*) and the same flag (see `hookd serve --help`).
+ * (HOOKD_*) and the same flag (see `hookd serve --help`). The operator commands (`hookd webhook list`, …)
+ * talk to a running hookd: src/cli/.
  */
 import { Command, Option } from 'commander';
-import pino from 'pino';
-import { startHookd } from './app.ts';
-import { ADMIN_TOKEN_REFRESH_MS, rotateAdminToken } from './core/admin-token.ts';
 import { SETTINGS, StartupError, loadConfig, type Role, type SettingName, type SettingUse, type SettingValues } from './config.ts';
-import { openStore } from './store/open.ts';
 import { VERSION } from './version.ts';
+import { operatorCommands } from './cli/commands/index.ts';
+import { EXIT } from './cli/connection.ts';
 
 /** Adds to `command` the settings of the kinds it uses (its --help then lists only those). */
 function withSettings(command: Command, uses: SettingUse[]): Command {
@@ -32,7 +31,9 @@ function settingsFrom(options: Record<string, unknown>): SettingValues {
   return values;
 }
 
+// The server's modules are loaded by the commands that run it, so an operator command starts quickly.
 async function serve(options: Record<string, unknown>, role: Role): Promise<void> {
+  const [{ default: pino }, { startHookd }] = await Promise.all([import('pino'), import('./app.ts')]);
   const config = loadConfig(process.env, settingsFrom(options), role);
   const log = pino({ level: config.logLevel });
   const hookd = await startHookd(config, log);
@@ -60,6 +61,8 @@ async function serve(options: Record<string, unknown>, role: Role): Promise<void
 }
 
 const program = new Command('hookd').version(VERSION).description('Self-hosted webhook delivery');
+// Bad usage exits 2 (scripts tell it from hookd refusing a request, 1); help and --version exit 0.
+program.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.usage));
 
 withSettings(program.command('serve').description('run the API and the dispatcher'), ['store', 'admin', 'api', 'delivery', 'thread', 'log'])
   .addOption(new Option('--api-only', 'run the API without a dispatcher'))
@@ -71,6 +74,7 @@ withSettings(program.command('worker').description('run only the dispatcher (no 
 withSettings(program.command('migrate').description('apply database migrations and exit'), ['store', 'log'])
   .action(async (options: Record<string, unknown>) => {
     const config = loadConfig(process.env, settingsFrom(options));
+    const { openStore } = await import('./store/open.ts');
     const store = await openStore(config);
     await store.migrate();
     await store.close();
@@ -80,6 +84,7 @@ withSettings(program.command('migrate').description('apply database migrations a
 withSettings(program.command('admin-token').description('replace the stored admin token with a new one and print it'), ['store', 'admin', 'log'])
   .action(async (options: Record<string, unknown>) => {
     const config = loadConfig(process.env, settingsFrom(options));
+    const [{ openStore }, { ADMIN_TOKEN_REFRESH_MS, rotateAdminToken }] = await Promise.all([import('./store/open.ts'), import('./core/admin-token.ts')]);
     const store = await openStore(config);
     await store.migrate();
     const token = await rotateAdminToken(store.settings);
@@ -88,6 +93,8 @@ withSettings(program.command('admin-token').description('replace the stored admi
       + (config.adminToken !== undefined ? 'Note: HOOKD_ADMIN_TOKEN is set here; servers started with it use that token, not this one.\n' : ''));
     await store.close();
   });
+
+operatorCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`hookd: ${error instanceof StartupError ? error.message : (error as Error).stack ?? String(error)}\n`);

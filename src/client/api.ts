@@ -92,6 +92,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{ws}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every attempt of the workspace: newest first, or after an attempt id to follow the log */
+        get: operations["listAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{ws}/deliveries": {
         parameters: {
             query?: never;
@@ -1307,6 +1324,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    listAttempts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used) */
+                newerThan?: number;
+                trigger?: "scheduled" | "manual" | "test";
+                webhookId?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deliveryId: string | null;
+                            durationMs: number;
+                            error: string | null;
+                            eventType: string;
+                            id: number;
+                            request: {
+                                body: string | null;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                method: "POST";
+                                url: string;
+                            };
+                            response: {
+                                body: string | null;
+                                code: number;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                message: string | null;
+                            } | null;
+                            success: boolean;
+                            test: boolean;
+                            trigger: "scheduled" | "manual" | "test";
+                            webhookId: string;
+                        }[];
+                        /** @enum {object|null} */
+                        error: never | null;
+                        page: {
+                            limit: number;
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };

@@ -14,6 +14,17 @@ import type { components, operations, paths } from './api.ts';
 
 export type { components, operations, paths };
 
+/** The `data` of an operation's success answer. */
+type DataOf<Operation, Status extends number> = Operation extends { responses: { [S in Status]: { content: { 'application/json': { data: infer D } } } } } ? D : never;
+
+/** The models the API answers with, by name. */
+export type Webhook = DataOf<operations['getWebhook'], 200>;
+export type Delivery = DataOf<operations['listDeliveries'], 200>[number];
+export type DeliveryWithAttempts = DataOf<operations['getDelivery'], 200>;
+export type Attempt = DeliveryWithAttempts['attempts'][number];
+export type EventSummary = DataOf<operations['listEvents'], 200>[number];
+export type Workspace = DataOf<operations['getWorkspace'], 200>;
+
 /** An error answer of the API (4xx or 5xx), or an answer that is not the API's. */
 export class HookdError extends Error {
   constructor(

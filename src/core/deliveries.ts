@@ -1,10 +1,17 @@
 /** Reading deliveries and their attempts, and re-sending one by hand. */
-import type { DeliveryFilter } from './ports/store.ts';
+import type { AttemptFilter, DeliveryFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { Conflict, NotFound } from './errors.ts';
 import { parseInstant } from './validation.ts';
 import type { Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, PageRequest, Webhook, Workspace } from './model.ts';
 import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
+
+/** Which attempts the workspace's log shows, as a caller asks for them. */
+export interface AttemptQuery {
+  webhookId?: string;
+  trigger?: AttemptTrigger;
+  newerThan?: number;
+}
 
 /** Which deliveries a list shows, as a caller asks for them. */
 export interface DeliveryQuery extends TimeRangeInput {
@@ -44,6 +51,19 @@ export class Deliveries {
 
   attempts(webhook: Webhook, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>> {
     return this.ctx.store.deliveries.webhookAttempts(webhook.seq, filter, page);
+  }
+
+  /** Every attempt of the workspace (newest first), or those after `query.newerThan` (oldest first), to follow the log. */
+  async workspaceAttempts(workspace: Workspace, query: AttemptQuery, page: PageRequest): Promise<Page<Attempt>> {
+    const filter: AttemptFilter = { workspaceSeq: workspace.seq };
+    if (query.webhookId !== undefined) {
+      const webhook = await this.ctx.store.webhooks.get(workspace, query.webhookId);
+      if (!webhook) throw new NotFound('webhook');
+      filter.webhookSeq = webhook.seq;
+    }
+    if (query.trigger !== undefined) filter.trigger = query.trigger;
+    if (query.newerThan !== undefined) filter.newerThan = query.newerThan;
+    return this.ctx.store.deliveries.workspaceAttempts(filter, page);
   }
 
   attemptsByOffset(webhook: Webhook, offset: number, limit: number) {

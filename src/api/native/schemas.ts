@@ -72,6 +72,12 @@ export const AttemptListQuery = Type.Object({
   ...PageQuery,
   trigger: Type.Optional(Type.Enum(['scheduled', 'manual', 'test'], { description: 'scheduled: a delivery and its retries; manual: a resend or recover; test: a test send' })),
 }, strict);
+export const WorkspaceAttemptListQuery = Type.Object({
+  ...PageQuery,
+  trigger: Type.Optional(Type.Enum(['scheduled', 'manual', 'test'])),
+  webhookId: Type.Optional(Id),
+  newerThan: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used)' })),
+}, strict);
 export const CatalogQuery = Type.Object({ workspaceId: Type.Optional(Id) }, strict);
 
 export const CreateWorkspace = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, strict);

@@ -192,6 +192,13 @@ export interface DeliveryFilter {
   createdBefore?: number;
 }
 
+export interface AttemptFilter {
+  workspaceSeq: number;
+  webhookSeq?: number;
+  trigger?: AttemptTrigger;
+  newerThan?: number;
+}
+
 export interface EventFilter {
   type?: EventTypeFilter;
   createdAfter?: number;
@@ -215,6 +222,11 @@ export interface DeliveriesRepo {
   attempts(deliverySeq: number): Promise<Attempt[]>;
   /** All attempts to a webhook (deliveries and tests), newest first. */
   webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>>;
+  /**
+   * All attempts of a workspace's webhooks: newest first, paged; or, with `newerThan` (an attempt id),
+   * those made after it, oldest first, to follow the log as it grows (`hookd tail`).
+   */
+  workspaceAttempts(filter: AttemptFilter, page: PageRequest): Promise<Page<Attempt>>;
   /** Offset pagination of a webhook's attempts (WooCommerce's "deliveries"). */
   webhookAttemptsByOffset(webhookSeq: number, offset: number, limit: number): Promise<{ items: Attempt[]; total: number }>;
   attemptBySeq(webhookSeq: number, attemptSeq: number): Promise<Attempt | null>;

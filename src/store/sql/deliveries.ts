@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import { toLoggedAttempt, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
+import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
 import { eventTypeIs } from './filters.ts';
@@ -79,6 +79,23 @@ export class SqlDeliveries implements DeliveriesRepo {
     if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
     if (after !== null) query = query.where('attempts.id', '<', after);
     return toPage(await query.execute(), page.limit, toAttempt);
+  }
+
+  async workspaceAttempts(filter: AttemptFilter, page: PageRequest): Promise<Page<Attempt>> {
+    let query = this.attemptsQuery().where('webhooks.workspace_id', '=', filter.workspaceSeq).limit(page.limit + 1);
+    if (filter.webhookSeq !== undefined) query = query.where('attempts.webhook_id', '=', filter.webhookSeq);
+    if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
+    if (filter.newerThan !== undefined) {
+      // Following: what came after the last one seen, in the order it happened, from the key's index.
+      query = query.where('attempts.id', '>', filter.newerThan).orderBy('attempts.id', 'asc');
+    } else {
+      const after = decodeCursor(page.cursor);
+      query = query.orderBy('attempts.id', 'desc');
+      if (after !== null) query = query.where('attempts.id', '<', after);
+    }
+    const found = toPage(await query.execute(), page.limit, toAttempt);
+    // A follower asks again with the last id it got: a cursor (which pages towards older ones) would mislead it.
+    return filter.newerThan === undefined ? found : { ...found, nextCursor: null };
   }
 
   async webhookAttemptsByOffset(webhookSeq: number, offset: number, limit: number) {

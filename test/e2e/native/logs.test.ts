@@ -167,6 +167,28 @@ describe('native API: event log, deliveries and webhook filters', () => {
     });
   });
 
+  describe('GET /workspaces/{ws}/attempts', () => {
+    it("lists every webhook's attempts newest first, or those after an id oldest first, to follow the log", async () => {
+      const attempts = await all(`/workspaces/${ws.id}/attempts`);
+      // Three to the orders webhook (succeeded), three to the coupon webhook (failed): the paused one has none.
+      expect(attempts).toHaveLength(6);
+      const ids = attempts.map((a) => a.id);
+      expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+      expect(new Set(attempts.map((a) => a.webhookId))).toEqual(new Set([hooks.orders, hooks.coupons]));
+
+      const oldest = ids[ids.length - 1];
+      const after = await ws.api.get(`/workspaces/${ws.id}/attempts?newerThan=${oldest}&limit=3`);
+      expect(expectData(after, 200).map((a: any) => a.id)).toEqual([...ids].reverse().slice(1, 4));
+      expect(after.body.page.nextCursor).toBeNull();
+      expect(expectData(await ws.api.get(`/workspaces/${ws.id}/attempts?newerThan=${ids[0]}`), 200)).toEqual([]);
+      const coupons = await all(`/workspaces/${ws.id}/attempts?webhookId=${hooks.coupons}`);
+      expect(coupons.map((a) => a.response?.code)).toEqual([500, 500, 500]);
+      expectError(await ws.api.get(`/workspaces/${ws.id}/attempts?newerThan=-1`), 400, 'VALIDATION_ERROR');
+      expectError(await ws.api.get(`/workspaces/${ws.id}/attempts?newerThan=1e400`), 400, 'VALIDATION_ERROR');
+      expectError(await ws.api.get(`/workspaces/${ws.id}/attempts?webhookId=nope`), 404, 'RESOURCE_NOT_FOUND');
+    });
+  });
+
   describe('GET /workspaces/{ws}/webhooks filters and count', () => {
     const names = async (query: string) => (await all(`/workspaces/${ws.id}/webhooks?${query}`)).map((w) => w.name).sort();
     const count = async (query: string) => expectData(await ws.api.get(`/workspaces/${ws.id}/webhooks/count?${query}`), 200).count as number;

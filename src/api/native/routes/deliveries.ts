@@ -3,7 +3,7 @@ import type { Core } from '../../../core/hookd.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
 import { presentAttempt, presentDelivery, presentPage } from '../present.ts';
-import { AttemptListQuery, DeliveryListQuery, DeliveryParams, Recover, WebhookParams, WorkspaceDeliveryListQuery, WorkspaceParams } from '../schemas.ts';
+import { AttemptListQuery, DeliveryListQuery, DeliveryParams, Recover, WebhookParams, WorkspaceAttemptListQuery, WorkspaceDeliveryListQuery, WorkspaceParams } from '../schemas.ts';
 import { AttemptView, DeliveryView, DeliveryWithAttemptsView, ResentView, answers, pages } from '../response-schemas.ts';
 
 export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
@@ -33,6 +33,12 @@ export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess)
   app.post('/workspaces/:ws/webhooks/:id/recover', { schema: { tags: ['deliveries'], operationId: 'recoverFailedDeliveries', summary: 'Re-send every failed delivery of the webhook since a time', response: answers(202, ResentView), params: WebhookParams, body: Recover } }, async (request, reply) => {
     const { webhook } = await access.webhook(request);
     return reply.status(202).send(ok({ resent: await core.deliveries.recover(webhook, request.body.since) }));
+  });
+
+  app.get('/workspaces/:ws/attempts', { schema: { tags: ['deliveries'], operationId: 'listAttempts', summary: 'Every attempt of the workspace: newest first, or after an attempt id to follow the log', response: pages(AttemptView), params: WorkspaceParams, querystring: WorkspaceAttemptListQuery } }, async (request) => {
+    const workspace = await access.workspace(request, request.params.ws);
+    const { limit = 50, cursor, ...query } = request.query;
+    return presentPage(await core.deliveries.workspaceAttempts(workspace, query, { limit, cursor }), limit, presentAttempt);
   });
 
   app.get('/workspaces/:ws/webhooks/:id/attempts', { schema: { tags: ['deliveries'], operationId: 'listWebhookAttempts', summary: 'Every attempt to the webhook, tests included, newest first', response: pages(AttemptView), params: WebhookParams, querystring: AttemptListQuery } }, async (request) => {
