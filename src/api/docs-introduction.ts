@@ -55,7 +55,8 @@ curl -s -u "$CONSUMER_KEY:$CONSUMER_SECRET" -X POST localhost:8080/wc-api/v2/web
 
 \`login\` with \`[consumerKey, consumerSecret]\` returns a session; \`call\` takes
 \`[session, "webhook.<method>", [args…]]\` with the methods \`webhook.list\`, \`webhook.info\`,
-\`webhook.create\`, \`webhook.update\` and \`webhook.delete\`; \`endSession\` ends it.
+\`webhook.create\`, \`webhook.update\`, \`webhook.update_status\` and \`webhook.delete\`; \`endSession\` ends it.
+Its OpenRPC document is at [/openrpc.json](/openrpc.json).
 
 \`\`\`sh
 curl -s localhost:8080/api/jsonrpc -H 'Content-Type: application/json' \\

@@ -1,6 +1,6 @@
 /**
- * The operator's endpoints beside the APIs: Prometheus metrics, the OpenAPI document and the API
- * reference at /docs (Swagger UI, served from hookd itself: no CDN). Each can be left out
+ * The operator's endpoints beside the APIs: Prometheus metrics, the OpenAPI document (and the JSON-RPC
+ * face's OpenRPC document) and the API reference at /docs (Swagger UI, served from hookd itself: no CDN). Each can be left out
  * (HOOKD_INFO_ENDPOINTS), and all of them put behind a token (HOOKD_METRICS_TOKEN): a scraper sends it as
  * a bearer token, a browser as the password of basic auth (which it asks for).
  */
@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256Hex, safeEqual } from '../core/crypto.ts';
 import { Unauthorized } from '../core/errors.ts';
 import { DOCS_INTRODUCTION } from './docs-introduction.ts';
+import { openRpcDocument } from './jsonrpc/openrpc.ts';
 import type { InfoEndpoint } from '../config.ts';
 
 
@@ -43,6 +44,15 @@ function guard(token: string | undefined) {
   };
 }
 
+/** The scheme and host the caller used, if they make a URL (Host is the caller's to send). */
+function originOf(request: FastifyRequest): string {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return 'http://localhost:8080';
+  }
+}
+
 export function infoEndpoints(options: InfoOptions) {
   return async function register(app: FastifyInstance): Promise<void> {
     // On every route of this plugin, Swagger UI's static files included.
@@ -53,6 +63,8 @@ export function infoEndpoints(options: InfoOptions) {
     }
     if (options.endpoints.has('openapi')) {
       app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      // The JSON-RPC face, which OpenAPI cannot describe.
+      app.get('/openrpc.json', { schema: { hide: true } }, async (request) => openRpcDocument(originOf(request)));
     }
     if (options.endpoints.has('docs')) {
       await app.register(swaggerUi, {
