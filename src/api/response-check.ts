@@ -4,23 +4,29 @@
  * every answer is first checked against its documented schema, and one that does not match fails the
  * request with a 500 naming the mismatch, so the documentation cannot drift from what is sent.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySerializerCompiler } from 'fastify';
 
+const ajv = new Ajv({ strict: false, allErrors: true });
+(addFormats as unknown as (ajv: Ajv) => void)(ajv);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** Throws, naming `what`, when `sent` (as JSON would carry it) does not match `schema`. */
+export function checkAnswer(schema: object, sent: unknown, what: string): void {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (!validate(sent)) throw new Error(`the answer to ${what} does not match its documented schema: ${ajv.errorsText(validate.errors)}`);
+}
+
 export function serializerCompiler(check: boolean): FastifySerializerCompiler<unknown> {
   if (!check) return () => (data) => JSON.stringify(data);
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  (addFormats as unknown as (ajv: Ajv) => void)(ajv);
-  return ({ schema, url, method, httpStatus }) => {
-    const validate = ajv.compile(schema as object);
-    return (data) => {
-      // Fastify passes the value as the handler sent it: a Date or a class would reach JSON as JSON does.
-      const sent = JSON.parse(JSON.stringify(data) ?? 'null') as unknown;
-      if (!validate(sent)) {
-        throw new Error(`the answer to ${method} ${url} (${httpStatus}) does not match its documented schema: ${ajv.errorsText(validate.errors)}`);
-      }
-      return JSON.stringify(data);
-    };
+  return ({ schema, url, method, httpStatus }) => (data) => {
+    // Fastify passes the value as the handler sent it: a Date or a class would reach JSON as JSON does.
+    checkAnswer(schema as object, JSON.parse(JSON.stringify(data) ?? 'null'), `${method} ${url} (${httpStatus})`);
+    return JSON.stringify(data);
   };
 }

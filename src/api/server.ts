@@ -11,6 +11,7 @@ import { VERSION } from '../version.ts';
 import { jsonRpcApi } from './jsonrpc/index.ts';
 import { nativeApi } from './native/index.ts';
 import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
+import { WOO_SECURITY_SCHEMES, wooCommercePaths } from './woocommerce/openapi.ts';
 import { validatorCompiler } from './validation.ts';
 import { serializerCompiler } from './response-check.ts';
 import { RouteMethods } from './route-methods.ts';
@@ -68,9 +69,14 @@ export async function buildServer(core: Core, options: ServerOptions) {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'hookd', version: VERSION, description: "hookd's native webhook API (UP42's shape, extended)" },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      info: { title: 'hookd', version: VERSION, description: "hookd's native webhook API (UP42's shape, extended), and WooCommerce's legacy v2 webhooks under /wc-api/v2" },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, ...WOO_SECURITY_SCHEMES } },
       security: [{ bearer: [] }],
+    },
+    // The WooCommerce face's routes take every method (woocommerce/index.ts): described by hand.
+    transformObject: (documents) => {
+      const document = 'openapiObject' in documents ? documents.openapiObject : documents.swaggerObject;
+      return { ...document, paths: { ...document.paths, ...wooCommercePaths() } } as typeof document;
     },
   });
 
@@ -83,6 +89,6 @@ export async function buildServer(core: Core, options: ServerOptions) {
 
   await app.register(nativeApi(core));
   await app.register(jsonRpcApi(core));
-  await app.register(wooCommerceApi(core), { prefix: WOO_PREFIX });
+  await app.register(wooCommerceApi(core, { checkResponses: options.checkResponses }), { prefix: WOO_PREFIX });
   return app;
 }

@@ -3,6 +3,94 @@
  * OpenAPI document by openapi-typescript. Do not edit: run `npm run generate:client`.
  */
 export interface paths {
+    "/wc-api/v2/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks (filter[limit], filter[offset], page, status, filter[created_at_min|max], fields); paging in X-WC-Total, X-WC-TotalPages and Link */
+        get: operations["wcListWebhooks"];
+        put?: never;
+        /** Create a webhook (hookd pings its URL, as WooCommerce does) */
+        post: operations["wcCreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wc-api/v2/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (also /webhook/{id}) */
+        get: operations["wcGetWebhook"];
+        /** Edit a webhook (POST and PATCH do the same; ?_method= or X-HTTP-Method-Override may set the method) */
+        put: operations["wcEditWebhook"];
+        post?: never;
+        /** Delete a webhook */
+        delete: operations["wcDeleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wc-api/v2/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's deliveries (hookd's attempts), newest first */
+        get: operations["wcListDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wc-api/v2/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery */
+        get: operations["wcGetDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wc-api/v2/webhooks/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count webhooks (status, filter[created_at_min|max]) */
+        get: operations["wcCountWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/events": {
         parameters: {
             query?: never;
@@ -417,6 +505,593 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    wcListWebhooks: {
+        parameters: {
+            query?: {
+                fields?: string;
+                "filter[created_at_max]"?: string;
+                "filter[created_at_min]"?: string;
+                "filter[limit]"?: string;
+                "filter[offset]"?: string;
+                "filter[order]"?: string;
+                "filter[orderby]"?: string;
+                page?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhooks: {
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            created_at?: string;
+                            delivery_url?: string;
+                            event?: string;
+                            hooks?: string[];
+                            id?: number;
+                            name?: string;
+                            resource?: string;
+                            /** @enum {unknown} */
+                            status?: "active" | "paused" | "disabled";
+                            /** @description resource.event, e.g. order.created, or action.<hook> */
+                            topic?: string;
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            updated_at?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    wcCreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    webhook: {
+                        delivery_url?: string;
+                        name?: string;
+                        /** @description write-only */
+                        secret?: string;
+                        /** @enum {unknown} */
+                        status?: "active" | "paused" | "disabled";
+                        topic?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description every field, or those `fields=` names */
+                        webhook: {
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            created_at?: string;
+                            delivery_url?: string;
+                            event?: string;
+                            hooks?: string[];
+                            id?: number;
+                            name?: string;
+                            resource?: string;
+                            /** @enum {unknown} */
+                            status?: "active" | "paused" | "disabled";
+                            /** @description resource.event, e.g. order.created, or action.<hook> */
+                            topic?: string;
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    wcGetWebhook: {
+        parameters: {
+            query?: {
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description every field, or those `fields=` names */
+                        webhook: {
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            created_at?: string;
+                            delivery_url?: string;
+                            event?: string;
+                            hooks?: string[];
+                            id?: number;
+                            name?: string;
+                            resource?: string;
+                            /** @enum {unknown} */
+                            status?: "active" | "paused" | "disabled";
+                            /** @description resource.event, e.g. order.created, or action.<hook> */
+                            topic?: string;
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    wcEditWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    webhook: {
+                        delivery_url?: string;
+                        name?: string;
+                        /** @description write-only */
+                        secret?: string;
+                        /** @enum {unknown} */
+                        status?: "active" | "paused" | "disabled";
+                        topic?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description every field, or those `fields=` names */
+                        webhook: {
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            created_at?: string;
+                            delivery_url?: string;
+                            event?: string;
+                            hooks?: string[];
+                            id?: number;
+                            name?: string;
+                            resource?: string;
+                            /** @enum {unknown} */
+                            status?: "active" | "paused" | "disabled";
+                            /** @description resource.event, e.g. order.created, or action.<hook> */
+                            topic?: string;
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            updated_at?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    wcDeleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    wcListDeliveries: {
+        parameters: {
+            query?: {
+                fields?: string;
+                "filter[created_at_max]"?: string;
+                "filter[created_at_min]"?: string;
+                "filter[limit]"?: string;
+                "filter[offset]"?: string;
+                "filter[order]"?: string;
+                "filter[orderby]"?: string;
+                page?: string;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook_deliveries: {
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            created_at?: string;
+                            /** @description seconds, five decimals */
+                            duration?: string;
+                            id?: number;
+                            request_body?: string | null;
+                            request_headers?: {
+                                [key: string]: string | number;
+                            };
+                            /** @enum {unknown} */
+                            request_method?: "POST";
+                            request_url?: string;
+                            response_body?: string;
+                            /** @description the HTTP status, or http_request_failed */
+                            response_code?: string;
+                            response_headers?: {
+                                [key: string]: string;
+                            };
+                            response_message?: string;
+                            summary?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    wcGetDelivery: {
+        parameters: {
+            query?: {
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                deliveryId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description every field, or those `fields=` names */
+                        webhook_delivery: {
+                            /** @description UTC, seconds: 2015-01-21T13:19:58Z */
+                            created_at?: string;
+                            /** @description seconds, five decimals */
+                            duration?: string;
+                            id?: number;
+                            request_body?: string | null;
+                            request_headers?: {
+                                [key: string]: string | number;
+                            };
+                            /** @enum {unknown} */
+                            request_method?: "POST";
+                            request_url?: string;
+                            response_body?: string;
+                            /** @description the HTTP status, or http_request_failed */
+                            response_code?: string;
+                            response_headers?: {
+                                [key: string]: string;
+                            };
+                            response_message?: string;
+                            summary?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    wcCountWebhooks: {
+        parameters: {
+            query?: {
+                fields?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WooCommerce's error shape */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description WooCommerce's error shape */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            /** @description woocommerce_api_… */
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
     listCatalog: {
         parameters: {
             query?: {

@@ -9,11 +9,14 @@ import type { Core } from '../../core/hookd.ts';
 import { authenticate, lastValues } from './auth.ts';
 import { WooError, sendWooError } from './errors.ts';
 import { pathPattern } from '../route-methods.ts';
+import { checkAnswer } from '../response-check.ts';
+import { documentedAnswer } from './openapi.ts';
+import { WOO_PREFIX } from './prefix.ts';
 import {
   countWebhooks, createWebhook, deleteWebhook, editWebhook, listDeliveries, listWebhooks, viewDelivery, viewWebhook, type WooCall,
 } from './routes.ts';
 
-export const WOO_PREFIX = '/wc-api/v2';
+export { WOO_PREFIX };
 /** No method is longer; a longer override is no method at all (and is not upper-cased). */
 const MAX_METHOD_LENGTH = 16;
 
@@ -43,9 +46,17 @@ function effectiveMethod(request: FastifyRequest): { method: string; signedMetho
 
 type Handler = (call: WooCall, params: Record<string, string>) => Promise<unknown>;
 
-export function wooCommerceApi(core: Core) {
+/** `checkResponses`: check every answer against the face's OpenAPI description (openapi.ts), as in hookd's tests. */
+export function wooCommerceApi(core: Core, options: { checkResponses: boolean } = { checkResponses: false }) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.setErrorHandler(sendWooError);
+    if (options.checkResponses) {
+      app.addHook('onSend', async (request, reply, payload) => {
+        const schema = documentedAnswer(request.routeOptions.url?.slice(WOO_PREFIX.length) ?? '', effectiveMethod(request).method, reply.statusCode);
+        if (schema && typeof payload === 'string') checkAnswer(schema, JSON.parse(payload), `${request.method} ${request.routeOptions.url ?? request.url} (${reply.statusCode})`);
+        return payload;
+      });
+    }
     // A method Fastify routes cannot take (PROPFIND, MKCOL…) ends here even on a route's path: there it
     // is still 405 with that route's Allow. Any other method here means the path matched no route.
     const allowByPath: Array<{ path: RegExp; allow: string }> = [];

@@ -1,6 +1,6 @@
 /**
  * The OpenAPI document at /openapi.json: valid by a third-party validator (@seriousme/openapi-schema-
- * validator, against the OpenAPI 3 schemas), and complete: every native route is in it, each operation
+ * validator, against the OpenAPI 3 schemas), and complete: every native and WooCommerce route is in it, each operation
  * with an operationId of its own, a summary, its parameters and body, and responses for success and for
  * errors, each with a schema. That the answers really match those schemas is checked on every request of
  * the e2e suite (HOOKD_CHECK_RESPONSES, src/api/response-check.ts).
@@ -51,7 +51,11 @@ describe('the OpenAPI document', () => {
         expect(response.content?.['application/json']?.schema, `${where} ${status}`).toBeDefined();
       }
     }
-    for (const expected of ['listEvents', 'listDeliveries', 'countWebhooks', 'getWebhookSecret', 'deleteWorkspace', 'updateEventType', 'publishEvent']) {
+    for (const expected of [
+      'listEvents', 'listDeliveries', 'countWebhooks', 'getWebhookSecret', 'deleteWorkspace', 'updateEventType', 'publishEvent', 'listAttempts',
+      // The WooCommerce face, described by hand (its routes take every method): every route it serves.
+      'wcListWebhooks', 'wcCreateWebhook', 'wcCountWebhooks', 'wcGetWebhook', 'wcEditWebhook', 'wcDeleteWebhook', 'wcListDeliveries', 'wcGetDelivery',
+    ]) {
       expect(ids, expected).toContain(expected);
     }
   });
