@@ -52,6 +52,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** For hookd's own tests: check every answer against its documented schema (api/response-check.ts). */
   checkResponses: boolean;
+  /** How long a `hookd listen` session outlives its CLI's connection (then its webhook is deleted). */
+  listenGraceMs: number;
   /** A request's headers and body must have arrived within this long (slow bodies are cut off with 408). */
   httpRequestTimeoutMs: number;
   /** A connection on which nothing moves for this long is closed (longer than the slowest answer, a test run). */
@@ -112,6 +114,7 @@ export const SETTINGS = {
   authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', use: 'api', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
   infoEndpoints: { env: 'HOOKD_INFO_ENDPOINTS', use: 'api', flag: '--info-endpoints <list>', help: 'which of /metrics, /openapi.json and /docs are served: metrics, openapi, docs (comma-separated), or none', default: 'metrics,openapi,docs' },
   metricsToken: { env: 'HOOKD_METRICS_TOKEN', use: 'api', flag: '--metrics-token <token>', help: 'when set, /metrics, /openapi.json and /docs need it: as a bearer token, or as the password of basic auth', default: '' },
+  listenGrace: { env: 'HOOKD_LISTEN_GRACE', use: 'api', flag: '--listen-grace <duration>', help: 'how long a `hookd listen` session outlives its connection before its temporary webhook is deleted', default: '60s' },
   checkResponses: { env: 'HOOKD_CHECK_RESPONSES', use: 'api', flag: '--check-responses <bool>', help: "for hookd's own tests: check every answer against the OpenAPI document's schema (a mismatch is a 500)", default: 'false' },
   trustProxy: { env: 'HOOKD_TRUST_PROXY', use: 'api', flag: '--trust-proxy <bool>', help: "behind a reverse proxy: take the client's address from X-Forwarded-For", default: 'false' },
   httpRequestTimeout: { env: 'HOOKD_HTTP_REQUEST_TIMEOUT', use: 'api', flag: '--http-request-timeout <duration>', help: "how long a client may take to send a request's headers and body", default: '30s' },
@@ -222,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     infoEndpoints: check('infoEndpoints', infoEndpointList),
     metricsToken: check('metricsToken', optional),
     checkResponses: check('checkResponses', boolean),
+    listenGraceMs: check('listenGrace', positiveDuration),
     httpRequestTimeoutMs: check('httpRequestTimeout', positiveDuration),
     httpConnectionTimeoutMs: check('httpConnectionTimeout', positiveDuration),
     concurrency,

@@ -18,6 +18,8 @@ import { RouteMethods } from './route-methods.ts';
 import { refuseUnparsed } from './protocol-errors.ts';
 import { answerInFace, registerRefusals } from './refusals.ts';
 import { infoEndpoints, type InfoOptions } from './info-endpoints.ts';
+import { ListenHub } from './listen/hub.ts';
+import { listenRelay } from './listen/routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -31,6 +33,8 @@ export interface ServerOptions {
   info: Omit<InfoOptions, 'metrics'>;
   /** Check every answer against its documented schema (hookd's own tests). */
   checkResponses: boolean;
+  /** `hookd listen`: how long a session outlives its connection; how long the relay waits for the CLI. */
+  listen: { graceMs: number; answerTimeoutMs: number };
 }
 
 export async function buildServer(core: Core, options: ServerOptions) {
@@ -87,7 +91,11 @@ export async function buildServer(core: Core, options: ServerOptions) {
   });
   await app.register(infoEndpoints({ ...options.info, metrics: options.metrics }));
 
-  await app.register(nativeApi(core));
+  const hub = new ListenHub(core, { ...options.listen, log: options.logger });
+  // Its event streams never go idle: ended before the server waits for its connections to close.
+  app.addHook('preClose', async () => hub.close());
+  await app.register(nativeApi(core, { hub, graceMs: options.listen.graceMs }));
+  await app.register(listenRelay(hub));
   await app.register(jsonRpcApi(core));
   await app.register(wooCommerceApi(core, { checkResponses: options.checkResponses }), { prefix: WOO_PREFIX });
   return app;

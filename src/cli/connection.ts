@@ -16,6 +16,8 @@ export class UsageError extends Error {}
 export interface Connection {
   client: HookdClient;
   url: string;
+  /** For the calls the client does not make (the listen stream). */
+  token: string;
   json: boolean;
   /** The workspace the command is about (required by the commands that take --workspace). */
   workspace(): string;
@@ -39,6 +41,7 @@ export function connect(options: Record<string, unknown>): Connection {
   return {
     client: new HookdClient({ url, token }),
     url,
+    token,
     json: options.json === true,
     workspace() {
       const workspace = (options.workspace as string | undefined) ?? process.env.HOOKD_WORKSPACE;

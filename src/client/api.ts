@@ -285,6 +285,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{ws}/listen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a `hookd listen` session: a temporary webhook whose deliveries come down its stream */
+        post: operations["openListenSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/listen/{session}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a `hookd listen` session: its temporary webhook is deleted */
+        delete: operations["closeListenSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/listen/{session}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the local endpoint answered to one delivery of the stream */
+        post: operations["answerListenDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{ws}/webhooks": {
         parameters: {
             query?: never;
@@ -3059,6 +3110,300 @@ export interface operations {
                         /** @enum {object|null} */
                         error: never | null;
                     };
+                };
+            };
+        };
+    };
+    openListenSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description what to forward (default: every event) */
+                    events?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** ListenSession */
+                        data: {
+                            events: string[];
+                            /** @description how long the session lives without its stream connected */
+                            expiresAfterMs: number;
+                            /** @description the temporary webhook's signing secret: your local endpoint verifies with it */
+                            secret: string;
+                            sessionId: string;
+                            webhookId: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    closeListenSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    answerListenDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body?: string;
+                    /** @description why the local endpoint could not be reached */
+                    error?: string;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    requestId: number;
+                    /** @description the local endpoint's status (an interim 1xx is not an answer) */
+                    status?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
         };

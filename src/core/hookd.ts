@@ -8,6 +8,7 @@ import { Events } from './events.ts';
 import { Sessions } from './sessions.ts';
 import { WebhookTests } from './testing.ts';
 import { Webhooks } from './webhooks.ts';
+import { Listeners } from './listeners.ts';
 import { Workspaces } from './workspaces.ts';
 
 export class Core {
@@ -19,6 +20,7 @@ export class Core {
   readonly deliveries: Deliveries;
   readonly tests: WebhookTests;
   readonly sessions: Sessions;
+  readonly listeners: Listeners;
 
   constructor(readonly ctx: CoreContext, adminToken: AdminToken) {
     this.auth = new Auth(ctx.store, adminToken, ctx.now, ctx.box, { failureLimit: ctx.settings.authFailureLimit });
@@ -29,5 +31,6 @@ export class Core {
     this.deliveries = new Deliveries(ctx);
     this.tests = new WebhookTests(ctx, this.eventTypes);
     this.sessions = new Sessions(ctx, this.auth);
+    this.listeners = new Listeners(ctx, this.eventTypes, (workspace, seq) => this.webhooks.getBySeq(workspace, seq));
   }
 }

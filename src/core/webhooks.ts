@@ -4,6 +4,7 @@ import type { CoreContext } from './context.ts';
 import { generateWebhookSecret } from './crypto.ts';
 import { Conflict, Forbidden, NotFound } from './errors.ts';
 import type { Principal } from './auth.ts';
+import { listenSession } from './listeners.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
@@ -123,6 +124,8 @@ export class Webhooks {
 
   /** PATCH: changes only what it names. Everything is validated before anything is written. */
   async patch(workspace: Workspace, webhook: Webhook, patch: WebhookPatch): Promise<Webhook> {
+    // Its URL is hookd's own relay, which the address guard lets through: it must not become another.
+    if (listenSession(webhook)) throw new Conflict('this webhook belongs to a `hookd listen` session: it cannot be changed, and goes away with the session');
     const changes: WebhookChanges = {};
     if (patch.name !== undefined) changes.name = validateText(patch.name, 'name', 200);
     if (patch.url !== undefined) changes.url = validateUrl(patch.url, this.ctx.settings.egress);

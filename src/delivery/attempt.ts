@@ -7,6 +7,12 @@ import type { HttpSender } from './sender.ts';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { capText } from '../util/cap-text.ts';
 import { maskHeaders, openHeaders } from '../core/webhook-headers.ts';
+import { listenSession, RELAY_PATH } from '../core/listeners.ts';
+
+/** A `hookd listen` webhook, whose URL (set by hookd, unchangeable) is hookd's own relay. */
+function toOwnRelay(webhook: ClaimedDelivery['webhook']): boolean {
+  return listenSession(webhook) !== null && webhook.url.includes(RELAY_PATH);
+}
 
 export class AttemptRunner implements AttemptSender {
   /** Decrypted secrets by ciphertext: decrypting once per webhook, not once per attempt. */
@@ -38,7 +44,7 @@ export class AttemptRunner implements AttemptSender {
       now,
     };
     const request = buildRequest(delivery, context);
-    const result = await this.http.post(delivery.webhook.url, request.headers, request.body);
+    const result = await this.http.post(delivery.webhook.url, request.headers, request.body, toOwnRelay(delivery.webhook));
     const isDelivery = delivery.seq !== 0;
     return {
       deliverySeq: isDelivery ? delivery.seq : null,

@@ -26,6 +26,8 @@ export interface SenderOptions {
 
 export class HttpSender {
   readonly #agent: Agent;
+  /** Without the address guard: only for hookd's own listen relay (see post). */
+  readonly #relayAgent: Agent;
   /** The URL split as undici wants it; parsed once per webhook URL, not once per attempt. */
   readonly #targets = new BoundedMemo(10_000, (url: string) => {
     const parsed = new URL(url);
@@ -42,6 +44,7 @@ export class HttpSender {
       bodyTimeout: options.timeoutMs,
       connect: options.egress.checksConnections ? guardedConnector(connectTimeout, options.egress) : { timeout: connectTimeout },
     });
+    this.#relayAgent = new Agent({ keepAliveTimeout: 4_000, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, connect: { timeout: connectTimeout } });
   }
 
   /** Whether shutdown aborted the requests in flight. */
@@ -49,7 +52,11 @@ export class HttpSender {
     return this.#aborted;
   }
 
-  post(url: string, headers: Record<string, string>, body: string): Promise<HttpResult> {
+  /**
+   * `toOwnRelay`: the URL is hookd's own listen relay (core/listeners.ts), which is on a loopback or
+   * private address the egress policy refuses to subscribers; it alone goes without the guard.
+   */
+  post(url: string, headers: Record<string, string>, body: string, toOwnRelay = false): Promise<HttpResult> {
     const started = performance.now();
     return new Promise((resolve) => {
       const finish = (response: CollectedResponse | null, error: unknown) => {
@@ -62,7 +69,7 @@ export class HttpSender {
       try {
         const target = this.#targets.get(url);
         const collector = new ResponseCollector(this.options.bodyCapBytes, started + this.options.timeoutMs, finish);
-        this.#agent.dispatch({ origin: target.origin, path: target.path, method: 'POST', headers, body }, collector);
+        (toOwnRelay ? this.#relayAgent : this.#agent).dispatch({ origin: target.origin, path: target.path, method: 'POST', headers, body }, collector);
       } catch (error) {
         finish(null, error);
       }
@@ -73,10 +80,11 @@ export class HttpSender {
   abortAll(): void {
     this.#aborted = true;
     void this.#agent.destroy(new Error('hookd is shutting down')).catch(() => undefined);
+    void this.#relayAgent.destroy(new Error('hookd is shutting down')).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    if (!this.#aborted) await this.#agent.close().catch(() => undefined);
+    if (!this.#aborted) await Promise.all([this.#agent.close().catch(() => undefined), this.#relayAgent.close().catch(() => undefined)]);
   }
 
   private describe(error: unknown): string {

@@ -7,8 +7,11 @@ import { deliveryRoutes } from './routes/deliveries.ts';
 import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
+import type { ListenHub } from '../listen/hub.ts';
+import { listenRoutes } from '../listen/routes.ts';
 
-export function nativeApi(core: Core) {
+/** `listen`: the `hookd listen` connections of this process (api/listen/). */
+export function nativeApi(core: Core, listen: { hub: ListenHub; graceMs: number }) {
   return async function register(app: NativeApp): Promise<void> {
     app.setErrorHandler(sendNativeError);
     // JSON only: any other body is 415, not a string that fails the schema.
@@ -19,5 +22,6 @@ export function nativeApi(core: Core) {
     webhookRoutes(app, core, access);
     eventRoutes(app, core, access);
     deliveryRoutes(app, core, access);
+    listenRoutes(app, core, access, listen.hub, listen.graceMs);
   };
 }

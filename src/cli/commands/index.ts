@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { deliveryCommands } from './delivery.ts';
 import { eventCommands } from './event.ts';
 import { keyCommands } from './key.ts';
+import { listenCommand } from './listen.ts';
 import { tailCommand } from './tail.ts';
 import { webhookCommands } from './webhook.ts';
 import { workspaceCommands } from './workspace.ts';
@@ -14,4 +15,5 @@ export function operatorCommands(program: Command): void {
   eventCommands(program);
   deliveryCommands(program);
   tailCommand(program);
+  listenCommand(program);
 }

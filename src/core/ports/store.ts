@@ -148,6 +148,8 @@ export interface WebhooksRepo {
    */
   setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void>;
   delete(webhookSeq: number): Promise<void>;
+  /** Every `hookd listen` webhook (core/listeners.ts), with its meta: few, and short-lived. */
+  listeners(): Promise<Array<{ seq: number; workspaceSeq: number; meta: Record<string, unknown> }>>;
   /** Every webhook with extra headers, after `afterSeq` in id order, `limit` at a time (for re-sealing them). */
   withHeaders(afterSeq: number, limit: number): Promise<Array<{ seq: number; sealedHeaders: Record<string, string> }>>;
 }

@@ -143,6 +143,12 @@ export class SqlWebhooks implements WebhooksRepo {
     }
   }
 
+  async listeners(): Promise<Array<{ seq: number; workspaceSeq: number; meta: Record<string, unknown> }>> {
+    // Listen webhooks deliver to hookd's own relay path: the URL finds them (meta is JSON text).
+    const rows = await this.db.selectFrom('webhooks').select(['id', 'workspace_id', 'meta']).where('url', 'like', '%/listen-relay/%').execute();
+    return rows.map((row) => ({ seq: num(row.id), workspaceSeq: num(row.workspace_id), meta: parseJson(row.meta, {}) }));
+  }
+
   async withHeaders(afterSeq: number, limit: number): Promise<Array<{ seq: number; sealedHeaders: Record<string, string> }>> {
     const rows = await this.db.selectFrom('webhooks').select(['id', 'headers'])
       .where('id', '>', afterSeq).where('headers', '!=', '{}').orderBy('id').limit(limit).execute();
