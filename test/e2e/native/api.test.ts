@@ -302,6 +302,31 @@ describe('native API', () => {
       });
     });
 
+    it('never shows a secret on the WooCommerce or JSON-RPC faces, whichever face set it', async () => {
+      const generated = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'gen', url: receiver.url('/g'), events: ['order.created'] }), 201);
+      const basic = `Basic ${Buffer.from(`${ws.consumerKey}:${ws.consumerSecret}`).toString('base64')}`;
+      const woo = (method: string, path: string, body?: unknown) => fetch(`${server.url}/wc-api/v2/${path}`, {
+        method, headers: { authorization: basic, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+      });
+      const wooCreated = await woo('POST', 'webhooks', { webhook: { name: 'w', topic: 'order.created', delivery_url: receiver.url('/w'), secret: 'woo-set-secret-1234' } });
+      const wooId = ((await wooCreated.clone().json()) as { webhook: { id: number } }).webhook.id;
+      const rpc = async (method: string, params: unknown[]) => fetch(`${server.url}/api/jsonrpc`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      });
+      const session = ((await (await rpc('login', [ws.consumerKey, ws.consumerSecret])).json()) as { result: string }).result;
+      const answers = [
+        wooCreated, await woo('GET', 'webhooks'), await woo('GET', `webhooks/${wooId}`),
+        await woo('PUT', `webhooks/${wooId}`, { webhook: { secret: 'woo-set-secret-5678' } }),
+        await rpc('call', [session, 'webhook.list', []]), await rpc('call', [session, 'webhook.info', [wooId]]),
+        await rpc('call', [session, 'webhook.create', [{ url: receiver.url('/r'), topics: 'order:created', secret_key: 'rpc-set-secret-1234' }]]),
+      ];
+      for (const answer of answers) {
+        const text = await answer.text();
+        for (const secret of [generated.secret, 'woo-set-secret-1234', 'woo-set-secret-5678', 'rpc-set-secret-1234', 'whsec_']) expect(text, answer.url).not.toContain(secret);
+        expect(text, answer.url).not.toMatch(/"secret(_key)?"\s*:/);
+      }
+    });
+
     it('reads a secret only with a key of its workspace or the admin token', async () => {
       const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'reveal', url: receiver.url('/reveal'), events: ['order.status'], secret: SECRET }), 201);
       expect(webhook.secret).toBeUndefined();
