@@ -9,10 +9,20 @@ import { WOO_PREFIX } from './woocommerce/index.ts';
 export type Face = 'native' | 'woocommerce' | 'jsonrpc';
 
 export function faceOf(path: string): Face {
-  const bare = path.split('?')[0];
+  const bare = withoutOrigin(path).split('?')[0];
   if (bare === WOO_PREFIX || bare.startsWith(`${WOO_PREFIX}/`)) return 'woocommerce';
   if (JSONRPC_PATHS.includes(bare)) return 'jsonrpc';
   return 'native';
+}
+
+/** The path of an absolute-form target (`http://host/wc-api/…`, which Node passes on as it came); others as they are. */
+function withoutOrigin(target: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return target;
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return '/';
+  }
 }
 
 /** What each status is called in each face. */

@@ -66,6 +66,8 @@ describe('methods a path does not take', () => {
     // An expectation hookd cannot meet: 417, with a body.
     expect(await raw(port, 'GET', '/workspaces', 'Expect: 200-ok\r\n')).toMatchObject({ status: 417, body: { error: { code: 'EXPECTATION_FAILED' } } });
     expect(await raw(port, 'GET', '/wc-api/v2/webhooks', 'Expect: 200-ok\r\n')).toMatchObject({ status: 417, body: { errors: [{ code: 'woocommerce_api_invalid_request' }] } });
+    // Found by the fuzzer: the same in absolute form, which Node hands over as it came.
+    expect(await raw(port, 'POST', 'http://127.0.0.1/wc-api/v2/webhook/103', 'Expect: 200-ok\r\n')).toMatchObject({ status: 417, body: { errors: [{ code: 'woocommerce_api_invalid_request' }] } });
     // A body no route parses, on a path no route takes with that method.
     expect(await raw(port, 'PATCH', '/workspaces/a/webhooks/b/deliveries/c', 'Content-Type: ;\r\nContent-Length: 2\r\n\r\n{}'.replace(/\r\n\r\n\{\}$/, '\r\n'))).toMatchObject({ status: expect.any(Number), body: { data: null, error: expect.any(Object) } });
   });
