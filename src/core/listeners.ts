@@ -70,12 +70,6 @@ export class Listeners {
     throw new NotFound('listen_session');
   }
 
-  /** The session behind a relay path, in any workspace (the relay knows only the session id). */
-  async bySession(sessionId: string): Promise<{ webhookSeq: number } | null> {
-    const found = (await this.ctx.store.webhooks.listeners()).find((webhook) => listenSession(webhook)?.session === sessionId);
-    return found ? { webhookSeq: found.seq } : null;
-  }
-
   /** Moves the lease on (the CLI is still connected). */
   async renew(webhookSeq: number, sessionId: string, leaseMs: number): Promise<void> {
     await this.ctx.store.webhooks.update(webhookSeq, { meta: { listen: { session: sessionId, leaseUntil: this.ctx.now() + leaseMs } satisfies ListenMeta } }, this.ctx.now());

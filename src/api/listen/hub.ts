@@ -26,6 +26,7 @@ export interface RelayResult {
 const MAX_WAITING = 64;
 
 interface Attached {
+  workspaceSeq: number;
   webhookSeq: number;
   stream: ServerResponse;
   renewal: NodeJS.Timeout;
@@ -54,7 +55,7 @@ export class ListenHub {
   }
 
   /** Takes over `stream` as the session's event stream (a newer connection replaces an older one). */
-  attach(sessionId: string, webhookSeq: number, stream: ServerResponse): void {
+  attach(sessionId: string, workspaceSeq: number, webhookSeq: number, stream: ServerResponse): void {
     this.#attached.get(sessionId)?.stream.end();
     stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     stream.write(': connected\n\n');
@@ -63,7 +64,7 @@ export class ListenHub {
       void this.core.listeners.renew(webhookSeq, sessionId, this.options.graceMs).catch((error: unknown) => this.options.log.warn({ err: error }, 'renewing a listen session failed'));
     }, Math.max(100, Math.floor(this.options.graceMs / 3)));
     renewal.unref();
-    const attached: Attached = { webhookSeq, stream, renewal, waiting: new Map() };
+    const attached: Attached = { workspaceSeq, webhookSeq, stream, renewal, waiting: new Map() };
     this.#attached.set(sessionId, attached);
     void this.core.listeners.renew(webhookSeq, sessionId, this.options.graceMs).catch(() => undefined);
     stream.on('close', () => {
@@ -91,9 +92,13 @@ export class ListenHub {
     });
   }
 
-  /** The CLI's answer to one delivery; false if nothing waits for it (answered already, or timed out). */
-  answer(sessionId: string, requestId: number, answer: LocalAnswer): boolean {
-    const waiting = this.#attached.get(sessionId)?.waiting.get(requestId);
+  /**
+   * The CLI's answer to one delivery of a session of `workspaceSeq` held here; false if nothing waits for
+   * it (answered already, timed out, or not this workspace's).
+   */
+  answer(workspaceSeq: number, sessionId: string, requestId: number, answer: LocalAnswer): boolean {
+    const attached = this.#attached.get(sessionId);
+    const waiting = attached?.workspaceSeq === workspaceSeq ? attached.waiting.get(requestId) : undefined;
     if (!waiting) return false;
     waiting.settle(answer.error !== undefined
       ? { status: 502, body: `the local endpoint could not be reached: ${answer.error}`, headers: {} }

@@ -53,14 +53,14 @@ export function listenRoutes(app: NativeApp, core: Core, access: NativeAccess, h
     const workspace = await access.workspace(request, request.params.ws);
     const webhook = await core.listeners.find(workspace, request.params.session);
     reply.hijack();
-    hub.attach(request.params.session, webhook.seq, reply.raw);
+    hub.attach(request.params.session, workspace.seq, webhook.seq, reply.raw);
   });
 
   app.post('/workspaces/:ws/listen/:session/answers', { schema: { tags: ['listen'], operationId: 'answerListenDelivery', summary: 'What the local endpoint answered to one delivery of the stream', response: noContent, params: SessionParams, body: Answer } }, async (request, reply) => {
     const workspace = await access.workspace(request, request.params.ws);
-    await core.listeners.find(workspace, request.params.session);
     const { requestId, ...answer } = request.body;
-    if (!hub.answer(request.params.session, requestId, answer)) {
+    // Answered from this process's open streams, not the store: one answer comes back per delivery.
+    if (!hub.answer(workspace.seq, request.params.session, requestId, answer)) {
       return reply.status(404).send({ data: null, error: { code: 'RESOURCE_NOT_FOUND', message: 'no delivery of this session waits for that requestId (answered already, or timed out)', details: { field: 'requestId' } } });
     }
     return reply.status(204).send();
