@@ -48,7 +48,11 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   let retention: RetentionJob | null = null;
   let http: HttpSender | null = null;
   const stop = async () => {
+    // A client that stops reading an answer keeps its connection busy, and the server's close would wait
+    // for it forever: past the shutdown grace, whatever is still open is cut.
+    const cut = setTimeout(() => server?.server.closeAllConnections(), config.shutdownGraceMs);
     await server?.close();
+    clearTimeout(cut);
     await thread?.stop();
     await dispatcher?.stop();
     await retention?.stop();

@@ -693,7 +693,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description every field, or those `fields=` names */
+                        /**
+                         * @description every field, or those `fields=` names
+                         * @example {
+                         *       "id": 3,
+                         *       "name": "orders",
+                         *       "status": "active",
+                         *       "topic": "order.created",
+                         *       "resource": "order",
+                         *       "event": "created",
+                         *       "hooks": [
+                         *         "woocommerce_process_shop_order_meta",
+                         *         "woocommerce_api_create_order",
+                         *         "woocommerce_new_order"
+                         *       ],
+                         *       "delivery_url": "https://shop.example.com/hooks",
+                         *       "created_at": "2015-01-21T13:19:58Z",
+                         *       "updated_at": "2015-01-21T13:19:58Z"
+                         *     }
+                         */
                         webhook: {
                             /** @description UTC, seconds: 2015-01-21T13:19:58Z */
                             created_at?: string;
@@ -765,7 +783,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description every field, or those `fields=` names */
+                        /**
+                         * @description every field, or those `fields=` names
+                         * @example {
+                         *       "id": 3,
+                         *       "name": "orders",
+                         *       "status": "active",
+                         *       "topic": "order.created",
+                         *       "resource": "order",
+                         *       "event": "created",
+                         *       "hooks": [
+                         *         "woocommerce_process_shop_order_meta",
+                         *         "woocommerce_api_create_order",
+                         *         "woocommerce_new_order"
+                         *       ],
+                         *       "delivery_url": "https://shop.example.com/hooks",
+                         *       "created_at": "2015-01-21T13:19:58Z",
+                         *       "updated_at": "2015-01-21T13:19:58Z"
+                         *     }
+                         */
                         webhook: {
                             /** @description UTC, seconds: 2015-01-21T13:19:58Z */
                             created_at?: string;
@@ -849,7 +885,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description every field, or those `fields=` names */
+                        /**
+                         * @description every field, or those `fields=` names
+                         * @example {
+                         *       "id": 3,
+                         *       "name": "orders",
+                         *       "status": "active",
+                         *       "topic": "order.created",
+                         *       "resource": "order",
+                         *       "event": "created",
+                         *       "hooks": [
+                         *         "woocommerce_process_shop_order_meta",
+                         *         "woocommerce_api_create_order",
+                         *         "woocommerce_new_order"
+                         *       ],
+                         *       "delivery_url": "https://shop.example.com/hooks",
+                         *       "created_at": "2015-01-21T13:19:58Z",
+                         *       "updated_at": "2015-01-21T13:19:58Z"
+                         *     }
+                         */
                         webhook: {
                             /** @description UTC, seconds: 2015-01-21T13:19:58Z */
                             created_at?: string;
@@ -1061,7 +1115,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description every field, or those `fields=` names */
+                        /**
+                         * @description every field, or those `fields=` names
+                         * @example {
+                         *       "id": 7,
+                         *       "duration": "0.01240",
+                         *       "summary": "HTTP 200 OK: ok",
+                         *       "request_method": "POST",
+                         *       "request_url": "https://shop.example.com/hooks",
+                         *       "request_headers": {
+                         *         "X-WC-Webhook-Topic": "order.created",
+                         *         "X-WC-Webhook-ID": 3
+                         *       },
+                         *       "request_body": "{\"order\":{\"id\":42}}",
+                         *       "response_code": "200",
+                         *       "response_message": "OK",
+                         *       "response_headers": {
+                         *         "content-type": "text/plain"
+                         *       },
+                         *       "response_body": "ok",
+                         *       "created_at": "2015-01-21T13:19:58Z"
+                         *     }
+                         */
                         webhook_delivery: {
                             /** @description UTC, seconds: 2015-01-21T13:19:58Z */
                             created_at?: string;
@@ -1940,7 +2015,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** IssuedApiKey */
+                        /**
+                         * IssuedApiKey
+                         * @example {
+                         *       "id": "01a236b6-d4ab-71db-83a8-6818b9b11494",
+                         *       "name": "backend",
+                         *       "prefix": "hk_Utqeg4F",
+                         *       "consumerKeyEnding": "218817",
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "lastUsedAt": null,
+                         *       "revokedAt": null,
+                         *       "key": "hk_Utqeg4FToD_gESvrGWupVMbNfo3vPOCQMtfp1Lg0",
+                         *       "consumerKey": "ck_86348069a212974ccaf5c418b64979436c218817",
+                         *       "consumerSecret": "cs_9be4191bc085f8e6d577950cfb70052a755b6f43"
+                         *     }
+                         */
                         data: {
                             /** @description the same key for the WooCommerce and JSON-RPC APIs (ck_…), shown this once */
                             consumerKey: string;
@@ -3078,7 +3167,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** EventWithDeliveries */
+                        /**
+                         * EventWithDeliveries
+                         * @example {
+                         *       "id": "e1f2…",
+                         *       "type": "order.created",
+                         *       "data": {
+                         *         "id": 42
+                         *       },
+                         *       "idempotencyKey": null,
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "deliveries": [
+                         *         {
+                         *           "id": "d4c3…",
+                         *           "eventId": "e1f2…",
+                         *           "eventType": "order.created",
+                         *           "webhookId": "0b7e…",
+                         *           "status": "succeeded",
+                         *           "attemptCount": 1,
+                         *           "nextAttemptAt": null,
+                         *           "lastAttemptAt": "2024-05-01T12:00:00.050Z",
+                         *           "lastResponseCode": 200,
+                         *           "lastError": null,
+                         *           "lastDurationMs": 12.4,
+                         *           "createdAt": "2024-05-01T12:00:00.000Z",
+                         *           "updatedAt": "2024-05-01T12:00:00.063Z"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         data: {
                             /** Format: date-time */
                             createdAt: string;
@@ -3203,7 +3320,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** ListenSession */
+                        /**
+                         * ListenSession
+                         * @example {
+                         *       "sessionId": "nZkTXYuSE7Ewndmj1_wjTtBDiATruyCi",
+                         *       "webhookId": "01a236c1-ff20-7101-94fd-4e52c24fcdd1",
+                         *       "events": [
+                         *         "order.*"
+                         *       ],
+                         *       "secret": "whsec_5ElO2EHeKB1aNfIUcetdwFViYi+5zC9QxkPxdGAXnBA=",
+                         *       "expiresAfterMs": 60000
+                         *     }
+                         */
                         data: {
                             events: string[];
                             /** @description how long the session lives without its stream connected */
@@ -4565,7 +4693,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** DeliveryWithAttempts */
+                        /**
+                         * DeliveryWithAttempts
+                         * @example {
+                         *       "id": "d4c3…",
+                         *       "eventId": "e1f2…",
+                         *       "eventType": "order.created",
+                         *       "webhookId": "0b7e…",
+                         *       "status": "succeeded",
+                         *       "attemptCount": 1,
+                         *       "nextAttemptAt": null,
+                         *       "lastAttemptAt": "2024-05-01T12:00:00.050Z",
+                         *       "lastResponseCode": 200,
+                         *       "lastError": null,
+                         *       "lastDurationMs": 12.4,
+                         *       "createdAt": "2024-05-01T12:00:00.000Z",
+                         *       "updatedAt": "2024-05-01T12:00:00.063Z",
+                         *       "attempts": [
+                         *         {
+                         *           "id": 7,
+                         *           "deliveryId": "d4c3…",
+                         *           "webhookId": "0b7e…",
+                         *           "eventType": "order.created",
+                         *           "trigger": "scheduled",
+                         *           "test": false,
+                         *           "success": true,
+                         *           "request": {
+                         *             "url": "https://shop.example.com/hooks",
+                         *             "method": "POST",
+                         *             "headers": {
+                         *               "content-type": "application/json",
+                         *               "webhook-signature": "********"
+                         *             },
+                         *             "body": "{\"type\":\"order.created\",\"data\":{\"id\":42}}"
+                         *           },
+                         *           "response": {
+                         *             "code": 200,
+                         *             "message": "OK",
+                         *             "headers": {
+                         *               "content-type": "text/plain"
+                         *             },
+                         *             "body": "ok"
+                         *           },
+                         *           "durationMs": 12.4,
+                         *           "error": null,
+                         *           "createdAt": "2024-05-01T12:00:00.050Z"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         data: {
                             attemptCount: number;
                             attempts: {
@@ -5195,7 +5371,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** TestReport */
+                        /**
+                         * TestReport
+                         * @example {
+                         *       "startedAt": "2024-05-01T12:00:00.000Z",
+                         *       "testsRun": 1,
+                         *       "testsSucceeded": 1,
+                         *       "testsFailed": 0,
+                         *       "tests": [
+                         *         {
+                         *           "event": "order.created",
+                         *           "url": "https://shop.example.com/hooks",
+                         *           "success": true,
+                         *           "responseCode": 200,
+                         *           "durationMs": 12.4,
+                         *           "error": null
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         data: {
                             /** Format: date-time */
                             startedAt: string;
@@ -5307,7 +5501,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** TestReport */
+                        /**
+                         * TestReport
+                         * @example {
+                         *       "startedAt": "2024-05-01T12:00:00.000Z",
+                         *       "testsRun": 1,
+                         *       "testsSucceeded": 1,
+                         *       "testsFailed": 0,
+                         *       "tests": [
+                         *         {
+                         *           "event": "order.created",
+                         *           "url": "https://shop.example.com/hooks",
+                         *           "success": true,
+                         *           "responseCode": 200,
+                         *           "durationMs": 12.4,
+                         *           "error": null
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         data: {
                             /** Format: date-time */
                             startedAt: string;

@@ -30,7 +30,7 @@ const SessionView = Type.Object({
   events: Type.Array(Type.String()),
   secret: Type.String({ description: 'the temporary webhook\'s signing secret: your local endpoint verifies with it' }),
   expiresAfterMs: Type.Integer({ description: 'how long the session lives without its stream connected' }),
-}, { title: 'ListenSession' });
+}, { title: 'ListenSession', examples: [{ sessionId: 'nZkTXYuSE7Ewndmj1_wjTtBDiATruyCi', webhookId: '01a236c1-ff20-7101-94fd-4e52c24fcdd1', events: ['order.*'], secret: 'whsec_5ElO2EHeKB1aNfIUcetdwFViYi+5zC9QxkPxdGAXnBA=', expiresAfterMs: 60000 }] });
 
 /** Where this process can be reached by hookd's dispatchers: its own address (loopback if it listens on all). */
 function relayOrigin(request: FastifyRequest): string {

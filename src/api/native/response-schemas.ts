@@ -26,13 +26,20 @@ const apiKeyFields = {
   lastUsedAt: TimeOrNull,
   revokedAt: TimeOrNull,
 };
-export const ApiKeyView = Type.Object(apiKeyFields, { title: 'ApiKey' });
+const apiKeyExample = {
+  id: '01a236b6-d4ab-71db-83a8-6818b9b11494', name: 'backend', prefix: 'hk_Utqeg4F', consumerKeyEnding: '218817',
+  createdAt: '2024-05-01T12:00:00.000Z', lastUsedAt: null, revokedAt: null,
+};
+export const ApiKeyView = Type.Object(apiKeyFields, { title: 'ApiKey', examples: [apiKeyExample] });
 export const IssuedApiKeyView = Type.Object({
   ...apiKeyFields,
   key: Type.String({ description: 'the bearer token of the native API (hk_…), shown this once' }),
   consumerKey: Type.String({ description: 'the same key for the WooCommerce and JSON-RPC APIs (ck_…), shown this once' }),
   consumerSecret: Type.String({ description: 'cs_…, shown this once' }),
-}, { title: 'IssuedApiKey' });
+}, {
+  title: 'IssuedApiKey',
+  examples: [{ ...apiKeyExample, key: 'hk_Utqeg4FToD_gESvrGWupVMbNfo3vPOCQMtfp1Lg0', consumerKey: 'ck_86348069a212974ccaf5c418b64979436c218817', consumerSecret: 'cs_9be4191bc085f8e6d577950cfb70052a755b6f43' }],
+});
 
 export const EventTypeView = Type.Object({
   name: Type.String(),
@@ -120,13 +127,11 @@ const deliveryFields = {
   createdAt: Time,
   updatedAt: Time,
 };
-export const DeliveryView = Type.Object(deliveryFields, {
-  title: 'Delivery',
-  examples: [{
-    id: 'd4c3…', eventId: 'e1f2…', eventType: 'order.created', webhookId: '0b7e…', status: 'succeeded', attemptCount: 1, nextAttemptAt: null,
-    lastAttemptAt: '2024-05-01T12:00:00.050Z', lastResponseCode: 200, lastError: null, lastDurationMs: 12.4, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.063Z',
-  }],
-});
+const deliveryExample = {
+  id: 'd4c3…', eventId: 'e1f2…', eventType: 'order.created', webhookId: '0b7e…', status: 'succeeded', attemptCount: 1, nextAttemptAt: null,
+  lastAttemptAt: '2024-05-01T12:00:00.050Z', lastResponseCode: 200, lastError: null, lastDurationMs: 12.4, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.063Z',
+};
+export const DeliveryView = Type.Object(deliveryFields, { title: 'Delivery', examples: [deliveryExample] });
 
 export const AttemptView = Type.Object({
   id: Type.Integer(),
@@ -141,9 +146,23 @@ export const AttemptView = Type.Object({
   durationMs: Type.Number(),
   error: StringOrNull,
   createdAt: Time,
-}, { title: 'Attempt' });
-export const DeliveryWithAttemptsView = Type.Object({ ...deliveryFields, attempts: Type.Array(AttemptView) }, { title: 'DeliveryWithAttempts' });
-export const EventWithDeliveriesView = Type.Object({ ...eventFields, deliveries: Type.Array(DeliveryView) }, { title: 'EventWithDeliveries' });
+}, { title: 'Attempt', examples: [attemptExample()] });
+export const DeliveryWithAttemptsView = Type.Object({ ...deliveryFields, attempts: Type.Array(AttemptView) }, {
+  title: 'DeliveryWithAttempts', examples: [{ ...deliveryExample, attempts: [attemptExample()] }],
+});
+export const EventWithDeliveriesView = Type.Object({ ...eventFields, deliveries: Type.Array(DeliveryView) }, {
+  title: 'EventWithDeliveries',
+  examples: [{ id: 'e1f2…', type: 'order.created', data: { id: 42 }, idempotencyKey: null, createdAt: '2024-05-01T12:00:00.000Z', deliveries: [deliveryExample] }],
+});
+
+function attemptExample() {
+  return {
+    id: 7, deliveryId: 'd4c3…', webhookId: '0b7e…', eventType: 'order.created', trigger: 'scheduled', test: false, success: true,
+    request: { url: 'https://shop.example.com/hooks', method: 'POST', headers: { 'content-type': 'application/json', 'webhook-signature': '********' }, body: '{"type":"order.created","data":{"id":42}}' },
+    response: { code: 200, message: 'OK', headers: { 'content-type': 'text/plain' }, body: 'ok' },
+    durationMs: 12.4, error: null, createdAt: '2024-05-01T12:00:00.050Z',
+  };
+}
 
 export const TestReportView = Type.Object({
   startedAt: Time,
@@ -153,7 +172,10 @@ export const TestReportView = Type.Object({
   tests: Type.Array(Type.Object({
     event: Type.String(), url: Type.String(), success: Type.Boolean(), responseCode: IntegerOrNull, durationMs: Type.Number(), error: StringOrNull,
   })),
-}, { title: 'TestReport' });
+}, {
+  title: 'TestReport',
+  examples: [{ startedAt: '2024-05-01T12:00:00.000Z', testsRun: 1, testsSucceeded: 1, testsFailed: 0, tests: [{ event: 'order.created', url: 'https://shop.example.com/hooks', success: true, responseCode: 200, durationMs: 12.4, error: null }] }],
+});
 
 const ErrorView = Type.Object({
   data: Type.Null(),

@@ -12,9 +12,9 @@ const Time = Type.String({ description: 'UTC, seconds: 2015-01-21T13:19:58Z' });
 const Status = Type.Enum(['active', 'paused', 'disabled']);
 const NullableString = Type.Unsafe<string | null>({ type: 'string', nullable: true });
 const map = (values: TSchema) => Type.Object({}, { additionalProperties: values });
-const optional = <T extends Record<string, TSchema>>(properties: T) => Type.Object(
+const optional = <T extends Record<string, TSchema>>(properties: T, example: Record<string, unknown>) => Type.Object(
   Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, Type.Optional(schema)])) as { [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>> },
-  { description: 'every field, or those `fields=` names' },
+  { description: 'every field, or those `fields=` names', example },
 );
 
 const WooWebhook = optional({
@@ -28,6 +28,9 @@ const WooWebhook = optional({
   delivery_url: Type.String(),
   created_at: Time,
   updated_at: Time,
+}, {
+  id: 3, name: 'orders', status: 'active', topic: 'order.created', resource: 'order', event: 'created', hooks: ['woocommerce_process_shop_order_meta', 'woocommerce_api_create_order', 'woocommerce_new_order'],
+  delivery_url: 'https://shop.example.com/hooks', created_at: '2015-01-21T13:19:58Z', updated_at: '2015-01-21T13:19:58Z',
 });
 
 const WooDelivery = optional({
@@ -43,6 +46,10 @@ const WooDelivery = optional({
   response_headers: map(Type.String()),
   response_body: Type.String(),
   created_at: Time,
+}, {
+  id: 7, duration: '0.01240', summary: 'HTTP 200 OK: ok', request_method: 'POST', request_url: 'https://shop.example.com/hooks',
+  request_headers: { 'X-WC-Webhook-Topic': 'order.created', 'X-WC-Webhook-ID': 3 }, request_body: '{"order":{"id":42}}', response_code: '200',
+  response_message: 'OK', response_headers: { 'content-type': 'text/plain' }, response_body: 'ok', created_at: '2015-01-21T13:19:58Z',
 });
 
 const WooError = Type.Object({
@@ -63,10 +70,10 @@ const WebhookInput = Type.Object({
 const SUCCESS = new Map<string, [number, TSchema]>([
   ['GET /webhooks', [200, Type.Object({ webhooks: Type.Array(WooWebhook) })]],
   ['POST /webhooks', [201, Type.Object({ webhook: WooWebhook })]],
-  ['GET /webhooks/count', [200, Type.Object({ count: Type.Integer() })]],
+  ['GET /webhooks/count', [200, Type.Object({ count: Type.Integer() }, { example: { count: 3 } })]],
   ['GET /webhooks/{id}', [200, Type.Object({ webhook: WooWebhook })]],
   ['PUT /webhooks/{id}', [200, Type.Object({ webhook: WooWebhook })]],
-  ['DELETE /webhooks/{id}', [200, Type.Object({ message: Type.String() })]],
+  ['DELETE /webhooks/{id}', [200, Type.Object({ message: Type.String() }, { example: { message: 'Permanently deleted webhook' } })]],
   ['GET /webhooks/{id}/deliveries', [200, Type.Object({ webhook_deliveries: Type.Array(WooDelivery) })]],
   ['GET /webhooks/{id}/deliveries/{deliveryId}', [200, Type.Object({ webhook_delivery: WooDelivery })]],
 ]);

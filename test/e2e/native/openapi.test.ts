@@ -49,6 +49,8 @@ describe('the OpenAPI document', () => {
       for (const [status, response] of Object.entries(operation.responses)) {
         if (status === '204') continue;
         expect(response.content?.['application/json']?.schema, `${where} ${status}`).toBeDefined();
+        // An example of what it answers: on the model, or on the answer itself.
+        expect(JSON.stringify(response.content).includes('"example":'), `${where} ${status} has no example`).toBe(true);
       }
     }
     for (const expected of [
