@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { faceOf, httpStatus, refusalBody, type Face } from './faces.ts';
 import { sendNativeError } from './native/envelope.ts';
 import { writeRefusal } from './protocol-errors.ts';
+import { discardBody } from './unread-body.ts';
 import { RouteMethods } from './route-methods.ts';
 import { sendWooError } from './woocommerce/errors.ts';
 
@@ -38,11 +39,11 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
   app.addHook('onRoute', (route) => routes.add(route.url, route.config?.allow ?? route.method));
   // hookd is no proxy: CONNECT gets 405 (Node drops the connection when nobody listens for it).
   app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', request.method, routes.allowed(request.url ?? '')));
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0];
     const allow = routes.allowed(path);
-    // A body no route reads is drained (up to the request timeout), so the answer reaches a client still sending it.
-    request.raw.resume();
+    // A body no route reads is received first, so the answer reaches a client still sending it.
+    await discardBody(request);
     if (allow.length === 0) return refuse(faceOf(path), request, reply, 404, `no route ${request.method} ${path}`);
     reply.header('allow', allow.join(', '));
     return refuse(faceOf(path), request, reply, 405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`);

@@ -13,6 +13,7 @@ import { nativeApi } from './native/index.ts';
 import { WOO_PREFIX, wooCommerceApi } from './woocommerce/index.ts';
 import { WOO_SECURITY_SCHEMES, wooCommercePaths } from './woocommerce/openapi.ts';
 import { validatorCompiler } from './validation.ts';
+import { BODY_LIMIT } from './unread-body.ts';
 import { serializerCompiler } from './response-check.ts';
 import { RouteMethods } from './route-methods.ts';
 import { refuseUnparsed } from './protocol-errors.ts';
@@ -21,7 +22,6 @@ import { infoEndpoints, type InfoOptions } from './info-endpoints.ts';
 import { ListenHub } from './listen/hub.ts';
 import { listenRelay } from './listen/routes.ts';
 
-export const BODY_LIMIT = 1024 * 1024;
 
 export interface ServerOptions {
   logger: Logger;

@@ -4,7 +4,7 @@
  */
 import { bodyLength, header, type Face, type FuzzRequest, type FuzzResponse } from './request.ts';
 
-/** hookd's body limit (src/api/server.ts BODY_LIMIT). */
+/** hookd's body limit (src/api/unread-body.ts BODY_LIMIT). */
 const BODY_LIMIT = 1024 * 1024;
 
 export type ProblemKind = 'crash' | 'hang' | 'framing' | 'upload-cut' | 'no-answer' | '5xx' | 'internal-error' | 'leak' | 'format' | 'transport-format' | 'slow' | 'stall' | 'corruption' | 'wrong-result';

@@ -12,6 +12,7 @@ import { pathPattern } from '../route-methods.ts';
 import { checkAnswer } from '../response-check.ts';
 import { documentedAnswer } from './openapi.ts';
 import { WOO_PREFIX } from './prefix.ts';
+import { discardBody } from '../unread-body.ts';
 import {
   countWebhooks, createWebhook, deleteWebhook, editWebhook, listDeliveries, listWebhooks, viewDelivery, viewWebhook, type WooCall,
 } from './routes.ts';
@@ -60,7 +61,9 @@ export function wooCommerceApi(core: Core, options: { checkResponses: boolean } 
     // A method Fastify routes cannot take (PROPFIND, MKCOL…) ends here even on a route's path: there it
     // is still 405 with that route's Allow. Any other method here means the path matched no route.
     const allowByPath: Array<{ path: RegExp; allow: string }> = [];
-    app.setNotFoundHandler((request, reply) => {
+    app.setNotFoundHandler(async (request, reply) => {
+      // A body no route reads is received first, so the answer reaches a client still sending it.
+      await discardBody(request);
       const path = request.url.split('?')[0];
       const routable = app.supportedMethods.includes(request.method);
       const known = routable ? undefined : allowByPath.find((entry) => entry.path.test(path));

@@ -97,3 +97,43 @@ describe('methods a path does not take', () => {
     expect(await raw(port, 'GET', '/workspaces HTTP/1.1 extra')).toMatchObject({ status: 400, body: { data: null, error: { code: 'BAD_REQUEST' } } });
   });
 });
+
+describe('a refused request still uploading its body', () => {
+  let server: TestHookd;
+  beforeAll(async () => { server = await startTestHookd(); });
+  afterAll(async () => { await server?.stop(); });
+
+  /** Sends the headers, then the body in slow parts; resolves with the answer's status line, or the upload's error. */
+  function slowUpload(method: string, path: string, parts: number): Promise<string> {
+    return new Promise((resolve) => {
+      const part = 'x'.repeat(32 * 1024);
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+      let text = '';
+      let sent = 0;
+      let early = false;
+      socket.on('data', (chunk) => {
+        // An answer before the whole body was sent is the early answer that cut uploads off.
+        if (text === '' && sent < parts) early = true;
+        text += chunk.toString('latin1');
+      });
+      socket.on('error', (error) => resolve(`upload failed: ${(error as NodeJS.ErrnoException).code}`));
+      socket.on('close', () => resolve(early ? `answered early: ${text.split('\r\n')[0]}` : text.split('\r\n')[0]));
+      socket.write(`${method} ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${part.length * parts}\r\n\r\n`);
+      const next = () => {
+        if (socket.destroyed) return;
+        socket.write(part);
+        if (++sent < parts) setTimeout(next, 20);
+      };
+      setTimeout(next, 20);
+    });
+  }
+
+  it('is answered after its body has arrived, in its face\'s shape, not cut off mid-upload', async () => {
+    // The fuzzer saw MKCOL with a 350 KB body to the JSON-RPC path end in EPIPE under load: the refusal went
+    // out, and the connection closed, while the body was still coming. (Not reproduced on an idle machine.)
+    expect(await slowUpload('MKCOL', '/api/jsonrpc', 10)).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(await slowUpload('SEARCH', '/workspaces', 10)).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(await slowUpload('PROPFIND', '/wc-api/v2/webhooks', 10)).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(await slowUpload('MKCOL', '/no/such/route', 10)).toBe('HTTP/1.1 404 Not Found');
+  });
+});
