@@ -47,7 +47,8 @@ describe('the admin token', () => {
 
     const hookd = await spawnHookd(dataDir, await freePort(), settings());
     processes.push(hookd);
-    const token = /hookd admin token \(shown once, store it now\): (hka_\S+)/.exec(hookd.output())?.[1];
+    // Printed once the token is stored, which can be just after the server answers its first /healthz.
+    const token = await eventually(async () => /hookd admin token \(shown once, store it now\): (hka_\S+)/.exec(hookd.output())?.[1], 10_000).catch(() => undefined);
     expect(token, hookd.output()).toBeDefined();
     expect((await hookd.api.as(token as string).get('/workspaces')).status).toBe(200);
   });
