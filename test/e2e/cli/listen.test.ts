@@ -115,4 +115,15 @@ describe('hookd listen', () => {
     expect((await ws.api.delete(`/workspaces/${ws.id}/listen/${opened.sessionId}`)).status).toBe(204);
     expect(await listed()).not.toContain(opened.webhookId);
   });
+
+  it('counts sessions against the workspace\'s webhook limit', async () => {
+    const limited = await startTestHookd({ maxWebhooksPerWorkspace: '2' });
+    try {
+      const small = await createWorkspace(limited.api, 'small');
+      for (let i = 0; i < 2; i++) expect((await small.api.post(`/workspaces/${small.id}/listen`, {})).status).toBe(201);
+      expectError(await small.api.post(`/workspaces/${small.id}/listen`, {}), 409, 'CONFLICT');
+    } finally {
+      await limited.stop();
+    }
+  });
 });
