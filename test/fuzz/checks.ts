@@ -125,9 +125,11 @@ function checkNative(request: FuzzRequest, response: FuzzResponse): Problem[] {
   if (request.method === 'HEAD' || status === 204) {
     return text === '' ? [] : [{ kind: 'format', signature: `${status} body on ${request.method === 'HEAD' ? 'HEAD' : '204'}`, detail: 'an answer that must have no body has one' }];
   }
-  const path = request.path.split('?')[0];
+  // Absolute form (`http://host/openapi.json`) names the same path.
+  const path = pathnameOf(request.path);
   const parsed = parseJson(text);
-  if (status < 400 && (path === '/healthz' || path === '/metrics' || path === '/openapi.json')) return [];
+  // Not the API's envelope, by design: health, metrics, the OpenAPI and OpenRPC documents, the reference pages.
+  if (status < 400 && (path === '/healthz' || path === '/metrics' || path === '/openapi.json' || path === '/openrpc.json' || path === '/docs' || path.startsWith('/docs/'))) return [];
   if (!parsed.ok) return [{ kind: 'format', signature: `${status} not JSON`, detail: `the body is not JSON: ${text.slice(0, 120)}` }];
   const body = parsed.value;
   if (!isObject(body) || !('data' in body) || !('error' in body)) {
