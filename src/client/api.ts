@@ -442,6 +442,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{ws}/webhooks/{id}/filter/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether a sample event would pass the webhook's payload filter */
+        post: operations["checkWebhookFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{ws}/webhooks/{id}/recover": {
         parameters: {
             query?: never;
@@ -2975,6 +2992,8 @@ export interface operations {
                     /** @description a JSON object: the event payload */
                     data: unknown;
                     idempotencyKey?: string;
+                    /** @description a JSON object that payload filters may test (metadata.*); neither sent nor stored */
+                    metadata?: unknown;
                     type: string;
                 };
             };
@@ -3641,6 +3660,9 @@ export interface operations {
                             disabledReason: string | null;
                             events: string[];
                             failureCount: number;
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             format: "standard" | "woocommerce" | "shipstream";
                             headers: {
                                 [key: string]: string;
@@ -3681,6 +3703,10 @@ export interface operations {
                     description?: string;
                     /** @description event names from the catalog, "resource.*" or "*" */
                     events: string[];
+                    /** @description payload filter: rules on type, data.* and metadata.* with $eq $neq $gt $gte $lt $lte $in $nin $exists $startsWith $endsWith $contains, $and $or $not, e.g. {"data.total": {"$gte": 100}}; null: every subscribed event */
+                    filter?: {
+                        [key: string]: unknown;
+                    } | null;
                     /** @description extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays) */
                     headers?: {
                         [key: string]: string;
@@ -3789,6 +3815,11 @@ export interface operations {
                          *       "description": "",
                          *       "pausedBehavior": "queue",
                          *       "format": "standard",
+                         *       "filter": {
+                         *         "data.total": {
+                         *           "$gte": 100
+                         *         }
+                         *       },
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -3802,6 +3833,9 @@ export interface operations {
                             disabledReason: string | null;
                             events: string[];
                             failureCount: number;
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             format: "standard" | "woocommerce" | "shipstream";
                             headers: {
                                 [key: string]: string;
@@ -3925,6 +3959,11 @@ export interface operations {
                          *       "description": "",
                          *       "pausedBehavior": "queue",
                          *       "format": "standard",
+                         *       "filter": {
+                         *         "data.total": {
+                         *           "$gte": 100
+                         *         }
+                         *       },
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -3937,6 +3976,9 @@ export interface operations {
                             disabledReason: string | null;
                             events: string[];
                             failureCount: number;
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             format: "standard" | "woocommerce" | "shipstream";
                             headers: {
                                 [key: string]: string;
@@ -3974,6 +4016,10 @@ export interface operations {
                     description?: string;
                     /** @description event names from the catalog, "resource.*" or "*" */
                     events: string[];
+                    /** @description payload filter: rules on type, data.* and metadata.* with $eq $neq $gt $gte $lt $lte $in $nin $exists $startsWith $endsWith $contains, $and $or $not, e.g. {"data.total": {"$gte": 100}}; null: every subscribed event */
+                    filter?: {
+                        [key: string]: unknown;
+                    } | null;
                     /** @description extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays) */
                     headers?: {
                         [key: string]: string;
@@ -4082,6 +4128,11 @@ export interface operations {
                          *       "description": "",
                          *       "pausedBehavior": "queue",
                          *       "format": "standard",
+                         *       "filter": {
+                         *         "data.total": {
+                         *           "$gte": 100
+                         *         }
+                         *       },
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4094,6 +4145,9 @@ export interface operations {
                             disabledReason: string | null;
                             events: string[];
                             failureCount: number;
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             format: "standard" | "woocommerce" | "shipstream";
                             headers: {
                                 [key: string]: string;
@@ -4217,6 +4271,10 @@ export interface operations {
                     description?: string;
                     /** @description event names from the catalog, "resource.*" or "*" */
                     events?: string[];
+                    /** @description payload filter: rules on type, data.* and metadata.* with $eq $neq $gt $gte $lt $lte $in $nin $exists $startsWith $endsWith $contains, $and $or $not, e.g. {"data.total": {"$gte": 100}}; null: every subscribed event */
+                    filter?: {
+                        [key: string]: unknown;
+                    } | null;
                     /** @description extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays) */
                     headers?: {
                         [key: string]: string;
@@ -4325,6 +4383,11 @@ export interface operations {
                          *       "description": "",
                          *       "pausedBehavior": "queue",
                          *       "format": "standard",
+                         *       "filter": {
+                         *         "data.total": {
+                         *           "$gte": 100
+                         *         }
+                         *       },
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4337,6 +4400,9 @@ export interface operations {
                             disabledReason: string | null;
                             events: string[];
                             failureCount: number;
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             format: "standard" | "woocommerce" | "shipstream";
                             headers: {
                                 [key: string]: string;
@@ -4926,6 +4992,117 @@ export interface operations {
             };
         };
     };
+    checkWebhookFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event: {
+                        /** @description a JSON object */
+                        data: unknown;
+                        /** @description a JSON object */
+                        metadata?: unknown;
+                        type: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * FilterCheck
+                         * @example {
+                         *       "matches": true
+                         *     }
+                         */
+                        data: {
+                            matches: boolean;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
     recoverFailedDeliveries: {
         parameters: {
             query?: never;
@@ -5144,6 +5321,11 @@ export interface operations {
                          *       "description": "",
                          *       "pausedBehavior": "queue",
                          *       "format": "standard",
+                         *       "filter": {
+                         *         "data.total": {
+                         *           "$gte": 100
+                         *         }
+                         *       },
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -5157,6 +5339,9 @@ export interface operations {
                             disabledReason: string | null;
                             events: string[];
                             failureCount: number;
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             format: "standard" | "woocommerce" | "shipstream";
                             headers: {
                                 [key: string]: string;

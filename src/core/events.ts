@@ -7,6 +7,7 @@ import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, EventSummary, Page, PageRequest, Workspace } from './model.ts';
 import { patternsMatching } from './topics.ts';
 import { requireObject, validateJsonDepth } from './validation.ts';
+import { passes, type FilteredEvent } from './payload-filter.ts';
 import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
 
 /** Which events the log shows, as a caller asks for them. */
@@ -18,15 +19,21 @@ export interface PublishInput {
   type: string;
   data: unknown;
   idempotencyKey?: string;
+  /** What payload filters may look at besides the data (`metadata.*`); not sent, not stored. */
+  metadata?: unknown;
 }
 
+/** Bounds of a publish's metadata: it is read by filters only. */
+const MAX_METADATA_BYTES = 16 * 1024;
+
 /**
- * Which of the webhooks subscribed to an event get a delivery of it: active ones now; paused ones held
- * (or skipped, if they drop).
+ * Which of the webhooks subscribed to an event get a delivery of it: those whose payload filter it passes;
+ * active ones now, paused ones held (or skipped, if they drop).
  */
-export function route(subscribed: WebhookRoute[]): RouteDecision[] {
+export function route(subscribed: WebhookRoute[], event: FilteredEvent): RouteDecision[] {
   const decisions: RouteDecision[] = [];
   for (const webhook of subscribed) {
+    if (!passes(webhook.filter, event)) continue;
     if (webhook.status === 'active') decisions.push({ webhookSeq: webhook.seq, held: false });
     else if (webhook.status === 'paused' && webhook.pausedBehavior === 'queue') decisions.push({ webhookSeq: webhook.seq, held: true });
   }
@@ -55,6 +62,9 @@ export class Events {
     }
     const data = requireObject(input.data, 'data');
     validateJsonDepth(data, 'data');
+    const metadata = input.metadata === undefined ? {} : requireObject(input.metadata, 'metadata');
+    validateJsonDepth(metadata, 'metadata', 20);
+    if (JSON.stringify(metadata).length > MAX_METADATA_BYTES) throw new Invalid('metadata', `must be at most ${MAX_METADATA_BYTES} bytes of JSON`);
     const key = input.idempotencyKey;
     if (key !== undefined && (key.length === 0 || key.length > 255)) throw new Invalid('idempotencyKey', 'must be 1 to 255 characters');
     const now = this.ctx.now();
@@ -66,7 +76,7 @@ export class Events {
       idempotencyKey: key ?? null,
       idempotencySince: now - this.ctx.settings.idempotencyWindowMs,
       now,
-    }, route);
+    }, (subscribed) => route(subscribed, { type: input.type, data, metadata }));
     if (result.replayed && !samePublish(result.event, input.type, data)) {
       // As Stripe does: a key names one request; the same key with another body is a mistake worth hearing about.
       throw new Conflict(`idempotency key "${key}" was used within the last ${formatDuration(this.ctx.settings.idempotencyWindowMs)} for a different event (${result.event.id}); use a new key for a new event`, 'idempotencyKey');

@@ -65,6 +65,8 @@ export interface Webhook {
   lastSuccessAt: number | null;
   /** Dialect-specific extras a face keeps with the webhook (e.g. WooCommerce's api_version). */
   meta: Record<string, unknown>;
+  /** The payload filter: which subscribed events reach it (core/payload-filter.ts); null: all. */
+  filter: Record<string, unknown> | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -2,15 +2,16 @@
 import type { StoredWebhook, WebhookChanges, WebhookFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { generateWebhookSecret } from './crypto.ts';
-import { Conflict, Forbidden, NotFound } from './errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from './errors.ts';
 import type { Principal } from './auth.ts';
 import { listenSession } from './listeners.ts';
+import { passes, validateFilter } from './payload-filter.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from './model.ts';
 import { validateSubscription } from './topics.ts';
-import { validateHeaders, validateSecret, validateText, validateUrl } from './validation.ts';
+import { requireObject, validateHeaders, validateSecret, validateText, validateUrl } from './validation.ts';
 import { sealHeaders, sealUpdate, shownHeaders } from './webhook-headers.ts';
 
 export interface WebhookInput {
@@ -26,6 +27,8 @@ export interface WebhookInput {
   format?: DeliveryFormat;
   disableRule?: DisableRule;
   meta?: Record<string, unknown>;
+  /** Payload filter rules (core/payload-filter.ts), checked here; null removes the filter. */
+  filter?: unknown;
 }
 
 export type WebhookPatch = Partial<WebhookInput>;
@@ -43,7 +46,7 @@ export interface RevealedSecret {
 }
 
 /** What a replacement (PUT) resets when a field is left out. The secret is never reset: it cannot be read back. */
-const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue' } as const;
+const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null } as const;
 
 export class Webhooks {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
@@ -74,6 +77,7 @@ export class Webhooks {
       disableRule: input.disableRule ?? 'standard',
       secretEnc: this.ctx.box.encrypt(secret),
       meta: input.meta ?? {},
+      filter: input.filter === undefined || input.filter === null ? null : validateFilter(input.filter),
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
@@ -137,6 +141,7 @@ export class Webhooks {
     if (patch.pausedBehavior !== undefined) changes.pausedBehavior = patch.pausedBehavior;
     if (patch.disableRule !== undefined) changes.disableRule = patch.disableRule;
     if (patch.meta !== undefined) changes.meta = { ...webhook.meta, ...patch.meta };
+    if (patch.filter !== undefined) changes.filter = patch.filter === null ? null : validateFilter(patch.filter);
     if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret, 'secret', webhook.format));
 
     const now = this.ctx.now();
@@ -186,6 +191,14 @@ export class Webhooks {
       previousSecret: previousLives ? this.ctx.box.decrypt(secrets.previousSecretEnc!) : null,
       previousSecretExpiresAt: previousLives ? secrets.previousSecretExpiresAt : null,
     };
+  }
+
+  /** Whether a sample event would pass the webhook's payload filter (`POST …/filter/check`). */
+  checkFilter(webhook: Webhook, sample: { type: unknown; data: unknown; metadata?: unknown }): boolean {
+    if (typeof sample.type !== 'string') throw new Invalid('event.type', 'must be an event type');
+    const data = requireObject(sample.data, 'event.data');
+    const metadata = sample.metadata === undefined ? {} : requireObject(sample.metadata, 'event.metadata');
+    return passes(webhook.filter === null ? null : JSON.stringify(webhook.filter), { type: sample.type, data, metadata });
   }
 
   /** WooCommerce's ping on creation: its result never fails the create, it is only reported. */

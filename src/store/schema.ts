@@ -70,6 +70,8 @@ export interface WebhooksTable {
   meta: string;
   created_at: number;
   updated_at: number;
+  /** The payload filter as JSON text (core/payload-filter.ts); null: none. */
+  filter: string | null;
 }
 
 export interface EventsTable {

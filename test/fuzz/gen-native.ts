@@ -93,8 +93,24 @@ function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown>
   if (rng.chance(0.3)) body.headers = headersMap(rng);
   if (rng.chance(0.2)) body.description = rng.chance(0.5) ? 'described' : longString(rng, rng.pick([2000, 2001]));
   if (rng.chance(0.2)) body.pausedBehavior = rng.pick(['queue', 'drop', 'QUEUE', '']);
+  if (rng.chance(0.2)) body.filter = payloadFilter(rng);
   if (Object.keys(body).length === 0) body.name = `fuzz ${rng.hex(6)}`;
   return body;
+}
+
+/** A payload filter: mostly valid rules (so deliveries are filtered), else every kind of bad one. */
+function payloadFilter(rng: Rng): unknown {
+  return rng.weighted<() => unknown>([
+    [6, () => ({ 'data.id': { $gte: rng.int(1000) } })],
+    [3, () => ({ $or: [{ type: { $startsWith: 'order.' } }, { 'metadata.region': rng.pick(['eu', 'us']) }], 'data.items.0.sku': { $in: ['A', 'B'] } })],
+    [2, () => null],
+    [1, () => ({ 'data.x': { [rng.pick(['$where', '$regex', '$nor', '$bogus', '__proto__', 'constructor'])]: 'x' } })],
+    [1, () => ({ [rng.pick(['data.__proto__', 'data.constructor', 'type.toString', 'nope', '', 'data..a'])]: 1 })],
+    [1, () => objectWith([[rng.pick(PROTO_NAMES), { $eq: 1 }]])],
+    [1, () => deepJson(rng, rng.pick([9, 50, 5000]))],
+    [1, () => hostileValue(rng)],
+    [1, () => ({ 'data.a': { $in: Array.from({ length: rng.pick([100, 101, 10_000]) }, (_, i) => i) } })],
+  ]);
 }
 
 function exampleValue(rng: Rng): unknown {
@@ -215,6 +231,7 @@ export const NATIVE_OPS: Op[] = [
     learn: (w, r, req) => { if (r.status === 204) w.pools.createdWebhookIds = w.pools.createdWebhookIds.filter((id) => !req.path.includes(id)); } },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/rotate-secret', weight: 2, body: (rng) => (rng.chance(0.5) ? {} : { secret: secret(rng) }) },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/tests', weight: 1, body: (rng, w) => (rng.chance(0.5) ? {} : { event: rng.pick([...SUBSCRIBABLE.filter((s) => !s.includes('*')), w.pools.customEventType, 'nope.nope', 'action.wc_x']) }) },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/filter/check', weight: 1, body: (rng) => ({ event: { type: rng.pick(['order.created', 'x', '']), data: eventData(rng), ...(rng.chance(0.3) ? { metadata: rng.chance(0.5) ? { region: 'eu' } : hostileValue(rng) } : {}) } }) },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/test', weight: 1, body: (rng) => (rng.chance(0.5) ? {} : { event: rng.pick(['order.created', 'product.created']) }) },
   { method: 'POST', path: '/workspaces/:ws/events', weight: 4, body: (rng, w) => {
     const body: Record<string, unknown> = { type: rng.chance(0.85) ? rng.pick(['order.created', 'order.updated', 'product.created', w.pools.customEventType, 'job.status', 'action.woocommerce_fuzz_hook']) : rng.pick(['nope.x', 'order.*', '*', ...PROTO_NAMES]), data: eventData(rng) };

@@ -54,6 +54,7 @@ export const presentWebhook = (w: Webhook) => ({
   pausedBehavior: w.pausedBehavior,
   /** How deliveries are shaped and signed: standard (Standard Webhooks), woocommerce or shipstream. */
   format: w.format,
+  filter: w.filter,
   createdAt: iso(w.createdAt),
   updatedAt: iso(w.updatedAt),
 });

@@ -65,13 +65,14 @@ const webhookFields = {
   description: Type.String(),
   pausedBehavior: Type.Union([Type.Literal('queue'), Type.Literal('drop')]),
   format: Type.Union([Type.Literal('standard'), Type.Literal('woocommerce'), Type.Literal('shipstream')]),
+  filter: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   createdAt: Time,
   updatedAt: Time,
 };
 const webhookExample = {
   id: '0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c', name: 'orders to my shop', url: 'https://shop.example.com/hooks', events: ['order.created'],
   active: true, status: 'active', disabledReason: null, failureCount: 0, headers: { Authorization: '********' }, description: '',
-  pausedBehavior: 'queue', format: 'standard', createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
+  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
 };
 export const WebhookView = Type.Object(webhookFields, { title: 'Webhook', examples: [webhookExample] });
 export const WebhookWithSecretView = Type.Object({
@@ -85,6 +86,7 @@ export const SecretView = Type.Object({
   previousSecretExpiresAt: TimeOrNull,
 }, { title: 'SigningSecret', examples: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', previousSecret: null, previousSecretExpiresAt: null }] });
 
+export const FilterCheckView = Type.Object({ matches: Type.Boolean() }, { title: 'FilterCheck', examples: [{ matches: true }] });
 export const CountView = Type.Object({ count: Type.Integer() }, { title: 'Count', examples: [{ count: 3 }] });
 export const ResentView = Type.Object({ resent: Type.Integer() }, { title: 'Resent', examples: [{ resent: 12 }] });
 

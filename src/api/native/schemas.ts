@@ -101,6 +101,9 @@ export const PatchEventType = Type.Object({
   deprecated: Type.Optional(Type.Boolean()),
 }, strict);
 
+const Filter = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+  description: 'payload filter: rules on type, data.* and metadata.* with $eq $neq $gt $gte $lt $lte $in $nin $exists $startsWith $endsWith $contains, $and $or $not, e.g. {"data.total": {"$gte": 100}}; null: every subscribed event',
+});
 const webhookFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   url: Url,
@@ -110,6 +113,7 @@ const webhookFields = {
   headers: Type.Optional(Headers),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   pausedBehavior: Type.Optional(PausedBehavior),
+  filter: Type.Optional(Filter),
 };
 export const CreateWebhook = Type.Object(webhookFields, strict);
 export const ReplaceWebhook = Type.Object(webhookFields, strict);
@@ -122,7 +126,15 @@ export const PatchWebhook = Type.Object({
   headers: Type.Optional(Headers),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   pausedBehavior: Type.Optional(PausedBehavior),
+  filter: Type.Optional(Filter),
 }, { ...strict, minProperties: 1 });
+export const CheckFilter = Type.Object({
+  event: Type.Object({
+    type: Type.String({ minLength: 1, maxLength: 100 }),
+    data: Type.Unknown({ description: 'a JSON object' }),
+    metadata: Type.Optional(Type.Unknown({ description: 'a JSON object' })),
+  }, strict),
+}, strict);
 export const RotateSecret = Type.Object({ secret: Type.Optional(Secret) }, strict);
 export const Recover = Type.Object({ since: Type.Optional(Type.String({ format: 'date-time', description: 'only deliveries created at or after this time' })) }, strict);
 export const RunTests = Type.Object({ event: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict);
@@ -131,4 +143,5 @@ export const PublishEvent = Type.Object({
   type: Type.String({ minLength: 1, maxLength: 100 }),
   data: Type.Unknown({ description: 'a JSON object: the event payload' }),
   idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  metadata: Type.Optional(Type.Unknown({ description: 'a JSON object that payload filters may test (metadata.*); neither sent nor stored' })),
 }, strict);

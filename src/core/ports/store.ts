@@ -90,6 +90,7 @@ export interface NewWebhook {
   disableRule: DisableRule;
   secretEnc: string;
   meta: Record<string, unknown>;
+  filter?: Record<string, unknown> | null;
   now: number;
 }
 
@@ -102,6 +103,7 @@ export interface WebhookChanges {
   pausedBehavior?: PausedBehavior;
   disableRule?: DisableRule;
   meta?: Record<string, unknown>;
+  filter?: Record<string, unknown> | null;
   secretEnc?: string;
   previousSecretEnc?: string | null;
   previousSecretExpiresAt?: number | null;
@@ -159,6 +161,8 @@ export interface WebhookRoute {
   seq: number;
   status: WebhookStatus;
   pausedBehavior: PausedBehavior;
+  /** Its payload filter as stored (JSON text), or null. */
+  filter: string | null;
 }
 
 export interface RouteDecision {

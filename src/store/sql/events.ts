@@ -45,7 +45,7 @@ export class SqlEvents implements EventsRepo {
   readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
   readonly #insertDeliveries: Prebuilt<{ id: number; uid: string }>;
   /** The webhooks of a workspace subscribed to one of n patterns, that may get deliveries. */
-  readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior'>>;
+  readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter'>>;
 
   /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
   constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
@@ -56,7 +56,7 @@ export class SqlEvents implements EventsRepo {
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")} RETURNING id, uid`);
     // By the subscription index (migrations/006): the cost does not grow with the workspace's other webhooks.
-    this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior
+    this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter
       FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
       WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled' ORDER BY w.id`);
   }
@@ -188,6 +188,7 @@ export class SqlEvents implements EventsRepo {
       seq: num(row.id),
       status: row.status as WebhookRoute['status'],
       pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
+      filter: row.filter ?? null,
     }));
   }
 

@@ -11,6 +11,7 @@ import { webhookDueIndex } from '../migrations/007_webhook_due_index.ts';
 import { workspaceLogIndexes } from '../migrations/008_workspace_log_indexes.ts';
 import { workspaceDeletion } from '../migrations/009_workspace_deletion.ts';
 import { eventTypeDeprecation } from '../migrations/010_event_type_deprecation.ts';
+import { webhookFilter } from '../migrations/011_webhook_filter.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -43,6 +44,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '008_workspace_log_indexes': workspaceLogIndexes(),
         '009_workspace_deletion': workspaceDeletion(),
         '010_event_type_deprecation': eventTypeDeprecation(),
+        '011_webhook_filter': webhookFilter(),
       };
     },
   };

@@ -77,6 +77,7 @@ export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRe
   failingSince: numOrNull(row.failing_since),
   lastSuccessAt: numOrNull(row.last_success_at),
   meta: parseJson(row.meta, {}),
+  filter: row.filter === null || row.filter === undefined ? null : parseJson(row.filter, null),
   createdAt: num(row.created_at),
   updatedAt: num(row.updated_at),
 });

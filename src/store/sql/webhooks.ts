@@ -45,6 +45,7 @@ export class SqlWebhooks implements WebhooksRepo {
         failure_count: 0,
         secret_enc: input.secretEnc,
         meta: JSON.stringify(input.meta),
+        filter: input.filter ? JSON.stringify(input.filter) : null,
         created_at: input.now,
         updated_at: input.now,
       }).returningAll().executeTakeFirstOrThrow();
@@ -121,6 +122,7 @@ export class SqlWebhooks implements WebhooksRepo {
     if (changes.pausedBehavior !== undefined) set.paused_behavior = changes.pausedBehavior;
     if (changes.disableRule !== undefined) set.disable_rule = changes.disableRule;
     if (changes.meta !== undefined) set.meta = JSON.stringify(changes.meta);
+    if (changes.filter !== undefined) set.filter = changes.filter === null ? null : JSON.stringify(changes.filter);
     if (changes.secretEnc !== undefined) set.secret_enc = changes.secretEnc;
     if (changes.previousSecretEnc !== undefined) set.previous_secret_enc = changes.previousSecretEnc;
     if (changes.previousSecretExpiresAt !== undefined) set.previous_secret_expires_at = changes.previousSecretExpiresAt;

@@ -11,7 +11,7 @@ export function eventRoutes(app: NativeApp, core: Core, access: NativeAccess): v
     const workspace = await access.workspace(request, request.params.ws);
     const header = request.headers['idempotency-key'];
     const idempotencyKey = request.body.idempotencyKey ?? (typeof header === 'string' ? header : undefined);
-    const result = await core.events.publish(workspace, { type: request.body.type, data: request.body.data, idempotencyKey });
+    const result = await core.events.publish(workspace, { type: request.body.type, data: request.body.data, idempotencyKey, metadata: request.body.metadata });
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     // Object.assign, not `{ ...presentEvent(…), more }`, which V8 (Node 20) builds on a slow path (about 1.4 µs).
     return reply.status(202).send(ok(Object.assign(presentEvent(result.event), { deliveryCount: result.deliveryCount, replayed: result.replayed })));

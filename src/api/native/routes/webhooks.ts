@@ -6,8 +6,8 @@ import { webhookFilter } from '../../../core/list-filters.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
 import { presentPage, presentSecret, presentTestReport, presentWebhook } from '../present.ts';
-import { CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookCountQuery, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
-import { CountView, SecretView, TestReportView, WebhookView, WebhookWithSecretView, answers, noContent, pages } from '../response-schemas.ts';
+import { CheckFilter, CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookCountQuery, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
+import { CountView, FilterCheckView, SecretView, TestReportView, WebhookView, WebhookWithSecretView, answers, noContent, pages } from '../response-schemas.ts';
 
 /** The native `active` flag is the core's status (a disabled webhook stays disabled until set active). */
 function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
@@ -72,6 +72,11 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
   app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], operationId: 'rotateWebhookSecret', summary: 'A new signing secret; the old one keeps signing for the grace period', response: answers(200, WebhookWithSecretView), params: WebhookParams, body: RotateSecret } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
     return ok(withGeneratedSecret(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
+  });
+
+  app.post('/workspaces/:ws/webhooks/:id/filter/check', { schema: { tags: ['webhooks'], operationId: 'checkWebhookFilter', summary: 'Whether a sample event would pass the webhook\'s payload filter', response: answers(200, FilterCheckView), params: WebhookParams, body: CheckFilter } }, async (request) => {
+    const { webhook } = await access.webhook(request);
+    return ok({ matches: core.webhooks.checkFilter(webhook, request.body.event) });
   });
 
   for (const path of ['/workspaces/:ws/webhooks/:id/tests', '/workspaces/:ws/webhooks/:id/test']) {
