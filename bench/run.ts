@@ -4,6 +4,7 @@
  * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
+ * npm run bench -- --scenario filter [--events N]   (what a payload filter costs per delivery: see filter.ts)
  *
  * Measures, in one run on this machine, each target: hookd, and the baseline, what a Node developer
  * builds instead of hookd (bench/baseline/): a Fastify publisher that enqueues one BullMQ job per webhook
@@ -54,6 +55,7 @@ import { cpuSeconds, machineShares, machineTicks, serverCpuSeconds } from './cpu
 import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
+import { filterScenario } from './filter.ts';
 import {
   EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, now, postgresSchema, sleep, startHookd,
   startReceiver, startedOrStopped, stopAll, waitForCount, webhookPaths, type Target,
@@ -614,6 +616,7 @@ async function main(): Promise<void> {
   if (args.scenario === 'hanging') return hangingScenario(EVENTS, Number(args.hanging));
   if (args.scenario === 'backlog') return backlogScenario(Number(args.backlog), args.store);
   if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));
+  if (args.scenario === 'filter') return filterScenario(Number(args.events ?? 5000));
   if (args.baseline !== 'bullmq' && args.baseline !== 'none') throw new Error(`--baseline: bullmq or none, not ${args.baseline}`);
   const postgres = args.store === 'postgres';
   const receiverProcess = await startReceiver();

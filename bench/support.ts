@@ -210,8 +210,10 @@ export interface BenchWorkspace {
   receiver: { child: ChildProcess; port: number };
   receiverPool: Pool;
   api: Pool;
-  /** Creates a webhook of the workspace. */
-  webhook(name: string, url: string, event: string, active?: boolean): Promise<unknown>;
+  /** hookd's process id (its CPU time is what a scenario measures). */
+  pid: number;
+  /** Creates a webhook of the workspace; `extra`: more of its fields (a filter, say). */
+  webhook(name: string, url: string, event: string, active?: boolean, extra?: Record<string, unknown>): Promise<unknown>;
   /** Publishes an event of `type` to the workspace. */
   publish(type: string, data: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
@@ -230,7 +232,8 @@ export async function benchWorkspace(name: string, connections: number): Promise
     receiver,
     receiverPool,
     api,
-    webhook: (webhookName, url, event, active = true) => json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, { name: webhookName, url, events: [event], active }, key),
+    pid: hookd.pid as number,
+    webhook: (webhookName, url, event, active = true, extra = {}) => json(api, 'POST', `/workspaces/${workspace.id}/webhooks`, { name: webhookName, url, events: [event], active, ...extra }, key),
     publish: (type, data) => json(api, 'POST', `/workspaces/${workspace.id}/events`, { type, data }, key),
     async stop() {
       await api.close();

@@ -1,0 +1,60 @@
+/**
+ * npm run bench -- --scenario filter [--events N]
+ *
+ * What a payload filter costs: hookd's CPU per delivery for N events to a webhook without a filter, and
+ * N to one with a realistic filter (which every event passes, so both deliver the same), in alternating
+ * rounds on one hookd (SQLite). Prints both and their ratio; the issue's bar is a filter under 5% of a
+ * delivery (ratio ≤ 1.05).
+ */
+import { cpuSeconds } from './cpu.ts';
+import { benchWorkspace } from './support.ts';
+
+const FILTER = {
+  'data.total': { $gte: 10 },
+  'data.status': { $in: ['paid', 'refunded'] },
+  $or: [{ 'data.customer.vip': true }, { 'data.items.sku': { $startsWith: 'A' } }],
+};
+const ROUNDS = 3;
+const IN_FLIGHT = 16;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function filterScenario(events: number): Promise<void> {
+  const bench = await benchWorkspace('filter', IN_FLIGHT);
+  try {
+    const url = (path: string) => `http://127.0.0.1:${bench.receiver.port}${path}`;
+    await bench.webhook('plain', url('/plain'), 'order.created');
+    await bench.webhook('filtered', url('/filtered'), 'order.updated', true, { filter: FILTER });
+    const data = (i: number) => ({ id: i, total: 25 + (i % 100), status: i % 2 ? 'paid' : 'refunded', customer: { vip: i % 3 === 0 }, items: [{ sku: 'A-1', qty: 1 }] });
+
+    /** hookd's CPU µs per delivery for `events` events of `type`, from the first publish to the last arrival. */
+    const measure = async (type: string): Promise<number> => {
+      await (await bench.receiverPool.request({ method: 'POST', path: '/__reset' })).body.dump();
+      const before = cpuSeconds([bench.pid]);
+      let next = 0;
+      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < events) await bench.publish(type, data(next++));
+      }));
+      await (await bench.receiverPool.request({ method: 'GET', path: `/__count/${events}` })).body.dump();
+      const after = cpuSeconds([bench.pid]);
+      if (before === null || after === null) throw new Error('cannot read hookd\'s CPU time from /proc');
+      return ((after - before) * 1e6) / events;
+    };
+
+    console.log(`\npayload filter cost: ${events} events to a webhook without a filter, then ${events} to one with a filter that passes them (${ROUNDS} alternating rounds, hookd on SQLite)`);
+    await measure('order.created');
+    await measure('order.updated');
+    const plain: number[] = [];
+    const filtered: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      plain.push(await measure('order.created'));
+      filtered.push(await measure('order.updated'));
+    }
+    const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+    line('  hookd CPU per delivery, no filter (µs)', plain.map((v) => v.toFixed(0)).join(' / '));
+    line('  hookd CPU per delivery, with the filter (µs)', filtered.map((v) => v.toFixed(0)).join(' / '));
+    line('  median ratio with / without', (median(filtered) / median(plain)).toFixed(3));
+  } finally {
+    await bench.stop();
+  }
+}
