@@ -3670,6 +3670,7 @@ export interface operations {
                             id: string;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
                             /** Format: date-time */
                             updatedAt: string;
@@ -3717,6 +3718,8 @@ export interface operations {
                      * @enum {unknown}
                      */
                     pausedBehavior?: "queue" | "drop";
+                    /** @description its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule */
+                    retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
                     /** @description http:// or https:// URL, without credentials */
@@ -3820,6 +3823,7 @@ export interface operations {
                          *           "$gte": 100
                          *         }
                          *       },
+                         *       "retrySchedule": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -3843,6 +3847,7 @@ export interface operations {
                             id: string;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
                             status: "active" | "paused" | "disabled";
@@ -3964,6 +3969,7 @@ export interface operations {
                          *           "$gte": 100
                          *         }
                          *       },
+                         *       "retrySchedule": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -3986,6 +3992,7 @@ export interface operations {
                             id: string;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
                             /** Format: date-time */
                             updatedAt: string;
@@ -4030,6 +4037,8 @@ export interface operations {
                      * @enum {unknown}
                      */
                     pausedBehavior?: "queue" | "drop";
+                    /** @description its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule */
+                    retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
                     /** @description http:// or https:// URL, without credentials */
@@ -4133,6 +4142,7 @@ export interface operations {
                          *           "$gte": 100
                          *         }
                          *       },
+                         *       "retrySchedule": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4155,6 +4165,7 @@ export interface operations {
                             id: string;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
                             /** Format: date-time */
                             updatedAt: string;
@@ -4285,6 +4296,8 @@ export interface operations {
                      * @enum {unknown}
                      */
                     pausedBehavior?: "queue" | "drop";
+                    /** @description its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule */
+                    retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
                     /** @description http:// or https:// URL, without credentials */
@@ -4388,6 +4401,7 @@ export interface operations {
                          *           "$gte": 100
                          *         }
                          *       },
+                         *       "retrySchedule": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4410,6 +4424,7 @@ export interface operations {
                             id: string;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
                             /** Format: date-time */
                             updatedAt: string;
@@ -5326,6 +5341,7 @@ export interface operations {
                          *           "$gte": 100
                          *         }
                          *       },
+                         *       "retrySchedule": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -5349,6 +5365,7 @@ export interface operations {
                             id: string;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
                             status: "active" | "paused" | "disabled";

@@ -67,6 +67,8 @@ export interface Webhook {
   meta: Record<string, unknown>;
   /** The payload filter: which subscribed events reach it (core/payload-filter.ts); null: all. */
   filter: Record<string, unknown> | null;
+  /** Its own retry delays (ms), overriding the global schedule; null: the global one. */
+  retrySchedule: number[] | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -6,6 +6,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from './errors.ts';
 import type { Principal } from './auth.ts';
 import { listenSession } from './listeners.ts';
 import { passes, validateFilter } from './payload-filter.ts';
+import { parseRetrySchedule } from './retry-schedule.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
@@ -29,6 +30,8 @@ export interface WebhookInput {
   meta?: Record<string, unknown>;
   /** Payload filter rules (core/payload-filter.ts), checked here; null removes the filter. */
   filter?: unknown;
+  /** Its own retry delays, "5s,5m,30m" (core/retry-schedule.ts); null: the global schedule. */
+  retrySchedule?: string | null;
 }
 
 export type WebhookPatch = Partial<WebhookInput>;
@@ -46,7 +49,7 @@ export interface RevealedSecret {
 }
 
 /** What a replacement (PUT) resets when a field is left out. The secret is never reset: it cannot be read back. */
-const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null } as const;
+const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null, retrySchedule: null } as const;
 
 export class Webhooks {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
@@ -78,6 +81,7 @@ export class Webhooks {
       secretEnc: this.ctx.box.encrypt(secret),
       meta: input.meta ?? {},
       filter: input.filter === undefined || input.filter === null ? null : validateFilter(input.filter),
+      retrySchedule: input.retrySchedule === undefined || input.retrySchedule === null ? null : parseRetrySchedule(input.retrySchedule),
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
@@ -142,6 +146,7 @@ export class Webhooks {
     if (patch.disableRule !== undefined) changes.disableRule = patch.disableRule;
     if (patch.meta !== undefined) changes.meta = { ...webhook.meta, ...patch.meta };
     if (patch.filter !== undefined) changes.filter = patch.filter === null ? null : validateFilter(patch.filter);
+    if (patch.retrySchedule !== undefined) changes.retrySchedule = patch.retrySchedule === null ? null : parseRetrySchedule(patch.retrySchedule);
     if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret, 'secret', webhook.format));
 
     const now = this.ctx.now();

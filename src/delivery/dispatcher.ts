@@ -288,7 +288,7 @@ export class Dispatcher {
     this.#lanes.answered(delivery.webhook.seq, attempt.durationMs, attempt.success);
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
     this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
-    const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt);
+    const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt, delivery.webhook.retrySchedule);
     this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt: toLoggedAttempt(attempt), next });
     this.scheduleFlush();
   }

@@ -23,15 +23,17 @@ export class RetryPolicy {
     return this.schedule.length + 1;
   }
 
-  /** `attemptsMade` counts the attempt that just finished. */
-  next(attemptsMade: number, trigger: AttemptTrigger, attempt: Pick<Attempt, 'success' | 'responseCode' | 'responseHeaders'>, now: number): NextStep {
+  /** `attemptsMade` counts the attempt that just finished; `own`: the webhook's own schedule, if it has one. */
+  next(attemptsMade: number, trigger: AttemptTrigger, attempt: Pick<Attempt, 'success' | 'responseCode' | 'responseHeaders'>, now: number, own: number[] | null = null): NextStep {
     if (attempt.success) return { status: 'succeeded', at: null };
-    if (trigger === 'manual' || attemptsMade >= this.maxAttempts) return { status: 'failed', at: null };
-    const planned = this.schedule[attemptsMade - 1];
+    const schedule = own ?? this.schedule;
+    if (trigger === 'manual' || attemptsMade >= schedule.length + 1) return { status: 'failed', at: null };
+    const planned = schedule[attemptsMade - 1];
     let delay = Math.round(planned * (1 + this.jitter * (2 * this.random() - 1)));
     if (attempt.responseCode === 429 || attempt.responseCode === 503) {
       const asked = parseRetryAfter(attempt.responseHeaders['retry-after'], now);
-      if (asked !== null) delay = Math.min(Math.max(asked, this.#min), this.#max);
+      const [min, max] = own ? [Math.min(...own), Math.max(...own)] : [this.#min, this.#max];
+      if (asked !== null) delay = Math.min(Math.max(asked, min), max);
     }
     return { status: 'pending', at: now + delay };
   }

@@ -72,6 +72,8 @@ export interface WebhooksTable {
   updated_at: number;
   /** The payload filter as JSON text (core/payload-filter.ts); null: none. */
   filter: string | null;
+  /** Its own retry delays (ms) as JSON; null: the global schedule. */
+  retry_schedule: string | null;
 }
 
 export interface EventsTable {

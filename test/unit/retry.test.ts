@@ -23,6 +23,17 @@ describe('RetryPolicy', () => {
     expect([1, 2, 3].map((n) => delayAfter(unsorted, n))).toEqual([30_000, 1_000, 10_000]);
   });
 
+  it("follows a webhook's own schedule when it has one: its delays, its length, its bounds for Retry-After", () => {
+    const policy = new RetryPolicy(schedule, 0);
+    const own = [1_000, 2_000];
+    expect(policy.next(1, 'scheduled', failure(), NOW, own)).toEqual({ status: 'pending', at: NOW + 1_000 });
+    expect(policy.next(2, 'scheduled', failure(), NOW, own)).toEqual({ status: 'pending', at: NOW + 2_000 });
+    expect(policy.next(3, 'scheduled', failure(), NOW, own)).toEqual({ status: 'failed', at: null });
+    // Retry-After is kept within the webhook's own shortest and longest delays.
+    expect(policy.next(1, 'scheduled', failure(429, { 'retry-after': '3600' }), NOW, own)).toEqual({ status: 'pending', at: NOW + 2_000 });
+    expect(policy.next(1, 'scheduled', failure(), NOW, null)).toEqual({ status: 'pending', at: NOW + 5_000 });
+  });
+
   it('gives up after schedule.length + 1 attempts', () => {
     const policy = new RetryPolicy(schedule, 0);
     expect(policy.maxAttempts).toBe(4);

@@ -2,6 +2,7 @@
 import type { IssuedApiKey } from '../../core/workspaces.ts';
 import type { ApiKey, Attempt, Delivery, Event, EventSummary, EventType, Page, Webhook, Workspace } from '../../core/model.ts';
 import type { RevealedSecret } from '../../core/webhooks.ts';
+import { formatRetrySchedule } from '../../core/retry-schedule.ts';
 import type { TestReport } from '../../core/testing.ts';
 
 function iso(ms: number): string;
@@ -55,6 +56,7 @@ export const presentWebhook = (w: Webhook) => ({
   /** How deliveries are shaped and signed: standard (Standard Webhooks), woocommerce or shipstream. */
   format: w.format,
   filter: w.filter,
+  retrySchedule: w.retrySchedule === null ? null : formatRetrySchedule(w.retrySchedule),
   createdAt: iso(w.createdAt),
   updatedAt: iso(w.updatedAt),
 });

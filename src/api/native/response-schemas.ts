@@ -66,13 +66,14 @@ const webhookFields = {
   pausedBehavior: Type.Union([Type.Literal('queue'), Type.Literal('drop')]),
   format: Type.Union([Type.Literal('standard'), Type.Literal('woocommerce'), Type.Literal('shipstream')]),
   filter: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  retrySchedule: Type.Union([Type.String(), Type.Null()]),
   createdAt: Time,
   updatedAt: Time,
 };
 const webhookExample = {
   id: '0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c', name: 'orders to my shop', url: 'https://shop.example.com/hooks', events: ['order.created'],
   active: true, status: 'active', disabledReason: null, failureCount: 0, headers: { Authorization: '********' }, description: '',
-  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
+  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
 };
 export const WebhookView = Type.Object(webhookFields, { title: 'Webhook', examples: [webhookExample] });
 export const WebhookWithSecretView = Type.Object({

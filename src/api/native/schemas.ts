@@ -104,6 +104,9 @@ export const PatchEventType = Type.Object({
 const Filter = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
   description: 'payload filter: rules on type, data.* and metadata.* with $eq $neq $gt $gte $lt $lte $in $nin $exists $startsWith $endsWith $contains, $and $or $not, e.g. {"data.total": {"$gte": 100}}; null: every subscribed event',
 });
+const RetrySchedule = Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()], {
+  description: 'its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule',
+});
 const webhookFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   url: Url,
@@ -114,6 +117,7 @@ const webhookFields = {
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   pausedBehavior: Type.Optional(PausedBehavior),
   filter: Type.Optional(Filter),
+  retrySchedule: Type.Optional(RetrySchedule),
 };
 export const CreateWebhook = Type.Object(webhookFields, strict);
 export const ReplaceWebhook = Type.Object(webhookFields, strict);
@@ -127,6 +131,7 @@ export const PatchWebhook = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   pausedBehavior: Type.Optional(PausedBehavior),
   filter: Type.Optional(Filter),
+  retrySchedule: Type.Optional(RetrySchedule),
 }, { ...strict, minProperties: 1 });
 export const CheckFilter = Type.Object({
   event: Type.Object({

@@ -91,6 +91,7 @@ export interface NewWebhook {
   secretEnc: string;
   meta: Record<string, unknown>;
   filter?: Record<string, unknown> | null;
+  retrySchedule?: number[] | null;
   now: number;
 }
 
@@ -104,6 +105,7 @@ export interface WebhookChanges {
   disableRule?: DisableRule;
   meta?: Record<string, unknown>;
   filter?: Record<string, unknown> | null;
+  retrySchedule?: number[] | null;
   secretEnc?: string;
   previousSecretEnc?: string | null;
   previousSecretExpiresAt?: number | null;
@@ -280,6 +282,8 @@ export interface ClaimedDelivery {
     format: DeliveryFormat;
     meta: Record<string, unknown>;
     secrets: WebhookSecrets;
+    /** Its own retry delays (ms), or null for the dispatcher's schedule. */
+    retrySchedule: number[] | null;
   };
   event: { seq: number; id: string; type: string; dataJson: string; createdAt: number };
 }

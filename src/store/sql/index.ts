@@ -12,6 +12,7 @@ import { workspaceLogIndexes } from '../migrations/008_workspace_log_indexes.ts'
 import { workspaceDeletion } from '../migrations/009_workspace_deletion.ts';
 import { eventTypeDeprecation } from '../migrations/010_event_type_deprecation.ts';
 import { webhookFilter } from '../migrations/011_webhook_filter.ts';
+import { webhookRetrySchedule } from '../migrations/012_webhook_retry_schedule.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -45,6 +46,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '009_workspace_deletion': workspaceDeletion(),
         '010_event_type_deprecation': eventTypeDeprecation(),
         '011_webhook_filter': webhookFilter(),
+        '012_webhook_retry_schedule': webhookRetrySchedule(),
       };
     },
   };
