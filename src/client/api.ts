@@ -1328,6 +1328,9 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             name: string;
+                            schema: {
+                                [key: string]: unknown;
+                            } | null;
                             title: string;
                         }[];
                         /** @enum {object|null} */
@@ -2506,6 +2509,9 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             name: string;
+                            schema: {
+                                [key: string]: unknown;
+                            } | null;
                             title: string;
                         }[];
                         /** @enum {object|null} */
@@ -2535,6 +2541,10 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     name: string;
+                    /** @description a JSON Schema (draft 2020-12) the data of its events must match (a publish that does not is refused with 422); no pattern or patternProperties; null removes it */
+                    schema?: {
+                        [key: string]: unknown;
+                    } | null;
                     title?: string;
                 };
             };
@@ -2621,6 +2631,7 @@ export interface operations {
                          *       "documentation": null,
                          *       "builtIn": true,
                          *       "deprecated": false,
+                         *       "schema": null,
                          *       "example": {
                          *         "id": 42
                          *       }
@@ -2637,6 +2648,9 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             name: string;
+                            schema: {
+                                [key: string]: unknown;
+                            } | null;
                             title: string;
                         };
                         /** @enum {object|null} */
@@ -2752,6 +2766,10 @@ export interface operations {
                     example?: {
                         [key: string]: unknown;
                     };
+                    /** @description a JSON Schema (draft 2020-12) the data of its events must match (a publish that does not is refused with 422); no pattern or patternProperties; null removes it */
+                    schema?: {
+                        [key: string]: unknown;
+                    } | null;
                     title?: string;
                 };
             };
@@ -2838,6 +2856,7 @@ export interface operations {
                          *       "documentation": null,
                          *       "builtIn": true,
                          *       "deprecated": false,
+                         *       "schema": null,
                          *       "example": {
                          *         "id": 42
                          *       }
@@ -2854,6 +2873,9 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             name: string;
+                            schema: {
+                                [key: string]: unknown;
+                            } | null;
                             title: string;
                         };
                         /** @enum {object|null} */

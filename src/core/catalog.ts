@@ -30,6 +30,7 @@ function entry(name: string, description: string, title?: string): EventType {
     example: exampleFor(resource, event),
     builtIn: true,
     deprecated: false,
+    schema: null,
   };
 }
 

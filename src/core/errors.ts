@@ -2,7 +2,7 @@
  * Typed domain errors. The core throws these; each API face maps them to its own wire format
  * (native {data, error}, WooCommerce {errors: [...]}, JSON-RPC error objects).
  */
-export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'unavailable';
+export type DomainErrorKind = 'not_found' | 'invalid' | 'unprocessable' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
@@ -38,6 +38,13 @@ export class Invalid extends DomainError {
 export class UnknownEvent extends Invalid {
   constructor(field: string, readonly eventName: string, readonly isPattern = false) {
     super(field, isPattern ? `"${eventName}" matches no event in the catalog` : `unknown event "${eventName}"`);
+  }
+}
+
+/** Well-formed, but not what the workspace declared (event data against its type's schema): 422. */
+export class Unprocessable extends DomainError {
+  constructor(field: string, message: string) {
+    super('unprocessable', message, field);
   }
 }
 

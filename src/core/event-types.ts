@@ -6,11 +6,12 @@ import type { EventType, Workspace } from './model.ts';
 import { validateEventName } from './topics.ts';
 import { isActionEvent } from './woocommerce-topics.ts';
 import { validateJsonDepth, validateText } from './validation.ts';
+import { checkEventData, validateEventSchema } from './event-schemas.ts';
 
 /** A WooCommerce action event (`action.woocommerce_add_to_cart`): every such name is a valid event. */
 function actionEventType(name: string): EventType {
   const hook = name.slice('action.'.length);
-  return { name, title: `Action ${hook}`, category: 'action', description: `Sent when WordPress fires the ${hook} action`, example: { arg: 'example' }, builtIn: true, deprecated: false };
+  return { name, title: `Action ${hook}`, category: 'action', description: `Sent when WordPress fires the ${hook} action`, example: { arg: 'example' }, builtIn: true, deprecated: false, schema: null };
 }
 
 const BUILT_IN_BY_NAME = new Map(BUILT_IN_EVENT_TYPES.map((type) => [type.name, type]));
@@ -22,6 +23,8 @@ export interface EventTypeInput {
   description?: string;
   example?: Record<string, unknown>;
   deprecated?: boolean;
+  /** A JSON Schema its events' data must match (core/event-schemas.ts); null removes it. */
+  schema?: unknown;
 }
 
 /** What PATCH may change of a workspace's own event type (its name is its identity). */
@@ -50,7 +53,7 @@ export class EventTypes {
       throw new Conflict(`"${input.name}" is a built-in event type`, 'name');
     }
     const [category] = input.name.split('.');
-    return this.ctx.store.eventTypes.create(workspace, {
+    const type: EventType = {
       name: input.name,
       title: input.title === undefined ? input.name : validateText(input.title, 'title', 200),
       category: input.category === undefined ? category : validateText(input.category, 'category', 100),
@@ -58,10 +61,20 @@ export class EventTypes {
       example: validExample(input.example ?? {}),
       builtIn: false,
       deprecated: input.deprecated ?? false,
-    }, this.ctx.now());
+      schema: input.schema === undefined || input.schema === null ? null : validateEventSchema(input.schema),
+    };
+    exampleMatches(type);
+    return this.ctx.store.eventTypes.create(workspace, type, this.ctx.now());
   }
 
   async update(workspace: Workspace, name: string, changes: EventTypeChanges): Promise<EventType> {
+    const updated = await this.changed(workspace, name, changes);
+    exampleMatches(updated);
+    if (!(await this.ctx.store.eventTypes.update(workspace, updated))) throw new NotFound('event_type');
+    return updated;
+  }
+
+  private async changed(workspace: Workspace, name: string, changes: EventTypeChanges): Promise<EventType> {
     const current = await this.custom(workspace, name);
     const next: EventType = {
       ...current,
@@ -70,8 +83,8 @@ export class EventTypes {
       ...(changes.description === undefined ? {} : { description: validateText(changes.description, 'description', 2000, false) }),
       ...(changes.example === undefined ? {} : { example: validExample(changes.example) }),
       ...(changes.deprecated === undefined ? {} : { deprecated: changes.deprecated }),
+      ...(changes.schema === undefined ? {} : { schema: changes.schema === null ? null : validateEventSchema(changes.schema) }),
     };
-    if (!(await this.ctx.store.eventTypes.update(workspace, next))) throw new NotFound('event_type');
     return next;
   }
 
@@ -93,6 +106,16 @@ export class EventTypes {
     const found = (await this.ctx.store.eventTypes.list(workspace)).find((type) => type.name === name);
     if (!found) throw new NotFound('event_type');
     return found;
+  }
+}
+
+/** A type's example (what test sends carry) must satisfy its own schema. */
+function exampleMatches(type: EventType): void {
+  if (!type.schema) return;
+  try {
+    checkEventData(JSON.stringify(type.schema), type.example);
+  } catch (error) {
+    throw new Invalid('example', `does not match the type's schema: ${(error as Error).message}`);
   }
 }
 

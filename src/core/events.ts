@@ -8,6 +8,7 @@ import type { Delivery, Event, EventSummary, Page, PageRequest, Workspace } from
 import { patternsMatching } from './topics.ts';
 import { requireObject, validateJsonDepth } from './validation.ts';
 import { passes, type FilteredEvent } from './payload-filter.ts';
+import { checkEventData } from './event-schemas.ts';
 import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
 
 /** Which events the log shows, as a caller asks for them. */
@@ -57,11 +58,12 @@ export class Events {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
 
   async publish(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
-    if (!(await this.eventTypes.find(workspace, input.type))) {
-      throw new UnknownEvent('type', input.type);
-    }
+    const eventType = await this.eventTypes.find(workspace, input.type);
+    if (!eventType) throw new UnknownEvent('type', input.type);
     const data = requireObject(input.data, 'data');
     validateJsonDepth(data, 'data');
+    // A type with a schema refuses data that does not match it (422), before anything is stored.
+    if (eventType.schema) checkEventData(JSON.stringify(eventType.schema), data);
     const metadata = input.metadata === undefined ? {} : requireObject(input.metadata, 'metadata');
     validateJsonDepth(metadata, 'metadata', 20);
     if (JSON.stringify(metadata).length > MAX_METADATA_BYTES) throw new Invalid('metadata', `must be at most ${MAX_METADATA_BYTES} bytes of JSON`);

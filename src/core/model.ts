@@ -42,6 +42,8 @@ export interface EventType {
   builtIn: boolean;
   /** Still published and subscribed to, but on its way out (a workspace's own types only). */
   deprecated: boolean;
+  /** A JSON Schema (draft 2020-12) its events' data must match; null: any object. */
+  schema: Record<string, unknown> | null;
 }
 
 export interface Webhook {

@@ -43,6 +43,8 @@ export interface EventTypesTable {
   created_at: number;
   /** 0 or 1 (a boolean both engines store alike). */
   deprecated: Generated<number>;
+  /** A JSON Schema its events' data must match, as JSON text; null: none. */
+  schema: string | null;
 }
 
 export interface WebhooksTable {

@@ -7,7 +7,7 @@ import {
 } from '../../src/core/topics.ts';
 import { invalidField } from './support.ts';
 
-const type = (name: string): EventType => ({ name, title: name, category: name.split('.')[0], description: '', example: {}, builtIn: false, deprecated: false });
+const type = (name: string): EventType => ({ name, title: name, category: name.split('.')[0], description: '', example: {}, builtIn: false, deprecated: false, schema: null });
 const catalog = ['order.created', 'order.updated', 'order.status', 'job.status', 'delivery_label.voided'].map(type);
 
 describe('matches', () => {

@@ -58,6 +58,7 @@ export function toJsonRpcError(error: unknown): JSONRPCErrorException | null {
     case 'not_found':
       return shipstreamError(SHIPSTREAM.webhookNotExists);
     case 'invalid':
+    case 'unprocessable':
     case 'conflict':
     case 'too_large': {
       // ShipStream's own words: topics are `resource:event`.

@@ -18,6 +18,7 @@ export const ok = <T>(data: T) => ({ data, error: null });
 const KIND_TO_HTTP: Record<DomainError['kind'], [number, string]> = {
   not_found: [404, 'RESOURCE_NOT_FOUND'],
   invalid: [400, 'VALIDATION_ERROR'],
+  unprocessable: [422, 'SCHEMA_MISMATCH'],
   conflict: [409, 'CONFLICT'],
   unauthorized: [401, 'UNAUTHORIZED'],
   forbidden: [403, 'FORBIDDEN'],

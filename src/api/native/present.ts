@@ -38,6 +38,7 @@ export const presentEventType = (t: EventType) => ({
   documentation: null,
   builtIn: t.builtIn,
   deprecated: t.deprecated,
+  schema: t.schema,
   example: t.example,
 });
 

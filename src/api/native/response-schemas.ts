@@ -49,8 +49,9 @@ export const EventTypeView = Type.Object({
   documentation: Type.Null(),
   builtIn: Type.Boolean(),
   deprecated: Type.Boolean(),
+  schema: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   example: Type.Record(Type.String(), Type.Unknown()),
-}, { title: 'EventType', examples: [{ name: 'order.created', title: 'Order Created', category: 'order', description: 'Sent when an order is created', documentation: null, builtIn: true, deprecated: false, example: { id: 42 } }] });
+}, { title: 'EventType', examples: [{ name: 'order.created', title: 'Order Created', category: 'order', description: 'Sent when an order is created', documentation: null, builtIn: true, deprecated: false, schema: null, example: { id: 42 } }] });
 
 const webhookFields = {
   id: Type.String(),

@@ -84,6 +84,9 @@ export const CreateWorkspace = Type.Object({ name: Type.String({ minLength: 1, m
 export const RenameWorkspace = CreateWorkspace;
 export const CreateApiKey = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, strict);
 
+const EventSchema = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+  description: 'a JSON Schema (draft 2020-12) the data of its events must match (a publish that does not is refused with 422); no pattern or patternProperties; null removes it',
+});
 export const CreateEventType = Type.Object({
   name: Type.String({ minLength: 3, maxLength: 100 }),
   title: Type.Optional(Type.String({ maxLength: 200 })),
@@ -91,6 +94,7 @@ export const CreateEventType = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   example: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   deprecated: Type.Optional(Type.Boolean({ description: 'still published and subscribed to, but on its way out' })),
+  schema: Type.Optional(EventSchema),
 }, strict);
 export const EventTypeParams = Type.Object({ ws: Id, name: Type.String({ minLength: 1, maxLength: 100 }) }, strict);
 export const PatchEventType = Type.Object({
@@ -99,6 +103,7 @@ export const PatchEventType = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   example: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   deprecated: Type.Optional(Type.Boolean()),
+  schema: Type.Optional(EventSchema),
 }, strict);
 
 const Filter = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {

@@ -46,6 +46,7 @@ export function toWooError(error: unknown): WooError {
       case 'unavailable':
         return new WooError(503, 'woocommerce_api_unavailable', error.message);
       case 'invalid':
+      case 'unprocessable':
       case 'conflict':
       case 'too_large': {
         const [code, message] = INVALID_FIELD.get(error.field ?? '') ?? ['woocommerce_api_invalid_webhook_data'];

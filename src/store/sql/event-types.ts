@@ -19,6 +19,7 @@ export class SqlEventTypes implements EventTypesRepo {
       example: parseJson(row.example, {}),
       builtIn: false,
       deprecated: Number(row.deprecated) === 1,
+      schema: row.schema === null || row.schema === undefined ? null : parseJson<Record<string, unknown> | null>(row.schema, null),
     }));
   }
 
@@ -32,6 +33,7 @@ export class SqlEventTypes implements EventTypesRepo {
       example: JSON.stringify(type.example),
       created_at: now,
       deprecated: type.deprecated ? 1 : 0,
+      schema: type.schema === null ? null : JSON.stringify(type.schema),
     }).onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing()).returning('id').executeTakeFirst();
     if (!inserted) throw new Conflict(`event type "${type.name}" already exists`, 'name');
     return { ...type, builtIn: false };
@@ -40,6 +42,7 @@ export class SqlEventTypes implements EventTypesRepo {
   async update(workspace: WorkspaceRef, type: EventType): Promise<boolean> {
     const result = await this.db.updateTable('event_types').set({
       title: type.title, category: type.category, description: type.description, example: JSON.stringify(type.example), deprecated: type.deprecated ? 1 : 0,
+      schema: type.schema === null ? null : JSON.stringify(type.schema),
     }).where('workspace_id', '=', workspace.seq).where('name', '=', type.name).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }

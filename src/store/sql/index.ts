@@ -13,6 +13,7 @@ import { workspaceDeletion } from '../migrations/009_workspace_deletion.ts';
 import { eventTypeDeprecation } from '../migrations/010_event_type_deprecation.ts';
 import { webhookFilter } from '../migrations/011_webhook_filter.ts';
 import { webhookRetrySchedule } from '../migrations/012_webhook_retry_schedule.ts';
+import { eventTypeSchema } from '../migrations/013_event_type_schema.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -47,6 +48,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '010_event_type_deprecation': eventTypeDeprecation(),
         '011_webhook_filter': webhookFilter(),
         '012_webhook_retry_schedule': webhookRetrySchedule(),
+        '013_event_type_schema': eventTypeSchema(),
       };
     },
   };
