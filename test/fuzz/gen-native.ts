@@ -94,8 +94,24 @@ function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown>
   if (rng.chance(0.2)) body.description = rng.chance(0.5) ? 'described' : longString(rng, rng.pick([2000, 2001]));
   if (rng.chance(0.2)) body.pausedBehavior = rng.pick(['queue', 'drop', 'QUEUE', '']);
   if (rng.chance(0.2)) body.filter = payloadFilter(rng);
+  if (rng.chance(0.15)) body.retrySchedule = rng.pick(['5s,5m', '100ms', null, '', '0s', '8d', '1e3s', 'x', '99999999999999999999d', Array.from({ length: 25 }, () => '1s').join(','), hostileValue(rng)]);
   if (Object.keys(body).length === 0) body.name = `fuzz ${rng.hex(6)}`;
   return body;
+}
+
+/** An event type's JSON Schema: mostly one the example and events can match, else slow, remote or broken ones. */
+function eventSchema(rng: Rng): unknown {
+  return rng.weighted<() => unknown>([
+    [4, () => ({ type: 'object', properties: { a: { type: 'integer' }, id: { type: 'integer', minimum: 0 } } })],
+    [1, () => null],
+    [1, () => ({ type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } })],
+    [1, () => ({ type: 'array', uniqueItems: true })],
+    [1, () => ({ $ref: 'http://127.0.0.1:1/schema.json' })],
+    [1, () => ({ type: rng.pick(['wibble', 1, null]) })],
+    [1, () => ({ [rng.pick(PROTO_NAMES)]: { type: 'object' } })],
+    [1, () => deepJson(rng, rng.pick([31, 33, 5000]))],
+    [1, () => hostileValue(rng)],
+  ]);
 }
 
 /** A payload filter: mostly valid rules (so deliveries are filtered), else every kind of bad one. */
@@ -206,6 +222,7 @@ export const NATIVE_OPS: Op[] = [
     if (rng.chance(0.3)) body.description = 'd';
     if (rng.chance(0.5)) body.example = exampleValue(rng);
     if (rng.chance(0.2)) body.deprecated = rng.chance(0.5);
+    if (rng.chance(0.3)) body.schema = eventSchema(rng);
     return body;
   }, learn: (w, r) => { const name = json(r)?.data?.name; if (r.status === 201 && typeof name === 'string' && w.pools.createdEventTypes.length < 100) w.pools.createdEventTypes.push(name); } },
   { method: 'PATCH', path: '/workspaces/:ws/event-types/:name', weight: 1.5, body: (rng) => {
