@@ -18,7 +18,18 @@ const SLOW_KEYWORDS = new Set(['pattern', 'patternProperties', 'uniqueItems']);
 const ajv = new Ajv2020({ allErrors: false, validateSchema: true, strictSchema: true, strictNumbers: true, strictTypes: false, strictTuples: false, strictRequired: false });
 (addFormats as unknown as (instance: Ajv2020) => void)(ajv);
 
-const compiled = new BoundedMemo(1000, (text: string): ValidateFunction => ajv.compile(JSON.parse(text) as object));
+/**
+ * Compiled once per schema text. ajv keeps every schema it compiles in a cache of its own: removed at once,
+ * so that many workspaces' schemas over time cannot grow it (the validate function keeps what it needs).
+ */
+const compiled = new BoundedMemo(1000, (text: string): ValidateFunction => {
+  const schema = JSON.parse(text) as object;
+  try {
+    return ajv.compile(schema);
+  } finally {
+    ajv.removeSchema(schema);
+  }
+});
 
 /** Checks a schema (bounds, no regular expressions, compiles); returns it as given. */
 export function validateEventSchema(schema: unknown, field = 'schema'): Record<string, unknown> {
@@ -45,15 +56,23 @@ export function checkEventData(schemaText: string, data: unknown): void {
   throw new Unprocessable(place, `${place} ${error?.message ?? 'does not match'} (schema rule ${error?.schemaPath ?? '?'})`);
 }
 
-/** The path (`.properties.name.pattern`) of the first key in `keywords`, anywhere in `value`. */
-function findKeyword(value: unknown, keywords: ReadonlySet<string>): string | null {
-  const pending: Array<[unknown, string]> = [[value, '']];
+/** Keywords whose object maps names (not keywords) to schemas: a property called "pattern" is no regex. */
+const NAME_MAPS = new Set(['properties', '$defs', 'definitions', 'dependentSchemas']);
+/** Keywords whose values are data, not schemas. */
+const DATA_VALUES = new Set(['enum', 'const', 'default', 'examples', 'required', 'dependentRequired']);
+
+/** The path (`.properties.name.pattern`) of the first schema keyword in `keywords`, anywhere in `schema`. */
+function findKeyword(schema: unknown, keywords: ReadonlySet<string>): string | null {
+  // [value, its path, whether its keys are names rather than keywords]
+  const pending: Array<[unknown, string, boolean]> = [[schema, '', false]];
   while (pending.length > 0) {
-    const [item, at] = pending.pop()!;
+    const [item, at, names] = pending.pop()!;
     if (typeof item !== 'object' || item === null) continue;
     for (const [key, inner] of Object.entries(item)) {
-      if (!Array.isArray(item) && keywords.has(key)) return `${at}.${key}`;
-      pending.push([inner, `${at}.${key}`]);
+      const keyword = !names && !Array.isArray(item);
+      if (keyword && keywords.has(key)) return `${at}.${key}`;
+      if (keyword && DATA_VALUES.has(key)) continue;
+      pending.push([inner, `${at}.${key}`, keyword && NAME_MAPS.has(key)]);
     }
   }
   return null;

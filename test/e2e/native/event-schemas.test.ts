@@ -77,6 +77,10 @@ describe('event types with JSON Schemas', () => {
     for (let i = 0; i < 40; i++) deep = { type: 'object', properties: { a: deep } };
     await refused({ schema: deep }, 400, 'schema');
     await refused({ schema: { enum: Array.from({ length: 20_000 }, (_, i) => `value ${i}`) } }, 400, 'schema');
+    // A property called "pattern", or data that holds the word, is no regular expression.
+    expect((await ws.api.post(`/workspaces/${ws.id}/event-types`, {
+      name: 'search.run', schema: { type: 'object', properties: { pattern: { type: 'string' }, uniqueItems: { enum: [{ pattern: 'x' }] } } },
+    })).status).toBe(201);
     // PATCH checks the same, and the example against a schema it keeps.
     expectData(await ws.api.post(`/workspaces/${ws.id}/event-types`, { name: 'refund.made', schema: { type: 'object', required: ['id'] }, example: { id: 1 } }), 201);
     expectError(await ws.api.patch(`/workspaces/${ws.id}/event-types/refund.made`, { example: { nope: 1 } }), 400, 'VALIDATION_ERROR', 'example');
