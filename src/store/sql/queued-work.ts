@@ -14,36 +14,31 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { num, statusLiteral } from './rows.ts';
+import { CHUNK, inTurns } from './chunks-in-turn.ts';
 
-const CHUNK = 1000;
-
-const letOthersIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Moves the webhook's queued deliveries from one waiting status to the other while its status says so:
+ * pending → held while it is not active, held → pending (due now) while it is.
+ */
+function moveQueued(db: Kysely<Database>, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
+  const from = to === 'held' ? 'pending' : 'held';
+  return inTurns(async () => {
+    const result = await db.updateTable('deliveries')
+      .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
+      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
+        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).limit(CHUNK))
+      .where('status', '=', statusLiteral(from))
+      .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
+}
 
 /** Holds the webhook's pending deliveries while it is not active. Returns how many were held. */
-export function holdQueued(db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> {
-  return repeat(async () => {
-    const result = await db.updateTable('deliveries').set({ status: 'held', updated_at: now })
-      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
-        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('pending')).limit(CHUNK))
-      .where('status', '=', statusLiteral('pending'))
-      .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', '!=', 'active')))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  });
-}
+export const holdQueued = (db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> => moveQueued(db, webhookSeq, now, 'held');
 
 /** Frees the webhook's held deliveries, due now, while it is active. Returns how many were freed. */
-export function freeHeld(db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> {
-  return repeat(async () => {
-    const result = await db.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
-      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
-        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('held')).limit(CHUNK))
-      .where('status', '=', statusLiteral('held'))
-      .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', '=', 'active')))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  });
-}
+export const freeHeld = (db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> => moveQueued(db, webhookSeq, now, 'pending');
 
 /** Frees what a resume stopped halfway (a crash, or a pause and a resume racing) left held behind an active webhook. */
 export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, now: number): Promise<number> {
@@ -62,12 +57,3 @@ export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, now: number
   }
 }
 
-async function repeat(chunk: () => Promise<number>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const moved = await chunk();
-    total += moved;
-    if (moved < CHUNK) return total;
-    await letOthersIn();
-  }
-}

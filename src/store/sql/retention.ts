@@ -6,8 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { RetentionRepo } from '../../core/ports/store.ts';
-
-const BATCH = 1000;
+import { CHUNK, inTurns } from './chunks-in-turn.ts';
 
 export class SqlRetention implements RetentionRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -15,27 +14,19 @@ export class SqlRetention implements RetentionRepo {
   async prune(before: number): Promise<{ attempts: number; deliveries: number; events: number }> {
     const attempts = await this.repeat(() => sql`
       DELETE FROM attempts WHERE id IN (
-        SELECT id FROM attempts WHERE created_at < ${before} ORDER BY id LIMIT ${BATCH})`);
+        SELECT id FROM attempts WHERE created_at < ${before} ORDER BY id LIMIT ${CHUNK})`);
     const deliveries = await this.repeat(() => sql`
       DELETE FROM deliveries WHERE id IN (
-        SELECT id FROM deliveries WHERE status IN ('succeeded', 'failed') AND updated_at < ${before} ORDER BY id LIMIT ${BATCH})`);
+        SELECT id FROM deliveries WHERE status IN ('succeeded', 'failed') AND updated_at < ${before} ORDER BY id LIMIT ${CHUNK})`);
     const events = await this.repeat(() => sql`
       DELETE FROM events WHERE id IN (
         SELECT e.id FROM events e WHERE e.created_at < ${before}
-        AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id LIMIT ${BATCH})`);
+        AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id LIMIT ${CHUNK})`);
     await this.db.deleteFrom('sessions').where('expires_at', '<', before).execute();
     return { attempts, deliveries, events };
   }
 
-  /** Runs one batch at a time, letting other work in between, until a batch comes back short. */
-  private async repeat(statement: () => ReturnType<typeof sql>): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result = await statement().execute(this.db);
-      const deleted = Number(result.numAffectedRows ?? 0);
-      total += deleted;
-      if (deleted < BATCH) return total;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+  private repeat(statement: () => ReturnType<typeof sql>): Promise<number> {
+    return inTurns(async () => Number((await statement().execute(this.db)).numAffectedRows ?? 0));
   }
 }
