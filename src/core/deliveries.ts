@@ -26,12 +26,7 @@ export class Deliveries {
 
   /** The workspace's deliveries, newest first; `query.webhookId` (or `webhook`) narrows them to one webhook's. */
   async list(workspace: Workspace, query: DeliveryQuery, page: PageRequest): Promise<Page<Delivery>> {
-    let webhookSeq = query.webhook?.seq;
-    if (webhookSeq === undefined && query.webhookId !== undefined) {
-      const webhook = await this.ctx.store.webhooks.get(workspace, query.webhookId);
-      if (!webhook) throw new NotFound('webhook');
-      webhookSeq = webhook.seq;
-    }
+    const webhookSeq = query.webhook?.seq ?? await this.webhookSeq(workspace, query.webhookId);
     const filter: DeliveryFilter = {
       workspaceSeq: workspace.seq,
       ...parseTimeRange(query),
@@ -56,14 +51,19 @@ export class Deliveries {
   /** Every attempt of the workspace (newest first), or those after `query.newerThan` (oldest first), to follow the log. */
   async workspaceAttempts(workspace: Workspace, query: AttemptQuery, page: PageRequest): Promise<Page<Attempt>> {
     const filter: AttemptFilter = { workspaceSeq: workspace.seq };
-    if (query.webhookId !== undefined) {
-      const webhook = await this.ctx.store.webhooks.get(workspace, query.webhookId);
-      if (!webhook) throw new NotFound('webhook');
-      filter.webhookSeq = webhook.seq;
-    }
+    const webhookSeq = await this.webhookSeq(workspace, query.webhookId);
+    if (webhookSeq !== undefined) filter.webhookSeq = webhookSeq;
     if (query.trigger !== undefined) filter.trigger = query.trigger;
     if (query.newerThan !== undefined) filter.newerThan = query.newerThan;
     return this.ctx.store.deliveries.workspaceAttempts(filter, page);
+  }
+
+  /** The key of the workspace's webhook a list is narrowed to (404 if it has none of that id). */
+  private async webhookSeq(workspace: Workspace, webhookId: string | undefined): Promise<number | undefined> {
+    if (webhookId === undefined) return undefined;
+    const webhook = await this.ctx.store.webhooks.get(workspace, webhookId);
+    if (!webhook) throw new NotFound('webhook');
+    return webhook.seq;
   }
 
   attemptsByOffset(webhook: Webhook, offset: number, limit: number) {

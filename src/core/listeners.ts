@@ -11,10 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import type { CoreContext } from './context.ts';
 import { generateWebhookSecret } from './crypto.ts';
-import { Conflict, NotFound } from './errors.ts';
+import { NotFound } from './errors.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Webhook, Workspace } from './model.ts';
 import { validateSubscription } from './topics.ts';
+import { ensureWebhookRoom } from './webhook-limit.ts';
 
 /** The path under which hookd relays a listen session's deliveries (api/listen/relay.ts). */
 export const RELAY_PATH = '/listen-relay/';
@@ -42,10 +43,7 @@ export class Listeners {
   /** A session and its webhook, subscribed to `events`, delivering to `relayOrigin` + RELAY_PATH + its id. */
   async open(workspace: Workspace, events: string[], relayOrigin: string, leaseMs: number): Promise<NewListener> {
     // A session is a webhook: it counts against the workspace's limit like any other.
-    const limit = this.ctx.settings.maxWebhooksPerWorkspace;
-    if (await this.ctx.store.webhooks.count(workspace, {}) >= limit) {
-      throw new Conflict(`this workspace has reached its limit of ${limit} webhooks (HOOKD_MAX_WEBHOOKS_PER_WORKSPACE), listen sessions included`);
-    }
+    await ensureWebhookRoom(this.ctx, workspace);
     const sessionId = randomBytes(24).toString('base64url');
     const secret = generateWebhookSecret();
     const now = this.ctx.now();

@@ -7,6 +7,7 @@ import type { Principal } from './auth.ts';
 import { listenSession } from './listeners.ts';
 import { passes, validateFilter } from './payload-filter.ts';
 import { parseRetrySchedule } from './retry-schedule.ts';
+import { ensureWebhookRoom } from './webhook-limit.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
@@ -61,10 +62,7 @@ export class Webhooks {
   /** Creates the webhook; a secret hookd generated for it comes back this once (the native API shows it). */
   async createShowingSecret(workspace: Workspace, input: WebhookInput): Promise<WithGeneratedSecret> {
     const catalog = await this.eventTypes.catalog(workspace);
-    const limit = this.ctx.settings.maxWebhooksPerWorkspace;
-    if (await this.ctx.store.webhooks.count(workspace, {}) >= limit) {
-      throw new Conflict(`this workspace has reached its limit of ${limit} webhooks (HOOKD_MAX_WEBHOOKS_PER_WORKSPACE); delete one first`);
-    }
+    await ensureWebhookRoom(this.ctx, workspace);
     const generatedSecret = input.secret === undefined ? generateWebhookSecret() : null;
     const secret = generatedSecret ?? validateSecret(input.secret!, 'secret', input.format);
     const webhook = await this.ctx.store.webhooks.create({
