@@ -8,22 +8,24 @@ import { WOO_PREFIX } from './woocommerce/index.ts';
 
 export type Face = 'native' | 'woocommerce' | 'jsonrpc';
 
-export function faceOf(path: string): Face {
-  const bare = withoutOrigin(path).split('?')[0];
+export function faceOf(target: string): Face {
+  const bare = pathOf(target);
   if (bare === WOO_PREFIX || bare.startsWith(`${WOO_PREFIX}/`)) return 'woocommerce';
   if (JSONRPC_PATHS.includes(bare)) return 'jsonrpc';
   return 'native';
 }
 
-/** The path of an absolute-form target (`http://host/wc-api/…`, which Node passes on as it came); others as they are. */
-function withoutOrigin(target: string): string {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return target;
+/** The path a request target names, without its query: origin form (`/x?y`) or absolute form (`http://host/x`, which Node passes on as it came). */
+export function pathOf(target: string): string {
+  if (!isAbsolute(target)) return target.split('?')[0];
   try {
     return new URL(target).pathname;
   } catch {
     return '/';
   }
 }
+
+export const isAbsolute = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
 
 /** What each status is called in each face. */
 const NAMES = new Map<number, { native: string; woocommerce: string }>([

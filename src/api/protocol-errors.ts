@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { faceOf, httpStatus, refusalBody } from './faces.ts';
+import { faceOf, httpStatus, isAbsolute, pathOf, refusalBody } from './faces.ts';
 import type { RouteMethods } from './route-methods.ts';
 
 const MESSAGES = new Map<number, string>([
@@ -31,17 +31,8 @@ export function writeRefusal(socket: Duplex, status: number, path: string, metho
 
 /** The path a raw request line names: origin form (`/x`), or the path of an absolute form (`http://host/x`). */
 export function requestPath(requestLine: string): string {
-  for (const token of requestLine.split(' ')) {
-    if (token.startsWith('/')) return token.split('?')[0];
-    if (/^https?:\/\//i.test(token)) {
-      try {
-        return new URL(token).pathname;
-      } catch {
-        return '/';
-      }
-    }
-  }
-  return '/';
+  const target = requestLine.split(' ').find((token) => token.startsWith('/') || isAbsolute(token));
+  return target === undefined ? '/' : pathOf(target);
 }
 
 /** Fastify's clientErrorHandler: Node's parser refused what arrived on `socket`. */

@@ -19,7 +19,7 @@ const NODE_MAX_HEADERS = 1000;
 
 /** Answers `error` in the shape of the face the request's path belongs to. */
 export function answerInFace(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const face = faceOf(request.url.split('?')[0]);
+  const face = faceOf(request.url);
   if (face === 'woocommerce') return sendWooError(error, request, reply);
   if (face === 'native') return sendNativeError(error, request, reply);
   const status = (error as { statusCode?: number }).statusCode ?? 500;
@@ -55,16 +55,16 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
   app.addHook('onRequest', (request, reply, done) => {
     if (request.raw.rawHeaders.length >= 2 * NODE_MAX_HEADERS) {
       request.raw.resume();
-      return refuse(faceOf(request.url.split('?')[0]), request, reply, 431, `the request has ${NODE_MAX_HEADERS} headers or more; hookd reads at most ${NODE_MAX_HEADERS - 1}`);
+      return refuse(faceOf(request.url), request, reply, 431, `the request has ${NODE_MAX_HEADERS} headers or more; hookd reads at most ${NODE_MAX_HEADERS - 1}`);
     }
     if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
-    refuse(faceOf(request.url.split('?')[0]), request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires');
+    refuse(faceOf(request.url), request, reply, 400, 'the request has no Host header, which HTTP/1.1 requires');
   });
   // Each face sets its own error handler; this one answers what fails outside them.
   app.setErrorHandler(answerInFace);
   // `Expect: <anything but 100-continue>`: Node answers 417 itself, with no body; here it has one.
   app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
-    const face = faceOf((request.url ?? '/').split('?')[0]);
+    const face = faceOf(request.url ?? '/');
     const body = refusalBody(face, 417, `hookd does not meet the expectation "${String(request.headers.expect).slice(0, 100)}"`);
     response.writeHead(httpStatus(face, 417, request.method), { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
     response.end(body);

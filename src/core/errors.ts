@@ -17,10 +17,11 @@ export class DomainError extends Error {
 }
 
 export class NotFound extends DomainError {
-  /** What was not found: 'webhook', 'workspace', 'event', 'delivery', 'api_key', 'event_type'. */
+  /** What was not found: 'webhook', 'workspace', 'event', 'delivery', 'api_key', 'event_type', … */
   readonly entity: string;
-  constructor(entity: string, message = `${entity.replace('_', ' ')} not found`) {
-    super('not_found', message);
+  /** `field`: the request field that named it, when a face reports one. */
+  constructor(entity: string, message = `${entity.replace('_', ' ')} not found`, field?: string) {
+    super('not_found', message, field);
     this.entity = entity;
   }
 }

@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Core } from '../../core/hookd.ts';
+import { NotFound } from '../../core/errors.ts';
 import type { NativeAccess, NativeApp } from '../native/context.ts';
 import { ok } from '../native/envelope.ts';
 import { answers, noContent } from '../native/response-schemas.ts';
@@ -61,7 +62,7 @@ export function listenRoutes(app: NativeApp, core: Core, access: NativeAccess, h
     const { requestId, ...answer } = request.body;
     // Answered from this process's open streams, not the store: one answer comes back per delivery.
     if (!hub.answer(workspace.seq, request.params.session, requestId, answer)) {
-      return reply.status(404).send({ data: null, error: { code: 'RESOURCE_NOT_FOUND', message: 'no delivery of this session waits for that requestId (answered already, or timed out)', details: { field: 'requestId' } } });
+      throw new NotFound('listen_delivery', 'no delivery of this session waits for that requestId (answered already, or timed out)', 'requestId');
     }
     return reply.status(204).send();
   });

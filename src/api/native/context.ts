@@ -30,9 +30,10 @@ export class NativeAccess {
     return this.core.auth.workspace(await this.principal(request), workspaceId);
   }
 
-  /** The workspace and webhook a `/workspaces/:ws/webhooks/:id…` path names, if this caller may see them. */
-  async webhook(request: FastifyRequest & { params: { ws: string; id: string } }): Promise<{ workspace: Workspace; webhook: Webhook }> {
-    const workspace = await this.workspace(request, request.params.ws);
-    return { workspace, webhook: await this.core.webhooks.get(workspace, request.params.id) };
+  /** The workspace and webhook a `/workspaces/:ws/webhooks/:id…` path names, if this caller may see them, and the caller. */
+  async webhook(request: FastifyRequest & { params: { ws: string; id: string } }): Promise<{ workspace: Workspace; webhook: Webhook; principal: Principal }> {
+    const principal = await this.principal(request);
+    const workspace = await this.core.auth.workspace(principal, request.params.ws);
+    return { workspace, webhook: await this.core.webhooks.get(workspace, request.params.id), principal };
   }
 }

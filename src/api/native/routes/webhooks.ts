@@ -41,9 +41,7 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
   });
 
   app.get('/workspaces/:ws/webhooks/:id/secret', { schema: { tags: ['webhooks'], operationId: 'getWebhookSecret', summary: 'The webhook\'s signing secret, and the previous one during its grace period', response: answers(200, SecretView), params: WebhookParams } }, async (request) => {
-    const principal = await access.principal(request);
-    const workspace = await core.auth.workspace(principal, request.params.ws);
-    const webhook = await core.webhooks.get(workspace, request.params.id);
+    const { workspace, webhook, principal } = await access.webhook(request);
     const revealed = await core.webhooks.revealSecret(principal, webhook);
     request.log.info({ webhookId: webhook.id, workspaceId: workspace.id, by: principal.kind === 'workspace' ? `api key ${principal.keyId}` : 'admin token' }, 'signing secret revealed');
     return ok(presentSecret(revealed));
