@@ -4,6 +4,7 @@ import type { Delivery } from '../../client/index.ts';
 import { connect, connectionOptions, run } from '../connection.ts';
 import { fields, show, showPage, table } from '../output.ts';
 import { listOptions, pageOf } from './paging.ts';
+import { given } from './given.ts';
 
 export const DELIVERY_COLUMNS = ['id', 'webhook', 'event type', 'status', 'attempts', 'last code', 'last error', 'created'];
 
@@ -27,11 +28,8 @@ export function deliveryCommands(program: Command): void {
       const hookd = connect(options);
       const query = {
         ...pageOf(options),
-        ...(options.webhook === undefined ? {} : { webhookId: String(options.webhook) }),
-        ...(options.eventType === undefined ? {} : { eventType: String(options.eventType) }),
+        ...given(options, { webhook: 'webhookId', eventType: 'eventType', after: 'after', before: 'before' }),
         ...(options.status === undefined ? {} : { status: options.status as Delivery['status'] }),
-        ...(options.after === undefined ? {} : { after: String(options.after) }),
-        ...(options.before === undefined ? {} : { before: String(options.before) }),
       };
       const page = await hookd.client.page(hookd.client.api.GET('/workspaces/{ws}/deliveries', { params: { path: { ws: hookd.workspace() }, query } }));
       showPage(hookd, page, (items) => table(deliveryRows(items), DELIVERY_COLUMNS));
@@ -64,7 +62,7 @@ export function deliveryCommands(program: Command): void {
     .action(run(async (options, webhookId) => {
       const hookd = connect(options);
       const recovered = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/webhooks/{id}/recover', {
-        params: { path: { ws: hookd.workspace(), id: webhookId } }, body: options.since === undefined ? {} : { since: String(options.since) },
+        params: { path: { ws: hookd.workspace(), id: webhookId } }, body: given(options, { since: 'since' }),
       }));
       show(hookd, recovered, (r) => `${r.resent} failed deliveries go out again\n`);
     }));

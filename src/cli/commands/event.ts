@@ -5,6 +5,7 @@ import { connect, connectionOptions, run, UsageError } from '../connection.ts';
 import { fields, show, showPage, table } from '../output.ts';
 import { deliveryRows, DELIVERY_COLUMNS } from './delivery.ts';
 import { listOptions, pageOf } from './paging.ts';
+import { given } from './given.ts';
 
 /** --data '{…}', or --data @file.json; nothing is {}. */
 function eventData(option: unknown): Record<string, unknown> {
@@ -38,7 +39,7 @@ export function eventCommands(program: Command): void {
       const hookd = connect(options);
       const published = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/events', {
         params: { path: { ws: hookd.workspace() } },
-        body: { type, data: eventData(options.data), ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: String(options.idempotencyKey) }) },
+        body: { type, data: eventData(options.data), ...given(options, { idempotencyKey: 'idempotencyKey' }) },
       }));
       show(hookd, published, (e) => fields({ id: e.id, type: e.type, deliveries: e.deliveryCount, replayed: e.replayed ? 'yes (an earlier publish with this key)' : 'no' }));
     }));
@@ -51,9 +52,7 @@ export function eventCommands(program: Command): void {
       const hookd = connect(options);
       const query = {
         ...pageOf(options),
-        ...(options.type === undefined ? {} : { type: String(options.type) }),
-        ...(options.after === undefined ? {} : { after: String(options.after) }),
-        ...(options.before === undefined ? {} : { before: String(options.before) }),
+        ...given(options, { type: 'type', after: 'after', before: 'before' }),
       };
       const page = await hookd.client.page(hookd.client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: hookd.workspace() }, query } }));
       showPage(hookd, page, (items) => table(items.map((e) => ({

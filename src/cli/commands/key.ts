@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { connect, connectionOptions, run } from '../connection.ts';
 import { fields, show, table } from '../output.ts';
+import { given } from './given.ts';
 
 export function keyCommands(program: Command): void {
   const key = program.command('key').description("manage a workspace's API keys (admin token)");
@@ -11,7 +12,7 @@ export function keyCommands(program: Command): void {
     .action(run(async (options) => {
       const hookd = connect(options);
       const issued = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/api-keys', {
-        params: { path: { ws: hookd.workspace() } }, body: options.name === undefined ? {} : { name: String(options.name) },
+        params: { path: { ws: hookd.workspace() } }, body: given(options, { name: 'name' }),
       }));
       show(hookd, issued, (k) => fields({ id: k.id, name: k.name, key: k.key, 'consumer key': k.consumerKey, 'consumer secret': k.consumerSecret })
         + 'The key and consumer secret are shown this once: store them now.\n');

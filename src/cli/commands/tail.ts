@@ -6,6 +6,7 @@
 import { Option, type Command } from 'commander';
 import type { Attempt } from '../../client/index.ts';
 import { connect, connectionOptions, run, UsageError } from '../connection.ts';
+import { given } from './given.ts';
 
 function line(a: Attempt): string {
   const outcome = a.response ? String(a.response.code) : `- ${a.error ?? ''}`;
@@ -21,7 +22,7 @@ export function tailCommand(program: Command): void {
       const interval = Number(options.interval);
       if (!Number.isInteger(interval) || interval < 100 || interval > 60_000) throw new UsageError('--interval: a whole number of milliseconds from 100 to 60000');
       const ws = hookd.workspace();
-      const webhookId = options.webhook === undefined ? {} : { webhookId: String(options.webhook) };
+      const webhookId = given(options, { webhook: 'webhookId' });
       // From now on: the newest attempt so far is where following starts.
       const newest = await hookd.client.page(hookd.client.api.GET('/workspaces/{ws}/attempts', { params: { path: { ws }, query: { limit: 1, ...webhookId } } }));
       let last = newest.items[0]?.id ?? 0;

@@ -4,6 +4,7 @@ import type { Webhook } from '../../client/index.ts';
 import { connect, connectionOptions, run, UsageError, type Connection } from '../connection.ts';
 import { fields, show, showPage, table } from '../output.ts';
 import { listOptions, pageOf } from './paging.ts';
+import { given } from './given.ts';
 
 type WebhookView = Webhook & { secret?: string };
 
@@ -36,10 +37,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The fields create and update share, from their options (only those given). */
 function webhookFields(options: Record<string, unknown>) {
   return {
-    ...(options.name === undefined ? {} : { name: String(options.name) }),
-    ...(options.endpoint === undefined ? {} : { url: String(options.endpoint) }),
+    ...given(options, { name: 'name', endpoint: 'url', description: 'description' }),
     ...(options.events === undefined ? {} : { events: list(options.events) }),
-    ...(options.description === undefined ? {} : { description: String(options.description) }),
     ...(options.whilePaused === undefined ? {} : { pausedBehavior: String(options.whilePaused) as 'queue' | 'drop' }),
     ...(options.header === undefined ? {} : { headers: headers(options.header) }),
   };
@@ -68,11 +67,11 @@ export function webhookCommands(program: Command): void {
     .addOption(new Option('--active', 'deliver at once'))
     .action(run(async (options) => {
       const hookd = connect(options);
-      const given = webhookFields(options);
-      if (given.name === undefined || given.url === undefined || given.events === undefined) throw new UsageError('create needs --name, --endpoint and --events');
+      const fields = webhookFields(options);
+      if (fields.name === undefined || fields.url === undefined || fields.events === undefined) throw new UsageError('create needs --name, --endpoint and --events');
       const created = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/webhooks', {
         params: { path: { ws: hookd.workspace() } },
-        body: { ...given, name: given.name, url: given.url, events: given.events, ...(options.secret === undefined ? {} : { secret: String(options.secret) }), active: options.active === true },
+        body: { ...fields, name: fields.name, url: fields.url, events: fields.events, ...given(options, { secret: 'secret' }), active: options.active === true },
       }));
       show(hookd, created, detail);
     }));
@@ -87,9 +86,7 @@ export function webhookCommands(program: Command): void {
       const query = {
         ...pageOf(options),
         ...(options.status === undefined ? {} : { status: options.status as 'active' | 'paused' | 'disabled' }),
-        ...(options.event === undefined ? {} : { event: String(options.event) }),
-        ...(options.urlContains === undefined ? {} : { url: String(options.urlContains) }),
-        ...(options.nameContains === undefined ? {} : { name: String(options.nameContains) }),
+        ...given(options, { event: 'event', urlContains: 'url', nameContains: 'name' }),
       };
       const page = await hookd.client.page(hookd.client.api.GET('/workspaces/{ws}/webhooks', { params: { path: { ws: hookd.workspace() }, query } }));
       showPage(hookd, page, (items) => table(items.map(row), COLUMNS));
@@ -127,7 +124,7 @@ export function webhookCommands(program: Command): void {
     .action(run(async (options, id) => {
       const hookd = connect(options);
       const report = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/webhooks/{id}/tests', {
-        params: { path: { ws: hookd.workspace(), id } }, body: options.event === undefined ? {} : { event: String(options.event) },
+        params: { path: { ws: hookd.workspace(), id } }, body: given(options, { event: 'event' }),
       }));
       show(hookd, report, (r) => table(r.tests.map((t) => ({ event: t.event, ok: t.success ? 'yes' : 'no', code: t.responseCode, ms: Math.round(t.durationMs), error: t.error })), ['event', 'ok', 'code', 'ms', 'error'])
         + `${r.testsSucceeded} of ${r.testsRun} succeeded\n`);
@@ -146,7 +143,7 @@ export function webhookCommands(program: Command): void {
     .action(run(async (options, id) => {
       const hookd = connect(options);
       const rotated = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/webhooks/{id}/rotate-secret', {
-        params: { path: { ws: hookd.workspace(), id } }, body: options.secret === undefined ? {} : { secret: String(options.secret) },
+        params: { path: { ws: hookd.workspace(), id } }, body: given(options, { secret: 'secret' }),
       }));
       show(hookd, rotated, (w) => (w.secret ? `new signing secret (shown this once): ${w.secret}\n` : `rotated the signing secret of ${w.id}\n`));
     }));
