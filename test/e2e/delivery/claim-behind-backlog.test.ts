@@ -4,24 +4,20 @@
  * (sql/due-scan.ts). On the real store of an API-role process (no dispatcher of its own competes), with
  * the claims made here by hand, on SQLite and on PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHookd, type Hookd } from '../../../src/app.ts';
-import { loadConfig } from '../../../src/config.ts';
+import type { Hookd } from '../../../src/app.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
-import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 /** Far more than any claim reads from the front of the due order. */
 const BACKLOG = 3000;
 
 describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL' : 'SQLite'})`, () => {
-  let dir: string;
+  let started: ApiRoleHookd;
   let hookd: Hookd;
   let store: SqlStore;
   let workspace: Workspace;
@@ -39,14 +35,8 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hookd-backlog-'));
-    const schema = USE_POSTGRES ? await createTestSchema() : null;
-    const config = loadConfig({}, {
-      dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn',
-      ...(schema ? { databaseUrl: schema.url } : {}),
-    }, 'api');
-    hookd = await startHookd(config, pino({ level: 'warn' }));
-    store = hookd.store as SqlStore;
+    started = await startApiRoleHookd('backlog');
+    ({ hookd, store } = started);
     workspace = await hookd.core.workspaces.create({ name: 'backlog' });
     dead = await hookd.core.webhooks.create(workspace, { name: 'dead', url: 'http://127.0.0.1:9/dead', events: ['order.created'], status: 'active' });
     healthy = await hookd.core.webhooks.create(workspace, { name: 'healthy', url: 'http://127.0.0.1:9/healthy', events: ['coupon.created'], status: 'active' });
@@ -55,12 +45,7 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
     const eventSeq = (await hookd.core.events.publish(workspace, { type: 'order.created', data: {} })).event.seq;
     await store.db.deleteFrom('deliveries').execute();
     const old = Date.now() - 3_600_000;
-    const series = USE_POSTGRES
-      ? sql`SELECT g AS n FROM generate_series(1, ${BACKLOG}) AS g`
-      : sql`WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${BACKLOG}) SELECT n FROM g`;
-    await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
-      SELECT 'backlog_' || s.n, ${eventSeq}, ${dead.seq}, ${workspace.seq}, 'pending', 0, 'scheduled', CAST(${old} AS BIGINT) + s.n, CAST(${old} AS BIGINT), CAST(${old} AS BIGINT)
-      FROM (${series}) AS s`.execute(store.db);
+    await insertBacklog(store, { eventSeq, webhookSeq: dead.seq, workspaceSeq: workspace.seq }, BACKLOG, old);
     for (let i = 0; i < 5; i++) {
       await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
         VALUES (${`healthy_${i}`}, ${eventSeq}, ${healthy.seq}, ${workspace.seq}, 'pending', 0, 'scheduled', CAST(${Date.now() - 1000 + i} AS BIGINT), CAST(${old} AS BIGINT), CAST(${old} AS BIGINT))`.execute(store.db);
@@ -69,8 +54,7 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
   });
 
   afterAll(async () => {
-    await hookd?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await started?.stop();
   });
 
   it("takes the healthy webhook's due work, in due order, when the dead one has no room", async () => {

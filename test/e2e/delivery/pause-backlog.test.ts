@@ -4,25 +4,20 @@
  * webhook's current status says; and a resume cut short is mended when hookd starts. On the real store of
  * an API-role process (no dispatcher takes the freed work away), on SQLite and on PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHookd, type Hookd } from '../../../src/app.ts';
-import { loadConfig, type Config } from '../../../src/config.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { freeHeld, holdQueued } from '../../../src/store/sql/queued-work.ts';
-import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 /** Two chunks and a half. */
 const BACKLOG = 2500;
 
 describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 'PostgreSQL' : 'SQLite'})`, () => {
-  let dir: string;
-  let config: Config;
+  let started: ApiRoleHookd;
   let hookd: Hookd;
   let store: SqlStore;
   let workspace: Workspace;
@@ -35,30 +30,17 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hookd-pause-backlog-'));
-    const schema = USE_POSTGRES ? await createTestSchema() : null;
-    config = loadConfig({}, {
-      dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn',
-      ...(schema ? { databaseUrl: schema.url } : {}),
-    }, 'api');
-    hookd = await startHookd(config, pino({ level: 'warn' }));
-    store = hookd.store as SqlStore;
+    started = await startApiRoleHookd('pause-backlog');
+    ({ hookd, store } = started);
     workspace = await hookd.core.workspaces.create({ name: 'pause-backlog' });
     webhook = await hookd.core.webhooks.create(workspace, { name: 'dead', url: 'http://127.0.0.1:9/dead', events: ['order.created'], status: 'active' });
     const eventSeq = (await hookd.core.events.publish(workspace, { type: 'order.created', data: {} })).event.seq;
     await store.db.deleteFrom('deliveries').execute();
-    const old = Date.now() - 3_600_000;
-    const series = USE_POSTGRES
-      ? sql`SELECT g AS n FROM generate_series(1, ${BACKLOG}) AS g`
-      : sql`WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${BACKLOG}) SELECT n FROM g`;
-    await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
-      SELECT 'backlog_' || s.n, ${eventSeq}, ${webhook.seq}, ${workspace.seq}, 'pending', 0, 'scheduled', CAST(${old} AS BIGINT) + s.n, CAST(${old} AS BIGINT), CAST(${old} AS BIGINT)
-      FROM (${series}) AS s`.execute(store.db);
+    await insertBacklog(store, { eventSeq, webhookSeq: webhook.seq, workspaceSeq: workspace.seq }, BACKLOG, Date.now() - 3_600_000);
   });
 
   afterAll(async () => {
-    await hookd?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await started?.stop();
   });
 
   it('holds every queued delivery on pause, letting other requests in while the rows move', async () => {
@@ -93,7 +75,8 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
     // The webhook's row says active, as after a resume whose process died before its first chunk.
     await store.db.updateTable('webhooks').set({ status: 'active' }).where('id', '=', webhook.seq).execute();
     await hookd.close();
-    hookd = await startHookd(config, pino({ level: 'warn' }));
+    hookd = await startHookd(started.config, pino({ level: 'warn' }));
+    started.hookd = hookd;
     store = hookd.store as SqlStore;
     expect(await counts()).toEqual({ pending: BACKLOG });
   });
