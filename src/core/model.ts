@@ -71,6 +71,8 @@ export interface Webhook {
   filter: Record<string, unknown> | null;
   /** Its own retry delays (ms), overriding the global schedule; null: the global one. */
   retrySchedule: number[] | null;
+  /** The JSONata expression that turns each event into the request sent (core/payload-transform.ts); null: none. */
+  transform: string | null;
   createdAt: number;
   updatedAt: number;
 }

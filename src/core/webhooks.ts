@@ -7,13 +7,14 @@ import type { Principal } from './auth.ts';
 import { listenSession } from './listeners.ts';
 import { passes, validateFilter } from './payload-filter.ts';
 import { parseRetrySchedule } from './retry-schedule.ts';
+import { runTransform, validateTransform, type TransformOutcome } from './payload-transform.ts';
 import { ensureWebhookRoom } from './webhook-limit.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
   DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from './model.ts';
 import { validateSubscription } from './topics.ts';
-import { requireObject, validateHeaders, validateSecret, validateText, validateUrl } from './validation.ts';
+import { parseInstant, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl } from './validation.ts';
 import { sealHeaders, sealUpdate, shownHeaders } from './webhook-headers.ts';
 
 export interface WebhookInput {
@@ -33,6 +34,8 @@ export interface WebhookInput {
   filter?: unknown;
   /** Its own retry delays, "5s,5m,30m" (core/retry-schedule.ts); null: the global schedule. */
   retrySchedule?: string | null;
+  /** A JSONata expression that makes the request sent of each event (core/payload-transform.ts); null removes it. */
+  transform?: string | null;
 }
 
 export type WebhookPatch = Partial<WebhookInput>;
@@ -50,7 +53,7 @@ export interface RevealedSecret {
 }
 
 /** What a replacement (PUT) resets when a field is left out. The secret is never reset: it cannot be read back. */
-const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null, retrySchedule: null } as const;
+const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null, retrySchedule: null, transform: null } as const;
 
 export class Webhooks {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
@@ -80,6 +83,7 @@ export class Webhooks {
       meta: input.meta ?? {},
       filter: input.filter === undefined || input.filter === null ? null : validateFilter(input.filter),
       retrySchedule: input.retrySchedule === undefined || input.retrySchedule === null ? null : parseRetrySchedule(input.retrySchedule),
+      transform: input.transform === undefined || input.transform === null ? null : validateTransform(input.transform),
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
@@ -145,14 +149,15 @@ export class Webhooks {
     if (patch.meta !== undefined) changes.meta = { ...webhook.meta, ...patch.meta };
     if (patch.filter !== undefined) changes.filter = patch.filter === null ? null : validateFilter(patch.filter);
     if (patch.retrySchedule !== undefined) changes.retrySchedule = patch.retrySchedule === null ? null : parseRetrySchedule(patch.retrySchedule);
+    if (patch.transform !== undefined) changes.transform = patch.transform === null ? null : validateTransform(patch.transform);
     if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret, 'secret', webhook.format));
 
     const now = this.ctx.now();
     if (Object.keys(changes).length > 0) {
       await this.ctx.store.webhooks.update(webhook.seq, changes, now);
-      // Work a dispatcher claimed but has not started was read with the old URL, headers or secret: hand it
-      // back so it is claimed again as the webhook is now.
-      if (changes.url !== undefined || changes.sealedHeaders !== undefined || changes.secretEnc !== undefined) this.ctx.stopped(webhook.seq);
+      // Work a dispatcher claimed but has not started was read with the old URL, headers, secret or
+      // transform: hand it back so it is claimed again as the webhook is now.
+      if (changes.url !== undefined || changes.sealedHeaders !== undefined || changes.secretEnc !== undefined || changes.transform !== undefined) this.ctx.stopped(webhook.seq);
     }
     if (patch.status !== undefined && patch.status !== webhook.status) await this.setStatus(webhook, patch.status);
     return this.get(workspace, webhook.id);
@@ -202,6 +207,21 @@ export class Webhooks {
     const data = requireObject(sample.data, 'event.data');
     const metadata = sample.metadata === undefined ? {} : requireObject(sample.metadata, 'event.metadata');
     return passes(webhook.filter === null ? null : JSON.stringify(webhook.filter), { type: sample.type, data, metadata });
+  }
+
+  /**
+   * What the webhook's transform (or `expression`, to try one before saving it) makes of a sample event
+   * (`POST …/transform/check`): the request, or why there is none. The sample's id and time default to
+   * stand-ins.
+   */
+  async checkTransform(webhook: Webhook, sample: { type: unknown; data: unknown; id?: string; timestamp?: string }, expression?: string): Promise<TransformOutcome> {
+    if (typeof sample.type !== 'string') throw new Invalid('event.type', 'must be an event type');
+    const data = requireObject(sample.data, 'event.data');
+    validateJsonDepth(data, 'event.data');
+    const transform = expression === undefined ? webhook.transform : validateTransform(expression);
+    if (transform === null) throw new Invalid('transform', 'the webhook has no transform: give one as `transform` to try it');
+    const timestamp = sample.timestamp === undefined ? this.ctx.now() : parseInstant(sample.timestamp, 'event.timestamp');
+    return runTransform(transform, { id: sample.id ?? 'msg_sample', type: sample.type, timestamp: new Date(timestamp).toISOString(), data }, webhook.url);
   }
 
   /** WooCommerce's ping on creation: its result never fails the create, it is only reported. */

@@ -22,9 +22,11 @@ export interface FormatSettings {
 export interface FormatContext extends FormatSettings {
   /** The secrets signing right now: the current one, plus the previous one during a rotation. */
   secrets: string[];
-  /** The webhook's extra headers, opened. */
+  /** The webhook's extra headers, opened (with its transform's). */
   headers: Record<string, string>;
   now: number;
+  /** The body its transform made, sent (and signed) instead of the format's; null: the format's. */
+  body: string | null;
 }
 
 /** hookd's headers on every format: content type, user agent, the webhook's extras, Standard Webhooks signature. */
@@ -44,7 +46,7 @@ function standardHeaders(delivery: ClaimedDelivery, context: FormatContext, body
 /** The event's data is kept as JSON text, so bodies are assembled without parsing it again. */
 function standardRequest(delivery: ClaimedDelivery, context: FormatContext): OutgoingRequest {
   const { event } = delivery;
-  const body = `{"type":${JSON.stringify(event.type)},"timestamp":"${new Date(event.createdAt).toISOString()}","data":${event.dataJson}}`;
+  const body = context.body ?? `{"type":${JSON.stringify(event.type)},"timestamp":"${new Date(event.createdAt).toISOString()}","data":${event.dataJson}}`;
   return { body, headers: standardHeaders(delivery, context, body) };
 }
 
@@ -54,7 +56,7 @@ function standardRequest(delivery: ClaimedDelivery, context: FormatContext): Out
  */
 function shipstreamRequest(delivery: ClaimedDelivery, context: FormatContext): OutgoingRequest {
   const { event } = delivery;
-  const body = `{"topic":${JSON.stringify(toColonTopic(event.type))},"message":${event.dataJson},"event_timestamp":${Math.floor(event.createdAt / 1000)}}`;
+  const body = context.body ?? `{"topic":${JSON.stringify(toColonTopic(event.type))},"message":${event.dataJson},"event_timestamp":${Math.floor(event.createdAt / 1000)}}`;
   return {
     body,
     headers: Object.assign(standardHeaders(delivery, context, body), { 'x-plugin-hmac-sha256': bodySignature(context.secrets[0], body) }),
@@ -70,7 +72,7 @@ function shipstreamRequest(delivery: ClaimedDelivery, context: FormatContext): O
 function woocommerceRequest(delivery: ClaimedDelivery, context: FormatContext): OutgoingRequest {
   const { event, webhook } = delivery;
   const topic = describeTopic(event.type);
-  const body = woocommercePayload(topic, event.dataJson);
+  const body = context.body ?? woocommercePayload(topic, event.dataJson);
   // WooCommerce's own spelling of these two replaces hookd's.
   const { 'content-type': _type, 'user-agent': _agent, ...standard } = standardHeaders(delivery, context, body);
   return {

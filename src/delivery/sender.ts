@@ -1,5 +1,5 @@
 /**
- * One HTTP POST to a subscriber: pooled keep-alive connections per origin (undici), a hard timeout,
+ * One HTTP POST (or PUT, when a webhook's transform asks for it) to a subscriber: pooled keep-alive connections per origin (undici), a hard timeout,
  * redirects not followed, and the response captured up to a cap.
  */
 import { STATUS_CODES } from 'node:http';
@@ -55,8 +55,9 @@ export class HttpSender {
   /**
    * `toOwnRelay`: the URL is hookd's own listen relay (core/listeners.ts), which is on a loopback or
    * private address the egress policy refuses to subscribers; it alone goes without the guard.
+   * `method`: POST, unless the webhook's transform chose PUT.
    */
-  post(url: string, headers: Record<string, string>, body: string, toOwnRelay = false): Promise<HttpResult> {
+  post(url: string, headers: Record<string, string>, body: string, toOwnRelay = false, method: 'POST' | 'PUT' = 'POST'): Promise<HttpResult> {
     const started = performance.now();
     return new Promise((resolve) => {
       const finish = (response: CollectedResponse | null, error: unknown) => {
@@ -69,7 +70,7 @@ export class HttpSender {
       try {
         const target = this.#targets.get(url);
         const collector = new ResponseCollector(this.options.bodyCapBytes, started + this.options.timeoutMs, finish);
-        (toOwnRelay ? this.#relayAgent : this.#agent).dispatch({ origin: target.origin, path: target.path, method: 'POST', headers, body }, collector);
+        (toOwnRelay ? this.#relayAgent : this.#agent).dispatch({ origin: target.origin, path: target.path, method, headers, body }, collector);
       } catch (error) {
         finish(null, error);
       }

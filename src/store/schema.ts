@@ -76,6 +76,8 @@ export interface WebhooksTable {
   filter: string | null;
   /** Its own retry delays (ms) as JSON; null: the global schedule. */
   retry_schedule: string | null;
+  /** Its transform, a JSONata expression (core/payload-transform.ts); null: none. */
+  transform: string | null;
 }
 
 export interface EventsTable {

@@ -92,6 +92,7 @@ export interface NewWebhook {
   meta: Record<string, unknown>;
   filter?: Record<string, unknown> | null;
   retrySchedule?: number[] | null;
+  transform?: string | null;
   now: number;
 }
 
@@ -106,6 +107,7 @@ export interface WebhookChanges {
   meta?: Record<string, unknown>;
   filter?: Record<string, unknown> | null;
   retrySchedule?: number[] | null;
+  transform?: string | null;
   secretEnc?: string;
   previousSecretEnc?: string | null;
   previousSecretExpiresAt?: number | null;
@@ -284,6 +286,8 @@ export interface ClaimedDelivery {
     secrets: WebhookSecrets;
     /** Its own retry delays (ms), or null for the dispatcher's schedule. */
     retrySchedule: number[] | null;
+    /** Its transform (core/payload-transform.ts), or null to send the event as its format shapes it. */
+    transform: string | null;
   };
   event: { seq: number; id: string; type: string; dataJson: string; createdAt: number };
 }

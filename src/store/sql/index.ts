@@ -14,6 +14,7 @@ import { eventTypeDeprecation } from '../migrations/010_event_type_deprecation.t
 import { webhookFilter } from '../migrations/011_webhook_filter.ts';
 import { webhookRetrySchedule } from '../migrations/012_webhook_retry_schedule.ts';
 import { eventTypeSchema } from '../migrations/013_event_type_schema.ts';
+import { webhookTransform } from '../migrations/015_webhook_transform.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -49,6 +50,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '011_webhook_filter': webhookFilter(),
         '012_webhook_retry_schedule': webhookRetrySchedule(),
         '013_event_type_schema': eventTypeSchema(),
+        '015_webhook_transform': webhookTransform(),
       };
     },
   };

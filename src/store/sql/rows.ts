@@ -79,6 +79,7 @@ export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRe
   meta: parseJson(row.meta, {}),
   filter: row.filter === null || row.filter === undefined ? null : parseJson(row.filter, null),
   retrySchedule: row.retry_schedule === null || row.retry_schedule === undefined ? null : parseJson(row.retry_schedule, null),
+  transform: row.transform ?? null,
   createdAt: num(row.created_at),
   updatedAt: num(row.updated_at),
 });

@@ -47,6 +47,7 @@ export class SqlWebhooks implements WebhooksRepo {
         meta: JSON.stringify(input.meta),
         filter: input.filter ? JSON.stringify(input.filter) : null,
         retry_schedule: input.retrySchedule ? JSON.stringify(input.retrySchedule) : null,
+        transform: input.transform ?? null,
         created_at: input.now,
         updated_at: input.now,
       }).returningAll().executeTakeFirstOrThrow();
@@ -125,6 +126,7 @@ export class SqlWebhooks implements WebhooksRepo {
     if (changes.meta !== undefined) set.meta = JSON.stringify(changes.meta);
     if (changes.filter !== undefined) set.filter = changes.filter === null ? null : JSON.stringify(changes.filter);
     if (changes.retrySchedule !== undefined) set.retry_schedule = changes.retrySchedule === null ? null : JSON.stringify(changes.retrySchedule);
+    if (changes.transform !== undefined) set.transform = changes.transform;
     if (changes.secretEnc !== undefined) set.secret_enc = changes.secretEnc;
     if (changes.previousSecretEnc !== undefined) set.previous_secret_enc = changes.previousSecretEnc;
     if (changes.previousSecretExpiresAt !== undefined) set.previous_secret_expires_at = changes.previousSecretExpiresAt;
