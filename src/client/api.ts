@@ -544,6 +544,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{ws}/webhooks/{id}/transform/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The request the webhook's transform (or one given to try) makes of a sample event */
+        post: operations["checkWebhookTransform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{ws}/webhooks/count": {
         parameters: {
             query?: never;
@@ -3694,6 +3711,7 @@ export interface operations {
                             pausedBehavior: "queue" | "drop";
                             retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
+                            transform: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -3744,6 +3762,8 @@ export interface operations {
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
+                    /** @description a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it */
+                    transform?: string | null;
                     /** @description http:// or https:// URL, without credentials */
                     url: string;
                 };
@@ -3846,6 +3866,7 @@ export interface operations {
                          *         }
                          *       },
                          *       "retrySchedule": null,
+                         *       "transform": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -3873,6 +3894,7 @@ export interface operations {
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
                             status: "active" | "paused" | "disabled";
+                            transform: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -3992,6 +4014,7 @@ export interface operations {
                          *         }
                          *       },
                          *       "retrySchedule": null,
+                         *       "transform": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4016,6 +4039,7 @@ export interface operations {
                             pausedBehavior: "queue" | "drop";
                             retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
+                            transform: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -4063,6 +4087,8 @@ export interface operations {
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
+                    /** @description a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it */
+                    transform?: string | null;
                     /** @description http:// or https:// URL, without credentials */
                     url: string;
                 };
@@ -4165,6 +4191,7 @@ export interface operations {
                          *         }
                          *       },
                          *       "retrySchedule": null,
+                         *       "transform": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4189,6 +4216,7 @@ export interface operations {
                             pausedBehavior: "queue" | "drop";
                             retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
+                            transform: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -4322,6 +4350,8 @@ export interface operations {
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
+                    /** @description a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it */
+                    transform?: string | null;
                     /** @description http:// or https:// URL, without credentials */
                     url?: string;
                 };
@@ -4424,6 +4454,7 @@ export interface operations {
                          *         }
                          *       },
                          *       "retrySchedule": null,
+                         *       "transform": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -4448,6 +4479,7 @@ export interface operations {
                             pausedBehavior: "queue" | "drop";
                             retrySchedule: string | null;
                             status: "active" | "paused" | "disabled";
+                            transform: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -5364,6 +5396,7 @@ export interface operations {
                          *         }
                          *       },
                          *       "retrySchedule": null,
+                         *       "transform": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -5391,6 +5424,7 @@ export interface operations {
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
                             status: "active" | "paused" | "disabled";
+                            transform: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -5758,6 +5792,140 @@ export interface operations {
                             testsFailed: number;
                             testsRun: number;
                             testsSucceeded: number;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    checkWebhookTransform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event: {
+                        /** @description a JSON object */
+                        data: unknown;
+                        /** @description default: msg_sample */
+                        id?: string;
+                        /** @description RFC 3339; default: now */
+                        timestamp?: string;
+                        type: string;
+                    };
+                    /** @description an expression to try instead of the saved one */
+                    transform?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * TransformCheck
+                         * @example {
+                         *       "request": {
+                         *         "method": "PUT",
+                         *         "url": "https://shop.example.com/hooks/orders/42",
+                         *         "headers": {
+                         *           "X-Event": "order.created"
+                         *         },
+                         *         "body": "{\"order\":42}"
+                         *       },
+                         *       "error": null
+                         *     }
+                         */
+                        data: {
+                            /** @description why the transform made no request: what stopped it, or what is wrong with its result */
+                            error: string | null;
+                            request: {
+                                /** @description the body as it would be sent and signed */
+                                body: string;
+                                /** @description the transform's extra headers (sensitive values masked) */
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                method: "POST" | "PUT";
+                                url: string;
+                            } | null;
                         };
                         /** @enum {object|null} */
                         error: never | null;

@@ -4,6 +4,8 @@ import type { ApiKey, Attempt, Delivery, Event, EventSummary, EventType, Page, W
 import type { RevealedSecret } from '../../core/webhooks.ts';
 import { formatRetrySchedule } from '../../core/retry-schedule.ts';
 import type { TestReport } from '../../core/testing.ts';
+import type { TransformOutcome } from '../../core/payload-transform.ts';
+import { maskHeaders } from '../../core/webhook-headers.ts';
 
 function iso(ms: number): string;
 function iso(ms: number | null): string | null;
@@ -58,6 +60,7 @@ export const presentWebhook = (w: Webhook) => ({
   format: w.format,
   filter: w.filter,
   retrySchedule: w.retrySchedule === null ? null : formatRetrySchedule(w.retrySchedule),
+  transform: w.transform,
   createdAt: iso(w.createdAt),
   updatedAt: iso(w.updatedAt),
 });
@@ -120,6 +123,11 @@ export const presentAttempt = (a: Attempt) => ({
 });
 
 export const presentTestReport = (r: TestReport) => ({ ...r, startedAt: iso(r.startedAt) });
+
+/** A transform's request for a sample, its extra headers masked as the attempt log masks them. */
+export const presentTransformCheck = (outcome: TransformOutcome) => outcome.ok
+  ? { request: { method: outcome.request.method, url: outcome.request.url, headers: maskHeaders(outcome.request.headers), body: outcome.request.body }, error: null }
+  : { request: null, error: outcome.error };
 
 /** Lists carry their page cursor beside the envelope's data: `{"data": [...], "error": null, "page": {...}}`. */
 export const presentPage = <T, U>(page: Page<T>, limit: number, map: (item: T) => U) => ({

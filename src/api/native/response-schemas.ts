@@ -68,13 +68,14 @@ const webhookFields = {
   format: Type.Union([Type.Literal('standard'), Type.Literal('woocommerce'), Type.Literal('shipstream')]),
   filter: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   retrySchedule: Type.Union([Type.String(), Type.Null()]),
+  transform: StringOrNull,
   createdAt: Time,
   updatedAt: Time,
 };
 const webhookExample = {
   id: '0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c', name: 'orders to my shop', url: 'https://shop.example.com/hooks', events: ['order.created'],
   active: true, status: 'active', disabledReason: null, failureCount: 0, headers: { Authorization: '********' }, description: '',
-  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
+  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, transform: null, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
 };
 export const WebhookView = Type.Object(webhookFields, { title: 'Webhook', examples: [webhookExample] });
 export const WebhookWithSecretView = Type.Object({
@@ -89,6 +90,18 @@ export const SecretView = Type.Object({
 }, { title: 'SigningSecret', examples: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', previousSecret: null, previousSecretExpiresAt: null }] });
 
 export const FilterCheckView = Type.Object({ matches: Type.Boolean() }, { title: 'FilterCheck', examples: [{ matches: true }] });
+export const TransformCheckView = Type.Object({
+  request: Type.Union([Type.Object({
+    method: Type.Union([Type.Literal('POST'), Type.Literal('PUT')]),
+    url: Type.String(),
+    headers: Type.Record(Type.String(), Type.String(), { description: 'the transform\'s extra headers (sensitive values masked)' }),
+    body: Type.String({ description: 'the body as it would be sent and signed' }),
+  }), Type.Null()]),
+  error: Type.Union([Type.String({ description: 'why the transform made no request: what stopped it, or what is wrong with its result' }), Type.Null()]),
+}, {
+  title: 'TransformCheck',
+  examples: [{ request: { method: 'PUT', url: 'https://shop.example.com/hooks/orders/42', headers: { 'X-Event': 'order.created' }, body: '{"order":42}' }, error: null }],
+});
 export const CountView = Type.Object({ count: Type.Integer() }, { title: 'Count', examples: [{ count: 3 }] });
 export const ResentView = Type.Object({ resent: Type.Integer() }, { title: 'Resent', examples: [{ resent: 12 }] });
 

@@ -112,6 +112,9 @@ const Filter = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null
 const RetrySchedule = Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()], {
   description: 'its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule',
 });
+const Transform = Type.Union([Type.String({ minLength: 1, maxLength: 8192 }), Type.Null()], {
+  description: 'a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it',
+});
 const webhookFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   url: Url,
@@ -123,6 +126,7 @@ const webhookFields = {
   pausedBehavior: Type.Optional(PausedBehavior),
   filter: Type.Optional(Filter),
   retrySchedule: Type.Optional(RetrySchedule),
+  transform: Type.Optional(Transform),
 };
 export const CreateWebhook = Type.Object(webhookFields, strict);
 export const ReplaceWebhook = Type.Object(webhookFields, strict);
@@ -137,6 +141,7 @@ export const PatchWebhook = Type.Object({
   pausedBehavior: Type.Optional(PausedBehavior),
   filter: Type.Optional(Filter),
   retrySchedule: Type.Optional(RetrySchedule),
+  transform: Type.Optional(Transform),
 }, { ...strict, minProperties: 1 });
 export const CheckFilter = Type.Object({
   event: Type.Object({
@@ -144,6 +149,15 @@ export const CheckFilter = Type.Object({
     data: Type.Unknown({ description: 'a JSON object' }),
     metadata: Type.Optional(Type.Unknown({ description: 'a JSON object' })),
   }, strict),
+}, strict);
+export const CheckTransform = Type.Object({
+  event: Type.Object({
+    type: Type.String({ minLength: 1, maxLength: 100 }),
+    data: Type.Unknown({ description: 'a JSON object' }),
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'default: msg_sample' })),
+    timestamp: Type.Optional(Type.String({ maxLength: 40, description: 'RFC 3339; default: now' })),
+  }, strict),
+  transform: Type.Optional(Type.String({ minLength: 1, maxLength: 8192, description: 'an expression to try instead of the saved one' })),
 }, strict);
 export const RotateSecret = Type.Object({ secret: Type.Optional(Secret) }, strict);
 export const Recover = Type.Object({ since: Type.Optional(Type.String({ format: 'date-time', description: 'only deliveries created at or after this time' })) }, strict);

@@ -5,9 +5,9 @@ import type { WebhookPatch, WithGeneratedSecret } from '../../../core/webhooks.t
 import { webhookFilter } from '../../../core/list-filters.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
-import { presentPage, presentSecret, presentTestReport, presentWebhook } from '../present.ts';
-import { CheckFilter, CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookCountQuery, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
-import { CountView, FilterCheckView, SecretView, TestReportView, WebhookView, WebhookWithSecretView, answers, noContent, pages } from '../response-schemas.ts';
+import { presentPage, presentSecret, presentTestReport, presentTransformCheck, presentWebhook } from '../present.ts';
+import { CheckFilter, CheckTransform, CreateWebhook, PatchWebhook, RotateSecret, RunTests, WebhookCountQuery, WebhookListQuery, WebhookParams, WorkspaceParams } from '../schemas.ts';
+import { CountView, FilterCheckView, SecretView, TestReportView, TransformCheckView, WebhookView, WebhookWithSecretView, answers, noContent, pages } from '../response-schemas.ts';
 
 /** The native `active` flag is the core's status (a disabled webhook stays disabled until set active). */
 function toCore(body: Static<typeof PatchWebhook>): WebhookPatch {
@@ -75,6 +75,11 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
   app.post('/workspaces/:ws/webhooks/:id/filter/check', { schema: { tags: ['webhooks'], operationId: 'checkWebhookFilter', summary: 'Whether a sample event would pass the webhook\'s payload filter', response: answers(200, FilterCheckView), params: WebhookParams, body: CheckFilter } }, async (request) => {
     const { webhook } = await access.webhook(request);
     return ok({ matches: core.webhooks.checkFilter(webhook, request.body.event) });
+  });
+
+  app.post('/workspaces/:ws/webhooks/:id/transform/check', { schema: { tags: ['webhooks'], operationId: 'checkWebhookTransform', summary: 'The request the webhook\'s transform (or one given to try) makes of a sample event', response: answers(200, TransformCheckView), params: WebhookParams, body: CheckTransform } }, async (request) => {
+    const { webhook } = await access.webhook(request);
+    return ok(presentTransformCheck(await core.webhooks.checkTransform(webhook, request.body.event, request.body.transform)));
   });
 
   for (const path of ['/workspaces/:ws/webhooks/:id/tests', '/workspaces/:ws/webhooks/:id/test']) {
