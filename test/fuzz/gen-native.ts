@@ -95,6 +95,7 @@ function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown>
   if (rng.chance(0.2)) body.pausedBehavior = rng.pick(['queue', 'drop', 'QUEUE', '']);
   if (rng.chance(0.2)) body.filter = payloadFilter(rng);
   if (rng.chance(0.15)) body.retrySchedule = rng.pick(['5s,5m', '100ms', null, '', '0s', '8d', '1e3s', 'x', '99999999999999999999d', Array.from({ length: 25 }, () => '1s').join(','), hostileValue(rng)]);
+  if (rng.chance(0.15)) body.transform = transformExpression(rng);
   if (Object.keys(body).length === 0) body.name = `fuzz ${rng.hex(6)}`;
   return body;
 }
@@ -110,6 +111,22 @@ function eventSchema(rng: Rng): unknown {
     [1, () => ({ type: rng.pick(['wibble', 1, null]) })],
     [1, () => ({ [rng.pick(PROTO_NAMES)]: { type: 'object' } })],
     [1, () => deepJson(rng, rng.pick([31, 33, 5000]))],
+    [1, () => hostileValue(rng)],
+  ]);
+}
+
+/**
+ * A transform: mostly valid ones (so deliveries are transformed: bodies, PUT, headers, path suffixes),
+ * else runaway, oversized, malformed and hostile ones, and results hookd must refuse to send.
+ */
+function transformExpression(rng: Rng): unknown {
+  return rng.weighted<() => unknown>([
+    [6, () => rng.pick(['{"order": data.id, "kind": type}', 'data', '{"body": data, "method": "PUT", "headers": {"X-Kind": type}, "path": "/t/" & $string(data.id) & "?x=1"}'])],
+    [2, () => null],
+    [1, () => rng.pick(['($f := function($n){ $f($n + 1) }; $f(0))', '($f := function($n){ 1 + $f($n + 1) }; $f(0))', '[1..10000000]', '$reduce([1..40], function($a, $b){ $a & $a }, "xx")',
+      '$sort([1..99999])', '$distinct([1..99999])', '$pad("", 1e9)', '$eval("/(a+)+$/")'])],
+    [1, () => rng.pick(['{"body": 1, "path": "//evil.example"}', '{"body": 1, "path": "/../x"}', '{"body": 1, "headers": {"webhook-signature": "x"}}', '{"body": 1, "method": "DELETE"}', '{"method": "PUT"}', 'nothing.here'])],
+    [1, () => rng.pick(['{"a": ', '$match(x, /(a+)+$/)', '', ' ', '('.repeat(5000), longString(rng, rng.pick([8192, 8193, 100_000]))])],
     [1, () => hostileValue(rng)],
   ]);
 }
@@ -248,6 +265,10 @@ export const NATIVE_OPS: Op[] = [
     learn: (w, r, req) => { if (r.status === 204) w.pools.createdWebhookIds = w.pools.createdWebhookIds.filter((id) => !req.path.includes(id)); } },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/rotate-secret', weight: 2, body: (rng) => (rng.chance(0.5) ? {} : { secret: secret(rng) }) },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/tests', weight: 1, body: (rng, w) => (rng.chance(0.5) ? {} : { event: rng.pick([...SUBSCRIBABLE.filter((s) => !s.includes('*')), w.pools.customEventType, 'nope.nope', 'action.wc_x']) }) },
+  { method: 'POST', path: '/workspaces/:ws/webhooks/:id/transform/check', weight: 1, body: (rng) => ({
+    event: { type: rng.pick(['order.created', 'x', '']), data: eventData(rng), ...(rng.chance(0.2) ? { id: rng.pick(['msg_1', '', longString(rng, 101)]), timestamp: rng.pick(['2024-05-01T12:00:00Z', 'now', hostileValue(rng)]) } : {}) },
+    ...(rng.chance(0.6) ? { transform: transformExpression(rng) } : {}),
+  }) },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/filter/check', weight: 1, body: (rng) => ({ event: { type: rng.pick(['order.created', 'x', '']), data: eventData(rng), ...(rng.chance(0.3) ? { metadata: rng.chance(0.5) ? { region: 'eu' } : hostileValue(rng) } : {}) } }) },
   { method: 'POST', path: '/workspaces/:ws/webhooks/:id/test', weight: 1, body: (rng) => (rng.chance(0.5) ? {} : { event: rng.pick(['order.created', 'product.created']) }) },
   { method: 'POST', path: '/workspaces/:ws/events', weight: 4, body: (rng, w) => {
