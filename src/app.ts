@@ -152,6 +152,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         info: { endpoints: config.infoEndpoints, token: config.metricsToken },
         checkResponses: config.checkResponses,
         listen: { graceMs: config.listenGraceMs, answerTimeoutMs: Math.max(1000, config.requestTimeoutMs - 1000) },
+        publicUrl: config.publicUrl,
       });
       url = await server.listen({ port: config.port, host: config.host });
       if (config.host === '0.0.0.0' || config.host === '::') url = url.replace(/\/\/[^:]+:/, '//127.0.0.1:');

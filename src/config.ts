@@ -52,6 +52,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** For hookd's own tests: check every answer against its documented schema (api/response-check.ts). */
   checkResponses: boolean;
+  /** HOOKD_PUBLIC_URL: the base of links hookd hands out (portal links); unset: the host a request came to. */
+  publicUrl: string | undefined;
   /** How long a `hookd listen` session outlives its CLI's connection (then its webhook is deleted). */
   listenGraceMs: number;
   /** A request's headers and body must have arrived within this long (slow bodies are cut off with 408). */
@@ -109,7 +111,7 @@ export const SETTINGS = {
   disableAfter: { env: 'HOOKD_DISABLE_AFTER', use: 'delivery', flag: '--disable-after <duration>', help: '...and no success for at least this long', default: '5d' },
   secretRotationGrace: { env: 'HOOKD_SECRET_ROTATION_GRACE', use: 'api', flag: '--secret-rotation-grace <duration>', help: 'how long a rotated-out secret keeps signing', default: '24h' },
   idempotencyWindow: { env: 'HOOKD_IDEMPOTENCY_WINDOW', use: 'api', flag: '--idempotency-window <duration>', help: 'how long an idempotency key is remembered', default: '24h' },
-  sessionTtl: { env: 'HOOKD_SESSION_TTL', use: 'api', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session', default: '24h' },
+  sessionTtl: { env: 'HOOKD_SESSION_TTL', use: 'api', flag: '--session-ttl <duration>', help: 'lifetime of a JSON-RPC login session, and of a web UI session up to 12 h', default: '24h' },
   maxWebhooksPerWorkspace: { env: 'HOOKD_MAX_WEBHOOKS_PER_WORKSPACE', use: 'api', flag: '--max-webhooks-per-workspace <n>', help: 'how many webhooks one workspace may have', default: '1000' },
   authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', use: 'api', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
   infoEndpoints: { env: 'HOOKD_INFO_ENDPOINTS', use: 'api', flag: '--info-endpoints <list>', help: 'which of /metrics, /openapi.json and /docs are served: metrics, openapi, docs (comma-separated), or none', default: 'metrics,openapi,docs' },
@@ -128,7 +130,7 @@ export const SETTINGS = {
   lease: { env: 'HOOKD_LEASE', use: 'delivery', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
   wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', use: 'delivery', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
   wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', use: 'delivery', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
-  publicUrl: { env: 'HOOKD_PUBLIC_URL', use: 'delivery', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source)", default: '' },
+  publicUrl: { env: 'HOOKD_PUBLIC_URL', use: 'delivery', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source, and the base of portal links)", default: '' },
   logLevel: { env: 'HOOKD_LOG_LEVEL', use: 'log', flag: '--log-level <level>', help: 'pino log level', default: 'info' },
 } as const;
 
@@ -238,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
     bodyLogCapBytes: 64 * 1024,
     logLevel: check('logLevel', logLevel),
+    publicUrl: check('publicUrl', httpUrl),
     woocommerce: {
       maxFailures: check('wcMaxFailures', integer(0, 1_000_000)),
       userAgent: raw('wcUserAgent'),

@@ -35,6 +35,8 @@ export interface ServerOptions {
   checkResponses: boolean;
   /** `hookd listen`: how long a session outlives its connection; how long the relay waits for the CLI. */
   listen: { graceMs: number; answerTimeoutMs: number };
+  /** The base of the links hookd hands out (portal links); unset: the host a request came to. */
+  publicUrl: string | undefined;
 }
 
 export async function buildServer(core: Core, options: ServerOptions) {
@@ -94,7 +96,7 @@ export async function buildServer(core: Core, options: ServerOptions) {
   const hub = new ListenHub(core, { ...options.listen, log: options.logger });
   // Its event streams never go idle: ended before the server waits for its connections to close.
   app.addHook('preClose', async () => hub.close());
-  await app.register(nativeApi(core, { hub, graceMs: options.listen.graceMs }));
+  await app.register(nativeApi(core, { hub, graceMs: options.listen.graceMs }, { publicUrl: options.publicUrl }));
   await app.register(listenRelay(hub));
   await app.register(jsonRpcApi(core));
   await app.register(wooCommerceApi(core, { checkResponses: options.checkResponses }), { prefix: WOO_PREFIX });

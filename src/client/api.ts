@@ -3,6 +3,58 @@
  * OpenAPI document by openapi-typescript. Do not edit: run `npm run generate:client`.
  */
 export interface paths {
+    "/ui-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the dashboard with the admin token or an API key: sets the session cookie */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ui-sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session of this cookie, and its CSRF token */
+        get: operations["getUiSession"];
+        put?: never;
+        post?: never;
+        /** Sign out: ends the session of this cookie */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ui-sessions/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trade a portal link's one-time token for a portal session cookie */
+        post: operations["openPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wc-api/v2/webhooks": {
         parameters: {
             query?: never;
@@ -285,6 +337,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{ws}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each webhook's deliveries, success rate, p95 duration and last failure, and attempts over time */
+        get: operations["getWebhookHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{ws}/listen": {
         parameters: {
             query?: never;
@@ -330,6 +399,41 @@ export interface paths {
         put?: never;
         /** What the local endpoint answered to one delivery of the stream */
         post: operations["answerListenDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time link to the workspace's customer portal */
+        post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{ws}/portal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer portal's branding and which sites may frame it */
+        get: operations["getPortalSettings"];
+        /** Set the customer portal's branding and the origins that may frame it */
+        put: operations["setPortalSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -590,6 +694,551 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the admin token or a workspace API key */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * UiSession
+                         * @example {
+                         *       "kind": "portal",
+                         *       "workspace": {
+                         *         "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                         *         "name": "my shop",
+                         *         "createdAt": "2024-05-01T12:00:00.000Z"
+                         *       },
+                         *       "readOnly": false,
+                         *       "expiresAt": "2024-05-01T13:00:00.000Z",
+                         *       "csrfToken": "3f1e…",
+                         *       "portal": {
+                         *         "displayName": "Acme Shop",
+                         *         "logoUrl": "https://acme.example/logo.png",
+                         *         "accentColor": "#0b5cad",
+                         *         "frameAncestors": [
+                         *           "https://app.acme.example"
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        data: {
+                            /** @description send it back in X-CSRF-Token with every change made with this session */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            kind: "admin" | "workspace" | "portal";
+                            /**
+                             * PortalSettings
+                             * @description the branding of a portal session's workspace
+                             * @example {
+                             *       "displayName": "Acme Shop",
+                             *       "logoUrl": "https://acme.example/logo.png",
+                             *       "accentColor": "#0b5cad",
+                             *       "frameAncestors": [
+                             *         "https://app.acme.example"
+                             *       ]
+                             *     }
+                             */
+                            portal: {
+                                accentColor: string | null;
+                                displayName: string | null;
+                                frameAncestors: string[];
+                                logoUrl: string | null;
+                            } | null;
+                            readOnly: boolean;
+                            /**
+                             * Workspace
+                             * @example {
+                             *       "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                             *       "name": "my shop",
+                             *       "createdAt": "2024-05-01T12:00:00.000Z"
+                             *     }
+                             */
+                            workspace: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    getUiSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * UiSession
+                         * @example {
+                         *       "kind": "portal",
+                         *       "workspace": {
+                         *         "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                         *         "name": "my shop",
+                         *         "createdAt": "2024-05-01T12:00:00.000Z"
+                         *       },
+                         *       "readOnly": false,
+                         *       "expiresAt": "2024-05-01T13:00:00.000Z",
+                         *       "csrfToken": "3f1e…",
+                         *       "portal": {
+                         *         "displayName": "Acme Shop",
+                         *         "logoUrl": "https://acme.example/logo.png",
+                         *         "accentColor": "#0b5cad",
+                         *         "frameAncestors": [
+                         *           "https://app.acme.example"
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        data: {
+                            /** @description send it back in X-CSRF-Token with every change made with this session */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            kind: "admin" | "workspace" | "portal";
+                            /**
+                             * PortalSettings
+                             * @description the branding of a portal session's workspace
+                             * @example {
+                             *       "displayName": "Acme Shop",
+                             *       "logoUrl": "https://acme.example/logo.png",
+                             *       "accentColor": "#0b5cad",
+                             *       "frameAncestors": [
+                             *         "https://app.acme.example"
+                             *       ]
+                             *     }
+                             */
+                            portal: {
+                                accentColor: string | null;
+                                displayName: string | null;
+                                frameAncestors: string[];
+                                logoUrl: string | null;
+                            } | null;
+                            readOnly: boolean;
+                            /**
+                             * Workspace
+                             * @example {
+                             *       "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                             *       "name": "my shop",
+                             *       "createdAt": "2024-05-01T12:00:00.000Z"
+                             *     }
+                             */
+                            workspace: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    openPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the token of a portal link (after #token= in its URL) */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * UiSession
+                         * @example {
+                         *       "kind": "portal",
+                         *       "workspace": {
+                         *         "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                         *         "name": "my shop",
+                         *         "createdAt": "2024-05-01T12:00:00.000Z"
+                         *       },
+                         *       "readOnly": false,
+                         *       "expiresAt": "2024-05-01T13:00:00.000Z",
+                         *       "csrfToken": "3f1e…",
+                         *       "portal": {
+                         *         "displayName": "Acme Shop",
+                         *         "logoUrl": "https://acme.example/logo.png",
+                         *         "accentColor": "#0b5cad",
+                         *         "frameAncestors": [
+                         *           "https://app.acme.example"
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        data: {
+                            /** @description send it back in X-CSRF-Token with every change made with this session */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            kind: "admin" | "workspace" | "portal";
+                            /**
+                             * PortalSettings
+                             * @description the branding of a portal session's workspace
+                             * @example {
+                             *       "displayName": "Acme Shop",
+                             *       "logoUrl": "https://acme.example/logo.png",
+                             *       "accentColor": "#0b5cad",
+                             *       "frameAncestors": [
+                             *         "https://app.acme.example"
+                             *       ]
+                             *     }
+                             */
+                            portal: {
+                                accentColor: string | null;
+                                displayName: string | null;
+                                frameAncestors: string[];
+                                logoUrl: string | null;
+                            } | null;
+                            readOnly: boolean;
+                            /**
+                             * Workspace
+                             * @example {
+                             *       "id": "5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10",
+                             *       "name": "my shop",
+                             *       "createdAt": "2024-05-01T12:00:00.000Z"
+                             *     }
+                             */
+                            workspace: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
     wcListWebhooks: {
         parameters: {
             query?: {
@@ -3289,6 +3938,162 @@ export interface operations {
             };
         };
     };
+    getWebhookHealth: {
+        parameters: {
+            query?: {
+                /** @description default 24h */
+                window?: "24h" | "7d";
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * WorkspaceHealth
+                         * @example {
+                         *       "window": "24h",
+                         *       "since": "2024-05-01T00:00:00.000Z",
+                         *       "bucketSeconds": 3600,
+                         *       "webhooks": [
+                         *         {
+                         *           "webhookId": "0c1d…",
+                         *           "deliveries": {
+                         *             "succeeded": 120,
+                         *             "failed": 2,
+                         *             "pending": 1
+                         *           },
+                         *           "attempts": 130,
+                         *           "succeededAttempts": 120,
+                         *           "successRate": 0.923,
+                         *           "p95DurationMs": 180,
+                         *           "lastFailure": {
+                         *             "at": "2024-05-01T10:12:00.000Z",
+                         *             "responseCode": 503,
+                         *             "error": null
+                         *           }
+                         *         }
+                         *       ],
+                         *       "series": [
+                         *         {
+                         *           "at": "2024-05-01T00:00:00.000Z",
+                         *           "succeeded": 10,
+                         *           "failed": 1
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        data: {
+                            bucketSeconds: number;
+                            series: {
+                                /** Format: date-time */
+                                at: string;
+                                failed: number;
+                                succeeded: number;
+                            }[];
+                            /** Format: date-time */
+                            since: string;
+                            webhooks: {
+                                attempts: number;
+                                deliveries: {
+                                    failed: number;
+                                    pending: number;
+                                    succeeded: number;
+                                };
+                                lastFailure: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    error: string | null;
+                                    responseCode: number | null;
+                                } | null;
+                                p95DurationMs: number | null;
+                                succeededAttempts: number;
+                                successRate: number | null;
+                                webhookId: string;
+                            }[];
+                            window: "24h" | "7d";
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
     openListenSession: {
         parameters: {
             query?: never;
@@ -3590,6 +4395,341 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description seconds the link, and the portal session it opens, last (default 3600) */
+                    expiresIn?: number;
+                    /** @description the portal may look but not change anything */
+                    readOnly?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * PortalLink
+                         * @example {
+                         *       "url": "https://hookd.example/ui/portal/5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10#token=9c2f…",
+                         *       "expiresAt": "2024-05-01T13:00:00.000Z"
+                         *     }
+                         */
+                        data: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description open it once: it signs its visitor in to this workspace's portal */
+                            url: string;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    getPortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * PortalSettings
+                         * @example {
+                         *       "displayName": "Acme Shop",
+                         *       "logoUrl": "https://acme.example/logo.png",
+                         *       "accentColor": "#0b5cad",
+                         *       "frameAncestors": [
+                         *         "https://app.acme.example"
+                         *       ]
+                         *     }
+                         */
+                        data: {
+                            accentColor: string | null;
+                            displayName: string | null;
+                            frameAncestors: string[];
+                            logoUrl: string | null;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
+                };
+            };
+        };
+    };
+    setPortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description #rrggbb */
+                    accentColor?: string | null;
+                    displayName?: string | null;
+                    /** @description origins allowed to embed the portal in a frame, e.g. https://app.example.com */
+                    frameAncestors?: string[];
+                    /** @description an https:// image URL */
+                    logoUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * PortalSettings
+                         * @example {
+                         *       "displayName": "Acme Shop",
+                         *       "logoUrl": "https://acme.example/logo.png",
+                         *       "accentColor": "#0b5cad",
+                         *       "frameAncestors": [
+                         *         "https://app.acme.example"
+                         *       ]
+                         *     }
+                         */
+                        data: {
+                            accentColor: string | null;
+                            displayName: string | null;
+                            frameAncestors: string[];
+                            logoUrl: string | null;
+                        };
+                        /** @enum {object|null} */
+                        error: never | null;
+                    };
                 };
             };
         };

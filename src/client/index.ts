@@ -24,6 +24,13 @@ export type DeliveryWithAttempts = DataOf<operations['getDelivery'], 200>;
 export type Attempt = DeliveryWithAttempts['attempts'][number];
 export type EventSummary = DataOf<operations['listEvents'], 200>[number];
 export type Workspace = DataOf<operations['getWorkspace'], 200>;
+export type EventType = DataOf<operations['listEventTypes'], 200>[number];
+export type EventWithDeliveries = DataOf<operations['getEvent'], 200>;
+export type Secret = DataOf<operations['getWebhookSecret'], 200>;
+export type TestReport = DataOf<operations['runWebhookTests'], 200>;
+export type WebhookHealth = DataOf<operations['getWebhookHealth'], 200>;
+export type UiSession = DataOf<operations['getUiSession'], 200>;
+export type PortalSettings = DataOf<operations['getPortalSettings'], 200>;
 
 /** An error answer of the API (4xx or 5xx), or an answer that is not the API's. */
 export class HookdError extends Error {
@@ -43,8 +50,10 @@ export class HookdError extends Error {
 export interface HookdClientOptions {
   /** hookd's base URL, e.g. http://localhost:8080 */
   url: string;
-  /** The admin token or a workspace API key (hk_…). */
-  token: string;
+  /** The admin token or a workspace API key (hk_…). Left out in a browser signed in to the web UI (its cookie). */
+  token?: string;
+  /** Sent with every request, e.g. the web UI session's X-CSRF-Token. */
+  headers?: Record<string, string>;
   /** Another fetch (tests, proxies); the global one by default. */
   fetch?: typeof fetch;
 }
@@ -67,7 +76,7 @@ export class HookdClient {
   constructor(options: HookdClientOptions) {
     this.api = createClient<paths>({
       baseUrl: options.url.replace(/\/+$/, ''),
-      headers: { authorization: `Bearer ${options.token}` },
+      headers: { ...options.headers, ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }) },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }

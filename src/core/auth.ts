@@ -15,7 +15,8 @@ import type { Store } from './ports/store.ts';
 
 export type Principal =
   | { kind: 'admin' }
-  | { kind: 'workspace'; workspace: Workspace; keyId: string };
+  /** `portal`: a customer portal session (core/ui-sessions.ts), held to the routes a portal may use. */
+  | { kind: 'workspace'; workspace: Workspace; keyId: string; portal?: { readOnly: boolean } };
 
 const TOUCH_INTERVAL_MS = 60_000;
 /** Keys are looked up once per this long per process; a revocation made elsewhere takes at most this long. */

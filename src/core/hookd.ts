@@ -6,6 +6,8 @@ import { Deliveries } from './deliveries.ts';
 import { EventTypes } from './event-types.ts';
 import { Events } from './events.ts';
 import { Sessions } from './sessions.ts';
+import { UiSessions } from './ui-sessions.ts';
+import { WebhookHealthReport } from './webhook-health.ts';
 import { WebhookTests } from './testing.ts';
 import { Webhooks } from './webhooks.ts';
 import { Listeners } from './listeners.ts';
@@ -20,6 +22,8 @@ export class Core {
   readonly deliveries: Deliveries;
   readonly tests: WebhookTests;
   readonly sessions: Sessions;
+  readonly uiSessions: UiSessions;
+  readonly health: WebhookHealthReport;
   readonly listeners: Listeners;
 
   constructor(readonly ctx: CoreContext, adminToken: AdminToken) {
@@ -31,6 +35,8 @@ export class Core {
     this.deliveries = new Deliveries(ctx);
     this.tests = new WebhookTests(ctx, this.eventTypes);
     this.sessions = new Sessions(ctx, this.auth);
+    this.uiSessions = new UiSessions(ctx, this.auth, adminToken);
+    this.health = new WebhookHealthReport(ctx);
     this.listeners = new Listeners(ctx, this.eventTypes, (workspace, seq) => this.webhooks.getBySeq(workspace, seq));
   }
 }

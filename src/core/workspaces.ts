@@ -4,6 +4,7 @@ import { randomHex, randomToken, sha256Hex } from './crypto.ts';
 import type { ApiKey, Page, PageRequest, Workspace } from './model.ts';
 import type { CoreContext } from './context.ts';
 import { validateText } from './validation.ts';
+import { parsePortalSettings, validatePortalSettings, type PortalSettings } from './portal-settings.ts';
 
 export interface IssuedApiKey {
   apiKey: ApiKey;
@@ -23,6 +24,16 @@ export class Workspaces {
 
   list(page: PageRequest): Promise<Page<Workspace>> {
     return this.ctx.store.workspaces.list(page);
+  }
+
+  async portalSettings(workspace: Workspace): Promise<PortalSettings> {
+    return parsePortalSettings(await this.ctx.store.workspaces.portalSettings(workspace));
+  }
+
+  async setPortalSettings(workspace: Workspace, input: Partial<PortalSettings>): Promise<PortalSettings> {
+    const settings = validatePortalSettings(input);
+    await this.ctx.store.workspaces.setPortalSettings(workspace, JSON.stringify(settings));
+    return settings;
   }
 
   async rename(workspace: Workspace, name: string): Promise<Workspace> {

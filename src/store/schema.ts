@@ -13,6 +13,8 @@ export interface WorkspacesTable {
   created_at: number;
   /** Set when the workspace is deleted; its rows are being removed (sql/workspace-purge.ts). */
   deleted_at: number | null;
+  /** JSON: the customer portal's branding and framing (core/portal-settings.ts); null: the defaults. */
+  portal_settings: string | null;
 }
 
 export interface ApiKeysTable {
@@ -134,6 +136,26 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface UiSessionsTable {
+  id_hash: string;
+  kind: string;
+  workspace_id: number | null;
+  api_key_id: number | null;
+  admin_token_check: string | null;
+  read_only: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface PortalLinksTable {
+  token_hash: string;
+  workspace_id: number;
+  read_only: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface OauthNoncesTable {
   consumer_key_hash: string;
   nonce: string;
@@ -151,6 +173,8 @@ export interface Database {
   webhook_subscriptions: WebhookSubscriptionsTable;
   oauth_nonces: OauthNoncesTable;
   sessions: SessionsTable;
+  ui_sessions: UiSessionsTable;
+  portal_links: PortalLinksTable;
   settings: SettingsTable;
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;

@@ -56,7 +56,14 @@ export function mutateJson(rng: Rng, value: Json): { value: Json; note: string }
     switch (rng.int(6)) {
       case 0: node.length = 0; return { value: copy, note: `${where} emptied` };
       case 1: { const v = hostileValue(rng); node.push(v); return { value: copy, note: `${where} gets an element ${describeValue(v)}` }; }
-      case 2: { const n = rng.pick([201, 1000, 10_000]); const item = node[0] ?? 'x'; for (let i = node.length; i < n; i++) node.push(item); return { value: copy, note: `${where} repeated to ${n} elements` }; }
+      case 2: {
+        const item = node[0] ?? 'x';
+        // Repeating a large element (itself repeated by an earlier mutation) would build a body of gigabytes
+        // and stall the fuzzer itself: fewer copies of big elements, a body of a few MB at most.
+        const n = Math.min(rng.pick([201, 1000, 10_000]), Math.max(201, Math.floor(4_000_000 / Math.max(1, toJson(item).length))));
+        for (let i = node.length; i < n; i++) node.push(item);
+        return { value: copy, note: `${where} repeated to ${n} elements` };
+      }
       case 3: if (node.length > 0) { const i = rng.int(node.length); const v = hostileValue(rng); node[i] = v; return { value: copy, note: `${where}[${i}] = ${describeValue(v)}` }; } break;
       case 4: { const n = rng.pick(DEPTHS); node.push(deepJson(rng, n)); return { value: copy, note: `${where} gets an element nested ${n} deep` }; }
       default: break;

@@ -297,6 +297,23 @@ export const NATIVE_OPS: Op[] = [
   { method: 'POST', path: '/workspaces/:ws/listen', weight: 0.5, body: (rng) => (rng.chance(0.5) ? {} : { events: [rng.pick(['order.created', 'order.*', '*', 'nope.nope'])] }) },
   { method: 'POST', path: '/workspaces/:ws/listen/:session/answers', weight: 0.5, body: (rng) => ({ requestId: rng.pick([1, 0, -1, 2 ** 53, 1.5]), status: rng.pick([200, 500, 99, 600]), ...(rng.chance(0.3) ? { error: 'ECONNREFUSED' } : {}) }) },
   { method: 'DELETE', path: '/workspaces/:ws/listen/:session', weight: 0.3 },
+  // The web UI's sessions, portal links and settings, and the health report.
+  { method: 'GET', path: '/workspaces/:ws/health', weight: 1, query: (rng) => (rng.chance(0.3) ? [] : [['window', rng.pick(['24h', '7d', '1y', '', '__proto__'])]]) },
+  { method: 'POST', path: '/workspaces/:ws/portal-sessions', weight: 1, body: (rng) => (rng.chance(0.3) ? {} : {
+    ...(rng.chance(0.7) ? { expiresIn: rng.pick([60, 3600, 604_800, 59, 604_801, -1, 1.5, 2 ** 53, '60']) } : {}),
+    ...(rng.chance(0.5) ? { readOnly: rng.pick([true, false, 'yes', null]) } : {}),
+  }) },
+  { method: 'GET', path: '/workspaces/:ws/portal-settings', weight: 0.5 },
+  { method: 'PUT', path: '/workspaces/:ws/portal-settings', weight: 1, body: (rng) => ({
+    ...(rng.chance(0.5) ? { displayName: rng.chance(0.5) ? rng.pick(UNICODE_STRINGS) : longString(rng, rng.pick([1, 100, 101])) } : {}),
+    ...(rng.chance(0.5) ? { logoUrl: rng.pick(['https://x.example/logo.png', 'http://x.example/l.png', 'javascript:alert(1)', 'https://u:p@x.example/', '', null]) } : {}),
+    ...(rng.chance(0.5) ? { accentColor: rng.pick(['#0b5cad', '#FFFFFF', 'red', '#12345', '#1234567', null]) } : {}),
+    ...(rng.chance(0.5) ? { frameAncestors: rng.pick([[], ['https://app.example'], ['https://*.example.com:8443'], ["https://x; script-src 'unsafe-inline'"], ['*'], Array.from({ length: 11 }, (_, i) => `https://h${i}.example`), [1]]) } : {}),
+  }) },
+  { method: 'POST', path: '/ui-sessions', weight: 0.5, body: (rng) => ({ token: rng.pick(['nope', 'x'.repeat(200), 'hk_', ...PROTO_NAMES]) }) },
+  { method: 'POST', path: '/ui-sessions/portal', weight: 0.5, body: (rng) => ({ token: rng.pick(['0'.repeat(64), 'x', 'f'.repeat(201), ...PROTO_NAMES]) }) },
+  { method: 'GET', path: '/ui-sessions/current', weight: 0.3 },
+  { method: 'DELETE', path: '/ui-sessions/current', weight: 0.3 },
   { method: 'GET', path: '/healthz', weight: 0.3 },
   { method: 'GET', path: '/metrics', weight: 0.2 },
   { method: 'GET', path: '/openapi.json', weight: 0.2 },

@@ -7,11 +7,13 @@ import { deliveryRoutes } from './routes/deliveries.ts';
 import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
+import { healthRoutes } from './routes/health.ts';
+import { uiSessionRoutes, type UiSessionOptions } from './routes/ui-sessions.ts';
 import type { ListenHub } from '../listen/hub.ts';
 import { listenRoutes } from '../listen/routes.ts';
 
 /** `listen`: the `hookd listen` connections of this process (api/listen/). */
-export function nativeApi(core: Core, listen: { hub: ListenHub; graceMs: number }) {
+export function nativeApi(core: Core, listen: { hub: ListenHub; graceMs: number }, ui: UiSessionOptions) {
   return async function register(app: NativeApp): Promise<void> {
     app.setErrorHandler(sendNativeError);
     // JSON only: any other body is 415, not a string that fails the schema.
@@ -23,5 +25,7 @@ export function nativeApi(core: Core, listen: { hub: ListenHub; graceMs: number 
     eventRoutes(app, core, access);
     deliveryRoutes(app, core, access);
     listenRoutes(app, core, access, listen.hub, listen.graceMs);
+    healthRoutes(app, core, access);
+    uiSessionRoutes(app, core, access, ui);
   };
 }

@@ -226,3 +226,51 @@ export function pages(schema: TSchema) {
 
 /** `204 No Content`, and the error envelope. */
 export const noContent = { 204: Type.Unsafe<undefined>({ description: 'No Content' }), ...errors };
+
+const portalSettingsExample = { displayName: 'Acme Shop', logoUrl: 'https://acme.example/logo.png', accentColor: '#0b5cad', frameAncestors: ['https://app.acme.example'] };
+export const PortalSettingsView = Type.Object({
+  displayName: StringOrNull,
+  logoUrl: StringOrNull,
+  accentColor: StringOrNull,
+  frameAncestors: Type.Array(Type.String()),
+}, { title: 'PortalSettings', examples: [portalSettingsExample] });
+
+export const UiSessionView = Type.Object({
+  kind: Type.Union([Type.Literal('admin'), Type.Literal('workspace'), Type.Literal('portal')]),
+  workspace: Type.Union([WorkspaceView, Type.Null()]),
+  readOnly: Type.Boolean(),
+  expiresAt: Time,
+  csrfToken: Type.String({ description: 'send it back in X-CSRF-Token with every change made with this session' }),
+  portal: Type.Union([PortalSettingsView, Type.Null()], { description: 'the branding of a portal session\'s workspace' }),
+}, {
+  title: 'UiSession',
+  examples: [{ kind: 'portal', workspace: { id: '5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10', name: 'my shop', createdAt: '2024-05-01T12:00:00.000Z' }, readOnly: false, expiresAt: '2024-05-01T13:00:00.000Z', csrfToken: '3f1e…', portal: portalSettingsExample }],
+});
+
+export const PortalLinkView = Type.Object({
+  url: Type.String({ description: 'open it once: it signs its visitor in to this workspace\'s portal' }),
+  expiresAt: Time,
+}, { title: 'PortalLink', examples: [{ url: 'https://hookd.example/ui/portal/5f0c6a3e-8d1b-4f9e-9a51-0c2b7d6e4a10#token=9c2f…', expiresAt: '2024-05-01T13:00:00.000Z' }] });
+
+export const WorkspaceHealthView = Type.Object({
+  window: Type.Union([Type.Literal('24h'), Type.Literal('7d')]),
+  since: Time,
+  bucketSeconds: Type.Integer(),
+  webhooks: Type.Array(Type.Object({
+    webhookId: Type.String(),
+    deliveries: Type.Object({ succeeded: Type.Integer(), failed: Type.Integer(), pending: Type.Integer() }),
+    attempts: Type.Integer(),
+    succeededAttempts: Type.Integer(),
+    successRate: NumberOrNull,
+    p95DurationMs: IntegerOrNull,
+    lastFailure: Type.Union([Type.Object({ at: Time, responseCode: IntegerOrNull, error: StringOrNull }), Type.Null()]),
+  })),
+  series: Type.Array(Type.Object({ at: Time, succeeded: Type.Integer(), failed: Type.Integer() })),
+}, {
+  title: 'WorkspaceHealth',
+  examples: [{
+    window: '24h', since: '2024-05-01T00:00:00.000Z', bucketSeconds: 3600,
+    webhooks: [{ webhookId: '0c1d…', deliveries: { succeeded: 120, failed: 2, pending: 1 }, attempts: 130, succeededAttempts: 120, successRate: 0.923, p95DurationMs: 180, lastFailure: { at: '2024-05-01T10:12:00.000Z', responseCode: 503, error: null } }],
+    series: [{ at: '2024-05-01T00:00:00.000Z', succeeded: 10, failed: 1 }],
+  }],
+});

@@ -169,3 +169,17 @@ export const PublishEvent = Type.Object({
   idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   metadata: Type.Optional(Type.Unknown({ description: 'a JSON object that payload filters may test (metadata.*); neither sent nor stored' })),
 }, strict);
+
+export const SignIn = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200, description: 'the admin token or a workspace API key' }) }, strict);
+export const OpenPortal = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200, description: 'the token of a portal link (after #token= in its URL)' }) }, strict);
+export const CreatePortalSession = Type.Object({
+  expiresIn: Type.Optional(Type.Integer({ minimum: 60, maximum: 604_800, description: 'seconds the link, and the portal session it opens, last (default 3600)' })),
+  readOnly: Type.Optional(Type.Boolean({ description: 'the portal may look but not change anything' })),
+}, strict);
+export const PortalSettingsBody = Type.Object({
+  displayName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+  logoUrl: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'an https:// image URL' })),
+  accentColor: Type.Optional(Type.Union([Type.String({ maxLength: 7 }), Type.Null()], { description: '#rrggbb' })),
+  frameAncestors: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10, description: 'origins allowed to embed the portal in a frame, e.g. https://app.example.com' })),
+}, strict);
+export const HealthQuery = Type.Object({ window: Type.Optional(Type.Enum(['24h', '7d'], { description: 'default 24h' })) }, strict);

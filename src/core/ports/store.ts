@@ -7,6 +7,7 @@ import type {
   ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryFormat, DeliveryStatus, DisableRule, Event, EventSummary, EventType,
   Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from '../model.ts';
+import type { UiSessionKind } from '../ui-sessions.ts';
 
 /** The two SQL engines behind the one Store. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -64,6 +65,9 @@ export interface WorkspacesRepo {
   findKeyByHash(keyHash: string): Promise<ApiKeyMatch | null>;
   findKeyByConsumerKeyHash(consumerKeyHash: string): Promise<ApiKeyMatch | null>;
   touchKey(keySeq: number, now: number): Promise<void>;
+  /** The customer portal's settings as stored (JSON text), null: the defaults. */
+  portalSettings(workspace: WorkspaceRef): Promise<string | null>;
+  setPortalSettings(workspace: WorkspaceRef, json: string): Promise<void>;
 }
 
 export interface EventTypesRepo {
@@ -380,6 +384,56 @@ export interface SessionsRepo {
   prune(now: number): Promise<void>;
 }
 
+export interface NewUiSession {
+  idHash: string;
+  kind: UiSessionKind;
+  workspaceSeq: number | null;
+  apiKeySeq: number | null;
+  adminTokenCheck: string | null;
+  readOnly: boolean;
+  now: number;
+  expiresAt: number;
+}
+
+export interface UiSessionMatch {
+  kind: UiSessionKind;
+  /** null for an admin session. */
+  workspace: Workspace | null;
+  apiKeyId: string | null;
+  adminTokenCheck: string | null;
+  readOnly: boolean;
+  expiresAt: number;
+}
+
+/** Web UI sessions and the portal's one-time links (core/ui-sessions.ts). */
+export interface UiSessionsRepo {
+  create(session: NewUiSession): Promise<void>;
+  /** The session, if its workspace is not deleted and its key (if any) not revoked; expired ones included. */
+  find(idHash: string): Promise<UiSessionMatch | null>;
+  delete(idHash: string): Promise<void>;
+  /** Removes sessions and links that expired before `now`. */
+  prune(now: number): Promise<void>;
+  createPortalLink(link: { tokenHash: string; workspaceSeq: number; readOnly: boolean; now: number; expiresAt: number }): Promise<void>;
+  /** Marks a link used, in one statement so two requests cannot both use it; null if used, expired or unknown. */
+  usePortalLink(tokenHash: string, now: number): Promise<{ workspace: Workspace; readOnly: boolean; expiresAt: number } | null>;
+}
+
+/** Counts for the webhook health report (core/webhook-health.ts). */
+export interface HealthRepo {
+  collect(workspace: WorkspaceRef, since: number, bucketMs: number): Promise<{
+    webhooks: Array<{
+      webhookId: string;
+      deliveries: { succeeded: number; failed: number; pending: number };
+      succeededAttempts: number;
+      /** Attempts per duration bucket (core/webhook-health.ts DURATION_BOUNDS, then the open bucket). */
+      durationBuckets: number[];
+      lastFailure: { at: number; responseCode: number | null; error: string | null } | null;
+    }>;
+    /** Attempts per time bucket (`at`: the bucket's start), only buckets with attempts. */
+    series: Array<{ at: number; succeeded: number; failed: number }>;
+  }>;
+}
+
 export interface NoncesRepo {
   /** Records a nonce; false if it was already seen (and not yet forgotten). Forgets nonces older than `forgetBefore`. */
   remember(consumerKeyHash: string, nonce: string, now: number, forgetBefore: number): Promise<boolean>;
@@ -410,6 +464,8 @@ export interface Store {
   readonly deliveries: DeliveriesRepo;
   readonly dispatch: DispatchRepo;
   readonly sessions: SessionsRepo;
+  readonly uiSessions: UiSessionsRepo;
+  readonly webhookHealth: HealthRepo;
   readonly nonces: NoncesRepo;
   readonly signals: WorkSignals;
   readonly retention: RetentionRepo;

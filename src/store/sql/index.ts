@@ -14,6 +14,7 @@ import { eventTypeDeprecation } from '../migrations/010_event_type_deprecation.t
 import { webhookFilter } from '../migrations/011_webhook_filter.ts';
 import { webhookRetrySchedule } from '../migrations/012_webhook_retry_schedule.ts';
 import { eventTypeSchema } from '../migrations/013_event_type_schema.ts';
+import { uiSessions } from '../migrations/014_ui_sessions.ts';
 import { webhookTransform } from '../migrations/015_webhook_transform.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
@@ -29,6 +30,8 @@ import { SqlRetention } from './retention.ts';
 import { AttemptLog } from './rows.ts';
 import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
+import { SqlUiSessions } from './ui-sessions.ts';
+import { SqlHealth } from './health.ts';
 import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
 
@@ -50,6 +53,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '011_webhook_filter': webhookFilter(),
         '012_webhook_retry_schedule': webhookRetrySchedule(),
         '013_event_type_schema': eventTypeSchema(),
+        '014_ui_sessions': uiSessions(dialect),
         '015_webhook_transform': webhookTransform(),
       };
     },
@@ -65,6 +69,8 @@ export class SqlStore implements Store {
   readonly deliveries: SqlDeliveries;
   readonly dispatch: SqlDispatch;
   readonly sessions: SqlSessions;
+  readonly uiSessions: SqlUiSessions;
+  readonly webhookHealth: SqlHealth;
   readonly nonces: SqlNonces;
   readonly retention: SqlRetention;
 
@@ -87,6 +93,8 @@ export class SqlStore implements Store {
     this.deliveries = new SqlDeliveries(db, attemptLog);
     this.dispatch = new SqlDispatch(db, dialect, attemptLog, handOff);
     this.sessions = new SqlSessions(db);
+    this.uiSessions = new SqlUiSessions(db);
+    this.webhookHealth = new SqlHealth(db);
     this.nonces = new SqlNonces(db);
     this.retention = new SqlRetention(db);
   }

@@ -41,6 +41,8 @@ export class SqlWorkspaces implements WorkspacesRepo {
       const keys = await trx.updateTable('api_keys').set({ revoked_at: now })
         .where('workspace_id', '=', workspace.seq).where('revoked_at', 'is', null).returning('uid').execute();
       await trx.deleteFrom('sessions').where('workspace_id', '=', workspace.seq).execute();
+      await trx.deleteFrom('ui_sessions').where('workspace_id', '=', workspace.seq).execute();
+      await trx.deleteFrom('portal_links').where('workspace_id', '=', workspace.seq).execute();
       // Disabled, so a dispatcher that claims their queued work hands it back (dispatch.ts) until it is removed.
       const webhooks = await trx.updateTable('webhooks').set({ status: 'disabled', disabled_reason: 'workspace deleted', updated_at: now })
         .where('workspace_id', '=', workspace.seq).returning('id').execute();
@@ -116,5 +118,14 @@ export class SqlWorkspaces implements WorkspacesRepo {
       consumerSecretHash: row.consumer_secret_hash,
       consumerSecretEnc: row.consumer_secret_enc,
     };
+  }
+
+  async portalSettings(workspace: WorkspaceRef): Promise<string | null> {
+    const row = await this.db.selectFrom('workspaces').select('portal_settings').where('id', '=', workspace.seq).executeTakeFirst();
+    return row?.portal_settings ?? null;
+  }
+
+  async setPortalSettings(workspace: WorkspaceRef, json: string): Promise<void> {
+    await this.db.updateTable('workspaces').set({ portal_settings: json }).where('id', '=', workspace.seq).execute();
   }
 }

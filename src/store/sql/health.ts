@@ -1,0 +1,79 @@
+/** The counts behind the webhook health report (core/webhook-health.ts): a few grouped queries over the window. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { HealthRepo, WorkspaceRef } from '../../core/ports/store.ts';
+import { DURATION_BOUNDS } from '../../core/webhook-health.ts';
+import { firstIdSince } from './first-id-since.ts';
+import { num } from './rows.ts';
+
+type Collected = Awaited<ReturnType<HealthRepo['collect']>>;
+
+// The bucket of a duration, as a CASE over the fixed bounds (constants, not user input).
+const durationBucket = sql.raw(`CASE ${DURATION_BOUNDS.map((bound, i) => `WHEN duration_ms < ${bound} THEN ${i}`).join(' ')} ELSE ${DURATION_BOUNDS.length} END`);
+
+export class SqlHealth implements HealthRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async collect(workspace: WorkspaceRef, since: number, bucketMs: number): Promise<Collected> {
+    const webhooks = await this.db.selectFrom('webhooks').select(['id', 'uid']).where('workspace_id', '=', workspace.seq).orderBy('id').execute();
+    const entries = new Map(webhooks.map((w) => [num(w.id), {
+      webhookId: w.uid,
+      deliveries: { succeeded: 0, failed: 0, pending: 0 },
+      succeededAttempts: 0,
+      durationBuckets: new Array<number>(DURATION_BOUNDS.length + 1).fill(0),
+      lastFailure: null as Collected['webhooks'][number]['lastFailure'],
+    }]));
+    if (entries.size === 0) return { webhooks: [], series: [] };
+    const seqs = [...entries.keys()];
+    const firstDelivery = await firstIdSince(this.db, 'deliveries', since);
+    const firstAttempt = await firstIdSince(this.db, 'attempts', since);
+
+    const deliveries = await this.db.selectFrom('deliveries').select(['webhook_id', 'status', sql<number>`count(*)`.as('n')])
+      .where('workspace_id', '=', workspace.seq).where('id', '>=', firstDelivery).where('created_at', '>=', since)
+      .groupBy(['webhook_id', 'status']).execute();
+    for (const row of deliveries) {
+      const entry = entries.get(num(row.webhook_id));
+      if (!entry) continue;
+      const n = num(row.n);
+      if (row.status === 'succeeded') entry.deliveries.succeeded += n;
+      else if (row.status === 'failed') entry.deliveries.failed += n;
+      else entry.deliveries.pending += n;
+    }
+
+    const inWindow = this.db.selectFrom('attempts')
+      .where('webhook_id', 'in', seqs).where('id', '>=', firstAttempt).where('created_at', '>=', since);
+    const histogram = await inWindow.select(['webhook_id', 'success', durationBucket.as('bucket'), sql<number>`count(*)`.as('n')])
+      .groupBy(['webhook_id', 'success', 'bucket']).execute();
+    for (const row of histogram) {
+      const entry = entries.get(num(row.webhook_id));
+      if (!entry) continue;
+      const n = num(row.n);
+      const bucket = num(row.bucket as number);
+      entry.durationBuckets[bucket] = (entry.durationBuckets[bucket] ?? 0) + n;
+      if (num(row.success) === 1) entry.succeededAttempts += n;
+    }
+
+    const lastFailures = await this.db.selectFrom('attempts').select(['webhook_id', 'created_at', 'response_code', 'error'])
+      .where('id', 'in', inWindow.where('success', '=', 0).select(sql<number>`max(id)`.as('id')).groupBy('webhook_id'))
+      .execute();
+    for (const row of lastFailures) {
+      const entry = entries.get(num(row.webhook_id));
+      if (entry) entry.lastFailure = { at: num(row.created_at), responseCode: row.response_code === null ? null : num(row.response_code), error: row.error };
+    }
+
+    // A literal integer (one of the report's fixed bucket sizes): bound as a parameter, SQLite would divide as floating point.
+    const bucket = sql.lit(Math.trunc(bucketMs));
+    const bucketStart = sql<number>`(created_at / ${bucket}) * ${bucket}`;
+    const series = await inWindow.select([bucketStart.as('at'), 'success', sql<number>`count(*)`.as('n')])
+      .groupBy(['at', 'success']).execute();
+    const points = new Map<number, { at: number; succeeded: number; failed: number }>();
+    for (const row of series) {
+      const at = num(row.at);
+      const point = points.get(at) ?? { at, succeeded: 0, failed: 0 };
+      if (num(row.success) === 1) point.succeeded += num(row.n);
+      else point.failed += num(row.n);
+      points.set(at, point);
+    }
+    return { webhooks: [...entries.values()], series: [...points.values()].sort((a, b) => a.at - b.at) };
+  }
+}
