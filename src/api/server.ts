@@ -21,6 +21,7 @@ import { answerInFace, registerRefusals } from './refusals.ts';
 import { infoEndpoints, type InfoOptions } from './info-endpoints.ts';
 import { ListenHub } from './listen/hub.ts';
 import { listenRelay } from './listen/routes.ts';
+import { webUi } from './ui/index.ts';
 
 
 export interface ServerOptions {
@@ -98,6 +99,7 @@ export async function buildServer(core: Core, options: ServerOptions) {
   app.addHook('preClose', async () => hub.close());
   await app.register(nativeApi(core, { hub, graceMs: options.listen.graceMs }, { publicUrl: options.publicUrl }));
   await app.register(listenRelay(hub));
+  await app.register(webUi(core));
   await app.register(jsonRpcApi(core));
   await app.register(wooCommerceApi(core, { checkResponses: options.checkResponses }), { prefix: WOO_PREFIX });
   return app;
