@@ -4,7 +4,7 @@
  * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
- * npm run bench -- --scenario filter [--events N]   (what a payload filter costs per delivery: see filter.ts)
+ * npm run bench -- --scenario filter [--events N]   (what a payload filter and a transform cost per delivery: see filter.ts)
  *
  * Measures, in one run on this machine, each target: hookd, and the baseline, what a Node developer
  * builds instead of hookd (bench/baseline/): a Fastify publisher that enqueues one BullMQ job per webhook
