@@ -22,6 +22,7 @@ import { infoEndpoints, type InfoOptions } from './info-endpoints.ts';
 import { ListenHub } from './listen/hub.ts';
 import { listenRelay } from './listen/routes.ts';
 import { webUi } from './ui/index.ts';
+import { builtInSchemaComponents } from '../core/catalog.ts';
 
 
 export interface ServerOptions {
@@ -77,7 +78,8 @@ export async function buildServer(core: Core, options: ServerOptions) {
   await app.register(swagger, {
     openapi: {
       info: { title: 'hookd', version: VERSION, description: "hookd's native webhook API (UP42's shape, extended), and WooCommerce's legacy v2 webhooks under /wc-api/v2" },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, ...WOO_SECURITY_SCHEMES } },
+      // The built-in event types' payloads, so generated clients of receivers get their types too.
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, ...WOO_SECURITY_SCHEMES }, schemas: { ...builtInSchemaComponents() } },
       security: [{ bearer: [] }],
     },
     // The WooCommerce face's routes take every method (woocommerce/index.ts): described by hand.

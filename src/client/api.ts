@@ -685,7 +685,1324 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /**
+         * Coupon
+         * @description The data of coupon.created events: Sent when a coupon is created
+         * @example {
+         *       "id": 11,
+         *       "code": "summer10",
+         *       "amount": "10.00",
+         *       "discount_type": "percent",
+         *       "event": "created"
+         *     }
+         */
+        "event.coupon.created": {
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            amount?: string | number;
+            code?: string;
+            discount_type?: string;
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Coupon
+         * @description The data of coupon.deleted events: Sent when a coupon is deleted
+         * @example {
+         *       "id": 11,
+         *       "code": "summer10",
+         *       "amount": "10.00",
+         *       "discount_type": "percent",
+         *       "event": "deleted"
+         *     }
+         */
+        "event.coupon.deleted": {
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            amount?: string | number;
+            code?: string;
+            discount_type?: string;
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Coupon
+         * @description The data of coupon.restored events: Sent when a coupon is restored
+         * @example {
+         *       "id": 11,
+         *       "code": "summer10",
+         *       "amount": "10.00",
+         *       "discount_type": "percent",
+         *       "event": "restored"
+         *     }
+         */
+        "event.coupon.restored": {
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            amount?: string | number;
+            code?: string;
+            discount_type?: string;
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Coupon
+         * @description The data of coupon.updated events: Sent when a coupon is updated
+         * @example {
+         *       "id": 11,
+         *       "code": "summer10",
+         *       "amount": "10.00",
+         *       "discount_type": "percent",
+         *       "event": "updated"
+         *     }
+         */
+        "event.coupon.updated": {
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            amount?: string | number;
+            code?: string;
+            discount_type?: string;
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Customer
+         * @description The data of customer.created events: Sent when a customer is created
+         * @example {
+         *       "id": 7,
+         *       "email": "jane@example.com",
+         *       "first_name": "Jane",
+         *       "last_name": "Doe",
+         *       "event": "created"
+         *     }
+         */
+        "event.customer.created": {
+            email?: string;
+            event?: string;
+            first_name?: string;
+            id: number | string;
+            last_name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Customer
+         * @description The data of customer.deleted events: Sent when a customer is deleted
+         * @example {
+         *       "id": 7,
+         *       "email": "jane@example.com",
+         *       "first_name": "Jane",
+         *       "last_name": "Doe",
+         *       "event": "deleted"
+         *     }
+         */
+        "event.customer.deleted": {
+            email?: string;
+            event?: string;
+            first_name?: string;
+            id: number | string;
+            last_name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Customer
+         * @description The data of customer.updated events: Sent when a customer is updated
+         * @example {
+         *       "id": 7,
+         *       "email": "jane@example.com",
+         *       "first_name": "Jane",
+         *       "last_name": "Doe",
+         *       "event": "updated"
+         *     }
+         */
+        "event.customer.updated": {
+            email?: string;
+            event?: string;
+            first_name?: string;
+            id: number | string;
+            last_name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery Label
+         * @description The data of delivery_label.created events: Sent when a delivery label is created
+         * @example {
+         *       "id": 1,
+         *       "event": "created"
+         *     }
+         */
+        "event.delivery_label.created": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery Label
+         * @description The data of delivery_label.voided events: Sent when a delivery label is voided
+         * @example {
+         *       "id": 1,
+         *       "event": "voided"
+         *     }
+         */
+        "event.delivery_label.voided": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.accepted events: Sent when a delivery is accepted
+         * @example {
+         *       "id": 1,
+         *       "event": "accepted"
+         *     }
+         */
+        "event.delivery.accepted": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.canceled events: Sent when a delivery is canceled
+         * @example {
+         *       "id": 1,
+         *       "event": "canceled"
+         *     }
+         */
+        "event.delivery.canceled": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.committed events: Sent when a delivery is committed
+         * @example {
+         *       "id": 1,
+         *       "event": "committed"
+         *     }
+         */
+        "event.delivery.committed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.created events: Sent when a delivery is created
+         * @example {
+         *       "id": 1,
+         *       "event": "created"
+         *     }
+         */
+        "event.delivery.created": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.exception events: Sent when a delivery is exception
+         * @example {
+         *       "id": 1,
+         *       "event": "exception"
+         *     }
+         */
+        "event.delivery.exception": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.processed events: Sent when a delivery is processed
+         * @example {
+         *       "id": 1,
+         *       "event": "processed"
+         *     }
+         */
+        "event.delivery.processed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.putaway events: Sent when a delivery is putaway
+         * @example {
+         *       "id": 1,
+         *       "event": "putaway"
+         *     }
+         */
+        "event.delivery.putaway": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Delivery
+         * @description The data of delivery.status_changed events: Sent when a delivery is status changed
+         * @example {
+         *       "id": 1
+         *     }
+         */
+        "event.delivery.status_changed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Import
+         * @description The data of import.completed events: Sent when a import is completed
+         * @example {
+         *       "id": 1,
+         *       "event": "completed"
+         *     }
+         */
+        "event.import.completed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Import
+         * @description The data of import.created events: Sent when a import is created
+         * @example {
+         *       "id": 1,
+         *       "event": "created"
+         *     }
+         */
+        "event.import.created": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Inventory
+         * @description The data of inventory.adjusted events: Sent when a inventory is adjusted
+         * @example {
+         *       "id": 1,
+         *       "event": "adjusted"
+         *     }
+         */
+        "event.inventory.adjusted": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Job
+         * @description The data of job.status events: Sent when job/task status is updated
+         * @example {
+         *       "jobId": "0d1f6b3c-4c1e-4f7a-9a3f-2b1a3e4d5c6b",
+         *       "status": "SUCCEEDED",
+         *       "workspaceId": "e0f6a1d2-0000-4000-8000-000000000000"
+         *     }
+         */
+        "event.job.status": {
+            /** Format: uuid */
+            jobId: string;
+            status: string;
+            /** Format: uuid */
+            workspaceId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Manifest
+         * @description The data of manifest.loaded events: Sent when a manifest is loaded
+         * @example {
+         *       "id": 1,
+         *       "event": "loaded"
+         *     }
+         */
+        "event.manifest.loaded": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Manifest
+         * @description The data of manifest.sealed events: Sent when a manifest is sealed
+         * @example {
+         *       "id": 1,
+         *       "event": "sealed"
+         *     }
+         */
+        "event.manifest.sealed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.address_changed events: Sent when a order is address changed
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "address_changed"
+         *     }
+         */
+        "event.order.address_changed": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.address_validation_failed events: Sent when a order is address validation_failed
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "address_validation_failed"
+         *     }
+         */
+        "event.order.address_validation_failed": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.canceled events: Sent when a order is canceled
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "canceled"
+         *     }
+         */
+        "event.order.canceled": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.completed events: Sent when a order is completed
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "completed"
+         *     }
+         */
+        "event.order.completed": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.created events: Sent when a order is created
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "created"
+         *     }
+         */
+        "event.order.created": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.deleted events: Sent when a order is deleted
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "deleted"
+         *     }
+         */
+        "event.order.deleted": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.delivered events: Sent when a order is delivered
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "delivered"
+         *     }
+         */
+        "event.order.delivered": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.holded events: Sent when a order is holded
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "holded"
+         *     }
+         */
+        "event.order.holded": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.items_updated events: Sent when a order is items updated
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "items_updated"
+         *     }
+         */
+        "event.order.items_updated": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.restored events: Sent when a order is restored
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "restored"
+         *     }
+         */
+        "event.order.restored": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.shipments_updated events: Sent when a order is shipments updated
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "shipments_updated"
+         *     }
+         */
+        "event.order.shipments_updated": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.shipped events: Sent when a order is shipped
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "shipped"
+         *     }
+         */
+        "event.order.shipped": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.shipping_options_changed events: Sent when a order is shipping options_changed
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "shipping_options_changed"
+         *     }
+         */
+        "event.order.shipping_options_changed": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.status events: Sent when an order status is updated (CREATED, BEING_PLACED, PLACED, BEING_FULFILLED, FULFILLED, FAILED_PERMANENTLY, CANCELED, PLACEMENT_FAILED)
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ]
+         *     }
+         */
+        "event.order.status": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.status_changed events: Sent when a order is status changed
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ]
+         *     }
+         */
+        "event.order.status_changed": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Order
+         * @description The data of order.updated events: Sent when a order is updated
+         * @example {
+         *       "id": 42,
+         *       "status": "processing",
+         *       "currency": "USD",
+         *       "total": "21.50",
+         *       "customer_id": 7,
+         *       "line_items": [
+         *         {
+         *           "sku": "TSHIRT-M",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "event": "updated"
+         *     }
+         */
+        "event.order.updated": {
+            currency?: string;
+            customer_id?: number | string;
+            /** @description what happened to the order (created, updated, …) */
+            event?: string;
+            id: number | string;
+            line_items?: ({
+                quantity?: number;
+                sku?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            status?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            total?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Package
+         * @description The data of package.delivered events: Sent when a package is delivered
+         * @example {
+         *       "id": 1,
+         *       "event": "delivered"
+         *     }
+         */
+        "event.package.delivered": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Package
+         * @description The data of package.manifested events: Sent when a package is manifested
+         * @example {
+         *       "id": 1,
+         *       "event": "manifested"
+         *     }
+         */
+        "event.package.manifested": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Package
+         * @description The data of package.packed events: Sent when a package is packed
+         * @example {
+         *       "id": 1,
+         *       "event": "packed"
+         *     }
+         */
+        "event.package.packed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Package
+         * @description The data of package.shipped events: Sent when a package is shipped
+         * @example {
+         *       "id": 1,
+         *       "event": "shipped"
+         *     }
+         */
+        "event.package.shipped": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product Media
+         * @description The data of product_media.created events: Sent when a product media is created
+         * @example {
+         *       "id": 1,
+         *       "event": "created"
+         *     }
+         */
+        "event.product_media.created": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product Media
+         * @description The data of product_media.deleted events: Sent when a product media is deleted
+         * @example {
+         *       "id": 1,
+         *       "event": "deleted"
+         *     }
+         */
+        "event.product_media.deleted": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product Media
+         * @description The data of product_media.updated events: Sent when a product media is updated
+         * @example {
+         *       "id": 1,
+         *       "event": "updated"
+         *     }
+         */
+        "event.product_media.updated": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product
+         * @description The data of product.created events: Sent when a product is created
+         * @example {
+         *       "id": 99,
+         *       "sku": "TSHIRT-M",
+         *       "name": "T-shirt, medium",
+         *       "price": "19.00",
+         *       "event": "created"
+         *     }
+         */
+        "event.product.created": {
+            event?: string;
+            id: number | string;
+            name?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            price?: string | number;
+            sku?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product
+         * @description The data of product.deleted events: Sent when a product is deleted
+         * @example {
+         *       "id": 99,
+         *       "sku": "TSHIRT-M",
+         *       "name": "T-shirt, medium",
+         *       "price": "19.00",
+         *       "event": "deleted"
+         *     }
+         */
+        "event.product.deleted": {
+            event?: string;
+            id: number | string;
+            name?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            price?: string | number;
+            sku?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product
+         * @description The data of product.restored events: Sent when a product is restored
+         * @example {
+         *       "id": 99,
+         *       "sku": "TSHIRT-M",
+         *       "name": "T-shirt, medium",
+         *       "price": "19.00",
+         *       "event": "restored"
+         *     }
+         */
+        "event.product.restored": {
+            event?: string;
+            id: number | string;
+            name?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            price?: string | number;
+            sku?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product
+         * @description The data of product.sku_changed events: Sent when a product is sku changed
+         * @example {
+         *       "id": 99,
+         *       "sku": "TSHIRT-M",
+         *       "name": "T-shirt, medium",
+         *       "price": "19.00",
+         *       "event": "sku_changed"
+         *     }
+         */
+        "event.product.sku_changed": {
+            event?: string;
+            id: number | string;
+            name?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            price?: string | number;
+            sku?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Product
+         * @description The data of product.updated events: Sent when a product is updated
+         * @example {
+         *       "id": 99,
+         *       "sku": "TSHIRT-M",
+         *       "name": "T-shirt, medium",
+         *       "price": "19.00",
+         *       "event": "updated"
+         *     }
+         */
+        "event.product.updated": {
+            event?: string;
+            id: number | string;
+            name?: string;
+            /** @description an amount, as WooCommerce sends it (a decimal string) or a number */
+            price?: string | number;
+            sku?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Serial Number
+         * @description The data of serial_number.checkin events: Sent when a serial number is checkin
+         * @example {
+         *       "id": 1,
+         *       "event": "checkin"
+         *     }
+         */
+        "event.serial_number.checkin": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Serial Number
+         * @description The data of serial_number.checkout events: Sent when a serial number is checkout
+         * @example {
+         *       "id": 1,
+         *       "event": "checkout"
+         *     }
+         */
+        "event.serial_number.checkout": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Serial Number
+         * @description The data of serial_number.created events: Sent when a serial number is created
+         * @example {
+         *       "id": 1,
+         *       "event": "created"
+         *     }
+         */
+        "event.serial_number.created": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Serial Number
+         * @description The data of serial_number.updated events: Sent when a serial number is updated
+         * @example {
+         *       "id": 1,
+         *       "event": "updated"
+         *     }
+         */
+        "event.serial_number.updated": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Shipment
+         * @description The data of shipment.delivered events: Sent when a shipment is delivered
+         * @example {
+         *       "id": 1,
+         *       "event": "delivered"
+         *     }
+         */
+        "event.shipment.delivered": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Shipment
+         * @description The data of shipment.labels_voided events: Sent when a shipment is labels voided
+         * @example {
+         *       "id": 1,
+         *       "event": "labels_voided"
+         *     }
+         */
+        "event.shipment.labels_voided": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Shipment
+         * @description The data of shipment.packed events: Sent when a shipment is packed
+         * @example {
+         *       "id": 1,
+         *       "event": "packed"
+         *     }
+         */
+        "event.shipment.packed": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Shipment
+         * @description The data of shipment.reverted events: Sent when a shipment is reverted
+         * @example {
+         *       "id": 1,
+         *       "event": "reverted"
+         *     }
+         */
+        "event.shipment.reverted": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Shipment
+         * @description The data of shipment.shipped events: Sent when a shipment is shipped
+         * @example {
+         *       "id": 1,
+         *       "event": "shipped"
+         *     }
+         */
+        "event.shipment.shipped": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Tracker
+         * @description The data of tracker.delivered events: Sent when a tracker is delivered
+         * @example {
+         *       "id": 1,
+         *       "event": "delivered"
+         *     }
+         */
+        "event.tracker.delivered": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Tracker
+         * @description The data of tracker.exception events: Sent when a tracker is exception
+         * @example {
+         *       "id": 1,
+         *       "event": "exception"
+         *     }
+         */
+        "event.tracker.exception": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Tracker
+         * @description The data of tracker.updated events: Sent when a tracker is updated
+         * @example {
+         *       "id": 1,
+         *       "event": "updated"
+         *     }
+         */
+        "event.tracker.updated": {
+            event?: string;
+            id: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -4,6 +4,7 @@
  * and ShipStream's `resource:event` topics (spelled `resource.event` here; the JSON-RPC face maps them).
  */
 import type { EventType } from './model.ts';
+import { builtInSchema } from './catalog-schemas.ts';
 
 const titleCase = (text: string) => text.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 
@@ -30,7 +31,7 @@ function entry(name: string, description: string, title?: string): EventType {
     example: exampleFor(resource, event),
     builtIn: true,
     deprecated: false,
-    schema: null,
+    schema: builtInSchema(resource),
   };
 }
 
@@ -80,3 +81,12 @@ function build(): EventType[] {
 }
 
 export const BUILT_IN_EVENT_TYPES: readonly EventType[] = build();
+
+/** The built-in types' payload schemas by name (`event.order.created`), for /openapi.json's components. */
+export function builtInSchemaComponents(): Record<string, Record<string, unknown>> {
+  const components: Record<string, Record<string, unknown>> = Object.create(null);
+  for (const type of BUILT_IN_EVENT_TYPES) {
+    if (type.schema) components[`event.${type.name}`] = { ...type.schema, description: `The data of ${type.name} events: ${type.description}`, example: type.example };
+  }
+  return components;
+}

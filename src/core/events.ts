@@ -62,8 +62,9 @@ export class Events {
     if (!eventType) throw new UnknownEvent('type', input.type);
     const data = requireObject(input.data, 'data');
     validateJsonDepth(data, 'data');
-    // A type with a schema refuses data that does not match it (422), before anything is stored.
-    if (eventType.schema) checkEventData(JSON.stringify(eventType.schema), data);
+    // A workspace's own type with a schema refuses data that does not match it (422), before anything is
+    // stored. The built-in types' schemas document their payloads only (core/catalog-schemas.ts).
+    if (eventType.schema && !eventType.builtIn) checkEventData(JSON.stringify(eventType.schema), data);
     const metadata = input.metadata === undefined ? {} : requireObject(input.metadata, 'metadata');
     validateJsonDepth(metadata, 'metadata', 20);
     if (JSON.stringify(metadata).length > MAX_METADATA_BYTES) throw new Invalid('metadata', `must be at most ${MAX_METADATA_BYTES} bytes of JSON`);
