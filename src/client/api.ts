@@ -197,6 +197,23 @@ export interface paths {
         patch: operations["renameWorkspace"];
         trace?: never;
     };
+    "/workspaces/{ws}/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 public keys the workspace's webhooks sign with, as a JWKS (no authentication) */
+        get: operations["getWorkspaceJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{ws}/api-keys": {
         parameters: {
             query?: never;
@@ -589,7 +606,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new signing secret; the old one keeps signing for the grace period */
+        /** A new signing secret (or Ed25519 key pair); the old one keeps signing for the grace period */
         post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -604,7 +621,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The webhook's signing secret, and the previous one during its grace period */
+        /** The webhook's signing secret (or an ed25519 webhook's public key), and the previous one during its grace period */
         get: operations["getWebhookSecret"];
         put?: never;
         post?: never;
@@ -3828,6 +3845,122 @@ export interface operations {
             };
         };
     };
+    getWorkspaceJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": null,
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "url: must be an http:// or https:// URL",
+                     *         "details": {
+                     *           "field": "url"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {object|null} */
+                        data: never | null;
+                        error: {
+                            /** @description VALIDATION_ERROR, UNAUTHORIZED, FORBIDDEN, RESOURCE_NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, … */
+                            code: string;
+                            details: {
+                                field: string;
+                            } | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "OKP",
+                     *           "crv": "Ed25519",
+                     *           "x": "irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA",
+                     *           "kid": "LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k",
+                     *           "use": "sig",
+                     *           "alg": "EdDSA"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the Ed25519 public keys the workspace's webhooks sign with now: current keys, and rotated-out keys until their grace period ends */
+                        keys: {
+                            /** @enum {string} */
+                            alg: "EdDSA";
+                            /** @enum {string} */
+                            crv: "Ed25519";
+                            /** @description its RFC 7638 thumbprint, as deliveries name it in webhook-key-id */
+                            kid: string;
+                            /** @enum {string} */
+                            kty: "OKP";
+                            /** @enum {string} */
+                            use: "sig";
+                            /** @description the public key, base64url */
+                            x: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: never;
@@ -6164,9 +6297,14 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
+                            keyId: string | null;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
+                            publicKey: string | null;
                             retrySchedule: string | null;
+                            signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
                             transform: string | null;
                             /** Format: date-time */
@@ -6219,6 +6357,11 @@ export interface operations {
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
+                    /**
+                     * @description how deliveries are signed: hmac (v1, with the secret; the default) or ed25519 (v1a, with a key pair hookd generates and keeps; its public key is in the webhook and in the workspace's JWKS). Changing it rotates: the old secret or key keeps signing for the grace period. Left out of a PUT, it stays
+                     * @enum {unknown}
+                     */
+                    signing?: "hmac" | "ed25519";
                     /** @description a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it */
                     transform?: string | null;
                     /** @description http:// or https:// URL, without credentials */
@@ -6324,6 +6467,9 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "signing": "hmac",
+                         *       "publicKey": null,
+                         *       "keyId": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -6345,11 +6491,16 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
+                            keyId: string | null;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
+                            publicKey: string | null;
                             retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
+                            signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
                             transform: string | null;
                             /** Format: date-time */
@@ -6472,6 +6623,9 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "signing": "ed25519",
+                         *       "publicKey": "whpk_irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA=",
+                         *       "keyId": "LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k",
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z"
                          *     }
@@ -6492,9 +6646,14 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
+                            keyId: string | null;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
+                            publicKey: string | null;
                             retrySchedule: string | null;
+                            signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
                             transform: string | null;
                             /** Format: date-time */
@@ -6544,6 +6703,11 @@ export interface operations {
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
+                    /**
+                     * @description how deliveries are signed: hmac (v1, with the secret; the default) or ed25519 (v1a, with a key pair hookd generates and keeps; its public key is in the webhook and in the workspace's JWKS). Changing it rotates: the old secret or key keeps signing for the grace period. Left out of a PUT, it stays
+                     * @enum {unknown}
+                     */
+                    signing?: "hmac" | "ed25519";
                     /** @description a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it */
                     transform?: string | null;
                     /** @description http:// or https:// URL, without credentials */
@@ -6624,7 +6788,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /**
-                         * Webhook
+                         * WebhookWithGeneratedSecret
                          * @example {
                          *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
                          *       "name": "orders to my shop",
@@ -6649,8 +6813,12 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "signing": "hmac",
+                         *       "publicKey": null,
+                         *       "keyId": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
-                         *       "updatedAt": "2024-05-01T12:00:00.000Z"
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z",
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
                          *     }
                          */
                         data: {
@@ -6669,9 +6837,16 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
+                            keyId: string | null;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
+                            publicKey: string | null;
                             retrySchedule: string | null;
+                            /** @description the signing secret hookd generated: only in the answer that generated it */
+                            secret?: string;
+                            signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
                             transform: string | null;
                             /** Format: date-time */
@@ -6807,6 +6982,11 @@ export interface operations {
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
                     secret?: string;
+                    /**
+                     * @description how deliveries are signed: hmac (v1, with the secret; the default) or ed25519 (v1a, with a key pair hookd generates and keeps; its public key is in the webhook and in the workspace's JWKS). Changing it rotates: the old secret or key keeps signing for the grace period. Left out of a PUT, it stays
+                     * @enum {unknown}
+                     */
+                    signing?: "hmac" | "ed25519";
                     /** @description a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it */
                     transform?: string | null;
                     /** @description http:// or https:// URL, without credentials */
@@ -6887,7 +7067,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /**
-                         * Webhook
+                         * WebhookWithGeneratedSecret
                          * @example {
                          *       "id": "0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c",
                          *       "name": "orders to my shop",
@@ -6912,8 +7092,12 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "signing": "hmac",
+                         *       "publicKey": null,
+                         *       "keyId": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
-                         *       "updatedAt": "2024-05-01T12:00:00.000Z"
+                         *       "updatedAt": "2024-05-01T12:00:00.000Z",
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
                          *     }
                          */
                         data: {
@@ -6932,9 +7116,16 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
+                            keyId: string | null;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
+                            publicKey: string | null;
                             retrySchedule: string | null;
+                            /** @description the signing secret hookd generated: only in the answer that generated it */
+                            secret?: string;
+                            signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
                             transform: string | null;
                             /** Format: date-time */
@@ -7854,6 +8045,9 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "signing": "hmac",
+                         *       "publicKey": null,
+                         *       "keyId": null,
                          *       "createdAt": "2024-05-01T12:00:00.000Z",
                          *       "updatedAt": "2024-05-01T12:00:00.000Z",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -7875,11 +8069,16 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
+                            keyId: string | null;
                             name: string;
                             pausedBehavior: "queue" | "drop";
+                            /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
+                            publicKey: string | null;
                             retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
+                            signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
                             transform: string | null;
                             /** Format: date-time */
@@ -7979,16 +8178,33 @@ export interface operations {
                         /**
                          * SigningSecret
                          * @example {
+                         *       "signing": "hmac",
                          *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                         *       "publicKey": null,
+                         *       "keyId": null,
                          *       "previousSecret": null,
+                         *       "previousPublicKey": null,
+                         *       "previousKeyId": null,
                          *       "previousSecretExpiresAt": null
                          *     }
                          */
                         data: {
+                            keyId: string | null;
+                            previousKeyId: string | null;
+                            /** @description during a grace period, the Ed25519 public key that still signs too */
+                            previousPublicKey: string | null;
+                            /** @description during a grace period, the HMAC secret that still signs too */
                             previousSecret: string | null;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description when the grace period of the previous secret or key ends
+                             */
                             previousSecretExpiresAt: string | null;
-                            secret: string;
+                            /** @description an ed25519 webhook's public key (whpk_…) */
+                            publicKey: string | null;
+                            /** @description the HMAC secret; null for an ed25519 webhook, whose private key is never shown */
+                            secret: string | null;
+                            signing: "hmac" | "ed25519";
                         };
                         /** @enum {object|null} */
                         error: never | null;

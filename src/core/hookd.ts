@@ -12,6 +12,7 @@ import { WebhookTests } from './testing.ts';
 import { Webhooks } from './webhooks.ts';
 import { Listeners } from './listeners.ts';
 import { Workspaces } from './workspaces.ts';
+import { KeyDiscovery } from './key-discovery.ts';
 
 export class Core {
   readonly auth: Auth;
@@ -25,6 +26,7 @@ export class Core {
   readonly uiSessions: UiSessions;
   readonly health: WebhookHealthReport;
   readonly listeners: Listeners;
+  readonly keys: KeyDiscovery;
 
   constructor(readonly ctx: CoreContext, adminToken: AdminToken) {
     this.auth = new Auth(ctx.store, adminToken, ctx.now, ctx.box, { failureLimit: ctx.settings.authFailureLimit });
@@ -37,6 +39,7 @@ export class Core {
     this.sessions = new Sessions(ctx, this.auth);
     this.uiSessions = new UiSessions(ctx, this.auth, adminToken);
     this.health = new WebhookHealthReport(ctx);
+    this.keys = new KeyDiscovery(ctx);
     this.listeners = new Listeners(ctx, this.eventTypes, (workspace, seq) => this.webhooks.getBySeq(workspace, seq));
   }
 }

@@ -2,6 +2,8 @@
  * The nouns of hookd, shared by every layer. Ids: `id` is the public UUID; `seq` is the integer
  * key that the WooCommerce and JSON-RPC faces show as their numeric ids.
  */
+import type { SigningScheme } from './signing-keys.ts';
+
 export type WebhookStatus = 'active' | 'paused' | 'disabled';
 /** What happens to events published while a webhook is paused. */
 export type PausedBehavior = 'queue' | 'drop';
@@ -73,6 +75,10 @@ export interface Webhook {
   retrySchedule: number[] | null;
   /** The JSONata expression that turns each event into the request sent (core/payload-transform.ts); null: none. */
   transform: string | null;
+  /** How its deliveries are signed: an HMAC secret, or an Ed25519 key pair hookd keeps (core/signing-keys.ts). */
+  signing: SigningScheme;
+  /** The public key (`whpk_…`) of its current Ed25519 key; null when it signs with HMAC. */
+  publicKey: string | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -1,5 +1,6 @@
 /** The core's rules for what a webhook may contain, shared by every face. */
 import { Invalid } from './errors.ts';
+import { isPrivateSigningKey } from './signing-keys.ts';
 import type { DeliveryFormat } from './model.ts';
 import { describeRefusal, type EgressPolicy } from './addresses.ts';
 
@@ -31,7 +32,7 @@ const HEADER_VALUE = /^(?:[\x21-\x7E\x80-\xFF](?:[\t\x20-\x7E\x80-\xFF]*[\x21-\x
 export const MAX_HEADER_VALUE = 4096;
 /** Headers hookd sets itself (signatures, framing): an extra header may not replace them. */
 const RESERVED_HEADERS = new Set([
-  'webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type', 'content-length', 'host', 'user-agent',
+  'webhook-id', 'webhook-timestamp', 'webhook-signature', 'webhook-key-id', 'content-type', 'content-length', 'host', 'user-agent',
   'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'proxy-authorization',
   'x-wc-webhook-source', 'x-wc-webhook-topic', 'x-wc-webhook-resource', 'x-wc-webhook-event', 'x-wc-webhook-signature',
   'x-wc-webhook-id', 'x-wc-webhook-delivery-id', 'x-plugin-hmac-sha256',
@@ -65,6 +66,8 @@ export function validateHeaders(headers: Record<string, unknown>, field = 'heade
  * format): any secret of 1 to 256 characters, as WooCommerce itself accepts.
  */
 export function validateSecret(secret: string, field = 'secret', format: DeliveryFormat = 'standard'): string {
+  // The sender tells an Ed25519 key from an HMAC secret by this form (core/signing-keys.ts): no HMAC secret may take it.
+  if (isPrivateSigningKey(secret)) throw new Invalid(field, 'a whsk_ key is an Ed25519 private key: hookd generates those itself (set "signing": "ed25519")');
   if (format === 'woocommerce') {
     if (secret.length < 1 || secret.length > 256) throw new Invalid(field, 'must be 1 to 256 characters');
     return secret;

@@ -1,7 +1,6 @@
 /** Subscriptions: create, change, pause/resume/disable, rotate secrets, delete, list and count. */
 import type { StoredWebhook, WebhookChanges, WebhookFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
-import { generateWebhookSecret } from './crypto.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from './errors.ts';
 import type { Principal } from './auth.ts';
 import { listenSession } from './listeners.ts';
@@ -16,6 +15,8 @@ import type {
 import { validateSubscription } from './topics.ts';
 import { parseInstant, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl } from './validation.ts';
 import { sealHeaders, sealUpdate, shownHeaders } from './webhook-headers.ts';
+import type { SigningScheme } from './signing-keys.ts';
+import { newSigningMaterial, rotation, type SigningMaterial } from './webhook-signing.ts';
 
 export interface WebhookInput {
   name: string;
@@ -36,6 +37,8 @@ export interface WebhookInput {
   retrySchedule?: string | null;
   /** A JSONata expression that makes the request sent of each event (core/payload-transform.ts); null removes it. */
   transform?: string | null;
+  /** HMAC (default) or Ed25519 (core/webhook-signing.ts). Changing it rotates: the old material signs too for the grace period. */
+  signing?: SigningScheme;
 }
 
 export type WebhookPatch = Partial<WebhookInput>;
@@ -46,13 +49,20 @@ export interface WithGeneratedSecret {
   generatedSecret: string | null;
 }
 
+/**
+ * What a receiver verifies with. An HMAC secret is shown; an Ed25519 private key never is (its public key
+ * is). During a grace period the previous secret or public key, whichever it was, is shown too.
+ */
 export interface RevealedSecret {
-  secret: string;
+  signing: SigningScheme;
+  secret: string | null;
+  publicKey: string | null;
   previousSecret: string | null;
+  previousPublicKey: string | null;
   previousSecretExpiresAt: number | null;
 }
 
-/** What a replacement (PUT) resets when a field is left out. The secret is never reset: it cannot be read back. */
+/** What a replacement (PUT) resets when a field is left out. The secret and `signing` are never reset: key material is not a setting to lose by leaving a field out. */
 const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null, retrySchedule: null, transform: null } as const;
 
 export class Webhooks {
@@ -66,8 +76,7 @@ export class Webhooks {
   async createShowingSecret(workspace: Workspace, input: WebhookInput): Promise<WithGeneratedSecret> {
     const catalog = await this.eventTypes.catalog(workspace);
     await ensureWebhookRoom(this.ctx, workspace);
-    const generatedSecret = input.secret === undefined ? generateWebhookSecret() : null;
-    const secret = generatedSecret ?? validateSecret(input.secret!, 'secret', input.format);
+    const material = newSigningMaterial(input.signing ?? 'hmac', input.format ?? 'standard', input.secret);
     const webhook = await this.ctx.store.webhooks.create({
       workspace,
       name: validateText(input.name, 'name', 200),
@@ -79,7 +88,9 @@ export class Webhooks {
       pausedBehavior: input.pausedBehavior ?? DEFAULTS.pausedBehavior,
       format: input.format ?? 'standard',
       disableRule: input.disableRule ?? 'standard',
-      secretEnc: this.ctx.box.encrypt(secret),
+      secretEnc: this.ctx.box.encrypt(material.plain),
+      signing: material.signing,
+      publicKey: material.publicKey,
       meta: input.meta ?? {},
       filter: input.filter === undefined || input.filter === null ? null : validateFilter(input.filter),
       retrySchedule: input.retrySchedule === undefined || input.retrySchedule === null ? null : parseRetrySchedule(input.retrySchedule),
@@ -87,7 +98,7 @@ export class Webhooks {
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
-    return { webhook: this.shown(webhook), generatedSecret };
+    return { webhook: this.shown(webhook), generatedSecret: material.generatedSecret };
   }
 
   async get(workspace: Workspace, id: string): Promise<Webhook> {
@@ -127,13 +138,23 @@ export class Webhooks {
     return this.ctx.store.webhooks.count(workspace, filter);
   }
 
-  /** PUT: every field is given again; optional ones left out go back to their defaults (the secret stays). */
+  /** PUT: every field is given again; optional ones left out go back to their defaults (the secret and signing stay). */
   replace(workspace: Workspace, webhook: Webhook, input: WebhookInput): Promise<Webhook> {
     return this.patch(workspace, webhook, { ...DEFAULTS, ...input });
   }
 
+  /** PUT, with the secret hookd generated when the change switched the webhook to HMAC without one (shown this once). */
+  replaceShowingSecret(workspace: Workspace, webhook: Webhook, input: WebhookInput): Promise<WithGeneratedSecret> {
+    return this.patchShowingSecret(workspace, webhook, { ...DEFAULTS, ...input });
+  }
+
   /** PATCH: changes only what it names. Everything is validated before anything is written. */
   async patch(workspace: Workspace, webhook: Webhook, patch: WebhookPatch): Promise<Webhook> {
+    return (await this.patchShowingSecret(workspace, webhook, patch)).webhook;
+  }
+
+  /** PATCH, with the secret hookd generated when the change switched the webhook to HMAC without one (shown this once). */
+  async patchShowingSecret(workspace: Workspace, webhook: Webhook, patch: WebhookPatch): Promise<WithGeneratedSecret> {
     // Its URL is hookd's own relay, which the address guard lets through: it must not become another.
     if (listenSession(webhook)) throw new Conflict('this webhook belongs to a `hookd listen` session: it cannot be changed, and goes away with the session');
     const changes: WebhookChanges = {};
@@ -150,9 +171,16 @@ export class Webhooks {
     if (patch.filter !== undefined) changes.filter = patch.filter === null ? null : validateFilter(patch.filter);
     if (patch.retrySchedule !== undefined) changes.retrySchedule = patch.retrySchedule === null ? null : parseRetrySchedule(patch.retrySchedule);
     if (patch.transform !== undefined) changes.transform = patch.transform === null ? null : validateTransform(patch.transform);
-    if (patch.secret !== undefined) changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret, 'secret', webhook.format));
+    const switching = patch.signing !== undefined && patch.signing !== webhook.signing;
+    // Switching is a rotation (the old material keeps signing for the grace period), so that receivers move over without a gap.
+    const material: SigningMaterial | null = switching ? newSigningMaterial(patch.signing as SigningScheme, webhook.format, patch.secret) : null;
+    if (!switching && patch.secret !== undefined) {
+      if (webhook.signing === 'ed25519') throw new Invalid('secret', 'an ed25519 webhook has no secret to set: rotate its key with POST …/rotate-secret, or give "signing": "hmac" with this secret');
+      changes.secretEnc = this.ctx.box.encrypt(validateSecret(patch.secret, 'secret', webhook.format));
+    }
 
     const now = this.ctx.now();
+    if (material !== null) Object.assign(changes, await this.rotationTo(webhook, material, now));
     if (Object.keys(changes).length > 0) {
       await this.ctx.store.webhooks.update(webhook.seq, changes, now);
       // Work a dispatcher claimed but has not started was read with the old URL, headers, secret or
@@ -160,7 +188,14 @@ export class Webhooks {
       if (changes.url !== undefined || changes.sealedHeaders !== undefined || changes.secretEnc !== undefined || changes.transform !== undefined) this.ctx.stopped(webhook.seq);
     }
     if (patch.status !== undefined && patch.status !== webhook.status) await this.setStatus(webhook, patch.status);
-    return this.get(workspace, webhook.id);
+    return { webhook: await this.get(workspace, webhook.id), generatedSecret: material?.generatedSecret ?? null };
+  }
+
+  /** The changes that make `next` sign from now on, and the webhook's current material alongside it for the grace period. */
+  private async rotationTo(webhook: Webhook, next: SigningMaterial, now: number) {
+    const current = await this.ctx.store.webhooks.secrets(webhook.seq);
+    if (!current) throw new NotFound('webhook');
+    return rotation(this.ctx.box, webhook, current, next, now + this.ctx.settings.secretRotationGraceMs);
   }
 
   /** Pausing holds queued deliveries (also those a dispatcher claimed but has not started); activating releases them and forgets past failures. */
@@ -170,18 +205,15 @@ export class Webhooks {
     else this.ctx.stopped(webhook.seq);
   }
 
-  /** A new signing secret; the old one keeps signing alongside it for the grace period. A generated one is shown once. */
+  /**
+   * A new signing secret, or a new Ed25519 key pair for an ed25519 webhook; the old one keeps signing
+   * alongside it for the grace period. A generated HMAC secret is shown once.
+   */
   async rotateSecret(workspace: Workspace, webhook: Webhook, secret?: string): Promise<WithGeneratedSecret> {
-    const generatedSecret = secret === undefined ? generateWebhookSecret() : null;
-    const next = generatedSecret ?? validateSecret(secret!, 'secret', webhook.format);
-    const current = await this.ctx.store.webhooks.secrets(webhook.seq);
-    if (!current) throw new NotFound('webhook');
-    await this.ctx.store.webhooks.update(webhook.seq, {
-      secretEnc: this.ctx.box.encrypt(next),
-      previousSecretEnc: current.secretEnc,
-      previousSecretExpiresAt: this.ctx.now() + this.ctx.settings.secretRotationGraceMs,
-    }, this.ctx.now());
-    return { webhook: await this.get(workspace, webhook.id), generatedSecret };
+    const next = newSigningMaterial(webhook.signing, webhook.format, secret);
+    const now = this.ctx.now();
+    await this.ctx.store.webhooks.update(webhook.seq, await this.rotationTo(webhook, next, now), now);
+    return { webhook: await this.get(workspace, webhook.id), generatedSecret: next.generatedSecret };
   }
 
   /**
@@ -194,9 +226,14 @@ export class Webhooks {
     if (!secrets) throw new NotFound('webhook');
     const now = this.ctx.now();
     const previousLives = secrets.previousSecretEnc !== null && secrets.previousSecretExpiresAt !== null && secrets.previousSecretExpiresAt > now;
+    // A private key is never opened here: whether a secret is one is known from the public key stored beside it.
+    const previousIsKey = secrets.previousPublicKey !== null;
     return {
-      secret: this.ctx.box.decrypt(secrets.secretEnc),
-      previousSecret: previousLives ? this.ctx.box.decrypt(secrets.previousSecretEnc!) : null,
+      signing: webhook.signing,
+      secret: webhook.signing === 'ed25519' ? null : this.ctx.box.decrypt(secrets.secretEnc),
+      publicKey: webhook.publicKey,
+      previousSecret: previousLives && !previousIsKey ? this.ctx.box.decrypt(secrets.previousSecretEnc!) : null,
+      previousPublicKey: previousLives && previousIsKey ? secrets.previousPublicKey : null,
       previousSecretExpiresAt: previousLives ? secrets.previousSecretExpiresAt : null,
     };
   }

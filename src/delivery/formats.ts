@@ -7,7 +7,7 @@ import type { DeliveryFormat } from '../core/model.ts';
 import type { ClaimedDelivery } from '../core/ports/store.ts';
 import { toColonTopic } from '../core/topics.ts';
 import { describeTopic, type WooTopic } from '../core/woocommerce-topics.ts';
-import { bodySignature, standardSignature } from './signing.ts';
+import { bodySignature, signingKeyIds, standardSignature } from './signing.ts';
 
 export interface OutgoingRequest {
   body: string;
@@ -20,7 +20,7 @@ export interface FormatSettings {
 }
 
 export interface FormatContext extends FormatSettings {
-  /** The secrets signing right now: the current one, plus the previous one during a rotation. */
+  /** The secrets signing right now: the current one, plus the previous one during a rotation (HMAC secrets or `whsk_` keys). */
   secrets: string[];
   /** The webhook's extra headers, opened (with its transform's). */
   headers: Record<string, string>;
@@ -29,11 +29,14 @@ export interface FormatContext extends FormatSettings {
   body: string | null;
 }
 
-/** hookd's headers on every format: content type, user agent, the webhook's extras, Standard Webhooks signature. */
+/**
+ * hookd's headers on every format: content type, user agent, the webhook's extras, Standard Webhooks
+ * signature, and the ids of its Ed25519 keys (when one signs) for receivers that look them up in the JWKS.
+ */
 function standardHeaders(delivery: ClaimedDelivery, context: FormatContext, body: string): Record<string, string> {
   const timestamp = Math.floor(context.now / 1000);
   const messageId = delivery.event.id;
-  return {
+  const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': context.userAgent,
     ...context.headers,
@@ -41,6 +44,9 @@ function standardHeaders(delivery: ClaimedDelivery, context: FormatContext, body
     'webhook-timestamp': String(timestamp),
     'webhook-signature': standardSignature(context.secrets, messageId, timestamp, body),
   };
+  const keyIds = signingKeyIds(context.secrets);
+  if (keyIds !== null) headers['webhook-key-id'] = keyIds;
+  return headers;
 }
 
 /** The event's data is kept as JSON text, so bodies are assembled without parsing it again. */

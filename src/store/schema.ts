@@ -80,6 +80,12 @@ export interface WebhooksTable {
   retry_schedule: string | null;
   /** Its transform, a JSONata expression (core/payload-transform.ts); null: none. */
   transform: string | null;
+  /** `hmac` or `ed25519` (migrations/017); an Ed25519 webhook's private key is `secret_enc`. */
+  signing: Generated<string>;
+  /** The current Ed25519 public key (whpk_…); null for HMAC. */
+  public_key: string | null;
+  /** The rotated-out Ed25519 public key, published until previous_secret_expires_at; null otherwise. */
+  previous_public_key: string | null;
 }
 
 export interface EventsTable {

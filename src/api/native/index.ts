@@ -8,6 +8,7 @@ import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { healthRoutes } from './routes/health.ts';
+import { keyRoutes } from './routes/keys.ts';
 import { uiSessionRoutes, type UiSessionOptions } from './routes/ui-sessions.ts';
 import type { ListenHub } from '../listen/hub.ts';
 import { listenRoutes } from '../listen/routes.ts';
@@ -22,6 +23,7 @@ export function nativeApi(core: Core, listen: { hub: ListenHub; graceMs: number 
     workspaceRoutes(app, core, access);
     catalogRoutes(app, core, access);
     webhookRoutes(app, core, access);
+    keyRoutes(app, core);
     eventRoutes(app, core, access);
     deliveryRoutes(app, core, access);
     listenRoutes(app, core, access, listen.hub, listen.graceMs);

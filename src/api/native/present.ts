@@ -6,6 +6,9 @@ import { formatRetrySchedule } from '../../core/retry-schedule.ts';
 import type { TestReport } from '../../core/testing.ts';
 import type { TransformOutcome } from '../../core/payload-transform.ts';
 import { maskHeaders } from '../../core/webhook-headers.ts';
+import { keyIdOf } from '../../core/signing-keys.ts';
+
+const keyIdOrNull = (publicKey: string | null): string | null => (publicKey === null ? null : keyIdOf(publicKey));
 
 function iso(ms: number): string;
 function iso(ms: number | null): string | null;
@@ -61,6 +64,9 @@ export const presentWebhook = (w: Webhook) => ({
   filter: w.filter,
   retrySchedule: w.retrySchedule === null ? null : formatRetrySchedule(w.retrySchedule),
   transform: w.transform,
+  signing: w.signing,
+  publicKey: w.publicKey,
+  keyId: keyIdOrNull(w.publicKey),
   createdAt: iso(w.createdAt),
   updatedAt: iso(w.updatedAt),
 });
@@ -84,10 +90,15 @@ export const presentEventSummary = (e: EventSummary) => ({
   pending: e.pending,
 });
 
-/** The one place a signing secret is shown: GET …/secret, and the answer that generated it. */
+/** The one place a signing secret is shown: GET …/secret, and the answer that generated it. A private key never is. */
 export const presentSecret = (s: RevealedSecret) => ({
+  signing: s.signing,
   secret: s.secret,
+  publicKey: s.publicKey,
+  keyId: keyIdOrNull(s.publicKey),
   previousSecret: s.previousSecret,
+  previousPublicKey: s.previousPublicKey,
+  previousKeyId: keyIdOrNull(s.previousPublicKey),
   previousSecretExpiresAt: iso(s.previousSecretExpiresAt),
 });
 

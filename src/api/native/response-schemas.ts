@@ -69,25 +69,58 @@ const webhookFields = {
   filter: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   retrySchedule: Type.Union([Type.String(), Type.Null()]),
   transform: StringOrNull,
+  signing: Type.Union([Type.Literal('hmac'), Type.Literal('ed25519')]),
+  publicKey: Type.Union([Type.String({ description: 'the Ed25519 public key deliveries are signed with (whpk_…)' }), Type.Null()]),
+  keyId: Type.Union([Type.String({ description: 'its id: the kid in the workspace\'s JWKS and in each delivery\'s webhook-key-id' }), Type.Null()]),
   createdAt: Time,
   updatedAt: Time,
 };
 const webhookExample = {
   id: '0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c', name: 'orders to my shop', url: 'https://shop.example.com/hooks', events: ['order.created'],
   active: true, status: 'active', disabledReason: null, failureCount: 0, headers: { Authorization: '********' }, description: '',
-  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, transform: null, createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
+  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, transform: null,
+  signing: 'ed25519', publicKey: 'whpk_irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA=', keyId: 'LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k',
+  createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
 };
 export const WebhookView = Type.Object(webhookFields, { title: 'Webhook', examples: [webhookExample] });
 export const WebhookWithSecretView = Type.Object({
   ...webhookFields,
   secret: Type.Optional(Type.String({ description: 'the signing secret hookd generated: only in the answer that generated it' })),
-}, { title: 'WebhookWithGeneratedSecret', examples: [{ ...webhookExample, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }] });
+}, { title: 'WebhookWithGeneratedSecret', examples: [{ ...webhookExample, signing: 'hmac', publicKey: null, keyId: null, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }] });
 
 export const SecretView = Type.Object({
-  secret: Type.String(),
-  previousSecret: StringOrNull,
-  previousSecretExpiresAt: TimeOrNull,
-}, { title: 'SigningSecret', examples: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', previousSecret: null, previousSecretExpiresAt: null }] });
+  signing: Type.Union([Type.Literal('hmac'), Type.Literal('ed25519')]),
+  secret: Type.Union([Type.String(), Type.Null()], { description: 'the HMAC secret; null for an ed25519 webhook, whose private key is never shown' }),
+  publicKey: Type.Union([Type.String(), Type.Null()], { description: 'an ed25519 webhook\'s public key (whpk_…)' }),
+  keyId: StringOrNull,
+  previousSecret: Type.Union([Type.String(), Type.Null()], { description: 'during a grace period, the HMAC secret that still signs too' }),
+  previousPublicKey: Type.Union([Type.String(), Type.Null()], { description: 'during a grace period, the Ed25519 public key that still signs too' }),
+  previousKeyId: StringOrNull,
+  previousSecretExpiresAt: Type.Union([Time, Type.Null()], { description: 'when the grace period of the previous secret or key ends' }),
+}, {
+  title: 'SigningSecret',
+  examples: [
+    { signing: 'hmac', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', publicKey: null, keyId: null, previousSecret: null, previousPublicKey: null, previousKeyId: null, previousSecretExpiresAt: null },
+    {
+      signing: 'ed25519', secret: null, publicKey: 'whpk_irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA=', keyId: 'LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k',
+      previousSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', previousPublicKey: null, previousKeyId: null, previousSecretExpiresAt: '2024-05-02T12:00:00.000Z',
+    },
+  ],
+});
+
+export const JwksView = Type.Object({
+  keys: Type.Array(Type.Object({
+    kty: Type.Literal('OKP'),
+    crv: Type.Literal('Ed25519'),
+    x: Type.String({ description: 'the public key, base64url' }),
+    kid: Type.String({ description: 'its RFC 7638 thumbprint, as deliveries name it in webhook-key-id' }),
+    use: Type.Literal('sig'),
+    alg: Type.Literal('EdDSA'),
+  }), { description: 'the Ed25519 public keys the workspace\'s webhooks sign with now: current keys, and rotated-out keys until their grace period ends' }),
+}, {
+  title: 'JsonWebKeySet',
+  examples: [{ keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA', kid: 'LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k', use: 'sig', alg: 'EdDSA' }] }],
+});
 
 export const FilterCheckView = Type.Object({ matches: Type.Boolean() }, { title: 'FilterCheck', examples: [{ matches: true }] });
 export const TransformCheckView = Type.Object({
@@ -222,6 +255,11 @@ export function pages(schema: TSchema) {
     }),
     ...errors,
   };
+}
+
+/** A document answered as it is, outside the envelope (a JWKS), and the error envelope. */
+export function bare<T extends TSchema>(schema: T) {
+  return { 200: schema, ...errors };
 }
 
 /** `204 No Content`, and the error envelope. */

@@ -12,6 +12,9 @@ const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.
   description: 'extra request headers sent with every delivery; every value is stored encrypted, and values of sensitive names (Authorization, Cookie, names with token, key, secret, password, signature or hmac) are shown as "********" (sent back unchanged, the stored value stays)',
 });
 const Secret = Type.String({ minLength: 8, maxLength: 256, description: 'signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret' });
+const Signing = Type.Enum(['hmac', 'ed25519'], {
+  description: 'how deliveries are signed: hmac (v1, with the secret; the default) or ed25519 (v1a, with a key pair hookd generates and keeps; its public key is in the webhook and in the workspace\'s JWKS). Changing it rotates: the old secret or key keeps signing for the grace period. Left out of a PUT, it stays',
+});
 const PausedBehavior = Type.Enum(['queue', 'drop'], { description: 'events published while paused: kept for later (queue) or not (drop)' });
 
 export const WorkspaceParams = Type.Object({ ws: Id }, strict);
@@ -127,6 +130,7 @@ const webhookFields = {
   filter: Type.Optional(Filter),
   retrySchedule: Type.Optional(RetrySchedule),
   transform: Type.Optional(Transform),
+  signing: Type.Optional(Signing),
 };
 export const CreateWebhook = Type.Object(webhookFields, strict);
 export const ReplaceWebhook = Type.Object(webhookFields, strict);
@@ -142,6 +146,7 @@ export const PatchWebhook = Type.Object({
   filter: Type.Optional(Filter),
   retrySchedule: Type.Optional(RetrySchedule),
   transform: Type.Optional(Transform),
+  signing: Type.Optional(Signing),
 }, { ...strict, minProperties: 1 });
 export const CheckFilter = Type.Object({
   event: Type.Object({

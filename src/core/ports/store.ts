@@ -8,6 +8,7 @@ import type {
   Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from '../model.ts';
 import type { UiSessionKind } from '../ui-sessions.ts';
+import type { SigningScheme } from '../signing-keys.ts';
 
 /** The two SQL engines behind the one Store. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -97,6 +98,10 @@ export interface NewWebhook {
   filter?: Record<string, unknown> | null;
   retrySchedule?: number[] | null;
   transform?: string | null;
+  /** Default hmac. */
+  signing?: SigningScheme;
+  /** The current Ed25519 public key (whpk_…) when `signing` is ed25519; its private key is `secretEnc`. */
+  publicKey?: string | null;
   now: number;
 }
 
@@ -115,12 +120,21 @@ export interface WebhookChanges {
   secretEnc?: string;
   previousSecretEnc?: string | null;
   previousSecretExpiresAt?: number | null;
+  signing?: SigningScheme;
+  publicKey?: string | null;
+  /** The public key of the previous secret when it is an Ed25519 key (published until the grace period ends). */
+  previousPublicKey?: string | null;
 }
 
 export interface WebhookSecrets {
   secretEnc: string;
   previousSecretEnc: string | null;
   previousSecretExpiresAt: number | null;
+}
+
+/** The secrets as stored, and the public key of the previous one when it is an Ed25519 key. */
+export interface StoredSecrets extends WebhookSecrets {
+  previousPublicKey: string | null;
 }
 
 export interface WebhookFilter {
@@ -146,7 +160,12 @@ export interface WebhooksRepo {
   create(input: NewWebhook): Promise<StoredWebhook>;
   get(workspace: WorkspaceRef, id: string): Promise<StoredWebhook | null>;
   getBySeq(workspace: WorkspaceRef, seq: number): Promise<StoredWebhook | null>;
-  secrets(webhookSeq: number): Promise<WebhookSecrets | null>;
+  secrets(webhookSeq: number): Promise<StoredSecrets | null>;
+  /**
+   * The Ed25519 public keys a workspace's webhooks sign with at `now`: each current key, and each previous
+   * one whose grace period has not ended; at most `limit`, in webhook order.
+   */
+  publicKeys(workspace: WorkspaceRef, now: number, limit: number): Promise<string[]>;
   list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<StoredWebhook>>;
   /** Offset pagination with a total, for faces (WooCommerce) whose clients page by number. */
   listByOffset(workspace: WorkspaceRef, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc'): Promise<{ items: StoredWebhook[]; total: number }>;

@@ -16,6 +16,7 @@ import { webhookRetrySchedule } from '../migrations/012_webhook_retry_schedule.t
 import { eventTypeSchema } from '../migrations/013_event_type_schema.ts';
 import { uiSessions } from '../migrations/014_ui_sessions.ts';
 import { webhookTransform } from '../migrations/015_webhook_transform.ts';
+import { webhookSigningKeys } from '../migrations/017_webhook_signing_keys.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -55,6 +56,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '013_event_type_schema': eventTypeSchema(),
         '014_ui_sessions': uiSessions(dialect),
         '015_webhook_transform': webhookTransform(),
+        '017_webhook_signing_keys': webhookSigningKeys(),
       };
     },
   };

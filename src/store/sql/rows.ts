@@ -80,6 +80,8 @@ export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRe
   filter: row.filter === null || row.filter === undefined ? null : parseJson(row.filter, null),
   retrySchedule: row.retry_schedule === null || row.retry_schedule === undefined ? null : parseJson(row.retry_schedule, null),
   transform: row.transform ?? null,
+  signing: row.signing === 'ed25519' ? 'ed25519' : 'hmac',
+  publicKey: row.public_key ?? null,
   createdAt: num(row.created_at),
   updatedAt: num(row.updated_at),
 });

@@ -2,7 +2,7 @@ import { newId } from '../ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { NewWebhook, StoredWebhook, WebhookChanges, WebhookFilter, WebhookSecrets, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
+import type { NewWebhook, StoredSecrets, StoredWebhook, WebhookChanges, WebhookFilter, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './rows.ts';
 import { freeHeld, holdQueued } from './queued-work.ts';
 import { containsText } from './filters.ts';
@@ -48,6 +48,8 @@ export class SqlWebhooks implements WebhooksRepo {
         filter: input.filter ? JSON.stringify(input.filter) : null,
         retry_schedule: input.retrySchedule ? JSON.stringify(input.retrySchedule) : null,
         transform: input.transform ?? null,
+        signing: input.signing ?? 'hmac',
+        public_key: input.publicKey ?? null,
         created_at: input.now,
         updated_at: input.now,
       }).returningAll().executeTakeFirstOrThrow();
@@ -68,16 +70,33 @@ export class SqlWebhooks implements WebhooksRepo {
     return row ? toWebhook(row, workspace) : null;
   }
 
-  async secrets(webhookSeq: number): Promise<WebhookSecrets | null> {
+  async secrets(webhookSeq: number): Promise<StoredSecrets | null> {
     const row = await this.db.selectFrom('webhooks')
-      .select(['secret_enc', 'previous_secret_enc', 'previous_secret_expires_at'])
+      .select(['secret_enc', 'previous_secret_enc', 'previous_secret_expires_at', 'previous_public_key'])
       .where('id', '=', webhookSeq).executeTakeFirst();
     if (!row) return null;
     return {
       secretEnc: row.secret_enc,
       previousSecretEnc: row.previous_secret_enc,
       previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
+      previousPublicKey: row.previous_public_key,
     };
+  }
+
+  async publicKeys(workspace: WorkspaceRef, now: number, limit: number): Promise<string[]> {
+    // Only webhooks with a key, current or previous: HMAC webhooks have neither (the workspace index finds them).
+    const rows = await this.db.selectFrom('webhooks')
+      .select(['public_key', 'previous_public_key', 'previous_secret_expires_at'])
+      .where('workspace_id', '=', workspace.seq)
+      .where((eb) => eb.or([eb('public_key', 'is not', null), eb('previous_public_key', 'is not', null)]))
+      .orderBy('id').limit(limit).execute();
+    const keys: string[] = [];
+    for (const row of rows) {
+      if (row.public_key !== null) keys.push(row.public_key);
+      const previousLives = row.previous_public_key !== null && (numOrNull(row.previous_secret_expires_at) ?? 0) > now;
+      if (previousLives) keys.push(row.previous_public_key as string);
+    }
+    return keys.slice(0, limit);
   }
 
   async list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<StoredWebhook>> {
@@ -130,6 +149,9 @@ export class SqlWebhooks implements WebhooksRepo {
     if (changes.secretEnc !== undefined) set.secret_enc = changes.secretEnc;
     if (changes.previousSecretEnc !== undefined) set.previous_secret_enc = changes.previousSecretEnc;
     if (changes.previousSecretExpiresAt !== undefined) set.previous_secret_expires_at = changes.previousSecretExpiresAt;
+    if (changes.signing !== undefined) set.signing = changes.signing;
+    if (changes.publicKey !== undefined) set.public_key = changes.publicKey;
+    if (changes.previousPublicKey !== undefined) set.previous_public_key = changes.previousPublicKey;
     await db.updateTable('webhooks').set(set).where('id', '=', webhookSeq).execute();
   }
 

@@ -157,6 +157,7 @@ describe('native API', () => {
       expect(webhook).toEqual({
         id: expect.any(String), name: 'My alert for order statuses', url: receiver.url('/up42'), events: ['order.status'],
         active: false, status: 'paused', disabledReason: null, failureCount: 0, headers: {}, description: '', pausedBehavior: 'queue', format: 'standard', filter: null, retrySchedule: null, transform: null,
+        signing: 'hmac', publicKey: null, keyId: null,
         createdAt: expect.stringMatching(ISO), updatedAt: expect.stringMatching(ISO),
         // Generated, so shown this once (GET …/secret reads it again).
         secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
@@ -289,7 +290,10 @@ describe('native API', () => {
 
       // GET …/secret: the current one (the last generated) and the one it replaced, for the grace period.
       const revealed = expectData(await ws.api.get(`${base}/secret`), 200);
-      expect(revealed).toEqual({ secret: shown[1], previousSecret: shown[0], previousSecretExpiresAt: expect.stringMatching(ISO) });
+      expect(revealed).toEqual({
+        signing: 'hmac', secret: shown[1], publicKey: null, keyId: null,
+        previousSecret: shown[0], previousPublicKey: null, previousKeyId: null, previousSecretExpiresAt: expect.stringMatching(ISO),
+      });
       // Both sign a delivery now; none of the given ones does.
       await withReceiver(async (r) => {
         await ws.api.patch(base, { url: r.url('/rotated') });
@@ -331,7 +335,9 @@ describe('native API', () => {
       const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'reveal', url: receiver.url('/reveal'), events: ['order.status'], secret: SECRET }), 201);
       expect(webhook.secret).toBeUndefined();
       const path = `/workspaces/${ws.id}/webhooks/${webhook.id}/secret`;
-      expect(expectData(await ws.api.get(path), 200)).toEqual({ secret: SECRET, previousSecret: null, previousSecretExpiresAt: null });
+      expect(expectData(await ws.api.get(path), 200)).toEqual({
+        signing: 'hmac', secret: SECRET, publicKey: null, keyId: null, previousSecret: null, previousPublicKey: null, previousKeyId: null, previousSecretExpiresAt: null,
+      });
       expect(expectData(await server.api.get(path), 200).secret).toBe(SECRET);
       const other = await createWorkspace(server.api, 'someone else');
       expectError(await other.api.get(path), 404, 'RESOURCE_NOT_FOUND');

@@ -40,7 +40,7 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
     return ok({ count: await core.webhooks.count(workspace, webhookFilter(request.query)) });
   });
 
-  app.get('/workspaces/:ws/webhooks/:id/secret', { schema: { tags: ['webhooks'], operationId: 'getWebhookSecret', summary: 'The webhook\'s signing secret, and the previous one during its grace period', response: answers(200, SecretView), params: WebhookParams } }, async (request) => {
+  app.get('/workspaces/:ws/webhooks/:id/secret', { schema: { tags: ['webhooks'], operationId: 'getWebhookSecret', summary: 'The webhook\'s signing secret (or an ed25519 webhook\'s public key), and the previous one during its grace period', response: answers(200, SecretView), params: WebhookParams } }, async (request) => {
     const { workspace, webhook, principal } = await access.webhook(request);
     const revealed = await core.webhooks.revealSecret(principal, webhook);
     request.log.info({ webhookId: webhook.id, workspaceId: workspace.id, by: principal.kind === 'workspace' ? `api key ${principal.keyId}` : 'admin token' }, 'signing secret revealed');
@@ -50,15 +50,16 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
   app.get('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'getWebhook', summary: 'One webhook', response: answers(200, WebhookView), params: WebhookParams } }, async (request) =>
     ok(presentWebhook((await access.webhook(request)).webhook)));
 
-  app.put('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'replaceWebhook', summary: 'Replace a webhook: fields left out return to their defaults', response: answers(200, WebhookView), params: WebhookParams, body: CreateWebhook } }, async (request) => {
+  // A change of `signing` to hmac without a secret generates one: that answer shows it, as create does.
+  app.put('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'replaceWebhook', summary: 'Replace a webhook: fields left out return to their defaults', response: answers(200, WebhookWithSecretView), params: WebhookParams, body: CreateWebhook } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
     const { name, url, events } = request.body;
-    return ok(presentWebhook(await core.webhooks.replace(workspace, webhook, { ...toCore(request.body), name, url, events })));
+    return ok(withGeneratedSecret(await core.webhooks.replaceShowingSecret(workspace, webhook, { ...toCore(request.body), name, url, events })));
   });
 
-  app.patch('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'updateWebhook', summary: 'Change the fields given (active: false pauses, true resumes)', response: answers(200, WebhookView), params: WebhookParams, body: PatchWebhook } }, async (request) => {
+  app.patch('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'updateWebhook', summary: 'Change the fields given (active: false pauses, true resumes)', response: answers(200, WebhookWithSecretView), params: WebhookParams, body: PatchWebhook } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
-    return ok(presentWebhook(await core.webhooks.patch(workspace, webhook, toCore(request.body))));
+    return ok(withGeneratedSecret(await core.webhooks.patchShowingSecret(workspace, webhook, toCore(request.body))));
   });
 
   app.delete('/workspaces/:ws/webhooks/:id', { schema: { tags: ['webhooks'], operationId: 'deleteWebhook', summary: 'Delete a webhook with its deliveries and attempts', response: noContent, params: WebhookParams } }, async (request, reply) => {
@@ -67,7 +68,7 @@ export function webhookRoutes(app: NativeApp, core: Core, access: NativeAccess):
     return reply.status(204).send();
   });
 
-  app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], operationId: 'rotateWebhookSecret', summary: 'A new signing secret; the old one keeps signing for the grace period', response: answers(200, WebhookWithSecretView), params: WebhookParams, body: RotateSecret } }, async (request) => {
+  app.post('/workspaces/:ws/webhooks/:id/rotate-secret', { schema: { tags: ['webhooks'], operationId: 'rotateWebhookSecret', summary: 'A new signing secret (or Ed25519 key pair); the old one keeps signing for the grace period', response: answers(200, WebhookWithSecretView), params: WebhookParams, body: RotateSecret } }, async (request) => {
     const { workspace, webhook } = await access.webhook(request);
     return ok(withGeneratedSecret(await core.webhooks.rotateSecret(workspace, webhook, request.body.secret)));
   });
