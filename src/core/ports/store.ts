@@ -374,6 +374,8 @@ export interface DisablePolicy {
 export interface DisabledWebhook {
   seq: number;
   id: string;
+  /** Why: its endpoint answered 410 Gone, or its failures crossed the disable rule. */
+  gone: boolean;
 }
 
 export interface DispatchRepo {

@@ -15,6 +15,7 @@ import { marks, Prebuilt, tuples } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
 import { holdQueued } from './queued-work.ts';
+import { disableGone } from './gone.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -226,7 +227,8 @@ export class SqlDispatch implements DispatchRepo {
       }
       if (failing.length === 0) return { disabledWebhooks: [] };
 
-      // 5. Disable webhooks that crossed their rule (their queued work is held after the commit).
+      // 5. Disable webhooks whose endpoint answered 410 Gone, and those that crossed their rule (their queued work is held after the commit).
+      const disabledGone = await disableGone(trx, recorded, now);
       const standardReason = `disabled after ${policy.standard.failures} or more consecutive failed attempts and no success for ${Math.round(policy.standard.afterMs / 1000)}s`;
       const disabledStandard = await trx.updateTable('webhooks')
         .set({ status: 'disabled', disabled_reason: standardReason, updated_at: now })
@@ -240,7 +242,7 @@ export class SqlDispatch implements DispatchRepo {
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
         .where('failure_count', '>', policy.woocommerce.failures + 1)
         .returning(['id', 'uid']).execute();
-      return { disabledWebhooks: [...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid })) };
+      return { disabledWebhooks: [...disabledGone, ...[...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid, gone: false }))] };
     });
   }
 
