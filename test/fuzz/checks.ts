@@ -120,6 +120,14 @@ export function faceOfPath(path: string): Face {
   return 'native';
 }
 
+/** A workspace's JWKS: a key set by design, not the envelope; public keys only (a JWK with `d` is a private key). */
+const JWKS_PATH = /^\/workspaces\/[^/]+\/\.well-known\/jwks\.json$/;
+function checkJwks(body: unknown): Problem[] {
+  if (!isObject(body) || !Array.isArray(body.keys)) return [{ kind: 'format', signature: 'JWKS not a key set', detail: 'the body is not {"keys": [...]}' }];
+  const bad = body.keys.some((key: unknown) => !isObject(key) || key.kty !== 'OKP' || key.crv !== 'Ed25519' || typeof key.kid !== 'string' || 'd' in key);
+  return bad ? [{ kind: 'format', signature: 'JWKS key not an Ed25519 public key', detail: 'a key is not {kty: OKP, crv: Ed25519, x, kid} without d' }] : [];
+}
+
 function checkNative(request: FuzzRequest, response: FuzzResponse): Problem[] {
   const { status, text } = response;
   if (request.method === 'HEAD' || status === 204) {
@@ -132,6 +140,7 @@ function checkNative(request: FuzzRequest, response: FuzzResponse): Problem[] {
   if (status < 400 && (path === '/healthz' || path === '/metrics' || path === '/openapi.json' || path === '/openrpc.json' || path === '/docs' || path.startsWith('/docs/'))) return [];
   if (!parsed.ok) return [{ kind: 'format', signature: `${status} not JSON`, detail: `the body is not JSON: ${text.slice(0, 120)}` }];
   const body = parsed.value;
+  if (status < 400 && JWKS_PATH.test(path)) return checkJwks(body);
   if (!isObject(body) || !('data' in body) || !('error' in body)) {
     return [{ kind: 'format', signature: `${status} not an envelope`, detail: 'the body is not {"data":…,"error":…}' }];
   }

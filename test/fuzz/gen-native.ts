@@ -96,6 +96,8 @@ function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown>
   if (rng.chance(0.2)) body.filter = payloadFilter(rng);
   if (rng.chance(0.15)) body.retrySchedule = rng.pick(['5s,5m', '100ms', null, '', '0s', '8d', '1e3s', 'x', '99999999999999999999d', Array.from({ length: 25 }, () => '1s').join(','), hostileValue(rng)]);
   if (rng.chance(0.15)) body.transform = transformExpression(rng);
+  // Ed25519 webhooks: key generation, switches both ways (rotations), and what may not go with them (a secret).
+  if (rng.chance(0.2)) body.signing = rng.pick(['ed25519', 'ed25519', 'hmac', 'ED25519', '', 'rsa', hostileValue(rng)]);
   if (Object.keys(body).length === 0) body.name = `fuzz ${rng.hex(6)}`;
   return body;
 }
@@ -258,6 +260,8 @@ export const NATIVE_OPS: Op[] = [
   { method: 'GET', path: '/workspaces/:ws/webhooks', weight: 3, query: (rng, w) => pageQuery(rng, webhookFilters(rng, w, [])), learn: learnCursor },
   { method: 'GET', path: '/workspaces/:ws/webhooks/count', weight: 1.5, query: (rng, w) => webhookFilters(rng, w, []) },
   { method: 'GET', path: '/workspaces/:ws/webhooks/:id/secret', weight: 2 },
+  // Anonymous: the credentials the engine sends are ignored.
+  { method: 'GET', path: '/workspaces/:ws/.well-known/jwks.json', weight: 1.5 },
   { method: 'GET', path: '/workspaces/:ws/webhooks/:id', weight: 3 },
   { method: 'PUT', path: '/workspaces/:ws/webhooks/:id', weight: 3, body: (rng, w) => webhookBody(rng, w, true) },
   { method: 'PATCH', path: '/workspaces/:ws/webhooks/:id', weight: 5, body: (rng, w) => webhookBody(rng, w, false) },
