@@ -4420,7 +4420,7 @@ export interface operations {
                 /** @description the event's type (order.created), every type of a resource (order.*), or * */
                 eventType?: string;
                 limit?: number;
-                status?: "pending" | "sending" | "held" | "succeeded" | "failed";
+                status?: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                 webhookId?: string;
             };
             header?: never;
@@ -4516,7 +4516,7 @@ export interface operations {
                             lastResponseCode: number | null;
                             /** Format: date-time */
                             nextAttemptAt: string | null;
-                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            status: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                             /** Format: date-time */
                             updatedAt: string;
                             webhookId: string;
@@ -5372,7 +5372,7 @@ export interface operations {
                                 lastResponseCode: number | null;
                                 /** Format: date-time */
                                 nextAttemptAt: string | null;
-                                status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                                status: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                                 /** Format: date-time */
                                 updatedAt: string;
                                 webhookId: string;
@@ -6300,9 +6300,13 @@ export interface operations {
                             /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
                             keyId: string | null;
                             name: string;
+                            ordering: "none" | "fifo";
                             pausedBehavior: "queue" | "drop";
                             /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
                             publicKey: string | null;
+                            rateLimit: {
+                                perSecond: number;
+                            } | null;
                             retrySchedule: string | null;
                             signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
@@ -6349,10 +6353,19 @@ export interface operations {
                     };
                     name: string;
                     /**
+                     * @description none: deliveries go out in parallel; fifo: one at a time in publish order, a failing one holding back those behind it until it succeeds or is given up
+                     * @enum {unknown}
+                     */
+                    ordering?: "none" | "fifo";
+                    /**
                      * @description events published while paused: kept for later (queue) or not (drop)
                      * @enum {unknown}
                      */
                     pausedBehavior?: "queue" | "drop";
+                    /** @description at most this many requests to the endpoint per second, across every hookd process; deliveries beyond it wait; null: no limit */
+                    rateLimit?: {
+                        perSecond: number;
+                    } | null;
                     /** @description its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule */
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
@@ -6467,6 +6480,8 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "ordering": "none",
+                         *       "rateLimit": null,
                          *       "signing": "hmac",
                          *       "publicKey": null,
                          *       "keyId": null,
@@ -6494,9 +6509,13 @@ export interface operations {
                             /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
                             keyId: string | null;
                             name: string;
+                            ordering: "none" | "fifo";
                             pausedBehavior: "queue" | "drop";
                             /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
                             publicKey: string | null;
+                            rateLimit: {
+                                perSecond: number;
+                            } | null;
                             retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
@@ -6623,6 +6642,8 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "ordering": "none",
+                         *       "rateLimit": null,
                          *       "signing": "ed25519",
                          *       "publicKey": "whpk_irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA=",
                          *       "keyId": "LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k",
@@ -6649,9 +6670,13 @@ export interface operations {
                             /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
                             keyId: string | null;
                             name: string;
+                            ordering: "none" | "fifo";
                             pausedBehavior: "queue" | "drop";
                             /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
                             publicKey: string | null;
+                            rateLimit: {
+                                perSecond: number;
+                            } | null;
                             retrySchedule: string | null;
                             signing: "hmac" | "ed25519";
                             status: "active" | "paused" | "disabled";
@@ -6695,10 +6720,19 @@ export interface operations {
                     };
                     name: string;
                     /**
+                     * @description none: deliveries go out in parallel; fifo: one at a time in publish order, a failing one holding back those behind it until it succeeds or is given up
+                     * @enum {unknown}
+                     */
+                    ordering?: "none" | "fifo";
+                    /**
                      * @description events published while paused: kept for later (queue) or not (drop)
                      * @enum {unknown}
                      */
                     pausedBehavior?: "queue" | "drop";
+                    /** @description at most this many requests to the endpoint per second, across every hookd process; deliveries beyond it wait; null: no limit */
+                    rateLimit?: {
+                        perSecond: number;
+                    } | null;
                     /** @description its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule */
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
@@ -6813,6 +6847,8 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "ordering": "none",
+                         *       "rateLimit": null,
                          *       "signing": "hmac",
                          *       "publicKey": null,
                          *       "keyId": null,
@@ -6840,9 +6876,13 @@ export interface operations {
                             /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
                             keyId: string | null;
                             name: string;
+                            ordering: "none" | "fifo";
                             pausedBehavior: "queue" | "drop";
                             /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
                             publicKey: string | null;
+                            rateLimit: {
+                                perSecond: number;
+                            } | null;
                             retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
@@ -6974,10 +7014,19 @@ export interface operations {
                     };
                     name?: string;
                     /**
+                     * @description none: deliveries go out in parallel; fifo: one at a time in publish order, a failing one holding back those behind it until it succeeds or is given up
+                     * @enum {unknown}
+                     */
+                    ordering?: "none" | "fifo";
+                    /**
                      * @description events published while paused: kept for later (queue) or not (drop)
                      * @enum {unknown}
                      */
                     pausedBehavior?: "queue" | "drop";
+                    /** @description at most this many requests to the endpoint per second, across every hookd process; deliveries beyond it wait; null: no limit */
+                    rateLimit?: {
+                        perSecond: number;
+                    } | null;
                     /** @description its own delays after the first attempt, as HOOKD_RETRY_SCHEDULE writes them ("30s,5m,1h"): 1 to 20, each 100ms to 7d, 30d in all; null: the global schedule */
                     retrySchedule?: string | null;
                     /** @description signing secret; leave it out and hookd generates one, shown once in this answer. Read it later with GET …/webhooks/{id}/secret */
@@ -7092,6 +7141,8 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "ordering": "none",
+                         *       "rateLimit": null,
                          *       "signing": "hmac",
                          *       "publicKey": null,
                          *       "keyId": null,
@@ -7119,9 +7170,13 @@ export interface operations {
                             /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
                             keyId: string | null;
                             name: string;
+                            ordering: "none" | "fifo";
                             pausedBehavior: "queue" | "drop";
                             /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
                             publicKey: string | null;
+                            rateLimit: {
+                                perSecond: number;
+                            } | null;
                             retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;
@@ -7279,8 +7334,8 @@ export interface operations {
                 /** @description the event's type (order.created), every type of a resource (order.*), or * */
                 eventType?: string;
                 limit?: number;
-                /** @description pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; succeeded; failed: every attempt failed (resend or recover to try again) */
-                status?: "pending" | "sending" | "held" | "succeeded" | "failed";
+                /** @description pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; queued: its fifo webhook is sending an earlier one, and it goes next; succeeded; failed: every attempt failed (resend or recover to try again) */
+                status?: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
             };
             header?: never;
             path: {
@@ -7376,7 +7431,7 @@ export interface operations {
                             lastResponseCode: number | null;
                             /** Format: date-time */
                             nextAttemptAt: string | null;
-                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            status: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                             /** Format: date-time */
                             updatedAt: string;
                             webhookId: string;
@@ -7569,7 +7624,7 @@ export interface operations {
                             lastResponseCode: number | null;
                             /** Format: date-time */
                             nextAttemptAt: string | null;
-                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            status: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                             /** Format: date-time */
                             updatedAt: string;
                             webhookId: string;
@@ -7697,7 +7752,7 @@ export interface operations {
                             lastResponseCode: number | null;
                             /** Format: date-time */
                             nextAttemptAt: string | null;
-                            status: "pending" | "sending" | "held" | "succeeded" | "failed";
+                            status: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                             /** Format: date-time */
                             updatedAt: string;
                             webhookId: string;
@@ -8045,6 +8100,8 @@ export interface operations {
                          *       },
                          *       "retrySchedule": null,
                          *       "transform": null,
+                         *       "ordering": "none",
+                         *       "rateLimit": null,
                          *       "signing": "hmac",
                          *       "publicKey": null,
                          *       "keyId": null,
@@ -8072,9 +8129,13 @@ export interface operations {
                             /** @description its id: the kid in the workspace's JWKS and in each delivery's webhook-key-id */
                             keyId: string | null;
                             name: string;
+                            ordering: "none" | "fifo";
                             pausedBehavior: "queue" | "drop";
                             /** @description the Ed25519 public key deliveries are signed with (whpk_…) */
                             publicKey: string | null;
+                            rateLimit: {
+                                perSecond: number;
+                            } | null;
                             retrySchedule: string | null;
                             /** @description the signing secret hookd generated: only in the answer that generated it */
                             secret?: string;

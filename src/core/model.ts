@@ -11,7 +11,10 @@ export type PausedBehavior = 'queue' | 'drop';
 export type DeliveryFormat = 'standard' | 'woocommerce' | 'shipstream';
 /** Which rule disables a failing webhook: hookd's (N failures and D without success) or WooCommerce's. */
 export type DisableRule = 'standard' | 'woocommerce';
-export type DeliveryStatus = 'pending' | 'sending' | 'held' | 'succeeded' | 'failed';
+/** `queued`: behind the delivery its FIFO webhook is sending or retrying; it goes next, in publish order. */
+export type DeliveryStatus = 'pending' | 'sending' | 'held' | 'queued' | 'succeeded' | 'failed';
+/** How a webhook's deliveries go out: in parallel (none) or one at a time in publish order (fifo). */
+export type Ordering = 'none' | 'fifo';
 export type AttemptTrigger = 'scheduled' | 'manual' | 'test';
 
 export interface Workspace {
@@ -75,6 +78,10 @@ export interface Webhook {
   retrySchedule: number[] | null;
   /** The JSONata expression that turns each event into the request sent (core/payload-transform.ts); null: none. */
   transform: string | null;
+  /** fifo: one delivery at a time, in publish order (core/flow-control.ts). */
+  ordering: Ordering;
+  /** At most this many requests to it per second; null: no limit. */
+  rateLimit: { perSecond: number } | null;
   /** How its deliveries are signed: an HMAC secret, or an Ed25519 key pair hookd keeps (core/signing-keys.ts). */
   signing: SigningScheme;
   /** The public key (`whpk_…`) of its current Ed25519 key; null when it signs with HMAC. */

@@ -71,7 +71,7 @@ export class WebhookTests {
       id: `test_${randomUUID()}`,
       attemptCount: 0,
       trigger: 'test',
-      webhook: { seq: webhook.seq, id: webhook.id, workspaceSeq: webhook.workspaceSeq, url: webhook.url, sealedHeaders: webhook.sealedHeaders, format: webhook.format, meta: webhook.meta, secrets, retrySchedule: webhook.retrySchedule, transform: webhook.transform },
+      webhook: { seq: webhook.seq, id: webhook.id, workspaceSeq: webhook.workspaceSeq, url: webhook.url, sealedHeaders: webhook.sealedHeaders, format: webhook.format, meta: webhook.meta, secrets, retrySchedule: webhook.retrySchedule, transform: webhook.transform, fifo: false, rateLimited: false },
       event: { seq: 0, id: `test_${randomUUID()}`, type: type.name, dataJson: JSON.stringify(type.example), createdAt: this.ctx.now() },
     });
     await this.ctx.store.deliveries.recordTestAttempt(attempt);

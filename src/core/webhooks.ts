@@ -1,4 +1,5 @@
 /** Subscriptions: create, change, pause/resume/disable, rotate secrets, delete, list and count. */
+import { validateOrdering, validateRateLimit } from './flow-control.ts';
 import type { StoredWebhook, WebhookChanges, WebhookFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from './errors.ts';
@@ -10,7 +11,7 @@ import { runTransform, validateTransform, type TransformOutcome } from './payloa
 import { ensureWebhookRoom } from './webhook-limit.ts';
 import type { EventTypes } from './event-types.ts';
 import type {
-  DeliveryFormat, DisableRule, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
+  DeliveryFormat, DisableRule, Ordering, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from './model.ts';
 import { validateSubscription } from './topics.ts';
 import { parseInstant, requireObject, validateHeaders, validateJsonDepth, validateSecret, validateText, validateUrl } from './validation.ts';
@@ -37,6 +38,10 @@ export interface WebhookInput {
   retrySchedule?: string | null;
   /** A JSONata expression that makes the request sent of each event (core/payload-transform.ts); null removes it. */
   transform?: string | null;
+  /** fifo: one delivery at a time, in publish order (core/flow-control.ts). */
+  ordering?: Ordering;
+  /** At most this many requests per second; null removes the limit. */
+  rateLimit?: { perSecond: number } | null;
   /** HMAC (default) or Ed25519 (core/webhook-signing.ts). Changing it rotates: the old material signs too for the grace period. */
   signing?: SigningScheme;
 }
@@ -63,7 +68,7 @@ export interface RevealedSecret {
 }
 
 /** What a replacement (PUT) resets when a field is left out. The secret and `signing` are never reset: key material is not a setting to lose by leaving a field out. */
-const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null, retrySchedule: null, transform: null } as const;
+const DEFAULTS = { status: 'paused', headers: {}, description: '', pausedBehavior: 'queue', filter: null, retrySchedule: null, transform: null, ordering: 'none', rateLimit: null } as const;
 
 export class Webhooks {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
@@ -95,6 +100,8 @@ export class Webhooks {
       filter: input.filter === undefined || input.filter === null ? null : validateFilter(input.filter),
       retrySchedule: input.retrySchedule === undefined || input.retrySchedule === null ? null : parseRetrySchedule(input.retrySchedule),
       transform: input.transform === undefined || input.transform === null ? null : validateTransform(input.transform),
+      ordering: input.ordering === undefined ? 'none' : validateOrdering(input.ordering),
+      rateLimit: input.rateLimit === undefined ? null : validateRateLimit(input.rateLimit),
       now: this.ctx.now(),
     });
     if (webhook.status === 'disabled') await this.ctx.store.webhooks.setStatus(webhook.seq, 'disabled', 'disabled by user', this.ctx.now());
@@ -171,6 +178,8 @@ export class Webhooks {
     if (patch.filter !== undefined) changes.filter = patch.filter === null ? null : validateFilter(patch.filter);
     if (patch.retrySchedule !== undefined) changes.retrySchedule = patch.retrySchedule === null ? null : parseRetrySchedule(patch.retrySchedule);
     if (patch.transform !== undefined) changes.transform = patch.transform === null ? null : validateTransform(patch.transform);
+    if (patch.ordering !== undefined && validateOrdering(patch.ordering) !== webhook.ordering) changes.ordering = patch.ordering;
+    if (patch.rateLimit !== undefined) changes.rateLimit = validateRateLimit(patch.rateLimit);
     const switching = patch.signing !== undefined && patch.signing !== webhook.signing;
     // Switching is a rotation (the old material keeps signing for the grace period), so that receivers move over without a gap.
     const material: SigningMaterial | null = switching ? newSigningMaterial(patch.signing as SigningScheme, webhook.format, patch.secret) : null;
@@ -185,7 +194,9 @@ export class Webhooks {
       await this.ctx.store.webhooks.update(webhook.seq, changes, now);
       // Work a dispatcher claimed but has not started was read with the old URL, headers, secret or
       // transform: hand it back so it is claimed again as the webhook is now.
-      if (changes.url !== undefined || changes.sealedHeaders !== undefined || changes.secretEnc !== undefined || changes.transform !== undefined) this.ctx.stopped(webhook.seq);
+      // A new rate limit or order applies to what was claimed too.
+      if (changes.url !== undefined || changes.sealedHeaders !== undefined || changes.secretEnc !== undefined || changes.transform !== undefined
+        || changes.ordering !== undefined || changes.rateLimit !== undefined) this.ctx.stopped(webhook.seq);
     }
     if (patch.status !== undefined && patch.status !== webhook.status) await this.setStatus(webhook, patch.status);
     return { webhook: await this.get(workspace, webhook.id), generatedSecret: material?.generatedSecret ?? null };

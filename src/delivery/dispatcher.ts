@@ -16,6 +16,7 @@ import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type Disabl
 import { Lanes, type Lane, type Running } from './lanes.ts';
 import type { RetryPolicy } from './retry.ts';
 import { WakeTimes } from './wake-times.ts';
+import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -46,6 +47,8 @@ const SLOW_CONCURRENCY_FACTOR = 4;
 const WAKE_GRANULARITY_MS = 10;
 /** Distinct future look times remembered (beyond them, the safety look finds a retry). */
 const WAKE_TIMES_KEPT = 4096;
+/** How often a FIFO queue left without a head by a race between processes is looked for (fifo-queue.ts). */
+const FIFO_REPAIR_MS = 2000;
 
 export class Dispatcher {
   readonly #lanes: Lanes;
@@ -72,6 +75,7 @@ export class Dispatcher {
   /** The `now` of the latest claim: work due by then and still not claimed is work this process cannot take. */
   #lastClaimAt = 0;
   #abortedSeqs: number[] = [];
+  #fifoRepair: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: DispatchRepo,
@@ -97,6 +101,12 @@ export class Dispatcher {
   start(): void {
     this.#started = true;
     this.lookSoon();
+    this.#fifoRepair = setInterval(() => {
+      this.repo.promoteStalledQueues(Date.now()).then((promoted) => { if (promoted > 0) this.lookSoon(); }, (error: unknown) => {
+        this.log.warn({ err: error }, 'looking for FIFO queues left waiting failed; trying again shortly');
+      });
+    }, FIFO_REPAIR_MS);
+    this.#fifoRepair.unref();
   }
 
   /**
@@ -131,6 +141,7 @@ export class Dispatcher {
     if (this.#stopping) return;
     this.#stopping = true;
     this.clearTimer();
+    if (this.#fifoRepair) clearInterval(this.#fifoRepair);
     while (this.#claiming) await new Promise((resolve) => setTimeout(resolve, 5));
 
     const notStarted: number[] = [];
@@ -188,6 +199,7 @@ export class Dispatcher {
         let fresh = 0;
         for (const delivery of claimed) {
           if (this.#held.has(delivery.seq)) continue;
+          delivery.claimedAt = now;
           this.#held.add(delivery.seq);
           this.#lanes.add(delivery);
           fresh++;
@@ -212,9 +224,23 @@ export class Dispatcher {
     return [...this.#recording, ...this.#outcomes].map((outcome) => outcome.deliverySeq);
   }
 
-  /** Starts queued deliveries while there are free slots, in the fair order lanes.ts gives. */
+  /**
+   * Starts queued deliveries while there are free slots, in the fair order lanes.ts gives. A rate-limited
+   * delivery was counted against its limit when it was claimed: one that could not start soon after goes
+   * back to the store instead (core/flow-control.ts), to be counted again when it is claimed again.
+   */
   private startReady(): void {
-    for (let next = this.#lanes.next(); next; next = this.#lanes.next()) this.launch(next.delivery, next.lane);
+    const late: ClaimedDelivery[] = [];
+    const now = Date.now();
+    for (let next = this.#lanes.next(); next; next = this.#lanes.next()) {
+      if (next.delivery.webhook.rateLimited && now - (next.delivery.claimedAt ?? now) > MAX_START_DELAY_MS) {
+        late.push(next.delivery);
+        this.#lanes.notStarted(next.lane);
+        continue;
+      }
+      this.launch(next.delivery, next.lane);
+    }
+    if (late.length > 0) void this.handBack(late).then(() => this.lookSoon());
   }
 
   private launch(delivery: ClaimedDelivery, lane: Lane): void {
@@ -289,7 +315,7 @@ export class Dispatcher {
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
     this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
     const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt, delivery.webhook.retrySchedule);
-    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt: toLoggedAttempt(attempt), next });
+    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: delivery.webhook.fifo, attempt: toLoggedAttempt(attempt), next });
     this.scheduleFlush();
   }
 

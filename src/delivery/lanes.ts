@@ -195,6 +195,11 @@ export class Lanes {
     return true;
   }
 
+  /** A delivery `next()` gave that will not be started after all (it goes back to the store). */
+  notStarted(lane: Lane): void {
+    this.forgetIfIdle(lane);
+  }
+
   /** Takes every delivery out of a lane's queue (to hand back to the store). */
   drain(lane: Lane): ClaimedDelivery[] {
     const drained = lane.queue.splice(0);

@@ -80,6 +80,12 @@ export interface WebhooksTable {
   retry_schedule: string | null;
   /** Its transform, a JSONata expression (core/payload-transform.ts); null: none. */
   transform: string | null;
+  /** 'none' or 'fifo' (core/flow-control.ts). */
+  ordering: Generated<string>;
+  /** Requests per second at most; null: no limit. */
+  rate_limit: number | null;
+  /** JSON: when its latest requests were claimed, epoch ms (sql/rate-limit.ts). */
+  rate_log: string | null;
   /** `hmac` or `ed25519` (migrations/017); an Ed25519 webhook's private key is `secret_enc`. */
   signing: Generated<string>;
   /** The current Ed25519 public key (whpk_…); null for HMAC. */

@@ -41,6 +41,10 @@ export class RemoteDispatchRepo implements DispatchRepo {
     return this.call('stopClaiming', [now]);
   }
 
+  promoteStalledQueues(now: number): Promise<number> {
+    return this.call('promoteStalledQueues', [now]);
+  }
+
   private call<M extends DispatchMethod>(method: M, args: WireArgs<M>): Promise<Awaited<ReturnType<DispatchRepo[M]>>> {
     return this.#pending.ask((id) => this.send({ kind: 'call', id, method, args } as StoreCall)) as Promise<Awaited<ReturnType<DispatchRepo[M]>>>;
   }

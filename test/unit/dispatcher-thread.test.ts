@@ -16,6 +16,7 @@ const noStore: DispatchRepo = {
   record: () => Promise.reject(new Error('unexpected')),
   release: () => Promise.reject(new Error('unexpected')),
   stopClaiming: async () => void events.push('stopClaiming'),
+  promoteStalledQueues: async () => 0,
 };
 
 describe('DispatcherThread', () => {

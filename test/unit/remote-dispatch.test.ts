@@ -75,7 +75,7 @@ describe('RemoteDispatchRepo', () => {
         durationMs: 3, error: null, createdAt: Date.now(),
       };
       const policy = { standard: { failures: 5, afterMs: 1000 }, woocommerce: { failures: 5 } };
-      expect(await remote.record([{ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, attempt: toLoggedAttempt(attempt), next: { status: 'succeeded', at: null } }], policy, Date.now()))
+      expect(await remote.record([{ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: false, attempt: toLoggedAttempt(attempt), next: { status: 'succeeded', at: null } }], policy, Date.now()))
         .toEqual({ disabledWebhooks: [] });
       expect(await remote.nextDueAt()).toBeNull();
 
@@ -96,8 +96,8 @@ describe('RemoteDispatchRepo', () => {
       error: 'timeout: no complete response within 15000 ms', createdAt: 1_763_900_000_000,
     };
     const outcomes = [
-      { deliverySeq: 12, webhookSeq: 3, attempt: toLoggedAttempt(failed), next: { status: 'pending' as const, at: 1_763_900_005_000 } },
-      { deliverySeq: 13, webhookSeq: 4, attempt: toLoggedAttempt({ ...failed, deliverySeq: 13, webhookSeq: 4, success: true, responseCode: 200, responseMessage: 'OK', responseHeaders: { a: 'b' }, responseBody: 'ok', error: null }), next: { status: 'succeeded' as const, at: null } },
+      { deliverySeq: 12, webhookSeq: 3, fifo: false, attempt: toLoggedAttempt(failed), next: { status: 'pending' as const, at: 1_763_900_005_000 } },
+      { deliverySeq: 13, webhookSeq: 4, fifo: true, attempt: toLoggedAttempt({ ...failed, deliverySeq: 13, webhookSeq: 4, success: true, responseCode: 200, responseMessage: 'OK', responseHeaders: { a: 'b' }, responseBody: 'ok', error: null }), next: { status: 'succeeded' as const, at: null } },
     ];
     const wire = structuredClone(encodeOutcomes(outcomes));
     expect(wire.every((value) => value === null || typeof value !== 'object')).toBe(true);
@@ -112,6 +112,7 @@ describe('RemoteDispatchRepo', () => {
       record: () => Promise.reject(new Error('unused')),
       release: () => Promise.reject(new Error('unused')),
       stopClaiming: () => Promise.reject(new Error('unused')),
+      promoteStalledQueues: () => Promise.reject(new Error('unused')),
     };
     const { remote, close } = overChannel(failing);
     try {

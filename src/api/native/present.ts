@@ -64,6 +64,8 @@ export const presentWebhook = (w: Webhook) => ({
   filter: w.filter,
   retrySchedule: w.retrySchedule === null ? null : formatRetrySchedule(w.retrySchedule),
   transform: w.transform,
+  ordering: w.ordering,
+  rateLimit: w.rateLimit,
   signing: w.signing,
   publicKey: w.publicKey,
   keyId: keyIdOrNull(w.publicKey),

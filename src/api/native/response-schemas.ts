@@ -69,6 +69,8 @@ const webhookFields = {
   filter: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   retrySchedule: Type.Union([Type.String(), Type.Null()]),
   transform: StringOrNull,
+  ordering: Type.Union([Type.Literal('none'), Type.Literal('fifo')]),
+  rateLimit: Type.Union([Type.Object({ perSecond: Type.Integer() }), Type.Null()]),
   signing: Type.Union([Type.Literal('hmac'), Type.Literal('ed25519')]),
   publicKey: Type.Union([Type.String({ description: 'the Ed25519 public key deliveries are signed with (whpk_…)' }), Type.Null()]),
   keyId: Type.Union([Type.String({ description: 'its id: the kid in the workspace\'s JWKS and in each delivery\'s webhook-key-id' }), Type.Null()]),
@@ -78,7 +80,7 @@ const webhookFields = {
 const webhookExample = {
   id: '0b7e9c1a-3f5d-4e2b-8a6c-9d1e2f3a4b5c', name: 'orders to my shop', url: 'https://shop.example.com/hooks', events: ['order.created'],
   active: true, status: 'active', disabledReason: null, failureCount: 0, headers: { Authorization: '********' }, description: '',
-  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, transform: null,
+  pausedBehavior: 'queue', format: 'standard', filter: { 'data.total': { $gte: 100 } }, retrySchedule: null, transform: null, ordering: 'none', rateLimit: null,
   signing: 'ed25519', publicKey: 'whpk_irrbSfknyZdzewkbeYXCVlwsQPaUTPTTP2jJ0EW0pMA=', keyId: 'LlqQFbSesboTTDFYbxTzLaxcQInpsen1D1V-qXA2y7k',
   createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z',
 };
@@ -167,7 +169,7 @@ const deliveryFields = {
   eventId: Type.String(),
   eventType: Type.String(),
   webhookId: Type.String(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('sending'), Type.Literal('held'), Type.Literal('succeeded'), Type.Literal('failed')]),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('sending'), Type.Literal('held'), Type.Literal('queued'), Type.Literal('succeeded'), Type.Literal('failed')]),
   attemptCount: Type.Integer(),
   nextAttemptAt: TimeOrNull,
   lastAttemptAt: TimeOrNull,

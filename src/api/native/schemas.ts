@@ -1,6 +1,7 @@
 /** TypeBox schemas of the native API: they validate requests and document them in the OpenAPI spec. */
 import { Type } from 'typebox';
 import { MAX_SUBSCRIPTIONS } from '../../core/topics.ts';
+import { MAX_RATE_PER_SECOND } from '../../core/flow-control.ts';
 import { MAX_HEADERS, MAX_HEADER_VALUE, MAX_URL_LENGTH } from '../../core/validation.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -62,13 +63,13 @@ export const WorkspaceDeliveryListQuery = Type.Object({
   ...PageQuery,
   ...deliveryFilters,
   webhookId: Type.Optional(Id),
-  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'succeeded', 'failed'])),
+  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed'])),
 }, strict);
 export const DeliveryListQuery = Type.Object({
   ...PageQuery,
   ...deliveryFilters,
-  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'succeeded', 'failed'], {
-    description: 'pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; succeeded; failed: every attempt failed (resend or recover to try again)',
+  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed'], {
+    description: 'pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; queued: its fifo webhook is sending an earlier one, and it goes next; succeeded; failed: every attempt failed (resend or recover to try again)',
   })),
 }, strict);
 export const AttemptListQuery = Type.Object({
@@ -118,6 +119,12 @@ const RetrySchedule = Type.Union([Type.String({ minLength: 1, maxLength: 300 }),
 const Transform = Type.Union([Type.String({ minLength: 1, maxLength: 8192 }), Type.Null()], {
   description: 'a JSONata expression over the event {id, type, timestamp, data} that makes the request sent: {"body": …, "method": "POST"|"PUT", "headers": {…}, "path": "/suffix?query"}, or any other result as the body; null: the event as its format shapes it',
 });
+const Ordering = Type.Enum(['none', 'fifo'], {
+  description: 'none: deliveries go out in parallel; fifo: one at a time in publish order, a failing one holding back those behind it until it succeeds or is given up',
+});
+const RateLimit = Type.Union([Type.Object({ perSecond: Type.Integer({ minimum: 1, maximum: MAX_RATE_PER_SECOND }) }, strict), Type.Null()], {
+  description: 'at most this many requests to the endpoint per second, across every hookd process; deliveries beyond it wait; null: no limit',
+});
 const webhookFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   url: Url,
@@ -131,6 +138,8 @@ const webhookFields = {
   retrySchedule: Type.Optional(RetrySchedule),
   transform: Type.Optional(Transform),
   signing: Type.Optional(Signing),
+  ordering: Type.Optional(Ordering),
+  rateLimit: Type.Optional(RateLimit),
 };
 export const CreateWebhook = Type.Object(webhookFields, strict);
 export const ReplaceWebhook = Type.Object(webhookFields, strict);
@@ -147,6 +156,8 @@ export const PatchWebhook = Type.Object({
   retrySchedule: Type.Optional(RetrySchedule),
   transform: Type.Optional(Transform),
   signing: Type.Optional(Signing),
+  ordering: Type.Optional(Ordering),
+  rateLimit: Type.Optional(RateLimit),
 }, { ...strict, minProperties: 1 });
 export const CheckFilter = Type.Object({
   event: Type.Object({

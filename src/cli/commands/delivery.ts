@@ -21,7 +21,7 @@ export function deliveryCommands(program: Command): void {
   listOptions(connectionOptions(delivery.command('list').description("the workspace's deliveries, newest first")))
     .addOption(new Option('--webhook <id>', "one webhook's"))
     .addOption(new Option('--event-type <type>', 'order.created, or order.* for a whole resource'))
-    .addOption(new Option('--status <status>').choices(['pending', 'sending', 'held', 'succeeded', 'failed']))
+    .addOption(new Option('--status <status>').choices(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed']))
     .addOption(new Option('--after <time>', 'created at or after (RFC 3339)'))
     .addOption(new Option('--before <time>', 'created at or before (RFC 3339)'))
     .action(run(async (options) => {

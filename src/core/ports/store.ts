@@ -5,7 +5,7 @@
  */
 import type {
   ApiKey, Attempt, AttemptTrigger, Delivery, DeliveryFormat, DeliveryStatus, DisableRule, Event, EventSummary, EventType,
-  Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
+  Ordering, Page, PageRequest, PausedBehavior, Webhook, WebhookStatus, Workspace,
 } from '../model.ts';
 import type { UiSessionKind } from '../ui-sessions.ts';
 import type { SigningScheme } from '../signing-keys.ts';
@@ -98,6 +98,8 @@ export interface NewWebhook {
   filter?: Record<string, unknown> | null;
   retrySchedule?: number[] | null;
   transform?: string | null;
+  ordering?: Ordering;
+  rateLimit?: { perSecond: number } | null;
   /** Default hmac. */
   signing?: SigningScheme;
   /** The current Ed25519 public key (whpk_…) when `signing` is ed25519; its private key is `secretEnc`. */
@@ -117,6 +119,9 @@ export interface WebhookChanges {
   filter?: Record<string, unknown> | null;
   retrySchedule?: number[] | null;
   transform?: string | null;
+  /** A change of order also moves the webhook's waiting deliveries (queued ⇄ pending), a chunk at a time. */
+  ordering?: Ordering;
+  rateLimit?: { perSecond: number } | null;
   secretEnc?: string;
   previousSecretEnc?: string | null;
   previousSecretExpiresAt?: number | null;
@@ -311,8 +316,14 @@ export interface ClaimedDelivery {
     retrySchedule: number[] | null;
     /** Its transform (core/payload-transform.ts), or null to send the event as its format shapes it. */
     transform: string | null;
+    /** FIFO: its outcome moves the webhook's queue on (sql/fifo-queue.ts). */
+    fifo: boolean;
+    /** Rate-limited: counted when claimed, so it must start at once or go back (core/flow-control.ts). */
+    rateLimited: boolean;
   };
   event: { seq: number; id: string; type: string; dataJson: string; createdAt: number };
+  /** When it was claimed (set by the dispatcher). */
+  claimedAt?: number;
 }
 
 export interface ClaimRequest {
@@ -359,6 +370,8 @@ export function toLoggedAttempt(a: NewAttempt): LoggedAttempt {
 export interface AttemptOutcome {
   deliverySeq: number;
   webhookSeq: number;
+  /** Its webhook is FIFO: when this delivery is done, the next one queued behind it goes. */
+  fifo: boolean;
   attempt: LoggedAttempt;
   next: { status: 'succeeded' | 'failed' | 'pending'; at: number | null };
 }
@@ -388,6 +401,8 @@ export interface DispatchRepo {
   release(deliverySeqs: number[], now: number): Promise<void>;
   /** The dispatcher claims no more (it stops): deliveries the store set aside for its next claims go back, due now. */
   stopClaiming(now: number): Promise<void>;
+  /** FIFO webhooks left with queued deliveries and none ahead of them move on (sql/fifo-queue.ts); returns how many. */
+  promoteStalledQueues(now: number): Promise<number>;
 }
 
 export interface SessionMatch {

@@ -16,6 +16,9 @@ import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
 import { holdQueued } from './queued-work.ts';
 import { disableGone } from './gone.ts';
+import { limitRooms, rateLimitedOf, recordTaken } from './rate-limit.ts';
+import { promoteNext, promoteStalled } from './fifo-queue.ts';
+import type { RateEntry } from '../../core/flow-control.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -25,7 +28,7 @@ const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS 
 export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
-  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform'>>;
+  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'>>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt;
@@ -40,7 +43,7 @@ export class SqlDispatch implements DispatchRepo {
     this.#dueScan = new DueScan(dialect);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
       WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
-    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform
+    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
     // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
@@ -73,13 +76,24 @@ export class SqlDispatch implements DispatchRepo {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
       const due = await this.#dueScan.find(trx, request.now, limit, room);
-      if (this.dialect === 'postgres' && due.length > 0) await this.shareRoomAcrossProcesses(trx, due, room, request);
+      // Rate-limited webhooks among them: their room is what their window leaves (rate-limit.ts).
+      let rateLogs = new Map<number, RateEntry[]>();
+      if (due.length > 0) {
+        rateLogs = this.dialect === 'postgres'
+          ? await this.shareRoomAcrossProcesses(trx, due, room, request)
+          : limitRooms(await rateLimitedOf(trx, [...new Set(due.map((row) => num(row.webhook_id)))]), room, request.now);
+      }
       const taken: number[] = [];
+      const takenOfLimited = new Map<number, number>();
       for (const row of due) {
         if (taken.length >= limit) break;
-        if (room.take(num(row.webhook_id), num(row.workspace_id))) taken.push(num(row.id));
+        const webhookSeq = num(row.webhook_id);
+        if (!room.take(webhookSeq, num(row.workspace_id))) continue;
+        taken.push(num(row.id));
+        if (rateLogs.has(webhookSeq)) takenOfLimited.set(webhookSeq, (takenOfLimited.get(webhookSeq) ?? 0) + 1);
       }
       if (taken.length === 0) return [];
+      await recordTaken(trx, rateLogs, takenOfLimited, request.now);
       const ids = padded(taken);
       return this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
     });
@@ -123,6 +137,8 @@ export class SqlDispatch implements DispatchRepo {
         meta: parseJson(row.meta, {}),
         retrySchedule: row.retry_schedule === null ? null : parseJson<number[] | null>(row.retry_schedule, null),
         transform: row.transform,
+        fifo: row.ordering === 'fifo',
+        rateLimited: row.rate_limit !== null,
         secrets: {
           secretEnc: row.secret_enc,
           previousSecretEnc: row.previous_secret_enc,
@@ -149,10 +165,10 @@ export class SqlDispatch implements DispatchRepo {
    * the same free slot. NO KEY UPDATE, not UPDATE: publishing inserts deliveries whose foreign-key check
    * takes KEY SHARE on the webhook, and must not wait for a claim.
    */
-  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Rooms, request: ClaimRequest): Promise<void> {
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Rooms, request: ClaimRequest): Promise<Map<number, RateEntry[]>> {
     const candidates = [...new Set(due.map((row) => num(row.webhook_id)))].sort((a, b) => a - b);
-    const locked = await sql<{ id: number }>`
-      SELECT id FROM webhooks WHERE id IN (${sql.join(candidates)}) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`.execute(trx);
+    const locked = await sql<{ id: number; rate_limit: number | null; rate_log: string | null }>`
+      SELECT id, rate_limit, rate_log FROM webhooks WHERE id IN (${sql.join(candidates)}) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`.execute(trx);
     const available = new Set(locked.rows.map((row) => num(row.id)));
     // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
     const busy = await sql<{ webhook_id: number; n: number }>`
@@ -165,6 +181,9 @@ export class SqlDispatch implements DispatchRepo {
       const shared = available.has(webhook) ? request.webhookConcurrency - (inFlight.get(webhook) ?? 0) : 0;
       room.limitWebhook(webhook, shared);
     }
+    // The rows are locked: this claim alone spends the room their rate limits leave.
+    const limited = locked.rows.filter((row) => row.rate_limit !== null).map((row) => ({ seq: num(row.id), perSecond: num(row.rate_limit as number), log: row.rate_log }));
+    return limitRooms(limited, room, request.now);
   }
 
   async nextDueAt(): Promise<number | null> {
@@ -195,6 +214,10 @@ export class SqlDispatch implements DispatchRepo {
 
       // 2. Log every attempt.
       await this.attemptLog.insert(trx, recorded.map((o) => o.attempt));
+
+      // FIFO webhooks whose delivery is done (sent, or given up): the next one queued behind it goes.
+      const done = recorded.filter((o) => o.fifo && o.next.status !== 'pending').map((o) => o.webhookSeq);
+      if (done.length > 0) await promoteNext(trx, done, now);
 
       // 3. A retry scheduled for a webhook that was paused or disabled meanwhile waits for it.
       const retrying = recorded.filter((o) => o.next.status === 'pending').map((o) => o.deliverySeq);
@@ -244,6 +267,10 @@ export class SqlDispatch implements DispatchRepo {
         .returning(['id', 'uid']).execute();
       return { disabledWebhooks: [...disabledGone, ...[...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid, gone: false }))] };
     });
+  }
+
+  promoteStalledQueues(now: number): Promise<number> {
+    return promoteStalled(this.db, now);
   }
 
   async stopClaiming(now: number): Promise<void> {

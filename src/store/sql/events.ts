@@ -8,6 +8,7 @@ import type { HandOff, HandedOff } from './hand-off.ts';
 import { Prebuilt, marks, tuples } from './prebuilt.ts';
 import { decodeCursor, num, runs, toPage } from './rows.ts';
 import { eventTypeIs } from './filters.ts';
+import { lockFifoWebhooks, openOf } from './fifo-queue.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
   id: row.uid,
@@ -21,11 +22,20 @@ const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event =
 
 type Route = (subscribed: WebhookRoute[]) => RouteDecision[];
 
-/** A new delivery's values, in the order of the insert below; one handed off is leased until `leaseUntil`. */
-const deliveryValues = (uid: string, eventSeq: number, decision: RouteDecision, input: NewEvent, leaseUntil: number | null): unknown[] => [
+/**
+ * A new delivery's values, in the order of the insert below; one handed off is leased until `leaseUntil`;
+ * one `queued` waits behind the delivery its FIFO webhook is sending (fifo-queue.ts).
+ */
+const deliveryValues = (uid: string, eventSeq: number, decision: RouteDecision, input: NewEvent, leaseUntil: number | null, queued = false): unknown[] => [
   uid, eventSeq, decision.webhookSeq, input.workspace.seq,
-  decision.held ? 'held' : leaseUntil === null ? 'pending' : 'sending', leaseUntil ?? input.now, input.now, input.now,
+  queued ? 'queued' : decision.held ? 'held' : leaseUntil === null ? 'pending' : 'sending', leaseUntil ?? input.now, input.now, input.now,
 ];
+
+/** What a publish must know of a webhook's flow control (core/flow-control.ts). */
+interface Flow {
+  fifo: boolean;
+  rateLimited: boolean;
+}
 
 interface QueuedPublish {
   input: NewEvent;
@@ -45,10 +55,10 @@ export class SqlEvents implements EventsRepo {
   readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
   readonly #insertDeliveries: Prebuilt<{ id: number; uid: string }>;
   /** The webhooks of a workspace subscribed to one of n patterns, that may get deliveries. */
-  readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter'>>;
+  readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter' | 'ordering' | 'rate_limit'>>;
 
   /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
-  constructor(private readonly db: Kysely<Database>, dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
     this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at)
       VALUES ${tuples(n, 6)} ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
       RETURNING id, uid, workspace_id, type, data, idempotency_key, created_at`);
@@ -56,7 +66,7 @@ export class SqlEvents implements EventsRepo {
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")} RETURNING id, uid`);
     // By the subscription index (migrations/006): the cost does not grow with the workspace's other webhooks.
-    this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter
+    this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter, w.ordering, w.rate_limit
       FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
       WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled' ORDER BY w.id`);
   }
@@ -121,10 +131,8 @@ export class SqlEvents implements EventsRepo {
 
     // The subscribed webhooks of each workspace and event type in the group, looked up once.
     const routes = new Map<string, WebhookRoute[]>();
-    const deliveries: unknown[][] = [];
-    const handedOff: HandedOff[] = [];
-    const handOffTo = this.handOff?.planner() ?? (() => false);
-    const leaseMs = this.handOff?.leaseMs ?? 0;
+    const flows = new Map<number, Flow>();
+    const routed: Array<{ index: number; event: Selectable<EventsTable>; decisions: RouteDecision[] }> = [];
     const lost: number[] = [];
     for (const { index, uid } of fresh) {
       const { input, route } = group[index];
@@ -135,18 +143,35 @@ export class SqlEvents implements EventsRepo {
       }
       const key = `${input.workspace.seq} ${input.type}`;
       let subscribed = routes.get(key);
-      if (!subscribed) routes.set(key, (subscribed = await this.subscribed(trx, input)));
-      const decisions = route(subscribed);
+      if (!subscribed) routes.set(key, (subscribed = await this.subscribed(trx, input, flows)));
+      routed.push({ index, event, decisions: route(subscribed) });
+    }
+
+    // FIFO webhooks: a new delivery queues behind one still unfinished (fifo-queue.ts). Locked in id order first.
+    const fifo = [...new Set(routed.flatMap((r) => r.decisions.map((d) => d.webhookSeq)).filter((seq) => flows.get(seq)?.fifo))];
+    await lockFifoWebhooks(trx, this.dialect, fifo);
+    const open = await openOf(trx, fifo);
+
+    const deliveries: unknown[][] = [];
+    const handedOff: HandedOff[] = [];
+    const handOffTo = this.handOff?.planner() ?? (() => false);
+    const leaseMs = this.handOff?.leaseMs ?? 0;
+    for (const { index, event, decisions } of routed) {
+      const { input } = group[index];
       const eventSeq = num(event.id);
       const handedEvent = { seq: eventSeq, id: event.uid, type: event.type, dataJson: event.data, createdAt: num(event.created_at) };
       for (const decision of decisions) {
         const deliveryUid = newId();
-        if (!decision.held && handOffTo(decision.webhookSeq)) {
+        const flow = flows.get(decision.webhookSeq);
+        const queued = flow?.fifo === true && open.has(decision.webhookSeq);
+        if (flow?.fifo) open.add(decision.webhookSeq);
+        // A rate-limited webhook's deliveries are counted as they are claimed (rate-limit.ts): never handed off.
+        if (!decision.held && !queued && !flow?.rateLimited && handOffTo(decision.webhookSeq)) {
           const leaseUntil = input.now + leaseMs;
           deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, leaseUntil));
           handedOff.push({ seq: 0, id: deliveryUid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, leaseUntil, event: handedEvent });
         } else {
-          deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, null));
+          deliveries.push(deliveryValues(deliveryUid, eventSeq, decision, input, null, queued));
         }
       }
       results[index] = { event: toEvent(event, input.workspace), deliveryCount: decisions.length, replayed: false };
@@ -182,8 +207,9 @@ export class SqlEvents implements EventsRepo {
     return null;
   }
 
-  private async subscribed(trx: Kysely<Database>, input: NewEvent): Promise<WebhookRoute[]> {
+  private async subscribed(trx: Kysely<Database>, input: NewEvent, flows: Map<number, Flow>): Promise<WebhookRoute[]> {
     const rows = await this.#subscribed.run(trx, input.patterns.length, [input.workspace.seq, ...input.patterns]);
+    for (const row of rows) flows.set(num(row.id), { fifo: row.ordering === 'fifo', rateLimited: row.rate_limit !== null });
     return rows.map((row) => ({
       seq: num(row.id),
       status: row.status as WebhookRoute['status'],

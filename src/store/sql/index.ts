@@ -16,6 +16,7 @@ import { webhookRetrySchedule } from '../migrations/012_webhook_retry_schedule.t
 import { eventTypeSchema } from '../migrations/013_event_type_schema.ts';
 import { uiSessions } from '../migrations/014_ui_sessions.ts';
 import { webhookTransform } from '../migrations/015_webhook_transform.ts';
+import { webhookFlowControl } from '../migrations/016_webhook_flow_control.ts';
 import { webhookSigningKeys } from '../migrations/017_webhook_signing_keys.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
@@ -56,6 +57,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '013_event_type_schema': eventTypeSchema(),
         '014_ui_sessions': uiSessions(dialect),
         '015_webhook_transform': webhookTransform(),
+        '016_webhook_flow_control': webhookFlowControl(),
         '017_webhook_signing_keys': webhookSigningKeys(),
       };
     },
@@ -87,7 +89,7 @@ export class SqlStore implements Store {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
     this.eventTypes = new SqlEventTypes(db);
-    this.webhooks = new SqlWebhooks(db);
+    this.webhooks = new SqlWebhooks(db, dialect);
     // PostgreSQL: several processes share each webhook's concurrency limit, counted at claim time (see hand-off.ts).
     const handOff = dialect === 'sqlite' ? new HandOff() : null;
     this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);

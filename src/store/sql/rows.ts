@@ -11,7 +11,7 @@ export const parseJson = <T>(text: string | null, fallback: T): T => (text === n
 export const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
 export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-const DELIVERY_STATUSES: ReadonlySet<string> = new Set<DeliveryStatus>(['pending', 'sending', 'held', 'succeeded', 'failed']);
+const DELIVERY_STATUSES: ReadonlySet<string> = new Set<DeliveryStatus>(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed']);
 
 /**
  * A delivery status written into the SQL text rather than bound, so that SQLite can use the partial
@@ -80,6 +80,8 @@ export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRe
   filter: row.filter === null || row.filter === undefined ? null : parseJson(row.filter, null),
   retrySchedule: row.retry_schedule === null || row.retry_schedule === undefined ? null : parseJson(row.retry_schedule, null),
   transform: row.transform ?? null,
+  ordering: row.ordering === 'fifo' ? 'fifo' : 'none',
+  rateLimit: row.rate_limit === null || row.rate_limit === undefined ? null : { perSecond: num(row.rate_limit) },
   signing: row.signing === 'ed25519' ? 'ed25519' : 'hmac',
   publicKey: row.public_key ?? null,
   createdAt: num(row.created_at),

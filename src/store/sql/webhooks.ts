@@ -2,9 +2,10 @@ import { newId } from '../ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { NewWebhook, StoredSecrets, StoredWebhook, WebhookChanges, WebhookFilter, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
+import type { Dialect, NewWebhook, StoredSecrets, StoredWebhook, WebhookChanges, WebhookFilter, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './rows.ts';
 import { freeHeld, holdQueued } from './queued-work.ts';
+import { reorder } from './fifo-queue.ts';
 import { containsText } from './filters.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
@@ -25,7 +26,7 @@ function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: We
 }
 
 export class SqlWebhooks implements WebhooksRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect = 'sqlite') {}
 
   async create(input: NewWebhook): Promise<StoredWebhook> {
     return this.db.transaction().execute(async (trx) => {
@@ -48,6 +49,8 @@ export class SqlWebhooks implements WebhooksRepo {
         filter: input.filter ? JSON.stringify(input.filter) : null,
         retry_schedule: input.retrySchedule ? JSON.stringify(input.retrySchedule) : null,
         transform: input.transform ?? null,
+        ordering: input.ordering ?? 'none',
+        rate_limit: input.rateLimit?.perSecond ?? null,
         signing: input.signing ?? 'hmac',
         public_key: input.publicKey ?? null,
         created_at: input.now,
@@ -128,9 +131,11 @@ export class SqlWebhooks implements WebhooksRepo {
         await subscribe(trx, num(row.workspace_id), webhookSeq, events);
         await this.write(trx, webhookSeq, changes, now);
       });
-      return;
+    } else {
+      await this.write(this.db, webhookSeq, changes, now);
     }
-    await this.write(this.db, webhookSeq, changes, now);
+    // Its waiting deliveries follow the new order: after the row is written, so publishes from now on already do.
+    if (changes.ordering !== undefined) await reorder(this.db, this.dialect, webhookSeq, changes.ordering, now);
   }
 
   private async write(db: Kysely<Database>, webhookSeq: number, changes: WebhookChanges, now: number): Promise<void> {
@@ -146,6 +151,8 @@ export class SqlWebhooks implements WebhooksRepo {
     if (changes.filter !== undefined) set.filter = changes.filter === null ? null : JSON.stringify(changes.filter);
     if (changes.retrySchedule !== undefined) set.retry_schedule = changes.retrySchedule === null ? null : JSON.stringify(changes.retrySchedule);
     if (changes.transform !== undefined) set.transform = changes.transform;
+    if (changes.ordering !== undefined) set.ordering = changes.ordering;
+    if (changes.rateLimit !== undefined) set.rate_limit = changes.rateLimit?.perSecond ?? null;
     if (changes.secretEnc !== undefined) set.secret_enc = changes.secretEnc;
     if (changes.previousSecretEnc !== undefined) set.previous_secret_enc = changes.previousSecretEnc;
     if (changes.previousSecretExpiresAt !== undefined) set.previous_secret_expires_at = changes.previousSecretExpiresAt;

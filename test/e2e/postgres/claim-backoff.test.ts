@@ -39,6 +39,7 @@ function counting(repo: DispatchRepo): DispatchRepo & { claims: number } {
     record: (...args: Parameters<DispatchRepo['record']>) => repo.record(...args),
     release: (...args: Parameters<DispatchRepo['release']>) => repo.release(...args),
     stopClaiming: (...args: Parameters<DispatchRepo['stopClaiming']>) => repo.stopClaiming(...args),
+    promoteStalledQueues: (...args: Parameters<DispatchRepo['promoteStalledQueues']>) => repo.promoteStalledQueues(...args),
   };
   return counted;
 }

@@ -10,7 +10,7 @@ import { Page, type AppContext } from '../page.ts';
 import { link } from '../router.ts';
 import { attemptView } from './attempt.ts';
 
-type DeliveryStatus = 'pending' | 'sending' | 'held' | 'succeeded' | 'failed';
+type DeliveryStatus = 'pending' | 'sending' | 'held' | 'queued' | 'succeeded' | 'failed';
 
 const POLL_MS = 2000;
 
@@ -210,7 +210,7 @@ export class WebhookDetailPage extends Page {
       <h2>Deliveries</h2>
       <form class="filters" @submit=${(event: SubmitEvent) => this.filter(event)} aria-label="Filter deliveries">
         <label>Status <select name="status">
-          <option value="">any</option>${['pending', 'sending', 'held', 'succeeded', 'failed'].map((s) => html`<option value=${s} ?selected=${this.#filters.status === s}>${s}</option>`)}
+          <option value="">any</option>${['pending', 'sending', 'held', 'queued', 'succeeded', 'failed'].map((s) => html`<option value=${s} ?selected=${this.#filters.status === s}>${s}</option>`)}
         </select></label>
         <label>Event type <input name="eventType" maxlength="100" placeholder="order.*" .value=${this.#filters.eventType ?? ''}></label>
         <label>After <input name="after" type="datetime-local"></label>
