@@ -131,11 +131,14 @@ export function webhookCommands(program: Command): void {
       if (report.testsFailed > 0) process.exitCode = 1;
     }));
 
-  connectionOptions(webhook.command('secret').argument('<id>').description('the signing secret (and the previous one during a rotation)'))
+  connectionOptions(webhook.command('secret').argument('<id>').description('the signing secret, or an ed25519 webhook\'s public key (and the previous one during a rotation)'))
     .action(run(async (options, id) => {
       const hookd = connect(options);
       const secret = await hookd.client.data(hookd.client.api.GET('/workspaces/{ws}/webhooks/{id}/secret', { params: { path: { ws: hookd.workspace(), id } } }));
-      show(hookd, secret, (s) => fields({ secret: s.secret, previous: s.previousSecret, 'previous expires': s.previousSecretExpiresAt }));
+      // An ed25519 webhook has no secret to show: its public key and key id instead (the private key never leaves hookd).
+      show(hookd, secret, (s) => (s.signing === 'ed25519'
+        ? fields({ 'public key': s.publicKey, 'key id': s.keyId, 'previous key': s.previousPublicKey, previous: s.previousSecret, 'previous expires': s.previousSecretExpiresAt })
+        : fields({ secret: s.secret, previous: s.previousSecret ?? s.previousPublicKey, 'previous expires': s.previousSecretExpiresAt })));
     }));
 
   connectionOptions(webhook.command('rotate').argument('<id>').description('a new signing secret; the old one signs too for the grace period'))
