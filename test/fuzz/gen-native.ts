@@ -96,6 +96,8 @@ function webhookBody(rng: Rng, w: World, full: boolean): Record<string, unknown>
   if (rng.chance(0.2)) body.filter = payloadFilter(rng);
   if (rng.chance(0.15)) body.retrySchedule = rng.pick(['5s,5m', '100ms', null, '', '0s', '8d', '1e3s', 'x', '99999999999999999999d', Array.from({ length: 25 }, () => '1s').join(','), hostileValue(rng)]);
   if (rng.chance(0.15)) body.transform = transformExpression(rng);
+  if (rng.chance(0.15)) body.ordering = rng.pick(['fifo', 'fifo', 'none', 'FIFO', '', 'lifo', null, hostileValue(rng)]);
+  if (rng.chance(0.15)) body.rateLimit = rng.pick([{ perSecond: 5 }, { perSecond: 10_000 }, null, { perSecond: 0 }, { perSecond: 10_001 }, { perSecond: 1.5 }, { perSecond: '5' }, { perMinute: 5 }, 5, hostileValue(rng)]);
   // Ed25519 webhooks: key generation, switches both ways (rotations), and what may not go with them (a secret).
   if (rng.chance(0.2)) body.signing = rng.pick(['ed25519', 'ed25519', 'hmac', 'ED25519', '', 'rsa', hostileValue(rng)]);
   if (Object.keys(body).length === 0) body.name = `fuzz ${rng.hex(6)}`;

@@ -157,7 +157,7 @@ describe('native API', () => {
       expect(webhook).toEqual({
         id: expect.any(String), name: 'My alert for order statuses', url: receiver.url('/up42'), events: ['order.status'],
         active: false, status: 'paused', disabledReason: null, failureCount: 0, headers: {}, description: '', pausedBehavior: 'queue', format: 'standard', filter: null, retrySchedule: null, transform: null,
-        signing: 'hmac', publicKey: null, keyId: null,
+        signing: 'hmac', publicKey: null, keyId: null, ordering: 'none', rateLimit: null,
         createdAt: expect.stringMatching(ISO), updatedAt: expect.stringMatching(ISO),
         // Generated, so shown this once (GET …/secret reads it again).
         secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
