@@ -17,6 +17,7 @@ import { Lanes, type Lane, type Running } from './lanes.ts';
 import type { RetryPolicy } from './retry.ts';
 import { WakeTimes } from './wake-times.ts';
 import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
+import { EndpointBackoff } from './endpoint-backoff.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -54,6 +55,8 @@ export class Dispatcher {
   readonly #lanes: Lanes;
   /** Deliveries this process holds (queued or in flight), so a re-claim after a lease expiry is not sent twice. */
   readonly #held = new Set<number>();
+  /** Endpoints that answered 429, 502, 503 or 504 rest a while (endpoint-backoff.ts). */
+  readonly #backoff = new EndpointBackoff();
   readonly #outcomes: AttemptOutcome[] = [];
   /** The batch of outcomes being recorded right now. */
   #recording: AttemptOutcome[] = [];
@@ -184,6 +187,7 @@ export class Dispatcher {
         if (room <= 0) break;
         const rooms = this.#lanes.claimRoom(budget);
         const now = Date.now();
+        for (const resting of this.#backoff.restingNow(now)) rooms.webhooks.set(resting, 0);
         this.#lastClaimAt = now;
         const claimed = await this.repo.claim({
           now,
@@ -233,7 +237,8 @@ export class Dispatcher {
     const late: ClaimedDelivery[] = [];
     const now = Date.now();
     for (let next = this.#lanes.next(); next; next = this.#lanes.next()) {
-      if (next.delivery.webhook.rateLimited && now - (next.delivery.claimedAt ?? now) > MAX_START_DELAY_MS) {
+      // Counted against a rate limit too long ago, or its endpoint asked for a rest meanwhile: back to the store.
+      if ((next.delivery.webhook.rateLimited && now - (next.delivery.claimedAt ?? now) > MAX_START_DELAY_MS) || this.#backoff.resting(next.delivery.webhook.seq, now)) {
         late.push(next.delivery);
         this.#lanes.notStarted(next.lane);
         continue;
@@ -311,10 +316,19 @@ export class Dispatcher {
       this.#abortedSeqs.push(delivery.seq);
       return;
     }
-    this.#lanes.answered(delivery.webhook.seq, attempt.durationMs, attempt.success);
+    const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt, delivery.webhook.retrySchedule);
+    const askedUntil = attempt.responseHeaders['retry-after'] !== undefined && next.status === 'pending' ? next.at : null;
+    const restUntil = this.#backoff.answered(delivery.webhook.seq, attempt.responseCode, askedUntil, Date.now());
+    if (restUntil === null) {
+      this.#lanes.answered(delivery.webhook.seq, attempt.durationMs, attempt.success);
+    } else {
+      // Its endpoint asked to slow down: what its lane holds goes back, and it is looked at again after the rest.
+      this.#lanes.slowDown(delivery.webhook.seq);
+      void this.dropLane(delivery.webhook.seq);
+      this.wakeAt(restUntil, true);
+    }
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
     this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
-    const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt, delivery.webhook.retrySchedule);
     this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: delivery.webhook.fifo, attempt: toLoggedAttempt(attempt), next });
     this.scheduleFlush();
   }

@@ -161,6 +161,13 @@ export class Lanes {
     this.#limits.set(webhookSeq, next);
   }
 
+  /** The endpoint asked to slow down (endpoint-backoff.ts): one attempt at a time until it answers well again. */
+  slowDown(webhookSeq: number): void {
+    this.#limits.delete(webhookSeq);
+    if (this.#limits.size >= REMEMBERED_LIMITS) this.#limits.delete(this.#limits.keys().next().value as number);
+    this.#limits.set(webhookSeq, 1);
+  }
+
   started(lane: Lane, now: number): Running {
     lane.inflight++;
     lane.workspace.active++;

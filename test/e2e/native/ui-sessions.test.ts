@@ -177,7 +177,7 @@ describe('web UI sessions', () => {
     const health = await createWorkspace(server.api, 'health');
     const good = expectData(await health.api.post(`/workspaces/${health.id}/webhooks`, { name: 'good', url: receiver.url('/good'), events: ['order.created'], active: true }), 201);
     const down = await Receiver.start();
-    down.behaviour = { kind: 'status', status: 503, body: 'down' };
+    down.behaviour = { kind: 'status', status: 500, body: 'down' };
     const bad = expectData(await health.api.post(`/workspaces/${health.id}/webhooks`, { name: 'bad', url: down.url('/bad'), events: ['order.created'], active: true }), 201);
     for (let i = 0; i < 3; i++) expectData(await health.api.post(`/workspaces/${health.id}/events`, { type: 'order.created', data: { id: i } }), 202);
     await eventually(async () => {
@@ -191,7 +191,7 @@ describe('web UI sessions', () => {
     expect(g).toMatchObject({ deliveries: { succeeded: 3, failed: 0, pending: 0 }, attempts: 3, succeededAttempts: 3, successRate: 1, lastFailure: null });
     expect(g.p95DurationMs).toBeGreaterThanOrEqual(0);
     expect(b.successRate).toBe(0);
-    expect(b.lastFailure).toMatchObject({ responseCode: 503 });
+    expect(b.lastFailure).toMatchObject({ responseCode: 500 });
     expect(report.series.length).toBe(24);
     const total = report.series.reduce((sum: number, p: { succeeded: number; failed: number }) => sum + p.succeeded + p.failed, 0);
     expect(total).toBe(g.attempts + b.attempts);
