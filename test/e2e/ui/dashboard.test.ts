@@ -173,5 +173,6 @@ describe.skipIf(!HAVE_CHROMIUM || USE_POSTGRES)('dashboard in a browser', () => 
     await page.getByRole('dialog').getByRole('button', { name: 'Delete webhook' }).click();
     await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
     expect((await ws.api.get(`/workspaces/${ws.id}/webhooks/${webhookId}`)).status).toBe(404);
+    await accessible('webhooks');
   });
 });

@@ -179,7 +179,9 @@ export class WebhookDetailPage extends Page {
       ${w.disabledReason ? html`<p class="error">Disabled: ${w.disabledReason}</p>` : ''}
       <dl class="facts">
         <dt>Events</dt><dd>${w.events.join(', ')}</dd>
-        <dt>Format</dt><dd>${w.format}</dd>
+        <dt>Format</dt><dd>${w.format}, signed with ${w.signing === 'ed25519' ? 'Ed25519' : 'HMAC'}</dd>
+        <dt>Order</dt><dd>${w.ordering === 'fifo' ? 'one at a time, in publish order' : 'in parallel'}</dd>
+        <dt>Rate limit</dt><dd>${w.rateLimit ? `${w.rateLimit.perSecond} per second` : 'none'}</dd>
         <dt>Failures in a row</dt><dd>${w.failureCount}</dd>
         ${w.description ? html`<dt>Description</dt><dd>${w.description}</dd>` : ''}
       </dl>
@@ -195,8 +197,7 @@ export class WebhookDetailPage extends Page {
         <button type="button" class="danger" @click=${() => this.remove()}>Delete</button>
       </div>` : ''}
       ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : ''}
-      ${this.#secret ? html`<div class="panel"><p>Signing secret: <code class="secret" data-testid="secret">${this.#secret.secret}</code></p>
-        ${this.#secret.previousSecret ? html`<p class="muted">The previous secret works until ${when(this.#secret.previousSecretExpiresAt)}.</p>` : ''}</div>` : ''}
+      ${this.#secret ? this.secretView(this.#secret) : ''}
       ${this.#report ? this.reportView(this.#report) : ''}
       <dialog id="confirm-delete" aria-labelledby="confirm-delete-title">
         <form method="dialog">
@@ -243,6 +244,18 @@ export class WebhookDetailPage extends Page {
           <p><a href=${link('w', this.ws, 'events', this.#open.eventId)}>Open its event</a> · <button type="button" @click=${() => { this.#open = null; this.app.repaint(); }}>Close</button></p>
           ${this.#open.attempts.length === 0 ? html`<p>No attempt yet.</p>` : this.#open.attempts.map(attemptView)}
         </section>` : ''}`;
+  }
+
+  /** An HMAC secret is shown; an Ed25519 webhook shows its public key and where receivers find it (the private key never leaves hookd). */
+  private secretView(secret: Secret): TemplateResult {
+    const previous = secret.previousSecret ?? secret.previousPublicKey;
+    return html`<div class="panel">
+      ${secret.signing === 'ed25519'
+        ? html`<p>Signed with Ed25519. Public key: <code class="secret" data-testid="secret">${secret.publicKey}</code></p>
+          <p class="muted">Key id ${secret.keyId}; receivers can fetch the workspace's keys from <code>/workspaces/${this.ws}/.well-known/jwks.json</code>.</p>`
+        : html`<p>Signing secret: <code class="secret" data-testid="secret">${secret.secret}</code></p>`}
+      ${previous ? html`<p class="muted">The previous ${secret.previousSecret ? 'secret' : 'key'} works until ${when(secret.previousSecretExpiresAt)}.</p>` : ''}
+    </div>`;
   }
 
   private reportView(report: TestReport): TemplateResult {

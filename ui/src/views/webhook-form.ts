@@ -40,7 +40,11 @@ export class WebhookFormPage extends Page {
     try {
       const filterText = value('filter');
       const filter = filterText === '' ? null : JSON.parse(filterText) as Record<string, unknown>;
-      const fields = { name: value('name'), url: value('url'), description: value('description'), events, filter, pausedBehavior: value('pausedBehavior') as 'queue' | 'drop' };
+      const perSecond = value('rateLimit');
+      const fields = {
+        name: value('name'), url: value('url'), description: value('description'), events, filter, pausedBehavior: value('pausedBehavior') as 'queue' | 'drop',
+        ordering: value('ordering') as 'none' | 'fifo', rateLimit: perSecond === '' ? null : { perSecond: Number(perSecond) },
+      };
       if (events.length === 0) throw new Error('pick at least one event');
       const body = this.id ? fields : { ...fields, active: (form.elements.namedItem('active') as HTMLInputElement).checked };
       if (this.id) {
@@ -84,6 +88,13 @@ export class WebhookFormPage extends Page {
           <option value="drop" ?selected=${w?.pausedBehavior === 'drop'}>drop events</option>
         </select>
         ${this.id ? '' : html`<div class="check"><input type="checkbox" id="active" name="active" checked><label for="active">Active: start delivering at once</label></div>`}
+        <label for="ordering">Order</label>
+        <select id="ordering" name="ordering">
+          <option value="none" ?selected=${w?.ordering !== 'fifo'}>in parallel (fastest)</option>
+          <option value="fifo" ?selected=${w?.ordering === 'fifo'}>one at a time, in publish order</option>
+        </select>
+        <label for="rateLimit">Rate limit (requests per second, optional)</label>
+        <input id="rateLimit" name="rateLimit" type="number" min="1" max="10000" step="1" .value=${w?.rateLimit ? String(w.rateLimit.perSecond) : ''}>
         <fieldset class="events">
           <legend>Events</legend>
           ${this.#catalog.map((type) => html`
