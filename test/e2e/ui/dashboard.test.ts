@@ -26,6 +26,8 @@ describe.skipIf(!HAVE_CHROMIUM || USE_POSTGRES)('dashboard in a browser', () => 
   let webhookId = '';
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  /** What the browser reports refusing under the page's Content-Security-Policy: nothing, if the UI keeps to it. */
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     server = await startTestHookd();
@@ -39,6 +41,9 @@ describe.skipIf(!HAVE_CHROMIUM || USE_POSTGRES)('dashboard in a browser', () => 
       void dialog.accept();
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -105,6 +110,16 @@ describe.skipIf(!HAVE_CHROMIUM || USE_POSTGRES)('dashboard in a browser', () => 
     expect(await body.textContent()).toContain('onerror');
     expect(await page.locator('img[onerror], main script').count()).toBe(0);
     expect(await xssRan()).toBe(0);
+    // Even a script that got into the page would not run: the CSP refuses inline scripts (and says so).
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { createElement(name: string): { textContent: string }; body: { append(node: unknown): void } } }).document;
+      const script = doc.createElement('script');
+      script.textContent = 'window.__xss = 3';
+      doc.body.append(script);
+    });
+    await eventually(async () => cspViolations.length > 0, 5000);
+    expect(await xssRan()).toBe(0);
+    cspViolations.length = 0;
     await accessible('webhook-detail');
   });
 
@@ -165,6 +180,7 @@ describe.skipIf(!HAVE_CHROMIUM || USE_POSTGRES)('dashboard in a browser', () => 
     await accessible('overview');
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('deletes the webhook after a confirmation', async () => {
