@@ -5,6 +5,7 @@
  */
 import type { EventType } from './model.ts';
 import { builtInSchema } from './catalog-schemas.ts';
+import { OPERATIONAL_EVENT_TYPES } from './operational-events.ts';
 
 const titleCase = (text: string) => text.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 
@@ -77,6 +78,8 @@ function build(): EventType[] {
       if (!byName.has(name)) byName.set(name, entry(name, `Sent when a ${resource.replace('_', ' ')} is ${event.replace('_', ' ')}`));
     }
   }
+  // hookd's own events about endpoints (core/operational-events.ts): built in, subscribed to like any other.
+  for (const type of OPERATIONAL_EVENT_TYPES) byName.set(type.name, type);
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

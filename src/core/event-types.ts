@@ -4,6 +4,7 @@ import type { CoreContext } from './context.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import type { EventType, Workspace } from './model.ts';
 import { validateEventName } from './topics.ts';
+import { isOperationalType } from './operational-events.ts';
 import { isActionEvent } from './woocommerce-topics.ts';
 import { validateJsonDepth, validateText } from './validation.ts';
 import { checkEventData, validateEventSchema } from './event-schemas.ts';
@@ -52,6 +53,7 @@ export class EventTypes {
     if (BUILT_IN_BY_NAME.has(input.name) || isActionEvent(input.name)) {
       throw new Conflict(`"${input.name}" is a built-in event type`, 'name');
     }
+    if (isOperationalType(input.name)) throw new Invalid('name', `"hookd." names are hookd's own operational events: choose another name`);
     const [category] = input.name.split('.');
     const type: EventType = {
       name: input.name,

@@ -6,6 +6,7 @@ import { formatDuration } from '../util/duration.ts';
 import type { EventTypes } from './event-types.ts';
 import type { Delivery, Event, EventSummary, Page, PageRequest, Workspace } from './model.ts';
 import { patternsMatching } from './topics.ts';
+import { isOperationalType } from './operational-events.ts';
 import { requireObject, validateJsonDepth } from './validation.ts';
 import { passes, type FilteredEvent } from './payload-filter.ts';
 import { checkEventData } from './event-schemas.ts';
@@ -58,6 +59,8 @@ export class Events {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
 
   async publish(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
+    // Only hookd publishes its operational events: a forged `webhook.disabled` would mislead their receivers.
+    if (isOperationalType(input.type)) throw new Invalid('type', `"${input.type}" is published by hookd itself (an operational event), not through the API`);
     const eventType = await this.eventTypes.find(workspace, input.type);
     if (!eventType) throw new UnknownEvent('type', input.type);
     const data = requireObject(input.data, 'data');

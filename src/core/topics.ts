@@ -1,10 +1,15 @@
 /**
  * Event names and subscription patterns. A webhook subscribes to exact names, to `*` (everything),
  * or to a prefix wildcard such as `order.*` (ShipStream's `order:*`).
+ *
+ * `*` means every event of the application, not hookd's own `hookd.*` operational events: those are
+ * opt-in (named, or `hookd.*`), so that a catch-all webhook does not start receiving reports about
+ * itself and its neighbours (core/operational-events.ts).
  */
 import { Invalid, UnknownEvent } from './errors.ts';
 import type { EventType } from './model.ts';
 import { isActionEvent } from './woocommerce-topics.ts';
+import { isOperationalType } from './operational-events.ts';
 
 export const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+$/;
 const MAX_NAME = 100;
@@ -16,14 +21,14 @@ export function isWildcard(pattern: string): boolean {
 }
 
 export function matches(pattern: string, eventType: string): boolean {
-  if (pattern === '*') return true;
+  if (pattern === '*') return !isOperationalType(eventType);
   if (pattern.endsWith('.*')) return eventType.startsWith(pattern.slice(0, -1));
   return pattern === eventType;
 }
 
 /** Every pattern that `matches` an event name: the name itself, each of its `prefix.*`, and `*`. */
 export function patternsMatching(eventType: string): string[] {
-  const patterns = [eventType, '*'];
+  const patterns = isOperationalType(eventType) ? [eventType] : [eventType, '*'];
   for (let dot = eventType.indexOf('.'); dot > 0; dot = eventType.indexOf('.', dot + 1)) patterns.push(`${eventType.slice(0, dot)}.*`);
   return patterns;
 }
