@@ -92,6 +92,12 @@ export interface WebhooksTable {
   public_key: string | null;
   /** The rotated-out Ed25519 public key, published until previous_secret_expires_at; null otherwise. */
   previous_public_key: string | null;
+  /** Operational events (migrations/018): when `hookd.webhook.failing` was last emitted for it. */
+  failing_notified_at: number | null;
+  /** 1 when the statement that last recorded its outcomes emitted `failing` (migrations/018). */
+  failing_signal: Generated<number>;
+  /** The reported streak's failing_since, when the statement that last recorded its outcomes ended it. */
+  recovered_from: number | null;
 }
 
 export interface EventsTable {

@@ -19,6 +19,9 @@ import { disableGone } from './gone.ts';
 import { limitRooms, rateLimitedOf, recordTaken } from './rate-limit.ts';
 import { promoteNext, promoteStalled } from './fifo-queue.ts';
 import type { RateEntry } from '../../core/flow-control.ts';
+import { FAILING_NOTICE_INTERVAL_MS, rateCheckDue } from '../../core/operational-events.ts';
+import { GONE_REASON } from '../../core/endpoint-gone.ts';
+import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
@@ -31,7 +34,7 @@ export class SqlDispatch implements DispatchRepo {
   readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'>>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
-  readonly #healthy: Prebuilt;
+  readonly #healthy: Prebuilt<{ recovered_from: number | null }>;
 
   /** `handOff`: deliveries published here and handed straight to this process's dispatcher (SQLite). */
   constructor(
@@ -39,6 +42,8 @@ export class SqlDispatch implements DispatchRepo {
     private readonly dialect: Dialect,
     private readonly attemptLog: AttemptLog,
     private readonly handOff: HandOff | null = null,
+    /** Operational events, emitted in the transaction that records what causes them (sql/operational.ts). */
+    private readonly operational: OperationalEvents | null = null,
   ) {
     this.#dueScan = new DueScan(dialect);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
@@ -56,8 +61,10 @@ export class SqlDispatch implements DispatchRepo {
     // A webhook whose batch ended in a success. Its row is written only to clear a failure streak or to move
     // last_success_at on by a minute or more: writing it on every batch cost an UPDATE per webhook per batch,
     // and on PostgreSQL it locked the row, which the claims of other processes then skip.
-    this.#healthy = new Prebuilt(dialect, () => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = CAST(? AS BIGINT)
-      WHERE id = ? AND (failure_count != 0 OR failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < CAST(? AS BIGINT))`);
+    // recovered_from says whether this success ended a streak hookd reported (sql/operational.ts).
+    this.#healthy = new Prebuilt(dialect, () => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = CAST(? AS BIGINT), recovered_from = ${RECOVERED_FROM}
+      WHERE id = ? AND (failure_count != 0 OR failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < CAST(? AS BIGINT))
+      RETURNING recovered_from`);
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -223,8 +230,9 @@ export class SqlDispatch implements DispatchRepo {
       const retrying = recorded.filter((o) => o.next.status === 'pending').map((o) => o.deliverySeq);
       for (const batch of chunks(retrying, 500)) await holdForInactiveWebhooks(trx, batch);
 
-      // 4. Count consecutive failures per webhook, in the order the attempts finished.
+      // 4. Count consecutive failures per webhook, in the order the attempts finished; note what operational events they call for.
       const failing: number[] = [];
+      const told = new Transitions();
       // In webhook id order: processes recording at once then lock the same rows in the same order (no deadlock).
       for (const [webhookSeq, list] of [...groupByWebhook(recorded)].sort(([a], [b]) => a - b)) {
         const lastSuccess = list.findLastIndex((o) => o.attempt.success);
@@ -232,23 +240,38 @@ export class SqlDispatch implements DispatchRepo {
         if (lastSuccess >= 0) {
           const succeededAt = list[lastSuccess].attempt.createdAt;
           if (trailing.length === 0) {
-            await this.#healthy.run(trx, 1, [succeededAt, webhookSeq, succeededAt - LAST_SUCCESS_RESOLUTION_MS]);
+            const [row] = await this.#healthy.run(trx, 1, [succeededAt, webhookSeq, succeededAt - LAST_SUCCESS_RESOLUTION_MS]);
+            if (row && row.recovered_from !== null) told.recovered.set(webhookSeq, { failingSince: num(row.recovered_from), at: succeededAt });
           } else {
-            await trx.updateTable('webhooks').set({
+            const row = await trx.updateTable('webhooks').set({
               failure_count: trailing.length,
               failing_since: trailing[0].attempt.createdAt,
               last_success_at: succeededAt,
-            }).where('id', '=', webhookSeq).execute();
+              recovered_from: sql<number | null>`${sql.raw(RECOVERED_FROM)}`,
+              ...failingNotice(now, true),
+            }).where('id', '=', webhookSeq).returning(['recovered_from', 'failing_signal']).executeTakeFirst();
+            if (row && row.recovered_from !== null) told.recovered.set(webhookSeq, { failingSince: num(row.recovered_from), at: succeededAt });
+            if (row && num(row.failing_signal) === 1) told.failing.set(webhookSeq, { trigger: { kind: 'first_failure' }, attempt: trailing[trailing.length - 1].attempt });
           }
         } else {
-          await trx.updateTable('webhooks').set((eb) => ({
+          const row = await trx.updateTable('webhooks').set((eb) => ({
             failure_count: eb('failure_count', '+', trailing.length),
             failing_since: eb.fn.coalesce('failing_since', sql<number>`${int(trailing[0].attempt.createdAt)}`),
-          })).where('id', '=', webhookSeq).execute();
+            ...failingNotice(now, false),
+          })).where('id', '=', webhookSeq).returning(['failure_count', 'failing_signal', 'failing_notified_at']).executeTakeFirst();
+          const last = trailing[trailing.length - 1].attempt;
+          if (row && num(row.failing_signal) === 1) told.failing.set(webhookSeq, { trigger: { kind: 'first_failure' }, attempt: last });
+          else if (row && rateCheckDue(num(row.failure_count) - trailing.length, num(row.failure_count))
+            && (row.failing_notified_at === null || num(row.failing_notified_at) < now - FAILING_NOTICE_INTERVAL_MS)) told.rateChecks.set(webhookSeq, last);
         }
         if (trailing.length > 0) failing.push(webhookSeq);
       }
-      if (failing.length === 0) return { disabledWebhooks: [] };
+      // Given up after its last scheduled attempt (a manual re-send is one attempt, not a retry schedule).
+      for (const outcome of recorded) if (outcome.next.status === 'failed' && outcome.attempt.trigger === 'scheduled') told.exhausted.push(outcome);
+      if (failing.length === 0) {
+        await this.operational?.emit(trx, told, now);
+        return { disabledWebhooks: [] };
+      }
 
       // 5. Disable webhooks whose endpoint answered 410 Gone, and those that crossed their rule (their queued work is held after the commit).
       const disabledGone = await disableGone(trx, recorded, now);
@@ -259,12 +282,17 @@ export class SqlDispatch implements DispatchRepo {
         .where('failure_count', '>=', policy.standard.failures)
         .where('failing_since', '<=', now - policy.standard.afterMs)
         .returning(['id', 'uid']).execute();
+      const wooReason = `disabled after more than ${policy.woocommerce.failures} consecutive failed deliveries`;
       // WooCommerce disables on the failure that finds the count already above the limit (count + 1 after ours).
       const disabledWoo = await trx.updateTable('webhooks')
-        .set({ status: 'disabled', disabled_reason: `disabled after more than ${policy.woocommerce.failures} consecutive failed deliveries`, updated_at: now })
+        .set({ status: 'disabled', disabled_reason: wooReason, updated_at: now })
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
         .where('failure_count', '>', policy.woocommerce.failures + 1)
         .returning(['id', 'uid']).execute();
+      for (const webhook of disabledGone) told.disabled.push({ seq: webhook.seq, reason: GONE_REASON });
+      for (const row of disabledStandard) told.disabled.push({ seq: num(row.id), reason: standardReason });
+      for (const row of disabledWoo) told.disabled.push({ seq: num(row.id), reason: wooReason });
+      await this.operational?.emit(trx, told, now);
       return { disabledWebhooks: [...disabledGone, ...[...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid, gone: false }))] };
     });
   }

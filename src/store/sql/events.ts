@@ -109,7 +109,7 @@ export class SqlEvents implements EventsRepo {
    * A group in a few statements: a look-up per idempotency key, one multi-row insert of the new events,
    * one webhook look-up per workspace, and one insert of all their deliveries.
    */
-  private async publishGroup(trx: Kysely<Database>, group: QueuedPublish[]): Promise<{ results: PublishResult[]; handedOff: HandedOff[] }> {
+  private async publishGroup(trx: Kysely<Database>, group: Array<Pick<QueuedPublish, 'input' | 'route'>>, mayHandOff = true): Promise<{ results: PublishResult[]; handedOff: HandedOff[] }> {
     const results: PublishResult[] = new Array(group.length);
     const fresh: Array<{ index: number; uid: string }> = [];
     for (let index = 0; index < group.length; index++) {
@@ -154,7 +154,7 @@ export class SqlEvents implements EventsRepo {
 
     const deliveries: unknown[][] = [];
     const handedOff: HandedOff[] = [];
-    const handOffTo = this.handOff?.planner() ?? (() => false);
+    const handOffTo = (mayHandOff ? this.handOff?.planner() : undefined) ?? (() => false);
     const leaseMs = this.handOff?.leaseMs ?? 0;
     for (const { index, event, decisions } of routed) {
       const { input } = group[index];
@@ -189,6 +189,15 @@ export class SqlEvents implements EventsRepo {
       results[index] = replay;
     }
     return { results, handedOff };
+  }
+
+  /**
+   * Publishes inside a transaction of the caller's (operational events, in the one that records the
+   * outcomes causing them: sql/operational.ts). Nothing is handed off: the caller's dispatcher looks for
+   * due work after every record anyway.
+   */
+  async publishWithin(trx: Kysely<Database>, items: Array<{ input: NewEvent; route: Route }>): Promise<PublishResult[]> {
+    return items.length === 0 ? [] : (await this.publishGroup(trx, items, false)).results;
   }
 
   /**

@@ -18,6 +18,7 @@ import { uiSessions } from '../migrations/014_ui_sessions.ts';
 import { webhookTransform } from '../migrations/015_webhook_transform.ts';
 import { webhookFlowControl } from '../migrations/016_webhook_flow_control.ts';
 import { webhookSigningKeys } from '../migrations/017_webhook_signing_keys.ts';
+import { operationalEvents } from '../migrations/018_operational_events.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -25,6 +26,7 @@ import { StartupError } from '../../config.ts';
 import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
 import { SqlEvents } from './events.ts';
+import { OperationalEvents } from './operational.ts';
 import { SqlEventTypes } from './event-types.ts';
 import { HandOff } from './hand-off.ts';
 import { SqlNonces } from './nonces.ts';
@@ -59,6 +61,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '015_webhook_transform': webhookTransform(),
         '016_webhook_flow_control': webhookFlowControl(),
         '017_webhook_signing_keys': webhookSigningKeys(),
+        '018_operational_events': operationalEvents(),
       };
     },
   };
@@ -72,6 +75,8 @@ export class SqlStore implements Store {
   readonly events: SqlEvents;
   readonly deliveries: SqlDeliveries;
   readonly dispatch: SqlDispatch;
+  /** Operational events: emitted by `dispatch`; told the operator's workspace at start (core/operator-webhook.ts). */
+  readonly operational: OperationalEvents;
   readonly sessions: SqlSessions;
   readonly uiSessions: SqlUiSessions;
   readonly webhookHealth: SqlHealth;
@@ -95,7 +100,8 @@ export class SqlStore implements Store {
     this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);
     const attemptLog = new AttemptLog(dialect);
     this.deliveries = new SqlDeliveries(db, attemptLog);
-    this.dispatch = new SqlDispatch(db, dialect, attemptLog, handOff);
+    this.operational = new OperationalEvents(this.events);
+    this.dispatch = new SqlDispatch(db, dialect, attemptLog, handOff, this.operational);
     this.sessions = new SqlSessions(db);
     this.uiSessions = new SqlUiSessions(db);
     this.webhookHealth = new SqlHealth(db);
