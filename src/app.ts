@@ -6,9 +6,11 @@ import pino, { type Logger } from 'pino';
 import { buildServer } from './api/server.ts';
 import { checkEncryptionKey, loadEncryptionKey, sealStoredHeaders } from './bootstrap.ts';
 import { AdminToken, newAdminToken } from './core/admin-token.ts';
-import type { Config } from './config.ts';
+import { StartupError, type Config } from './config.ts';
+import { DomainError } from './core/errors.ts';
 import { SecretBox } from './core/crypto.ts';
 import { Core } from './core/hookd.ts';
+import { ensureOperatorWebhook } from './core/operator-webhook.ts';
 import type { Dispatcher } from './delivery/dispatcher.ts';
 import { RetentionJob } from './delivery/retention-job.ts';
 import { attemptSending, egressPolicy, newDispatcher } from './delivery/setup.ts';
@@ -111,6 +113,12 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       },
       sender: runner,
     }, adminToken);
+
+    // Every process that records outcomes publishes operational events into the operator's workspace too.
+    store.operational.operator = await ensureOperatorWebhook(core, config.operationalWebhook ?? null).catch((error: unknown) => {
+      // Its URL refused by the egress policy, say: the operator's to fix, as any setting.
+      throw error instanceof DomainError ? new StartupError(`HOOKD_OPERATIONAL_WEBHOOK_URL: ${error.message}`) : error;
+    });
 
     let fail: (error: Error) => void = () => undefined;
     const failed = new Promise<Error>((resolve) => { fail = resolve; });

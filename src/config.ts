@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseCidrList } from './core/addresses.ts';
+import { validateSecret } from './core/validation.ts';
 import { parseDuration, parseDurationList } from './util/duration.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -54,6 +55,8 @@ export interface Config {
   checkResponses: boolean;
   /** HOOKD_PUBLIC_URL: the base of links hookd hands out (portal links); unset: the host a request came to. */
   publicUrl: string | undefined;
+  /** HOOKD_OPERATIONAL_WEBHOOK_URL and its secret: where every workspace's operational events go too (core/operator-webhook.ts). */
+  operationalWebhook: { url: string; secret: string } | undefined;
   /** How long a `hookd listen` session outlives its CLI's connection (then its webhook is deleted). */
   listenGraceMs: number;
   /** A request's headers and body must have arrived within this long (slow bodies are cut off with 408). */
@@ -131,6 +134,8 @@ export const SETTINGS = {
   wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', use: 'delivery', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
   wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', use: 'delivery', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
   publicUrl: { env: 'HOOKD_PUBLIC_URL', use: 'delivery', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source, and the base of portal links)", default: '' },
+  operationalWebhookUrl: { env: 'HOOKD_OPERATIONAL_WEBHOOK_URL', use: 'delivery', flag: '--operational-webhook-url <url>', help: "the operator's endpoint for every workspace's operational events (hookd.webhook.disabled, …), signed as Standard Webhooks", default: '' },
+  operationalWebhookSecret: { env: 'HOOKD_OPERATIONAL_WEBHOOK_SECRET', use: 'delivery', flag: '--operational-webhook-secret <whsec_…>', help: 'the signing secret of HOOKD_OPERATIONAL_WEBHOOK_URL (whsec_ and 16 to 64 bytes in base64); required with it', default: '' },
   logLevel: { env: 'HOOKD_LOG_LEVEL', use: 'log', flag: '--log-level <level>', help: 'pino log level', default: 'info' },
 } as const;
 
@@ -188,6 +193,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     return text;
   };
 
+  const operationalWebhook = (url: string | undefined, secret: string | undefined) => {
+    if (url === undefined && secret === undefined) return undefined;
+    if (url === undefined) throw new ConfigError('HOOKD_OPERATIONAL_WEBHOOK_SECRET is set without HOOKD_OPERATIONAL_WEBHOOK_URL');
+    if (secret === undefined) throw new ConfigError('HOOKD_OPERATIONAL_WEBHOOK_URL needs HOOKD_OPERATIONAL_WEBHOOK_SECRET (whsec_…): its deliveries are signed');
+    // A webhook's secret rule (core/validation.ts), and the whsec_ form Standard Webhooks receivers expect.
+    let valid = secret.startsWith('whsec_');
+    try {
+      validateSecret(secret, 'secret');
+    } catch {
+      valid = false;
+    }
+    if (!valid) throw new ConfigError('HOOKD_OPERATIONAL_WEBHOOK_SECRET must be whsec_ followed by 16 to 64 bytes in base64');
+    return { url, secret };
+  };
+
   const databaseUrl = check('databaseUrl', optional);
   if (databaseUrl !== undefined && !/^(postgres|postgresql):\/\//.test(databaseUrl)) {
     throw new ConfigError(`HOOKD_DATABASE_URL must be a postgres:// URL, or unset for SQLite in the data dir`);
@@ -241,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     bodyLogCapBytes: 64 * 1024,
     logLevel: check('logLevel', logLevel),
     publicUrl: check('publicUrl', httpUrl),
+    operationalWebhook: operationalWebhook(check('operationalWebhookUrl', httpUrl), check('operationalWebhookSecret', optional)),
     woocommerce: {
       maxFailures: check('wcMaxFailures', integer(0, 1_000_000)),
       userAgent: raw('wcUserAgent'),
