@@ -3,49 +3,25 @@
  * events through a receiver that fails at random, with three processes and one of them SIGKILLed
  * halfway; a rate limit never exceeded by two processes together. Runs in the `postgres` project only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkspace, eventually } from '../../helpers/hookd.ts';
-import { USE_POSTGRES, createTestSchema, type TestSchema } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
-import { Receiver } from '../../helpers/receiver.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { processesOnPostgres } from '../../helpers/processes-on-postgres.ts';
 import { busiestSecond, checkFifo, randomFailures } from '../../helpers/flow.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
 describe.skipIf(!USE_POSTGRES)(`flow control across processes (${USE_POSTGRES ? 'running' : reason})`, () => {
-  let schema: TestSchema;
-  let dataDir: string;
-  let receiver: Receiver;
-  const processes: HookdProcess[] = [];
-
-  beforeEach(async () => {
-    schema = await createTestSchema();
-    dataDir = mkdtempSync(join(tmpdir(), 'hookd-flow-'));
-    receiver = await Receiver.start();
-  });
-  afterEach(async () => {
-    for (const process of processes.splice(0)) if (process.child.exitCode === null) process.child.kill('SIGKILL');
-    await receiver.close();
-    await schema.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const spawn = async (settings: Record<string, string> = {}) => {
-    const process = await spawnHookd(dataDir, await freePort(), { databaseUrl: schema.url, lease: '3s', retrySchedule: '20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms', ...settings });
-    processes.push(process);
-    return process;
-  };
+  const cluster = processesOnPostgres('hookd-flow-', { lease: '3s', retrySchedule: '20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms' });
+  const spawn = (settings: Record<string, string> = {}, command?: string[]) => cluster.spawn(settings, command);
 
   it('keeps FIFO order over 1 000 events, failures at random, three processes, one SIGKILLed', { timeout: 240_000 }, async () => {
     const [first, second, third] = [await spawn(), await spawn(), await spawn()];
     const ws = await createWorkspace(first.api, 'fifo-multi');
     const total = 1000;
     const plan = randomFailures(total * 3, 0.3, 11);
-    receiver.script.push(...plan);
-    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'ordered', url: receiver.url('/ordered'), events: ['order.created'], active: true, ordering: 'fifo' });
+    cluster.receiver.script.push(...plan);
+    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'ordered', url: cluster.receiver.url('/ordered'), events: ['order.created'], active: true, ordering: 'fifo' });
     expect(created.status, created.text).toBe(201);
     const apis = [first, second, third].map((process) => process.api.as(ws.key));
     let killed = false;
@@ -60,10 +36,10 @@ describe.skipIf(!USE_POSTGRES)(`flow control across processes (${USE_POSTGRES ? 
       }
     }
     await eventually(async () => {
-      const received = receiver.requests.map((request, i) => ({ n: JSON.parse(request.text).data.n as number, ok: plan[i]?.status === 200 }));
+      const received = cluster.receiver.requests.map((request, i) => ({ n: JSON.parse(request.text).data.n as number, ok: plan[i]?.status === 200 }));
       return received.some((r) => r.ok && r.n === total - 1);
     }, 200_000, 250);
-    const received = receiver.requests.map((request, i) => ({ n: JSON.parse(request.text).data.n as number, ok: plan[i]?.status === 200 }));
+    const received = cluster.receiver.requests.map((request, i) => ({ n: JSON.parse(request.text).data.n as number, ok: plan[i]?.status === 200 }));
     console.log(`fifo over 3 processes (one killed): ${total} events in order, ${received.length} requests, ${received.filter((r) => !r.ok).length} failed answers`);
     checkFifo(received, total);
     expect(third.child.exitCode).toBeNull();
@@ -72,16 +48,16 @@ describe.skipIf(!USE_POSTGRES)(`flow control across processes (${USE_POSTGRES ? 
   it('never exceeds a rate limit with two processes delivering', { timeout: 60_000 }, async () => {
     const [a, b] = [await spawn(), await spawn()];
     const ws = await createWorkspace(a.api, 'rate-multi');
-    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'limited', url: receiver.url('/limited'), events: ['order.created'], active: true, rateLimit: { perSecond: 10 } });
+    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'limited', url: cluster.receiver.url('/limited'), events: ['order.created'], active: true, rateLimit: { perSecond: 10 } });
     expect(created.status, created.text).toBe(201);
     const apis = [a.api.as(ws.key), b.api.as(ws.key)];
     const total = 60;
     await Promise.all(Array.from({ length: total }, (_, n) => apis[n % 2].post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { n } })));
-    await receiver.waitFor(total, 30_000);
-    const times = receiver.requests.map((r) => r.at);
+    await cluster.receiver.waitFor(total, 30_000);
+    const times = cluster.receiver.requests.map((r) => r.at);
     const busiest = busiestSecond(times);
     console.log(`rate limit 10/s over 2 processes: ${total} requests in ${Math.max(...times) - Math.min(...times)} ms, at most ${busiest} in any second`);
     expect(busiest).toBeLessThanOrEqual(10);
-    expect(new Set(receiver.requests.map((r) => JSON.parse(r.text).data.n)).size).toBe(total);
+    expect(new Set(cluster.receiver.requests.map((r) => JSON.parse(r.text).data.n)).size).toBe(total);
   });
 });

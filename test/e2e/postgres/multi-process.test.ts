@@ -3,48 +3,24 @@
  * claim in one process does not block the others, and per-webhook limits hold across processes.
  * Runs in the `postgres` project only (HOOKD_TEST_DATABASE_URL set).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkspace, eventually } from '../../helpers/hookd.ts';
-import { USE_POSTGRES, createTestSchema, type TestSchema } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
-import { Receiver } from '../../helpers/receiver.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { processesOnPostgres } from '../../helpers/processes-on-postgres.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
 describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTGRES ? 'running' : reason})`, () => {
-  let schema: TestSchema;
-  let dataDir: string;
-  let receiver: Receiver;
-  const processes: HookdProcess[] = [];
-
-  beforeEach(async () => {
-    schema = await createTestSchema();
-    dataDir = mkdtempSync(join(tmpdir(), 'hookd-multi-'));
-    receiver = await Receiver.start();
-  });
-  afterEach(async () => {
-    for (const process of processes.splice(0)) if (process.child.exitCode === null) process.child.kill('SIGKILL');
-    await receiver.close();
-    await schema.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const spawn = async (settings: Record<string, string> = {}, command?: string[]) => {
-    const process = await spawnHookd(dataDir, await freePort(), { databaseUrl: schema.url, lease: '3s', logLevel: 'info', ...settings }, command);
-    processes.push(process);
-    return process;
-  };
+  const cluster = processesOnPostgres('hookd-multi-', { lease: '3s', logLevel: 'info' });
+  const spawn = (settings: Record<string, string> = {}, command?: string[]) => cluster.spawn(settings, command);
 
   it('delivers 10 000 events over 50 webhooks with three processes, one killed halfway', { timeout: 180_000 }, async () => {
     const [first, second, third] = [await spawn(), await spawn(), await spawn()];
     const ws = await createWorkspace(first.api, 'multi');
     for (let i = 0; i < 50; i++) {
       await ws.api.post(`/workspaces/${ws.id}/event-types`, { name: `load.e${i}` });
-      await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: `w${i}`, url: receiver.url(`/w${i}`), events: [`load.e${i}`], active: true });
+      await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: `w${i}`, url: cluster.receiver.url(`/w${i}`), events: [`load.e${i}`], active: true });
     }
     const apis = [first, second, third].map((process) => process.api.as(ws.key));
     const ids: string[] = [];
@@ -64,9 +40,9 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
         });
         expect(response.status).toBe(202);
         ids.push(response.body.data.id);
-        if (killedAt < 0 && receiver.requests.length >= total / 2) {
-          killedAt = receiver.requests.length;
-          const client = new pg.Client({ connectionString: schema.url });
+        if (killedAt < 0 && cluster.receiver.requests.length >= total / 2) {
+          killedAt = cluster.receiver.requests.length;
+          const client = new pg.Client({ connectionString: cluster.schema.url });
           await client.connect();
           inFlightAtKill = Number((await client.query("SELECT count(*) AS n FROM deliveries WHERE status = 'sending'")).rows[0].n);
           await client.end();
@@ -75,14 +51,14 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
       }
     }));
     if (killedAt < 0) {
-      killedAt = receiver.requests.length;
+      killedAt = cluster.receiver.requests.length;
       second.child.kill('SIGKILL');
     }
     const arrived = await eventually(async () => {
-      const got = new Set(receiver.requests.map((r) => r.headers['webhook-id'] as string));
+      const got = new Set(cluster.receiver.requests.map((r) => r.headers['webhook-id'] as string));
       return ids.every((id) => got.has(id)) ? got : null;
     }, 120_000, 200);
-    const duplicates = receiver.requests.length - arrived.size;
+    const duplicates = cluster.receiver.requests.length - arrived.size;
     console.log(`3 processes, ${ids.length} events over 50 webhooks; process 2 killed after ${killedAt} receipts with ${inFlightAtKill} deliveries in flight; all delivered, ${duplicates} duplicate(s)`);
     expect(arrived.size).toBe(total);
     expect(duplicates).toBeLessThanOrEqual(Math.max(inFlightAtKill, 0) + 0);
@@ -92,54 +68,54 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
   it('splits roles: an API-only process takes events, worker processes deliver them', { timeout: 60_000 }, async () => {
     const api = await spawn({}, ['serve', '--api-only']);
     const ws = await createWorkspace(api.api, 'roles');
-    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'r', url: receiver.url('/roles'), events: ['order.created'], active: true });
+    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'r', url: cluster.receiver.url('/roles'), events: ['order.created'], active: true });
     await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { early: true } });
     await new Promise((resolve) => setTimeout(resolve, 500));
     // No dispatcher yet: nothing is sent.
-    expect(receiver.requests).toHaveLength(0);
+    expect(cluster.receiver.requests).toHaveLength(0);
     await spawn({}, ['worker']);
     await spawn({}, ['worker']);
-    await receiver.waitFor(1, 15_000);
+    await cluster.receiver.waitFor(1, 15_000);
     for (let i = 0; i < 20; i++) await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { i } });
-    const requests = await receiver.waitFor(21, 15_000);
+    const requests = await cluster.receiver.waitFor(21, 15_000);
     expect(new Set(requests.map((r) => r.headers['webhook-id'])).size).toBe(21);
   });
 
   it('keeps delivering while another process sits in a slow claim (no global lock)', { timeout: 60_000 }, async () => {
     const hookd = await spawn();
     const ws = await createWorkspace(hookd.api, 'slow-claim');
-    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'stuck', url: receiver.url('/stuck'), events: ['order.created'], active: true });
-    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'free', url: receiver.url('/free'), events: ['order.updated'], active: true });
+    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'stuck', url: cluster.receiver.url('/stuck'), events: ['order.created'], active: true });
+    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'free', url: cluster.receiver.url('/free'), events: ['order.updated'], active: true });
     // Another "process" is in the middle of a slow claim: it holds the stuck webhook's row as a claim locks it.
-    const other = new pg.Client({ connectionString: schema.url });
+    const other = new pg.Client({ connectionString: cluster.schema.url });
     await other.connect();
     await other.query('BEGIN');
     await other.query("SELECT id FROM webhooks WHERE name = 'stuck' FOR NO KEY UPDATE");
     await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { waits: true } });
     const started = Date.now();
     for (let i = 0; i < 10; i++) await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.updated', data: { i } });
-    await eventually(async () => receiver.requests.filter((r) => r.path === '/free').length === 10, 10_000);
+    await eventually(async () => cluster.receiver.requests.filter((r) => r.path === '/free').length === 10, 10_000);
     const elapsed = Date.now() - started;
     // The locked webhook's delivery waits for that claim; nothing else does.
-    expect(receiver.requests.filter((r) => r.path === '/stuck')).toHaveLength(0);
+    expect(cluster.receiver.requests.filter((r) => r.path === '/stuck')).toHaveLength(0);
     await other.query('ROLLBACK');
     await other.end();
-    await eventually(async () => receiver.requests.some((r) => r.path === '/stuck'), 15_000);
+    await eventually(async () => cluster.receiver.requests.some((r) => r.path === '/stuck'), 15_000);
     console.log(`10 deliveries went out in ${elapsed} ms while another claim held a lock`);
   });
 
   it('holds the per-webhook concurrency limit across processes', { timeout: 60_000 }, async () => {
     const [a, b] = [await spawn({ webhookConcurrency: '2', requestTimeout: '3s' }), await spawn({ webhookConcurrency: '2', requestTimeout: '3s' })];
     const ws = await createWorkspace(a.api, 'limits');
-    receiver.behaviour = { kind: 'slow', ms: 1500 };
-    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'slow', url: receiver.url('/slow'), events: ['order.created'], active: true });
+    cluster.receiver.behaviour = { kind: 'slow', ms: 1500 };
+    await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'slow', url: cluster.receiver.url('/slow'), events: ['order.created'], active: true });
     const apis = [a.api.as(ws.key), b.api.as(ws.key)];
     for (let i = 0; i < 10; i++) await apis[i % 2].post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { i } });
-    await receiver.waitFor(2, 10_000);
+    await cluster.receiver.waitFor(2, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     // 1.5 s per request and 2 slots in all: in the first ~1.4 s no more than 2 may have arrived.
-    const first = receiver.requests[0].at;
-    expect(receiver.requests.filter((r) => r.at < first + 1400).length).toBeLessThanOrEqual(2);
-    await receiver.waitFor(10, 30_000);
+    const first = cluster.receiver.requests[0].at;
+    expect(cluster.receiver.requests.filter((r) => r.at < first + 1400).length).toBeLessThanOrEqual(2);
+    await cluster.receiver.waitFor(10, 30_000);
   });
 });
