@@ -987,6 +987,225 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * Delivery Exhausted
+         * @description The data of hookd.delivery.exhausted events: Sent by hookd when it gives a delivery up after its last scheduled attempt
+         * @example {
+         *       "workspaceId": "0190a5a2-7c1e-7a3b-9f00-3c2d1e0f4a5b",
+         *       "webhook": {
+         *         "id": "0190a5a2-9d4f-7c21-8e11-5a6b7c8d9e0f",
+         *         "name": "orders to my shop",
+         *         "url": "https://shop.example.com/hooks"
+         *       },
+         *       "delivery": {
+         *         "id": "0190a5a3-1111-7222-8333-444455556666",
+         *         "eventId": "0190a5a3-0000-7111-8222-333344445555",
+         *         "eventType": "order.created",
+         *         "attempts": 8
+         *       },
+         *       "lastAttempt": {
+         *         "at": "2025-01-15T08:00:00.000Z",
+         *         "eventType": "order.created",
+         *         "responseCode": 503,
+         *         "error": null,
+         *         "durationMs": 120
+         *       }
+         *     }
+         */
+        "event.hookd.delivery.exhausted": {
+            /** Delivery */
+            delivery: {
+                attempts: number;
+                /** Format: uuid */
+                eventId: string;
+                eventType: string;
+                /** Format: uuid */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Attempt */
+            lastAttempt: {
+                /** Format: date-time */
+                at: string;
+                durationMs: number;
+                /** @description string, or null */
+                error: unknown;
+                eventType: string;
+                /** @description integer, or null */
+                responseCode: unknown;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Webhook */
+            webhook: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            workspaceId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Webhook Disabled
+         * @description The data of hookd.webhook.disabled events: Sent by hookd when it disables a webhook (its endpoint answered 410 Gone, or it kept failing): the reason and its last attempts
+         * @example {
+         *       "workspaceId": "0190a5a2-7c1e-7a3b-9f00-3c2d1e0f4a5b",
+         *       "webhook": {
+         *         "id": "0190a5a2-9d4f-7c21-8e11-5a6b7c8d9e0f",
+         *         "name": "orders to my shop",
+         *         "url": "https://shop.example.com/hooks"
+         *       },
+         *       "reason": "disabled after 5 or more consecutive failed attempts and no success for 432000s",
+         *       "disabledAt": "2025-01-15T08:00:00.000Z",
+         *       "failureCount": 5,
+         *       "failingSince": "2025-01-10T08:00:00.000Z",
+         *       "lastSuccessAt": "2025-01-10T07:58:00.000Z",
+         *       "lastAttempts": [
+         *         {
+         *           "at": "2025-01-15T08:00:00.000Z",
+         *           "eventType": "order.created",
+         *           "responseCode": 503,
+         *           "error": null,
+         *           "durationMs": 120
+         *         }
+         *       ]
+         *     }
+         */
+        "event.hookd.webhook.disabled": {
+            /** Format: date-time */
+            disabledAt: string;
+            /** @description date-time, or null */
+            failingSince: unknown;
+            failureCount: number;
+            lastAttempts: ({
+                /** Format: date-time */
+                at: string;
+                durationMs: number;
+                /** @description string, or null */
+                error: unknown;
+                eventType: string;
+                /** @description integer, or null */
+                responseCode: unknown;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description date-time, or null */
+            lastSuccessAt: unknown;
+            reason: string;
+            /** Webhook */
+            webhook: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            workspaceId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Webhook Failing
+         * @description The data of hookd.webhook.failing events: Sent by hookd when a webhook fails after a success, or when half or more of its attempts over 15 minutes failed; at most once per webhook per 15 minutes
+         * @example {
+         *       "workspaceId": "0190a5a2-7c1e-7a3b-9f00-3c2d1e0f4a5b",
+         *       "webhook": {
+         *         "id": "0190a5a2-9d4f-7c21-8e11-5a6b7c8d9e0f",
+         *         "name": "orders to my shop",
+         *         "url": "https://shop.example.com/hooks"
+         *       },
+         *       "trigger": "first_failure",
+         *       "failureCount": 1,
+         *       "failingSince": "2025-01-15T08:00:00.000Z",
+         *       "lastSuccessAt": "2025-01-10T07:58:00.000Z",
+         *       "window": null,
+         *       "lastAttempt": {
+         *         "at": "2025-01-15T08:00:00.000Z",
+         *         "eventType": "order.created",
+         *         "responseCode": 503,
+         *         "error": null,
+         *         "durationMs": 120
+         *       }
+         *     }
+         */
+        "event.hookd.webhook.failing": {
+            /** @description date-time, or null */
+            failingSince: unknown;
+            failureCount: number;
+            /** Attempt */
+            lastAttempt: {
+                /** Format: date-time */
+                at: string;
+                durationMs: number;
+                /** @description string, or null */
+                error: unknown;
+                eventType: string;
+                /** @description integer, or null */
+                responseCode: unknown;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description date-time, or null */
+            lastSuccessAt: unknown;
+            /** @enum {string} */
+            trigger: "first_failure" | "failure_rate";
+            /** Webhook */
+            webhook: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description object, or null */
+            window: unknown;
+            /** Format: uuid */
+            workspaceId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Webhook Recovered
+         * @description The data of hookd.webhook.recovered events: Sent by hookd at the first success of a webhook it reported failing
+         * @example {
+         *       "workspaceId": "0190a5a2-7c1e-7a3b-9f00-3c2d1e0f4a5b",
+         *       "webhook": {
+         *         "id": "0190a5a2-9d4f-7c21-8e11-5a6b7c8d9e0f",
+         *         "name": "orders to my shop",
+         *         "url": "https://shop.example.com/hooks"
+         *       },
+         *       "failingSince": "2025-01-15T08:00:00.000Z",
+         *       "recoveredAt": "2025-01-15T08:20:00.000Z"
+         *     }
+         */
+        "event.hookd.webhook.recovered": {
+            /** Format: date-time */
+            failingSince: string;
+            /** Format: date-time */
+            recoveredAt: string;
+            /** Webhook */
+            webhook: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            workspaceId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * Import
          * @description The data of import.completed events: Sent when a import is completed
          * @example {
