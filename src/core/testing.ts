@@ -57,7 +57,7 @@ export class WebhookTests {
     const worker = async () => {
       while (next < types.length) {
         const index = next++;
-        tests[index] = await this.sendOne(stored, secrets, types[index]);
+        tests[index] = await this.sendOne(workspace.id, stored, secrets, types[index]);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, types.length) }, worker));
@@ -65,13 +65,13 @@ export class WebhookTests {
     return { startedAt, testsRun: tests.length, testsSucceeded: succeeded, testsFailed: tests.length - succeeded, tests };
   }
 
-  private async sendOne(webhook: StoredWebhook, secrets: WebhookSecrets, type: EventType): Promise<TestResult> {
+  private async sendOne(workspaceId: string, webhook: StoredWebhook, secrets: WebhookSecrets, type: EventType): Promise<TestResult> {
     const attempt = await this.ctx.sender.send({
       seq: 0,
       id: `test_${randomUUID()}`,
       attemptCount: 0,
       trigger: 'test',
-      webhook: { seq: webhook.seq, id: webhook.id, workspaceSeq: webhook.workspaceSeq, url: webhook.url, sealedHeaders: webhook.sealedHeaders, format: webhook.format, meta: webhook.meta, secrets, retrySchedule: webhook.retrySchedule, transform: webhook.transform, fifo: false, rateLimited: false },
+      webhook: { seq: webhook.seq, id: webhook.id, workspaceSeq: webhook.workspaceSeq, workspaceId, url: webhook.url, sealedHeaders: webhook.sealedHeaders, format: webhook.format, meta: webhook.meta, secrets, retrySchedule: webhook.retrySchedule, transform: webhook.transform, fifo: false, rateLimited: false },
       event: { seq: 0, id: `test_${randomUUID()}`, type: type.name, dataJson: JSON.stringify(type.example), createdAt: this.ctx.now() },
     });
     await this.ctx.store.deliveries.recordTestAttempt(attempt);

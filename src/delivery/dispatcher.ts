@@ -308,7 +308,7 @@ export class Dispatcher {
       attempt = await this.sender.send(delivery);
     } catch (error) {
       // The sender reports HTTP failures as attempts; reaching here is a bug, so hand the delivery back.
-      this.log.error({ err: error, delivery: delivery.id }, 'attempt crashed');
+      this.log.error({ err: error, delivery: delivery.id, webhook: delivery.webhook.id, workspace: delivery.webhook.workspaceId }, 'attempt crashed');
       this.#abortedSeqs.push(delivery.seq);
       return;
     }

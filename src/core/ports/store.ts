@@ -306,6 +306,8 @@ export interface ClaimedDelivery {
     seq: number;
     id: string;
     workspaceSeq: number;
+    /** Its workspace's public id: what logs, metrics and spans name it by. */
+    workspaceId: string;
     url: string;
     /** Sealed: the sender opens them (see core/webhook-headers.ts). */
     sealedHeaders: Record<string, string>;

@@ -31,7 +31,7 @@ const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS 
 export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
-  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'>>;
+  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'> & { workspace_uid: string }>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt<{ recovered_from: number | null }>;
@@ -48,7 +48,7 @@ export class SqlDispatch implements DispatchRepo {
     this.#dueScan = new DueScan(dialect);
     this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
       WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
-    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
+    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, (SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id) AS workspace_uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
     // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
@@ -138,6 +138,7 @@ export class SqlDispatch implements DispatchRepo {
         seq: num(row.id),
         id: row.uid,
         workspaceSeq: num(row.workspace_id),
+        workspaceId: row.workspace_uid,
         url: row.url,
         sealedHeaders: parseJson(row.headers, {}),
         format: row.format as ClaimedDelivery['webhook']['format'],
