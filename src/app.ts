@@ -85,7 +85,9 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
     const freed = await store.deliveries.freeHeldOfActiveWebhooks(Date.now());
     if (freed > 0) log.info({ deliveries: freed }, 'freed the deliveries a resume cut short had left held');
 
-    const metrics = new Metrics();
+    const metrics = new Metrics({ workspaceLabels: config.metricsWorkspaces });
+    // The store's gauges, in the processes that serve /metrics: the same figures from any of them.
+    if (config.role !== 'worker') metrics.watchStore(() => store.queueStats.read());
     const sending = attemptSending(config, box);
     http = sending.http;
     const { runner } = sending;

@@ -51,6 +51,8 @@ export interface Config {
   /** Which of /metrics, /openapi.json and /docs are served, and the token they need (none: open). */
   infoEndpoints: ReadonlySet<InfoEndpoint>;
   metricsToken: string | undefined;
+  /** Workspaces whose attempts get a `workspace` label of their own in /metrics; the rest are `other` (bounded series). */
+  metricsWorkspaces: number;
   /** For hookd's own tests: check every answer against its documented schema (api/response-check.ts). */
   checkResponses: boolean;
   /** HOOKD_PUBLIC_URL: the base of links hookd hands out (portal links); unset: the host a request came to. */
@@ -119,6 +121,7 @@ export const SETTINGS = {
   authFailureLimit: { env: 'HOOKD_AUTH_FAILURE_LIMIT', use: 'api', flag: '--auth-failure-limit <n>', help: 'failed authentications per minute from one client address (or with one consumer key) before it is refused for the rest of the minute', default: '30' },
   infoEndpoints: { env: 'HOOKD_INFO_ENDPOINTS', use: 'api', flag: '--info-endpoints <list>', help: 'which of /metrics, /openapi.json and /docs are served: metrics, openapi, docs (comma-separated), or none', default: 'metrics,openapi,docs' },
   metricsToken: { env: 'HOOKD_METRICS_TOKEN', use: 'api', flag: '--metrics-token <token>', help: 'when set, /metrics, /openapi.json and /docs need it: as a bearer token, or as the password of basic auth', default: '' },
+  metricsWorkspaces: { env: 'HOOKD_METRICS_WORKSPACES', use: 'delivery', flag: '--metrics-workspaces <n>', help: 'how many workspaces get a label of their own in the attempt metrics (the first met; the rest are counted as "other"), so the series stay bounded', default: '20' },
   listenGrace: { env: 'HOOKD_LISTEN_GRACE', use: 'api', flag: '--listen-grace <duration>', help: 'how long a `hookd listen` session outlives its connection before its temporary webhook is deleted', default: '60s' },
   checkResponses: { env: 'HOOKD_CHECK_RESPONSES', use: 'api', flag: '--check-responses <bool>', help: "for hookd's own tests: check every answer against the OpenAPI document's schema (a mismatch is a 500)", default: 'false' },
   trustProxy: { env: 'HOOKD_TRUST_PROXY', use: 'api', flag: '--trust-proxy <bool>', help: "behind a reverse proxy: take the client's address from X-Forwarded-For", default: 'false' },
@@ -246,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     trustProxy: check('trustProxy', boolean),
     infoEndpoints: check('infoEndpoints', infoEndpointList),
     metricsToken: check('metricsToken', optional),
+    metricsWorkspaces: check('metricsWorkspaces', integer(0, 1000)),
     checkResponses: check('checkResponses', boolean),
     listenGraceMs: check('listenGrace', positiveDuration),
     httpRequestTimeoutMs: check('httpRequestTimeout', positiveDuration),

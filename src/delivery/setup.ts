@@ -13,6 +13,8 @@ import { AttemptRunner } from './attempt.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { RetryPolicy } from './retry.ts';
 import { HttpSender } from './sender.ts';
+import { ObservedSender } from './observed-sender.ts';
+import { TimedDispatchRepo } from './timed-dispatch.ts';
 
 export interface AttemptSending {
   http: HttpSender;
@@ -36,7 +38,8 @@ export function attemptSending(config: Config, box: SecretBox): AttemptSending {
 }
 
 export function newDispatcher(config: Config, repo: DispatchRepo, runner: AttemptRunner, metrics: Metrics, log: Logger): Dispatcher {
-  return new Dispatcher(repo, runner, new RetryPolicy(config.retrySchedule, config.retryJitter), {
+  // Observed from the outside (spans, attempt metrics, store timings): the dispatcher itself knows none of it.
+  return new Dispatcher(new TimedDispatchRepo(repo, metrics), new ObservedSender(runner, metrics), new RetryPolicy(config.retrySchedule, config.retryJitter), {
     concurrency: config.concurrency,
     webhookConcurrency: config.webhookConcurrency,
     workspaceConcurrency: config.workspaceConcurrency,

@@ -17,7 +17,7 @@ if (!port) throw new Error('dispatcher-thread.ts runs in a worker thread');
 const { config } = workerData as { config: Config };
 const send = (message: FromDispatcherThread) => port.postMessage(message);
 
-const metrics = new Metrics({ processMetrics: false });
+const metrics = new Metrics({ processMetrics: false, workspaceLabels: config.metricsWorkspaces });
 const { http, runner } = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
 const repo = new RemoteDispatchRepo(send);
 const dispatcher = newDispatcher(config, repo, runner, metrics, pino({ level: config.logLevel }));

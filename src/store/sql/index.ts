@@ -36,6 +36,7 @@ import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
 import { SqlUiSessions } from './ui-sessions.ts';
 import { SqlHealth } from './health.ts';
+import { SqlQueueStats } from './queue-stats.ts';
 import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
 
@@ -82,6 +83,8 @@ export class SqlStore implements Store {
   readonly webhookHealth: SqlHealth;
   readonly nonces: SqlNonces;
   readonly retention: SqlRetention;
+  /** What /metrics's store gauges read (not a core port: only the process's metrics use it). */
+  readonly queueStats: SqlQueueStats;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -107,6 +110,7 @@ export class SqlStore implements Store {
     this.webhookHealth = new SqlHealth(db);
     this.nonces = new SqlNonces(db);
     this.retention = new SqlRetention(db);
+    this.queueStats = new SqlQueueStats(db);
   }
 
   async migrate(): Promise<void> {
