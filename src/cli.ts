@@ -33,9 +33,11 @@ function settingsFrom(options: Record<string, unknown>): SettingValues {
 
 // The server's modules are loaded by the commands that run it, so an operator command starts quickly.
 async function serve(options: Record<string, unknown>, role: Role): Promise<void> {
-  const [{ default: pino }, { startHookd }] = await Promise.all([import('pino'), import('./app.ts')]);
+  const [{ default: pino }, { startHookd }, { startTracing }] = await Promise.all([import('pino'), import('./app.ts'), import('./tracing.ts')]);
   const config = loadConfig(process.env, settingsFrom(options), role);
   const log = pino({ level: config.logLevel });
+  // Before anything makes spans; a no-op unless OTEL_* variables ask for an exporter.
+  const tracing = await startTracing();
   const hookd = await startHookd(config, log);
   if (hookd.generatedAdminToken) {
     process.stdout.write(`\n  hookd admin token (shown once, store it now): ${hookd.generatedAdminToken}\n\n`);
@@ -46,7 +48,7 @@ async function serve(options: Record<string, unknown>, role: Role): Promise<void
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing deliveries in flight');
-    hookd.close().then(() => process.exit(0), (error: unknown) => {
+    hookd.close().then(() => tracing?.shutdown()).then(() => process.exit(0), (error: unknown) => {
       log.error({ err: error }, 'error while stopping');
       process.exit(1);
     });
@@ -56,7 +58,7 @@ async function serve(options: Record<string, unknown>, role: Role): Promise<void
   // A process that can no longer deliver exits non-zero so its supervisor restarts it; pending work is in the store.
   void hookd.failed.then(() => {
     stopping = true;
-    void hookd.close().finally(() => process.exit(1));
+    void hookd.close().then(() => tracing?.shutdown()).finally(() => process.exit(1));
   });
 }
 

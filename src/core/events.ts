@@ -11,6 +11,7 @@ import { requireObject, validateJsonDepth } from './validation.ts';
 import { passes, type FilteredEvent } from './payload-filter.ts';
 import { checkEventData } from './event-schemas.ts';
 import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
+import { ATTR, endWithError, startPublishSpan } from './spans.ts';
 
 /** Which events the log shows, as a caller asks for them. */
 export interface EventQuery extends TimeRangeInput {
@@ -59,6 +60,19 @@ export class Events {
   constructor(private readonly ctx: CoreContext, private readonly eventTypes: EventTypes) {}
 
   async publish(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
+    const span = startPublishSpan(workspace.id, input.type);
+    try {
+      const result = await this.publishInSpan(workspace, input);
+      if (span.isRecording()) span.setAttributes({ [ATTR.eventId]: result.event.id, [ATTR.deliveries]: result.deliveryCount, [ATTR.replayed]: result.replayed });
+      span.end();
+      return result;
+    } catch (error) {
+      endWithError(span, error);
+      throw error;
+    }
+  }
+
+  private async publishInSpan(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
     // Only hookd publishes its operational events: a forged `webhook.disabled` would mislead their receivers.
     if (isOperationalType(input.type)) throw new Invalid('type', `"${input.type}" is published by hookd itself (an operational event), not through the API`);
     const eventType = await this.eventTypes.find(workspace, input.type);

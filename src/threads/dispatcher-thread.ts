@@ -11,12 +11,15 @@ import { attemptSending, newDispatcher } from '../delivery/setup.ts';
 import { Metrics } from '../metrics.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
 import { RemoteDispatchRepo } from './remote-dispatch.ts';
+import { startTracing } from '../tracing.ts';
 
 const port = parentPort;
 if (!port) throw new Error('dispatcher-thread.ts runs in a worker thread');
 const { config } = workerData as { config: Config };
 const send = (message: FromDispatcherThread) => port.postMessage(message);
 
+// Tracer providers are per thread: this thread's attempt spans need an SDK of their own (tracing.ts).
+const tracing = await startTracing();
 const metrics = new Metrics({ processMetrics: false, workspaceLabels: config.metricsWorkspaces });
 const { http, runner } = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
 const repo = new RemoteDispatchRepo(send);
@@ -37,7 +40,7 @@ port.on('message', (message: ToDispatcherThread) => {
       void metrics.snapshot().then((snapshot) => send({ kind: 'metrics', id: message.id, snapshot }));
       break;
     case 'stop':
-      void dispatcher.stop().then(() => http.close()).then(() => send({ kind: 'stopped' }));
+      void dispatcher.stop().then(() => http.close()).then(() => tracing?.shutdown()).then(() => send({ kind: 'stopped' }));
       break;
   }
 });
