@@ -27,14 +27,25 @@ export interface OperatorTarget {
 export async function ensureOperatorWebhook(core: Core, target: OperatorTarget | null): Promise<WorkspaceRef | null> {
   if (target === null) return null;
   const workspace = await operatorWorkspace(core);
-  const found = (await core.webhooks.list(workspace, { nameContains: OPERATOR_WEBHOOK_NAME }, { limit: 100 })).items
-    .find((webhook) => webhook.name === OPERATOR_WEBHOOK_NAME);
+  let [found] = await operatorWebhooks(core, workspace);
   if (!found) {
     await core.webhooks.create(workspace, { name: OPERATOR_WEBHOOK_NAME, url: target.url, events: EVENTS, secret: target.secret, status: 'active' });
-  } else {
-    await core.webhooks.patch(workspace, found, await changesTo(core, found, target));
+    // Processes starting together may each have created one: all keep the oldest, so each event goes out once.
+    const all = await operatorWebhooks(core, workspace);
+    for (const extra of all.slice(1)) await core.webhooks.delete(extra);
+    found = all[0];
   }
+  await core.webhooks.patch(workspace, found, changesTo(found, target));
+  // A new secret is a rotation, as POST …/rotate-secret: the old one keeps signing alongside for the grace period.
+  if (found.signing !== 'hmac') await core.webhooks.patch(workspace, found, { signing: 'hmac', secret: target.secret });
+  else if ((await core.webhooks.revealSecret({ kind: 'admin' }, found)).secret !== target.secret) await core.webhooks.rotateSecret(workspace, found, target.secret);
   return { seq: workspace.seq, id: workspace.id };
+}
+
+/** The workspace's webhooks named `operator`, oldest first. */
+async function operatorWebhooks(core: Core, workspace: Workspace): Promise<Webhook[]> {
+  const page = await core.webhooks.list(workspace, { nameContains: OPERATOR_WEBHOOK_NAME }, { limit: 100 });
+  return page.items.filter((webhook) => webhook.name === OPERATOR_WEBHOOK_NAME).sort((a, b) => a.seq - b.seq);
 }
 
 async function operatorWorkspace(core: Core): Promise<Workspace> {
@@ -53,12 +64,10 @@ async function operatorWorkspace(core: Core): Promise<Workspace> {
   return created;
 }
 
-/** Only what differs: setting the same secret again would rotate it, and keep the old one signing for the grace period. */
-async function changesTo(core: Core, webhook: Webhook, target: OperatorTarget) {
-  const secret = webhook.signing === 'hmac' ? (await core.webhooks.revealSecret({ kind: 'admin' }, webhook)).secret : null;
+/** Only what differs from the settings (the secret aside). */
+function changesTo(webhook: Webhook, target: OperatorTarget) {
   return {
     ...(webhook.url !== target.url ? { url: target.url } : {}),
-    ...(secret !== target.secret ? (webhook.signing === 'hmac' ? { secret: target.secret } : { signing: 'hmac' as const, secret: target.secret }) : {}),
     ...(webhook.events.length !== 1 || webhook.events[0] !== EVENTS[0] ? { events: EVENTS } : {}),
     ...(webhook.status !== 'active' ? { status: 'active' as const } : {}),
   };

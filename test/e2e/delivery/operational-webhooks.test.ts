@@ -5,7 +5,11 @@
  * (verified with `standardwebhooks`), and never a webhook subscribed to `*`. When the operational endpoints
  * fail themselves (and get disabled), nothing is emitted about them: no loop.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createWorkspace, eventually, sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { receiversClosedAfterAll, type Receiver, type Received } from '../../helpers/receiver.ts';
@@ -153,5 +157,38 @@ describe('operational webhooks', () => {
     const catalog = await ws.api.get('/webhooks/events');
     const disabled = (catalog.body.data as Array<{ name: string; schema: unknown }>).find((type) => type.name === 'hookd.webhook.disabled');
     expect(disabled?.schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['reason', 'lastAttempts']) });
+  });
+
+  // SQLite only: a PostgreSQL test hookd gets a fresh schema at each start.
+  it.skipIf(USE_POSTGRES)('keeps one operator webhook across restarts, put back to the settings, its secret rotated only when it changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookd-operator-'));
+    const other = `whsec_${Buffer.from('another operator secret of 32 b').toString('base64')}`;
+    const settings = { operationalWebhookUrl: operator.url('/first'), operationalWebhookSecret: OPERATOR_SECRET, logLevel: 'error' };
+    const read = async (s: TestHookd) => {
+      const ws = ((await s.api.get('/workspaces?limit=100')).body.data as Array<{ id: string; name: string }>).filter((w) => w.name === 'hookd operational webhooks');
+      expect(ws).toHaveLength(1);
+      const hooks = (await s.api.get(`/workspaces/${ws[0].id}/webhooks`)).body.data as Array<{ id: string; url: string; events: string[] }>;
+      expect(hooks).toHaveLength(1);
+      const secret = (await s.api.get(`/workspaces/${ws[0].id}/webhooks/${hooks[0].id}/secret`)).body.data;
+      return { ws: ws[0].id, hook: hooks[0], secret };
+    };
+    try {
+      let s = await startTestHookd(settings, dir);
+      const first = await read(s);
+      await s.stop();
+      s = await startTestHookd(settings, dir);
+      const again = await read(s);
+      expect(again).toEqual(first);
+      expect(again.secret).toMatchObject({ secret: OPERATOR_SECRET, previousSecret: null });
+      await s.stop();
+      s = await startTestHookd({ ...settings, operationalWebhookUrl: operator.url('/second'), operationalWebhookSecret: other }, dir);
+      const changed = await read(s);
+      expect(changed.ws).toBe(first.ws);
+      expect(changed.hook).toMatchObject({ id: first.hook.id, url: operator.url('/second'), events: ['hookd.*'] });
+      expect(changed.secret).toMatchObject({ secret: other, previousSecret: OPERATOR_SECRET });
+      await s.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
