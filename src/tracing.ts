@@ -14,6 +14,9 @@
  */
 import { VERSION } from './version.ts';
 
+/** How long a stop waits for the last spans to be exported. */
+const SHUTDOWN_WAIT_MS = 3000;
+
 export interface Tracing {
   /** Exports what is buffered and stops. */
   shutdown(): Promise<void>;
@@ -46,5 +49,8 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
     spanProcessors: exporters.map((name) => new BatchSpanProcessor(name === 'console' ? new ConsoleSpanExporter() : new OTLPTraceExporter())),
   });
   provider.register();
-  return { shutdown: () => provider.shutdown() };
+  return {
+    // A collector that is away must not hold up hookd's stop past a few seconds: what is still buffered then is lost.
+    shutdown: () => Promise.race([provider.shutdown(), new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]),
+  };
 }
