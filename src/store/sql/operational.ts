@@ -4,7 +4,7 @@
  * and since the webhook's row is locked by that change, two processes recording at once cannot both see
  * the same transition. Each event is therefore emitted exactly once.
  *
- * An event goes to the workspace of the webhook it is about (to its webhooks subscribed to it), and a copy
+ * An event goes to the workspace of the webhook it is about, if a webhook there subscribes to it, and a copy
  * to the operator's workspace when HOOKD_OPERATIONAL_WEBHOOK_URL is set (core/operator-webhook.ts). Nothing
  * is emitted about an operational endpoint, nor about any webhook of the operator's workspace: that is what
  * keeps them from feeding themselves.
@@ -19,7 +19,7 @@ import {
   DISABLED_LAST_ATTEMPTS, FAILING_NOTICE_INTERVAL_MS, OPERATIONAL_PREFIX, OPERATIONAL_TYPES, disabledPayload, exhaustedPayload,
   failingPayload, rateCrossed, recoveredPayload, type AttemptSummary, type FailingTrigger, type OperationalWebhook,
 } from '../../core/operational-events.ts';
-import { patternsMatching } from '../../core/topics.ts';
+import { patternsMatching, subscribes } from '../../core/topics.ts';
 import { route } from '../../core/events.ts';
 import type { SqlEvents } from './events.ts';
 import { firstIdSince } from './first-id-since.ts';
@@ -94,16 +94,37 @@ export class OperationalEvents {
       if (delivery) out.push({ webhook: webhooks.get(outcome.webhookSeq)!, type: OPERATIONAL_TYPES.exhausted, data: exhaustedPayload(webhooks.get(outcome.webhookSeq)!, delivery, summary(outcome.attempt)) });
     }
 
+    const wanted = await this.subscribedWorkspaces(trx, [...new Set(out.map((o) => o.webhook.workspaceSeq))]);
     const items = out.flatMap(({ webhook, type, data }) => {
       const dataJson = JSON.stringify(data);
       const input = (workspace: WorkspaceRef) => ({
         input: { workspace, type, patterns: patternsMatching(type), dataJson, idempotencyKey: null, idempotencySince: now, now },
         route: (subscribed: Parameters<typeof route>[0]) => route(subscribed, { type, data, metadata: {} }),
       });
-      return [input({ seq: webhook.workspaceSeq, id: webhook.workspaceId }), ...(this.operator ? [input(this.operator)] : [])];
+      const own = subscribes(wanted.get(webhook.workspaceSeq) ?? [], type) ? [input({ seq: webhook.workspaceSeq, id: webhook.workspaceId })] : [];
+      return [...own, ...(this.operator ? [input(this.operator)] : [])];
     });
     await this.events.publishWithin(trx, items);
     return items.length;
+  }
+
+  /**
+   * The `hookd.` patterns webhooks (not disabled) of these workspaces subscribe to: an event goes into a
+   * workspace only if one of them would take it, so logs do not fill with reports nobody asked for.
+   */
+  private async subscribedWorkspaces(trx: Kysely<Database>, workspaceSeqs: number[]): Promise<Map<number, string[]>> {
+    const patterns = new Map<number, string[]>();
+    for (const batch of chunks(workspaceSeqs, 500)) {
+      const rows = await trx.selectFrom('webhook_subscriptions as s').innerJoin('webhooks as w', 'w.id', 's.webhook_id')
+        .select(['s.workspace_id', 's.pattern']).distinct()
+        .where('s.workspace_id', 'in', padded(batch)).where('s.pattern', 'like', `${OPERATIONAL_PREFIX}%`).where('w.status', '!=', 'disabled').execute();
+      for (const row of rows) {
+        const list = patterns.get(num(row.workspace_id));
+        if (list) list.push(row.pattern);
+        else patterns.set(num(row.workspace_id), [row.pattern]);
+      }
+    }
+    return patterns;
   }
 
   /** The webhooks among `seqs` that may be reported on: not operational endpoints, not the operator's. */
