@@ -362,7 +362,7 @@ export class Dispatcher {
           this.#recording = [];
           for (const webhook of disabledWebhooks) {
             this.options.metrics?.disabled.inc();
-            this.log.warn({ webhook: webhook.id }, webhook.gone ? 'webhook disabled: its endpoint answered 410 Gone' : 'webhook disabled after repeated failures');
+            this.log.warn({ webhook: webhook.id, workspace: webhook.workspaceId }, webhook.gone ? 'webhook disabled: its endpoint answered 410 Gone' : 'webhook disabled after repeated failures');
             await this.dropLane(webhook.seq);
           }
           // Every retry time is kept, not only the batch's earliest: a later one must not wait for the safety look.

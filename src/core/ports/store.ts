@@ -389,6 +389,8 @@ export interface DisablePolicy {
 export interface DisabledWebhook {
   seq: number;
   id: string;
+  /** Its workspace's public id (for the log line). */
+  workspaceId: string;
   /** Why: its endpoint answered 410 Gone, or its failures crossed the disable rule. */
   gone: boolean;
 }

@@ -10,7 +10,7 @@ import type { Dialect } from '../../core/ports/store.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, num, numOrNull, padded, parseJson, runs, type AttemptLog } from './rows.ts';
+import { chunks, num, numOrNull, padded, parseJson, runs, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
@@ -282,19 +282,19 @@ export class SqlDispatch implements DispatchRepo {
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'standard')
         .where('failure_count', '>=', policy.standard.failures)
         .where('failing_since', '<=', now - policy.standard.afterMs)
-        .returning(['id', 'uid']).execute();
+        .returning(['id', 'uid', webhookWorkspaceUid()]).execute();
       const wooReason = `disabled after more than ${policy.woocommerce.failures} consecutive failed deliveries`;
       // WooCommerce disables on the failure that finds the count already above the limit (count + 1 after ours).
       const disabledWoo = await trx.updateTable('webhooks')
         .set({ status: 'disabled', disabled_reason: wooReason, updated_at: now })
         .where('id', 'in', padded(failing)).where('status', '=', 'active').where('disable_rule', '=', 'woocommerce')
         .where('failure_count', '>', policy.woocommerce.failures + 1)
-        .returning(['id', 'uid']).execute();
+        .returning(['id', 'uid', webhookWorkspaceUid()]).execute();
       for (const webhook of disabledGone) told.disabled.push({ seq: webhook.seq, reason: GONE_REASON });
       for (const row of disabledStandard) told.disabled.push({ seq: num(row.id), reason: standardReason });
       for (const row of disabledWoo) told.disabled.push({ seq: num(row.id), reason: wooReason });
       await this.operational?.emit(trx, told, now);
-      return { disabledWebhooks: [...disabledGone, ...[...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid, gone: false }))] };
+      return { disabledWebhooks: [...disabledGone, ...[...disabledStandard, ...disabledWoo].map((row) => ({ seq: num(row.id), id: row.uid, workspaceId: row.workspace_uid, gone: false }))] };
     });
   }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { GONE_REASON, goneWebhooks } from '../../core/endpoint-gone.ts';
 import type { AttemptOutcome, DisabledWebhook } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
-import { num, padded } from './rows.ts';
+import { num, padded, webhookWorkspaceUid } from './rows.ts';
 
 /** Only active webhooks: a paused one stays paused (its next attempt decides), a disabled one keeps its first reason. */
 export async function disableGone(trx: Kysely<Database>, recorded: AttemptOutcome[], now: number): Promise<DisabledWebhook[]> {
@@ -12,6 +12,6 @@ export async function disableGone(trx: Kysely<Database>, recorded: AttemptOutcom
   const rows = await trx.updateTable('webhooks')
     .set({ status: 'disabled', disabled_reason: GONE_REASON, updated_at: now })
     .where('id', 'in', padded(gone)).where('status', '=', 'active')
-    .returning(['id', 'uid']).execute();
-  return rows.map((row) => ({ seq: num(row.id), id: row.uid, gone: true }));
+    .returning(['id', 'uid', webhookWorkspaceUid()]).execute();
+  return rows.map((row) => ({ seq: num(row.id), id: row.uid, workspaceId: row.workspace_uid, gone: true }));
 }

@@ -209,3 +209,6 @@ export function padded<T>(values: T[]): T[] {
   while (out.length < size) out.push(values[values.length - 1]);
   return out;
 }
+
+/** In a statement on `webhooks` (an UPDATE's RETURNING too): the public id of the webhook's workspace, as `workspace_uid`. */
+export const webhookWorkspaceUid = () => sql<string>`(SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id)`.as('workspace_uid');
