@@ -185,7 +185,7 @@ describe('bad input', () => {
     // A value outside a list is answered with the list.
     const retrying = await ws.api.get(`${hooks}/${webhookId}/deliveries?status=retrying`);
     expectError(retrying, 400, 'VALIDATION_ERROR', 'status');
-    expect(retrying.body.error.message).toBe('querystring field "status" must be one of: pending, sending, held, succeeded, failed');
+    expect(retrying.body.error.message).toBe('querystring field "status" must be one of: pending, sending, held, queued, succeeded, failed');
     expect((await ws.api.get(`${hooks}?status=sleeping`)).body.error.message).toContain('must be one of: active, paused, disabled');
   });
 

@@ -31,7 +31,8 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     await Promise.all(Array.from({ length: 16 }, async () => {
       while (next < total) {
         const i = next++;
-        const publish = (target: number) => apis[target].post(`/workspaces/${ws.id}/events`, { type: `load.e${i % 50}`, data: { i } });
+        // With an idempotency key: a publish the kill cut off may have been stored, and its retry must not store it twice.
+        const publish = (target: number) => apis[target].post(`/workspaces/${ws.id}/events`, { type: `load.e${i % 50}`, data: { i }, idempotencyKey: `load-${i}` });
         const target = i % 3 === 1 && killedAt >= 0 ? 0 : i % 3;
         // A publish cut off by the kill was never acknowledged: the client sends it again elsewhere.
         const response = await publish(target).catch((error: unknown) => {
