@@ -15,6 +15,7 @@
  * so other work of the thread waits at most about that long.
  */
 import jsonata from 'jsonata';
+import { compileFastPath, DECLINE } from './transform-fast-path.ts';
 
 export const EVALUATION_LIMITS = {
   /** Time one evaluation may run. */
@@ -69,9 +70,15 @@ export function compileTransform(text: string): CompiledTransform {
   }
   // Symbols are what jsonata looks the hooks up by; its typings only speak of names.
   expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, boundStrings);
+  // A plain reshape runs as a function of its own (transform-fast-path.ts); what it declines runs in jsonata.
+  const fast = compileFastPath(expression.ast());
   let guarded = false;
   return {
     async evaluate(input) {
+      if (fast) {
+        const result = fast(input);
+        if (result !== DECLINE) return result;
+      }
       if (!guarded) {
         for (const [name, guard] of await GUARDS) expression.assign(name, guard);
         guarded = true;
