@@ -49,7 +49,9 @@ describe('metrics after deliveries', () => {
       const recorded = valueOf(now, 'hookd_record_duration_seconds_count') ?? 0;
       const disabled = valueOf(now, 'hookd_webhooks', { status: 'disabled' });
       // Recorded, and the store's gauges read after the 410 disabled its webhook (they are cached a few seconds).
-      return recorded > 0 && disabled === 1 && valueOf(now, 'hookd_deliveries', { status: 'pending' }) === 1 ? now : null;
+      // And every outcome recorded: a delivery whose answer came in is `sending` in the store until its batch is written.
+      const settled = valueOf(now, 'hookd_deliveries', { status: 'sending' }) === 0 && valueOf(now, 'hookd_attempt_duration_seconds_count') === 7;
+      return recorded > 0 && disabled === 1 && settled && valueOf(now, 'hookd_deliveries', { status: 'pending' }) === 1 ? now : null;
     }, 15_000, 250);
 
     expect(valueOf(samples, 'hookd_workspace_attempts_total', { workspace: a.ws.id, outcome: 'success' })).toBe(5);
