@@ -148,12 +148,15 @@ export class OperationalEvents {
   }
 
   /**
-   * The failure-rate rule, for webhooks a long streak brought here (at most every 10th failure in a row, and
-   * not within 15 minutes of the last `failing`): their attempts over 15 minutes, counted by the
-   * (webhook_id, id) index from the first attempt id of the window.
+   * The failure-rate rule, over the last 15 minutes, counted by the (webhook_id, id) index from the first
+   * attempt id of the window. Looked at for webhooks a long streak brought here (every 10th failure in a
+   * row, not within 15 minutes of the last `failing`), and for those about to be told of a first failure:
+   * an endpoint that fails between successes starts a new streak each time, so its notice (at most one per
+   * 15 minutes) says so by its rate when the rate is over the threshold.
    */
   private async checkRates(trx: Kysely<Database>, t: Transitions, now: number): Promise<void> {
-    const seqs = [...t.rateChecks.keys()].filter((seq) => !t.failing.has(seq));
+    const firstFailures = [...t.failing].filter(([, notice]) => notice.trigger.kind === 'first_failure').map(([seq]) => seq);
+    const seqs = [...[...t.rateChecks.keys()].filter((seq) => !t.failing.has(seq)), ...firstFailures];
     if (seqs.length === 0) return;
     const since = now - FAILING_NOTICE_INTERVAL_MS;
     const first = await firstIdSince(trx, 'attempts', since);
@@ -162,10 +165,13 @@ export class OperationalEvents {
     const crossed = rows.filter((row) => rateCrossed(num(row.n), num(row.failed)));
     if (crossed.length === 0) return;
     // Their rows are locked by this transaction's failure count already: no other process can notify meanwhile.
-    await trx.updateTable('webhooks').set({ failing_notified_at: now }).where('id', 'in', padded(crossed.map((row) => num(row.webhook_id)))).execute();
+    // (A first failure's row was marked notified by the statement that counted it.)
+    const newlyTold = crossed.map((row) => num(row.webhook_id)).filter((seq) => !t.failing.has(seq));
+    if (newlyTold.length > 0) await trx.updateTable('webhooks').set({ failing_notified_at: now }).where('id', 'in', padded(newlyTold)).execute();
     for (const row of crossed) {
       const seq = num(row.webhook_id);
-      t.failing.set(seq, { trigger: { kind: 'failure_rate', attempts: num(row.n), failed: num(row.failed) }, attempt: t.rateChecks.get(seq)! });
+      const attempt = t.failing.get(seq)?.attempt ?? t.rateChecks.get(seq)!;
+      t.failing.set(seq, { trigger: { kind: 'failure_rate', attempts: num(row.n), failed: num(row.failed) }, attempt });
     }
   }
 }
