@@ -45,7 +45,7 @@ export function registerStoreGauges(registry: Registry, read: () => Promise<Queu
   const stats = new CachedRead(read, options.ttlMs ?? STORE_GAUGES_TTL_MS, now);
   new Gauge({
     name: 'hookd_deliveries',
-    help: 'deliveries waiting (pending, queued behind a FIFO head) or being sent (sending), by status, in the store; each count stops at 1e6',
+    help: 'deliveries in the store by status: waiting (pending, queued behind a FIFO head, held by an inactive webhook), being sent (sending), or failed for good (failed, until recovered or pruned); each count stops at 1e6',
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {

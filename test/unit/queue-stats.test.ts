@@ -39,18 +39,18 @@ describe('the store gauges', () => {
     captured.length = 0;
     await store.queueStats.read();
     const onDeliveries = captured.filter((query) => /FROM deliveries/.test(query.sql));
-    expect(onDeliveries).toHaveLength(3);
+    expect(onDeliveries).toHaveLength(5);
     for (const statement of onDeliveries) {
       const plan = (file.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.parameters as unknown[])) as Array<{ detail: string }>)
         .map((row) => row.detail).join(' | ');
-      expect(plan, statement.sql).toMatch(/USING (COVERING )?INDEX deliveries_(due|webhook_due|queued)/);
+      expect(plan, statement.sql).toMatch(/USING (COVERING )?INDEX deliveries_(due|webhook_due|queued|webhook_status)/);
       expect(plan, statement.sql).not.toMatch(/SCAN deliveries(?! USING)/);
     }
   });
 
   it('reports an empty store as zeros', async () => {
     expect(await store.queueStats.read()).toEqual({
-      deliveries: { pending: 0, sending: 0, queued: 0 },
+      deliveries: { pending: 0, sending: 0, queued: 0, held: 0, failed: 0 },
       earliestDueAt: null,
       webhooks: { active: 0, paused: 0, disabled: 0 },
     });
@@ -59,7 +59,7 @@ describe('the store gauges', () => {
   it('reads the store at most once per cache period, however many scrape', async () => {
     let reads = 0;
     let now = 1_000_000;
-    const stats: QueueStats = { deliveries: { pending: 3, sending: 1, queued: 0 }, earliestDueAt: now - 2500, webhooks: { active: 2, paused: 0, disabled: 1 } };
+    const stats: QueueStats = { deliveries: { pending: 3, sending: 1, queued: 0, held: 0, failed: 0 }, earliestDueAt: now - 2500, webhooks: { active: 2, paused: 0, disabled: 1 } };
     const registry = new Registry();
     registerStoreGauges(registry, async () => { reads++; return stats; }, { ttlMs: 5000, now: () => now });
     const texts = await Promise.all([registry.metrics(), registry.metrics(), registry.metrics()]);
@@ -82,7 +82,7 @@ describe('the store gauges', () => {
     const registry = new Registry();
     registerStoreGauges(registry, async () => {
       if (fail) throw new Error('database away');
-      return { deliveries: { pending: 7, sending: 0, queued: 0 }, earliestDueAt: null, webhooks: { active: 1, paused: 0, disabled: 0 } };
+      return { deliveries: { pending: 7, sending: 0, queued: 0, held: 0, failed: 0 }, earliestDueAt: null, webhooks: { active: 1, paused: 0, disabled: 0 } };
     }, { ttlMs: 10, now: () => now });
     await registry.metrics();
     fail = true;

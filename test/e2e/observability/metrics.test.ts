@@ -51,7 +51,9 @@ describe('metrics after deliveries', () => {
       // Recorded, and the store's gauges read after the 410 disabled its webhook (they are cached a few seconds).
       // And every outcome recorded: a delivery whose answer came in is `sending` in the store until its batch is written.
       const settled = valueOf(now, 'hookd_deliveries', { status: 'sending' }) === 0 && valueOf(now, 'hookd_attempt_duration_seconds_count') === 7;
-      return recorded > 0 && disabled === 1 && settled && valueOf(now, 'hookd_deliveries', { status: 'pending' }) === 1 ? now : null;
+      // The 410's delivery waits for its disabled webhook: held.
+      const held = valueOf(now, 'hookd_deliveries', { status: 'held' }) === 1;
+      return recorded > 0 && disabled === 1 && settled && held && valueOf(now, 'hookd_deliveries', { status: 'pending' }) === 1 ? now : null;
     }, 15_000, 250);
 
     expect(valueOf(samples, 'hookd_workspace_attempts_total', { workspace: a.ws.id, outcome: 'success' })).toBe(5);
@@ -91,7 +93,7 @@ describe('metrics after deliveries', () => {
     expect(valueOf(samples, 'hookd_workspace_attempts_total', { workspace: 'other', outcome: 'success' })).toBe(many.length);
     // The store's gauges are a fixed set of series, whatever the number of webhooks.
     expect(samples.filter((s) => s.name === 'hookd_webhooks')).toHaveLength(3);
-    expect(samples.filter((s) => s.name === 'hookd_deliveries')).toHaveLength(3);
+    expect(samples.filter((s) => s.name === 'hookd_deliveries')).toHaveLength(5);
   });
 
   it('is behind the metrics token', async () => {
