@@ -11,7 +11,7 @@ import { requireObject, validateJsonDepth } from './validation.ts';
 import { passes, type FilteredEvent } from './payload-filter.ts';
 import { checkEventData } from './event-schemas.ts';
 import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
-import { ATTR, endWithError, startPublishSpan } from './spans.ts';
+import { ATTR, endWithError, startPublishSpan, traceParentOf } from './spans.ts';
 
 /** Which events the log shows, as a caller asks for them. */
 export interface EventQuery extends TimeRangeInput {
@@ -62,7 +62,7 @@ export class Events {
   async publish(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
     const span = startPublishSpan(workspace.id, input.type);
     try {
-      const result = await this.publishInSpan(workspace, input);
+      const result = await this.publishInSpan(workspace, input, traceParentOf(span));
       if (span.isRecording()) span.setAttributes({ [ATTR.eventId]: result.event.id, [ATTR.deliveries]: result.deliveryCount, [ATTR.replayed]: result.replayed });
       span.end();
       return result;
@@ -72,7 +72,7 @@ export class Events {
     }
   }
 
-  private async publishInSpan(workspace: Workspace, input: PublishInput): Promise<PublishResult> {
+  private async publishInSpan(workspace: Workspace, input: PublishInput, traceParent: string | null): Promise<PublishResult> {
     // Only hookd publishes its operational events: a forged `webhook.disabled` would mislead their receivers.
     if (isOperationalType(input.type)) throw new Invalid('type', `"${input.type}" is published by hookd itself (an operational event), not through the API`);
     const eventType = await this.eventTypes.find(workspace, input.type);
@@ -96,6 +96,7 @@ export class Events {
       idempotencyKey: key ?? null,
       idempotencySince: now - this.ctx.settings.idempotencyWindowMs,
       now,
+      traceParent,
     }, (subscribed) => route(subscribed, { type: input.type, data, metadata }));
     if (result.replayed && !samePublish(result.event, input.type, data)) {
       // As Stripe does: a key names one request; the same key with another body is a mistake worth hearing about.

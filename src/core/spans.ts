@@ -4,12 +4,12 @@
  * the SDK on with the standard OTEL_* variables (src/tracing.ts).
  *
  * A publish and the attempts of its deliveries run at different times, often in other threads or
- * processes, and the publish's span context is not stored with the event: they are linked by the event's
- * public id, which every one of them carries as `hookd.event.id` (a backend's search by attribute finds
- * an event's whole story). Spans name webhooks and workspaces by their public ids, never by URL (which may
- * hold a receiver's token in its query).
+ * processes. The publish's span context is stored with the event (its W3C traceparent, only while tracing
+ * records), and each attempt's span links to it; every one of them also carries the event's public id as
+ * `hookd.event.id`. Spans name webhooks and workspaces by their public ids, never by URL (which may hold a
+ * receiver's token in its query).
  */
-import { SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, TraceFlags, trace, type Link, type Span } from '@opentelemetry/api';
 
 /** One tracer for hookd; the API resolves it to the SDK's once one is registered. */
 const tracer = trace.getTracer('hookd');
@@ -36,8 +36,25 @@ export function startPublishSpan(workspaceId: string, type: string): Span {
   return span;
 }
 
-export function startAttemptSpan(): Span {
-  return tracer.startSpan(SPAN.attempt, { kind: SpanKind.CLIENT });
+/** `traceParent`: the publish's, stored with the event; the attempt's span links to it. */
+export function startAttemptSpan(traceParent?: string | null): Span {
+  const link = linkTo(traceParent);
+  return tracer.startSpan(SPAN.attempt, { kind: SpanKind.CLIENT, ...(link ? { links: [link] } : {}) });
+}
+
+/** A recording span's context as a W3C traceparent (to store with the event), or null. */
+export function traceParentOf(span: Span): string | null {
+  if (!span.isRecording()) return null;
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  return `00-${traceId}-${spanId}-${(traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? '01' : '00'}`;
+}
+
+const TRACE_PARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+function linkTo(traceParent: string | null | undefined): Link | null {
+  const match = traceParent ? TRACE_PARENT.exec(traceParent) : null;
+  if (!match) return null;
+  return { context: { traceId: match[1], spanId: match[2], traceFlags: parseInt(match[3], 16), isRemote: true } };
 }
 
 /** Ends a span that failed with an exception (the publish was refused, the sender crashed). */

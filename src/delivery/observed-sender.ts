@@ -47,7 +47,7 @@ export class ObservedSender implements DispatchSender {
   }
 
   async send(delivery: ClaimedDelivery): Promise<NewAttempt> {
-    const span = startAttemptSpan();
+    const span = startAttemptSpan(delivery.event.traceParent);
     let attempt: NewAttempt;
     try {
       attempt = await this.inner.send(delivery);

@@ -107,6 +107,8 @@ export interface EventsTable {
   type: string;
   data: string;
   idempotency_key: string | null;
+  /** The publishing span's W3C traceparent when tracing is on (migrations/020); null otherwise. */
+  trace_parent: string | null;
   created_at: number;
 }
 

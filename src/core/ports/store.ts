@@ -212,6 +212,8 @@ export interface NewEvent {
   /** An idempotency key older than this no longer de-duplicates. */
   idempotencySince: number;
   now: number;
+  /** The publishing span's W3C traceparent, when tracing records it (core/spans.ts). */
+  traceParent?: string | null;
 }
 
 export interface PublishResult {
@@ -323,7 +325,7 @@ export interface ClaimedDelivery {
     /** Rate-limited: counted when claimed, so it must start at once or go back (core/flow-control.ts). */
     rateLimited: boolean;
   };
-  event: { seq: number; id: string; type: string; dataJson: string; createdAt: number };
+  event: { seq: number; id: string; type: string; dataJson: string; createdAt: number; traceParent?: string | null };
   /** When it was claimed (set by the dispatcher). */
   claimedAt?: number;
 }

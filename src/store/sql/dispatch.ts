@@ -32,7 +32,7 @@ export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
   readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'> & { workspace_uid: string }>;
-  readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at'>>;
+  readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at' | 'trace_parent'>>;
   readonly #moveOn: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt<{ recovered_from: number | null }>;
 
@@ -50,7 +50,7 @@ export class SqlDispatch implements DispatchRepo {
       WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
     this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, (SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id) AS workspace_uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
       FROM webhooks WHERE id IN (${marks(n)})`);
-    this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at FROM events WHERE id IN (${marks(n)})`);
+    this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
     // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
     this.#moveOn = new Prebuilt(dialect, (n) => `WITH v(id, status, next_at, attempted_at) AS (
         VALUES ${tuples(n, 4, '(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT))')})
@@ -161,7 +161,7 @@ export class SqlDispatch implements DispatchRepo {
     for (const batch of chunks(seqs, 500)) {
       const ids = padded(batch);
       const rows = await this.#eventsById.run(this.db, ids.length, ids);
-      for (const row of rows) events.set(num(row.id), { seq: num(row.id), id: row.uid, type: row.type, dataJson: row.data, createdAt: num(row.created_at) });
+      for (const row of rows) events.set(num(row.id), { seq: num(row.id), id: row.uid, type: row.type, dataJson: row.data, createdAt: num(row.created_at), traceParent: row.trace_parent });
     }
     return events;
   }

@@ -59,9 +59,9 @@ export class SqlEvents implements EventsRepo {
 
   /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
-    this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at)
-      VALUES ${tuples(n, 6)} ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
-      RETURNING id, uid, workspace_id, type, data, idempotency_key, created_at`);
+    this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at, trace_parent)
+      VALUES ${tuples(n, 7)} ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
+      RETURNING id, uid, workspace_id, type, data, idempotency_key, created_at, trace_parent`);
     this.#insertDeliveries = new Prebuilt(dialect, (n) => `INSERT INTO deliveries
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")} RETURNING id, uid`);
@@ -124,7 +124,7 @@ export class SqlEvents implements EventsRepo {
     for (const batch of runs(fresh)) {
       const rows = await this.#insertEvents.run(trx, batch.length, batch.flatMap(({ index, uid }) => {
         const { input } = group[index];
-        return [uid, input.workspace.seq, input.type, input.dataJson, input.idempotencyKey, input.now];
+        return [uid, input.workspace.seq, input.type, input.dataJson, input.idempotencyKey, input.now, input.traceParent ?? null];
       }));
       for (const row of rows) inserted.set(row.uid, row);
     }
@@ -159,7 +159,7 @@ export class SqlEvents implements EventsRepo {
     for (const { index, event, decisions } of routed) {
       const { input } = group[index];
       const eventSeq = num(event.id);
-      const handedEvent = { seq: eventSeq, id: event.uid, type: event.type, dataJson: event.data, createdAt: num(event.created_at) };
+      const handedEvent = { seq: eventSeq, id: event.uid, type: event.type, dataJson: event.data, createdAt: num(event.created_at), traceParent: event.trace_parent ?? null };
       for (const decision of decisions) {
         const deliveryUid = newId();
         const flow = flows.get(decision.webhookSeq);

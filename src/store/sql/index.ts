@@ -20,6 +20,7 @@ import { webhookFlowControl } from '../migrations/016_webhook_flow_control.ts';
 import { webhookSigningKeys } from '../migrations/017_webhook_signing_keys.ts';
 import { operationalEvents } from '../migrations/018_operational_events.ts';
 import { heldFailedIndex } from '../migrations/019_held_failed_index.ts';
+import { eventTraceParent } from '../migrations/020_event_trace_parent.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -65,6 +66,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '017_webhook_signing_keys': webhookSigningKeys(),
         '018_operational_events': operationalEvents(),
         '019_held_failed_index': heldFailedIndex(dialect),
+        '020_event_trace_parent': eventTraceParent(),
       };
     },
   };

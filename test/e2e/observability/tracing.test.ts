@@ -27,7 +27,7 @@ describe('spans of publishes and attempts', () => {
     trace.disable();
   });
 
-  it('emits a publish span and one span per attempt, all naming the event', async () => {
+  it('emits a publish span and one span per attempt, all naming the event and linked to the publish', async () => {
     const ok = await receiver();
     const flaky = await receiver();
     flaky.behaviour = { kind: 'status', status: 500 };
@@ -45,6 +45,11 @@ describe('spans of publishes and attempts', () => {
     expect(published).toBeDefined();
     expect(published.kind).toBe(SpanKind.PRODUCER);
     expect(published.attributes).toMatchObject({ 'hookd.workspace.id': ws.id, 'hookd.event.type': 'order.created', 'hookd.event.deliveries': 2, 'hookd.event.replayed': false });
+    // Each attempt, later and elsewhere, links to the publish's span (its context stored with the event).
+    for (const attempt of attempts) {
+      expect(attempt.links.map((link) => link.context.spanId), 'attempt links to the publish').toEqual([published.spanContext().spanId]);
+      expect(attempt.links[0].context.traceId).toBe(published.spanContext().traceId);
+    }
 
     const byWebhook = (id: string) => attempts.filter((span) => span.attributes['hookd.webhook.id'] === id);
     const [good] = byWebhook(webhook.id);
