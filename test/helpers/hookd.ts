@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startHookd, type Hookd } from '../../src/app.ts';
 import { loadConfig, type SettingName } from '../../src/config.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { USE_POSTGRES, createTestSchema } from './postgres.ts';
+import { Receiver } from './receiver.ts';
 
 export const ADMIN = 'test-admin-token';
 
@@ -125,3 +127,31 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One hookd, one receiver and one workspace shared by a file's tests: started before them, stopped after.
+ * Read through the getters (they are set once the tests start).
+ */
+export function hookdWithWorkspace(name: string): { readonly server: TestHookd; readonly receiver: Receiver; readonly ws: Awaited<ReturnType<typeof createWorkspace>> } {
+  let server: TestHookd | undefined;
+  let receiver: Receiver | undefined;
+  let ws: Awaited<ReturnType<typeof createWorkspace>> | undefined;
+  beforeAll(async () => {
+    server = await startTestHookd();
+    receiver = await Receiver.start();
+    ws = await createWorkspace(server.api, name);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await receiver?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('not started: read it inside a test');
+    return value;
+  };
+  return {
+    get server() { return started(server); },
+    get receiver() { return started(receiver); },
+    get ws() { return started(ws); },
+  };
+}

@@ -4,43 +4,30 @@
  * elements and the publish's metadata, through `POST …/filter/check`; bad rules refused when the webhook
  * is saved, naming where; PUT and PATCH change or clear the filter.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Receiver } from '../../helpers/receiver.ts';
-import { createWorkspace, eventually, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, hookdWithWorkspace } from '../../helpers/hookd.ts';
 import { expectData, expectError } from './envelope.ts';
 
 describe('payload filters', () => {
-  let server: TestHookd;
-  let receiver: Receiver;
-  let ws: Awaited<ReturnType<typeof createWorkspace>>;
-
-  beforeAll(async () => {
-    server = await startTestHookd();
-    receiver = await Receiver.start();
-    ws = await createWorkspace(server.api, 'filters');
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await receiver?.close();
-  });
+  const fixture = hookdWithWorkspace('filters');
 
   const create = async (filter: unknown, path = '/f') =>
-    expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'filtered', url: receiver.url(path), events: ['order.*'], active: true, filter }), 201);
+    expectData(await fixture.ws.api.post(`/workspaces/${fixture.ws.id}/webhooks`, { name: 'filtered', url: fixture.receiver.url(path), events: ['order.*'], active: true, filter }), 201);
 
   it('delivers only the events that pass, decided at publish', async () => {
     const big = await create({ 'data.total': { $gte: 100 }, 'data.status': { $in: ['paid', 'refunded'] } }, '/big');
     expect(big.filter).toEqual({ 'data.total': { $gte: 100 }, 'data.status': { $in: ['paid', 'refunded'] } });
     const publish = async (data: object, metadata?: object) =>
-      expectData(await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data, ...(metadata ? { metadata } : {}) }), 202);
+      expectData(await fixture.ws.api.post(`/workspaces/${fixture.ws.id}/events`, { type: 'order.created', data, ...(metadata ? { metadata } : {}) }), 202);
 
     // Only the unfiltered webhooks of other tests could take these; this one takes exactly the passing ones.
     expect((await publish({ id: 1, total: 150, status: 'paid' })).deliveryCount).toBe(1);
     expect((await publish({ id: 2, total: 50, status: 'paid' })).deliveryCount).toBe(0);
     expect((await publish({ id: 3, total: 150, status: 'pending' })).deliveryCount).toBe(0);
     expect((await publish({ id: 4, total: 100, status: 'refunded' })).deliveryCount).toBe(1);
-    const received = await receiver.waitFor(2);
+    const received = await fixture.receiver.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(receiver.requests.filter((r) => r.path === '/big').map((r) => JSON.parse(r.text).data.id).sort()).toEqual([1, 4]);
+    expect(fixture.receiver.requests.filter((r) => r.path === '/big').map((r) => JSON.parse(r.text).data.id).sort()).toEqual([1, 4]);
     expect(received.length).toBeGreaterThanOrEqual(2);
 
     // metadata.* is the publish's own, for routing: filtered on, never sent.
@@ -48,7 +35,7 @@ describe('payload filters', () => {
     expect((await publish({ id: 5, total: 1 }, { region: 'eu' })).deliveryCount).toBe(1);
     expect((await publish({ id: 6, total: 1 }, { region: 'us' })).deliveryCount).toBe(0);
     const [eu] = await eventually(async () => {
-      const got = receiver.requests.filter((r) => r.path === '/eu');
+      const got = fixture.receiver.requests.filter((r) => r.path === '/eu');
       return got.length === 1 ? got : null;
     });
     expect(JSON.parse(eu.text)).not.toHaveProperty('metadata');
@@ -92,18 +79,18 @@ describe('payload filters', () => {
     ];
     for (const [filter, expected] of cases) {
       const webhook = await create(filter);
-      const check = await ws.api.post(`/workspaces/${ws.id}/webhooks/${webhook.id}/filter/check`, { event });
+      const check = await fixture.ws.api.post(`/workspaces/${fixture.ws.id}/webhooks/${webhook.id}/filter/check`, { event });
       expect(expectData(check, 200), JSON.stringify(filter)).toEqual({ matches: expected });
-      await ws.api.delete(`/workspaces/${ws.id}/webhooks/${webhook.id}`);
+      await fixture.ws.api.delete(`/workspaces/${fixture.ws.id}/webhooks/${webhook.id}`);
     }
     // Without a filter every event passes.
     const open = await create(null);
-    expect(expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks/${open.id}/filter/check`, { event }), 200)).toEqual({ matches: true });
+    expect(expectData(await fixture.ws.api.post(`/workspaces/${fixture.ws.id}/webhooks/${open.id}/filter/check`, { event }), 200)).toEqual({ matches: true });
   });
 
   it('refuses a bad rule when the webhook is saved, naming where it is', async () => {
     const refused = async (filter: unknown, field: string, label = JSON.stringify(filter)) => {
-      const answer = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'bad', url: receiver.url('/bad'), events: ['order.*'], filter });
+      const answer = await fixture.ws.api.post(`/workspaces/${fixture.ws.id}/webhooks`, { name: 'bad', url: fixture.receiver.url('/bad'), events: ['order.*'], filter });
       expectError(answer, 400, 'VALIDATION_ERROR', field, label);
     };
     await refused({ 'data.total': { $where: 'this.total > 1' } }, 'filter.data.total.$where');
@@ -130,15 +117,15 @@ describe('payload filters', () => {
 
   it('is changed by PATCH, cleared with null, and reset by PUT', async () => {
     const webhook = await create({ 'data.total': { $gte: 100 } });
-    const base = `/workspaces/${ws.id}/webhooks/${webhook.id}`;
-    expect(expectData(await ws.api.patch(base, { filter: { 'data.total': { $lt: 10 } } }), 200).filter).toEqual({ 'data.total': { $lt: 10 } });
-    expect(expectData(await ws.api.get(base), 200).filter).toEqual({ 'data.total': { $lt: 10 } });
-    expectError(await ws.api.patch(base, { filter: { 'data.total': { $bogus: 1 } } }), 400, 'VALIDATION_ERROR', 'filter.data.total.$bogus');
-    expect(expectData(await ws.api.get(base), 200).filter).toEqual({ 'data.total': { $lt: 10 } });
-    expect(expectData(await ws.api.patch(base, { filter: null }), 200).filter).toBeNull();
-    await ws.api.patch(base, { filter: { type: 'order.created' } });
-    expect(expectData(await ws.api.put(base, { name: 'again', url: receiver.url('/f'), events: ['order.*'] }), 200).filter).toBeNull();
-    expectError(await ws.api.post(`${base}/filter/check`, { event: { type: 'order.created', data: [] } }), 400, 'VALIDATION_ERROR', 'event.data');
-    expectError(await ws.api.post(`${base}/filter/check`, {}), 400, 'VALIDATION_ERROR');
+    const base = `/workspaces/${fixture.ws.id}/webhooks/${webhook.id}`;
+    expect(expectData(await fixture.ws.api.patch(base, { filter: { 'data.total': { $lt: 10 } } }), 200).filter).toEqual({ 'data.total': { $lt: 10 } });
+    expect(expectData(await fixture.ws.api.get(base), 200).filter).toEqual({ 'data.total': { $lt: 10 } });
+    expectError(await fixture.ws.api.patch(base, { filter: { 'data.total': { $bogus: 1 } } }), 400, 'VALIDATION_ERROR', 'filter.data.total.$bogus');
+    expect(expectData(await fixture.ws.api.get(base), 200).filter).toEqual({ 'data.total': { $lt: 10 } });
+    expect(expectData(await fixture.ws.api.patch(base, { filter: null }), 200).filter).toBeNull();
+    await fixture.ws.api.patch(base, { filter: { type: 'order.created' } });
+    expect(expectData(await fixture.ws.api.put(base, { name: 'again', url: fixture.receiver.url('/f'), events: ['order.*'] }), 200).filter).toBeNull();
+    expectError(await fixture.ws.api.post(`${base}/filter/check`, { event: { type: 'order.created', data: [] } }), 400, 'VALIDATION_ERROR', 'event.data');
+    expectError(await fixture.ws.api.post(`${base}/filter/check`, {}), 400, 'VALIDATION_ERROR');
   });
 });
