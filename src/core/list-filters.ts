@@ -47,7 +47,16 @@ export function webhookFilter(query: WebhookQuery): WebhookFilter {
   const filter: WebhookFilter = parseTimeRange(query);
   if (query.status !== undefined) filter.status = query.status;
   if (query.event !== undefined) filter.subscribedTo = isWildcard(query.event) ? [query.event] : patternsMatching(query.event);
-  if (query.url !== undefined) filter.urlContains = query.url;
-  if (query.name !== undefined) filter.nameContains = query.name;
+  if (query.url !== undefined) filter.urlContains = searchText(query.url, 'url');
+  if (query.name !== undefined) filter.nameContains = searchText(query.name, 'name');
   return filter;
+}
+
+/**
+ * A text to look for. A NUL is refused: SQLite reads a LIKE pattern as a C string, so one would end the
+ * pattern early and match every row (PostgreSQL cannot hold one in text at all).
+ */
+function searchText(text: string, field: string): string {
+  if (text.includes('\u0000')) throw new Invalid(field, 'must not contain a NUL character');
+  return text;
 }

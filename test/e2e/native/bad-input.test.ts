@@ -187,6 +187,9 @@ describe('bad input', () => {
     expectError(retrying, 400, 'VALIDATION_ERROR', 'status');
     expect(retrying.body.error.message).toBe('querystring field "status" must be one of: pending, sending, held, queued, succeeded, failed');
     expect((await ws.api.get(`${hooks}?status=sleeping`)).body.error.message).toContain('must be one of: active, paused, disabled');
+    // A NUL would end SQLite's LIKE pattern early and match every webhook (found by the fuzz campaign, seed 95).
+    expectError(await ws.api.get(`${hooks}?name=%00`), 400, 'VALIDATION_ERROR', 'name');
+    expectError(await ws.api.get(`${hooks}?url=a%00b`), 400, 'VALIDATION_ERROR', 'url');
   });
 
   it('answers unknown routes, wrong methods and unusable paths with 4xx in the envelope', async () => {
