@@ -14,7 +14,7 @@ import type { AttemptSender } from '../core/ports/sender.ts';
 import type { Metrics } from '../metrics.ts';
 import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
 import { Lanes, type Lane, type Running } from './lanes.ts';
-import type { RetryPolicy } from './retry.ts';
+import { honoursRetryAfter, type RetryPolicy } from './retry.ts';
 import { WakeTimes } from './wake-times.ts';
 import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
 import { EndpointBackoff } from './endpoint-backoff.ts';
@@ -317,7 +317,8 @@ export class Dispatcher {
       return;
     }
     const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt, delivery.webhook.retrySchedule);
-    const askedUntil = attempt.responseHeaders['retry-after'] !== undefined && next.status === 'pending' ? next.at : null;
+    // The retry a 429 or 503 asked for with Retry-After (as the retry policy honours it) is also how long the endpoint rests.
+    const askedUntil = honoursRetryAfter(attempt.responseCode) && attempt.responseHeaders['retry-after'] !== undefined && next.status === 'pending' ? next.at : null;
     const restUntil = this.#backoff.answered(delivery.webhook.seq, attempt.responseCode, askedUntil, Date.now());
     if (restUntil === null) {
       this.#lanes.answered(delivery.webhook.seq, attempt.durationMs, attempt.success);

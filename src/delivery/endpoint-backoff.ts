@@ -13,7 +13,7 @@
  * deliveries that wait meanwhile are due, not failed, and their attempt counts do not grow. Each process
  * rests the endpoint on its own: with N processes, N probes per rest.
  */
-export const BACK_OFF_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+const BACK_OFF_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 const FIRST_REST_MS = 1000;
 const LONGEST_REST_MS = 60_000;
 /** Webhooks remembered at most (the oldest forgotten first): a bound whatever the number of endpoints. */
@@ -51,10 +51,16 @@ export class EndpointBackoff {
     return (this.#rests.get(webhookSeq)?.until ?? 0) > now;
   }
 
-  /** The webhooks resting at `now`. */
+  /**
+   * The webhooks resting at `now`. Called at every claim, so it forgets rests long over (no signal for a
+   * longest rest since): their level would have led to a short rest again anyway.
+   */
   restingNow(now: number): number[] {
     const seqs: number[] = [];
-    for (const [seq, rest] of this.#rests) if (rest.until > now) seqs.push(seq);
+    for (const [seq, rest] of this.#rests) {
+      if (rest.until > now) seqs.push(seq);
+      else if (rest.until < now - LONGEST_REST_MS) this.#rests.delete(seq);
+    }
     return seqs;
   }
 }

@@ -30,14 +30,17 @@ export class RetryPolicy {
     if (trigger === 'manual' || attemptsMade >= schedule.length + 1) return { status: 'failed', at: null };
     const planned = schedule[attemptsMade - 1];
     let delay = Math.round(planned * (1 + this.jitter * (2 * this.random() - 1)));
-    if (attempt.responseCode === 429 || attempt.responseCode === 503) {
-      const asked = parseRetryAfter(attempt.responseHeaders['retry-after'], now);
+    const asked = honoursRetryAfter(attempt.responseCode) ? parseRetryAfter(attempt.responseHeaders['retry-after'], now) : null;
+    if (asked !== null) {
       const [min, max] = own ? [Math.min(...own), Math.max(...own)] : [this.#min, this.#max];
-      if (asked !== null) delay = Math.min(Math.max(asked, min), max);
+      delay = Math.min(Math.max(asked, min), max);
     }
     return { status: 'pending', at: now + delay };
   }
 }
+
+/** The answers whose Retry-After moves the retry (and the endpoint's rest, endpoint-backoff.ts). */
+export const honoursRetryAfter = (responseCode: number | null): boolean => responseCode === 429 || responseCode === 503;
 
 /** Retry-After is either delay-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | undefined, now: number): number | null {
