@@ -31,8 +31,14 @@ export function standardSignature(secrets: string[], messageId: string, timestam
 
 /** The ids of the Ed25519 keys among `secrets`, in the order of their `v1a` signatures, space-separated; null when none. */
 export function signingKeyIds(secrets: string[]): string | null {
-  const ids = secrets.filter(isPrivateSigningKey).map((secret) => ed25519Keys.get(secret).kid);
-  return ids.length === 0 ? null : ids.join(' ');
+  // Every attempt asks, and nearly all sign with HMAC only: no array is built for them.
+  let ids: string | null = null;
+  for (const secret of secrets) {
+    if (!isPrivateSigningKey(secret)) continue;
+    const kid = ed25519Keys.get(secret).kid;
+    ids = ids === null ? kid : `${ids} ${kid}`;
+  }
+  return ids;
 }
 
 /** base64(HMAC-SHA256(body)) keyed by the secret's text, as WooCommerce and ShipStream sign. */

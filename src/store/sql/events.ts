@@ -148,7 +148,9 @@ export class SqlEvents implements EventsRepo {
     }
 
     // FIFO webhooks: a new delivery queues behind one still unfinished (fifo-queue.ts). Locked in id order first.
-    const fifo = [...new Set(routed.flatMap((r) => r.decisions.map((d) => d.webhookSeq)).filter((seq) => flows.get(seq)?.fifo))];
+    // (Almost every publish has none: the decisions are looked through only when a subscribed webhook is FIFO.)
+    const fifoSubscribed = [...flows].filter(([, flow]) => flow.fifo).map(([seq]) => seq);
+    const fifo = fifoSubscribed.length === 0 ? [] : fifoSubscribed.filter((seq) => routed.some((r) => r.decisions.some((d) => d.webhookSeq === seq)));
     await lockFifoWebhooks(trx, this.dialect, fifo);
     const open = await openOf(trx, fifo);
 
