@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256Hex, safeEqual } from '../core/crypto.ts';
 import { Unauthorized } from '../core/errors.ts';
 import { DOCS_INTRODUCTION } from './docs-introduction.ts';
+import { basicCredentials } from './basic-auth.ts';
+import { bearerToken } from './native/context.ts';
 import { openRpcDocument } from './jsonrpc/openrpc.ts';
 import type { InfoEndpoint } from '../config.ts';
 
@@ -23,14 +25,7 @@ export interface InfoOptions {
 
 /** The token from `Authorization: Bearer <token>` or `Authorization: Basic <base64 of any-user:token>`. */
 function presentedToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization ?? '';
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (bearer) return bearer[1];
-  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-  if (!basic) return undefined;
-  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : decoded.slice(colon + 1);
+  return bearerToken(request) ?? basicCredentials(request.headers.authorization)?.[1];
 }
 
 function guard(token: string | undefined) {

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { faceOf, httpStatus, refusalBody, type Face } from './faces.ts';
+import { faceOf, httpStatus, pathOf, refusalBody, type Face } from './faces.ts';
 import { sendNativeError } from './native/envelope.ts';
 import { writeRefusal } from './protocol-errors.ts';
 import { discardBody } from './unread-body.ts';
@@ -40,7 +40,7 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
   // hookd is no proxy: CONNECT gets 405 (Node drops the connection when nobody listens for it).
   app.server.on('connect', (request: IncomingMessage, socket: Duplex) => writeRefusal(socket, 405, request.url ?? '', request.method, routes.allowed(request.url ?? '')));
   app.setNotFoundHandler(async (request, reply) => {
-    const path = request.url.split('?')[0];
+    const path = pathOf(request.url);
     const allow = routes.allowed(path);
     // A body no route reads is received first, so the answer reaches a client still sending it.
     await discardBody(request);

@@ -30,6 +30,12 @@ export class Workspaces {
     return parsePortalSettings(await this.ctx.store.workspaces.portalSettings(workspace));
   }
 
+  /** The origins that may frame a workspace's portal page; none for a workspace that does not exist. */
+  async portalFrameAncestors(id: string): Promise<string[]> {
+    const workspace = await this.ctx.store.workspaces.get(id);
+    return workspace ? (await this.portalSettings(workspace)).frameAncestors : [];
+  }
+
   async setPortalSettings(workspace: Workspace, input: Partial<PortalSettings>): Promise<PortalSettings> {
     const settings = validatePortalSettings(input);
     await this.ctx.store.workspaces.setPortalSettings(workspace, JSON.stringify(settings));

@@ -10,9 +10,9 @@ import { keyIdOf } from '../../core/signing-keys.ts';
 
 const keyIdOrNull = (publicKey: string | null): string | null => (publicKey === null ? null : keyIdOf(publicKey));
 
-function iso(ms: number): string;
-function iso(ms: number | null): string | null;
-function iso(ms: number | null): string | null {
+export function iso(ms: number): string;
+export function iso(ms: number | null): string | null;
+export function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 

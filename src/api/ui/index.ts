@@ -32,9 +32,7 @@ export function webUi(core: Core) {
 
     app.get<{ Params: { ws: string } }>('/ui/portal/:ws', { schema: { hide: true } }, async (request, reply) => {
       // Unknown workspace: the same page, framed by nobody; it says the link does not work once it runs.
-      const workspace = await core.ctx.store.workspaces.get(request.params.ws);
-      const settings = workspace ? await core.workspaces.portalSettings(workspace) : null;
-      return shell(settings?.frameAncestors ?? [])(request, reply);
+      return shell(await core.workspaces.portalFrameAncestors(request.params.ws))(request, reply);
     });
 
     app.get<{ Params: { name: string } }>('/ui/assets/:name', { schema: { hide: true } }, async (request, reply) => {

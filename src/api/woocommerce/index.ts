@@ -13,6 +13,7 @@ import { checkAnswer } from '../response-check.ts';
 import { documentedAnswer } from './openapi.ts';
 import { WOO_PREFIX } from './prefix.ts';
 import { discardBody } from '../unread-body.ts';
+import { pathOf } from '../faces.ts';
 import {
   countWebhooks, createWebhook, deleteWebhook, editWebhook, listDeliveries, listWebhooks, viewDelivery, viewWebhook, type WooCall,
 } from './routes.ts';
@@ -64,7 +65,7 @@ export function wooCommerceApi(core: Core, options: { checkResponses: boolean } 
     app.setNotFoundHandler(async (request, reply) => {
       // A body no route reads is received first, so the answer reaches a client still sending it.
       await discardBody(request);
-      const path = request.url.split('?')[0];
+      const path = pathOf(request.url);
       const routable = app.supportedMethods.includes(request.method);
       const known = routable ? undefined : allowByPath.find((entry) => entry.path.test(path));
       if (!known) return sendWooError(noRoute(), request, reply);

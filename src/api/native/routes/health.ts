@@ -2,10 +2,10 @@
 import type { Core } from '../../../core/hookd.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
+import { iso } from '../present.ts';
 import { HealthQuery, WorkspaceParams } from '../schemas.ts';
 import { WorkspaceHealthView, answers } from '../response-schemas.ts';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function healthRoutes(app: NativeApp, core: Core, access: NativeAccess): void {
   app.get('/workspaces/:ws/health', { schema: { tags: ['webhooks'], operationId: 'getWebhookHealth', summary: 'Each webhook\'s deliveries, success rate, p95 duration and last failure, and attempts over time', response: answers(200, WorkspaceHealthView), params: WorkspaceParams, querystring: HealthQuery } }, async (request) => {

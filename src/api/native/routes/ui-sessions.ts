@@ -8,7 +8,7 @@ import type { UiSession } from '../../../core/ui-sessions.ts';
 import { Unauthorized } from '../../../core/errors.ts';
 import type { NativeAccess, NativeApp } from '../context.ts';
 import { ok } from '../envelope.ts';
-import { presentWorkspace } from '../present.ts';
+import { iso, presentWorkspace } from '../present.ts';
 import { CreatePortalSession, OpenPortal, PortalSettingsBody, SignIn, WorkspaceParams } from '../schemas.ts';
 import { PortalLinkView, PortalSettingsView, UiSessionView, answers, noContent } from '../response-schemas.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../ui-cookie.ts';
@@ -25,7 +25,7 @@ export function uiSessionRoutes(app: NativeApp, core: Core, access: NativeAccess
       kind: session.kind,
       workspace: session.workspace ? presentWorkspace(session.workspace) : null,
       readOnly: session.readOnly,
-      expiresAt: new Date(session.expiresAt).toISOString(),
+      expiresAt: iso(session.expiresAt),
       csrfToken: core.uiSessions.csrfToken(sessionId),
       portal,
     };
@@ -46,7 +46,6 @@ export function uiSessionRoutes(app: NativeApp, core: Core, access: NativeAccess
   app.get('/ui-sessions/current', { schema: { tags: ['web ui'], operationId: 'getUiSession', summary: 'The session of this cookie, and its CSRF token', response: answers(200, UiSessionView) } }, async (request, reply) => {
     const sessionId = sessionCookie(request);
     if (sessionId === undefined) throw new Unauthorized('not signed in');
-    await access.principal(request);
     const { session } = await core.uiSessions.resolve(sessionId, request.ip);
     reply.header('cache-control', 'no-store');
     return ok(await present(sessionId, session));
@@ -71,7 +70,7 @@ export function uiSessionRoutes(app: NativeApp, core: Core, access: NativeAccess
     const base = (options.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
     // The token rides in the fragment: browsers never send it to a server, nor in a Referer.
     const url = `${base}/ui/portal/${encodeURIComponent(workspace.id)}#token=${token}`;
-    return reply.status(201).send(ok({ url, expiresAt: new Date(expiresAt).toISOString() }));
+    return reply.status(201).send(ok({ url, expiresAt: iso(expiresAt) }));
   });
 
   app.get('/workspaces/:ws/portal-settings', { schema: { tags: ['web ui'], operationId: 'getPortalSettings', summary: 'The customer portal\'s branding and which sites may frame it', response: answers(200, PortalSettingsView), params: WorkspaceParams } }, async (request) =>
