@@ -4639,6 +4639,7 @@ export interface operations {
                 /** @description the event's type (order.created), every type of a resource (order.*), or * */
                 eventType?: string;
                 limit?: number;
+                /** @description pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; queued: its fifo webhook is sending an earlier one, and it goes next; succeeded; failed: every attempt failed (resend or recover to try again) */
                 status?: "pending" | "sending" | "held" | "queued" | "succeeded" | "failed";
                 webhookId?: string;
             };
@@ -6557,7 +6558,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description make the webhook active at once (default false) */
+                    /** @description true: it receives deliveries; false: paused (the default on create) */
                     active?: boolean;
                     description?: string;
                     /** @description event names from the catalog, "resource.*" or "*" */
@@ -6924,7 +6925,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description make the webhook active at once (default false) */
+                    /** @description true: it receives deliveries; false: paused (the default on create) */
                     active?: boolean;
                     description?: string;
                     /** @description event names from the catalog, "resource.*" or "*" */
@@ -7219,6 +7220,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description true: it receives deliveries; false: paused (the default on create) */
                     active?: boolean;
                     description?: string;
                     /** @description event names from the catalog, "resource.*" or "*" */

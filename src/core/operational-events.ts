@@ -44,8 +44,6 @@ export const DISABLED_LAST_ATTEMPTS = 5;
 const MAX_ERROR = 500;
 
 export const isOperationalType = (name: string): boolean => name.startsWith(OPERATIONAL_PREFIX);
-/** A subscription pattern that names operational events: its webhook is an operational endpoint. */
-export const isOperationalPattern = (pattern: string): boolean => pattern.startsWith(OPERATIONAL_PREFIX);
 
 /** Whether a failure streak of `after` (it was `before`) calls for a failure-rate check. */
 export function rateCheckDue(before: number, after: number): boolean {

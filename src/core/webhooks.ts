@@ -145,12 +145,10 @@ export class Webhooks {
     return this.ctx.store.webhooks.count(workspace, filter);
   }
 
-  /** PUT: every field is given again; optional ones left out go back to their defaults (the secret and signing stay). */
-  replace(workspace: Workspace, webhook: Webhook, input: WebhookInput): Promise<Webhook> {
-    return this.patch(workspace, webhook, { ...DEFAULTS, ...input });
-  }
-
-  /** PUT, with the secret hookd generated when the change switched the webhook to HMAC without one (shown this once). */
+  /**
+   * PUT: every field is given again; optional ones left out go back to their defaults (the secret and signing
+   * stay). With the secret hookd generated when the change switched the webhook to HMAC without one (shown this once).
+   */
   replaceShowingSecret(workspace: Workspace, webhook: Webhook, input: WebhookInput): Promise<WithGeneratedSecret> {
     return this.patchShowingSecret(workspace, webhook, { ...DEFAULTS, ...input });
   }

@@ -59,18 +59,19 @@ const deliveryFilters = {
   eventType: EventTypeFilter('the event\'s type (order.created), every type of a resource (order.*), or *'),
   ...TimeRange,
 };
+const DeliveryStatus = Type.Enum(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed'], {
+  description: 'pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; queued: its fifo webhook is sending an earlier one, and it goes next; succeeded; failed: every attempt failed (resend or recover to try again)',
+});
 export const WorkspaceDeliveryListQuery = Type.Object({
   ...PageQuery,
   ...deliveryFilters,
   webhookId: Type.Optional(Id),
-  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed'])),
+  status: Type.Optional(DeliveryStatus),
 }, strict);
 export const DeliveryListQuery = Type.Object({
   ...PageQuery,
   ...deliveryFilters,
-  status: Type.Optional(Type.Enum(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed'], {
-    description: 'pending: waiting for its first attempt or its next retry; sending: an attempt is under way; held: its webhook is paused or disabled, and it goes out when the webhook is active again; queued: its fifo webhook is sending an earlier one, and it goes next; succeeded; failed: every attempt failed (resend or recover to try again)',
-  })),
+  status: Type.Optional(DeliveryStatus),
 }, strict);
 export const AttemptListQuery = Type.Object({
   ...PageQuery,
@@ -130,7 +131,7 @@ const webhookFields = {
   url: Url,
   events: EventNames,
   secret: Type.Optional(Secret),
-  active: Type.Optional(Type.Boolean({ description: 'make the webhook active at once (default false)' })),
+  active: Type.Optional(Type.Boolean({ description: 'true: it receives deliveries; false: paused (the default on create)' })),
   headers: Type.Optional(Headers),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   pausedBehavior: Type.Optional(PausedBehavior),
@@ -142,23 +143,8 @@ const webhookFields = {
   rateLimit: Type.Optional(RateLimit),
 };
 export const CreateWebhook = Type.Object(webhookFields, strict);
-export const ReplaceWebhook = Type.Object(webhookFields, strict);
-export const PatchWebhook = Type.Object({
-  name: Type.Optional(webhookFields.name),
-  url: Type.Optional(Url),
-  events: Type.Optional(EventNames),
-  secret: Type.Optional(Secret),
-  active: Type.Optional(Type.Boolean()),
-  headers: Type.Optional(Headers),
-  description: Type.Optional(Type.String({ maxLength: 2000 })),
-  pausedBehavior: Type.Optional(PausedBehavior),
-  filter: Type.Optional(Filter),
-  retrySchedule: Type.Optional(RetrySchedule),
-  transform: Type.Optional(Transform),
-  signing: Type.Optional(Signing),
-  ordering: Type.Optional(Ordering),
-  rateLimit: Type.Optional(RateLimit),
-}, { ...strict, minProperties: 1 });
+/** PATCH: the same fields, each optional, at least one. */
+export const PatchWebhook = Type.Partial(Type.Object(webhookFields, strict), { ...strict, minProperties: 1 });
 export const CheckFilter = Type.Object({
   event: Type.Object({
     type: Type.String({ minLength: 1, maxLength: 100 }),
