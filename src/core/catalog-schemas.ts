@@ -12,6 +12,9 @@
  */
 type Schema = Record<string, unknown>;
 
+/** `serial_number` → `Serial Number`: the catalog's titles. */
+export const titleCase = (text: string): string => text.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+
 const idOrString = { anyOf: [{ type: 'integer' }, { type: 'string' }] };
 const money = { anyOf: [{ type: 'string' }, { type: 'number' }], description: 'an amount, as WooCommerce sends it (a decimal string) or a number' };
 
@@ -44,7 +47,7 @@ const RESOURCE_SCHEMAS: ReadonlyMap<string, Schema> = new Map([
 ]);
 
 /** ShipStream's other resources: an object with an id. */
-const generic = (resource: string): Schema => object(resource.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), { id: idOrString, event: { type: 'string' } }, ['id']);
+const generic = (resource: string): Schema => object(titleCase(resource), { id: idOrString, event: { type: 'string' } }, ['id']);
 
 export function builtInSchema(resource: string): Schema {
   return structuredClone(RESOURCE_SCHEMAS.get(resource) ?? generic(resource));

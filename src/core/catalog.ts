@@ -4,10 +4,9 @@
  * and ShipStream's `resource:event` topics (spelled `resource.event` here; the JSON-RPC face maps them).
  */
 import type { EventType } from './model.ts';
-import { builtInSchema } from './catalog-schemas.ts';
+import { builtInSchema, titleCase } from './catalog-schemas.ts';
 import { OPERATIONAL_EVENT_TYPES } from './operational-events.ts';
 
-const titleCase = (text: string) => text.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 
 /** A small, realistic payload per resource, used as each event type's example and by "test a webhook". */
 const EXAMPLES: Record<string, Record<string, unknown>> = {

@@ -44,7 +44,7 @@ export class EventTypes {
 
   async find(workspace: Workspace, name: string): Promise<EventType | undefined> {
     const known = BUILT_IN_BY_NAME.get(name) ?? (isActionEvent(name) ? actionEventType(name) : undefined);
-    return known ?? (await this.ctx.store.eventTypes.list(workspace)).find((type) => type.name === name);
+    return known ?? (await this.ctx.store.eventTypes.find(workspace, name)) ?? undefined;
   }
 
   async create(workspace: Workspace, input: EventTypeInput): Promise<EventType> {
@@ -105,7 +105,7 @@ export class EventTypes {
   /** The workspace's own type of this name: a built-in one cannot be changed (409), an unknown one is 404. */
   private async custom(workspace: Workspace, name: string): Promise<EventType> {
     if (BUILT_IN_BY_NAME.has(name) || isActionEvent(name)) throw new Conflict(`"${name}" is a built-in event type: only a workspace's own types change`, 'name');
-    const found = (await this.ctx.store.eventTypes.list(workspace)).find((type) => type.name === name);
+    const found = await this.ctx.store.eventTypes.find(workspace, name);
     if (!found) throw new NotFound('event_type');
     return found;
   }

@@ -67,8 +67,8 @@ export class Listeners {
 
   /** The session's webhook in this workspace (404 otherwise). */
   async find(workspace: Workspace, sessionId: string): Promise<Webhook> {
-    for (const found of await this.ctx.store.webhooks.listeners()) {
-      if (found.workspaceSeq === workspace.seq && listenSession(found)?.session === sessionId) return this.webhookOf(workspace, found.seq);
+    for (const found of await this.ctx.store.webhooks.listeners(workspace)) {
+      if (listenSession(found)?.session === sessionId) return this.webhookOf(workspace, found.seq);
     }
     throw new NotFound('listen_session');
   }

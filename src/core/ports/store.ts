@@ -73,6 +73,8 @@ export interface WorkspacesRepo {
 
 export interface EventTypesRepo {
   list(workspace: WorkspaceRef): Promise<EventType[]>;
+  /** One of the workspace's own types, by name (a publish reads only the type it names). */
+  find(workspace: WorkspaceRef, name: string): Promise<EventType | null>;
   create(workspace: WorkspaceRef, type: EventType, now: number): Promise<EventType>;
   /** Writes every field but the name; false if the workspace has no such type. */
   update(workspace: WorkspaceRef, type: EventType): Promise<boolean>;
@@ -183,7 +185,7 @@ export interface WebhooksRepo {
   setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void>;
   delete(webhookSeq: number): Promise<void>;
   /** Every `hookd listen` webhook (core/listeners.ts), with its meta: few, and short-lived. */
-  listeners(): Promise<Array<{ seq: number; workspaceSeq: number; meta: Record<string, unknown> }>>;
+  listeners(workspace?: WorkspaceRef): Promise<Array<{ seq: number; workspaceSeq: number; meta: Record<string, unknown> }>>;
   /** Every webhook with extra headers, after `afterSeq` in id order, `limit` at a time (for re-sealing them). */
   withHeaders(afterSeq: number, limit: number): Promise<Array<{ seq: number; sealedHeaders: Record<string, string> }>>;
 }

@@ -17,6 +17,9 @@ export function webhookFlowControl() {
       await db.schema.alterTable('webhooks').addColumn('rate_log', 'text').execute();
       await db.schema.createIndex('deliveries_queued').on('deliveries').columns(['webhook_id', 'id'])
         .where(sql.raw<boolean>("status = 'queued'")).execute();
+      // The FIFO webhooks, read every few seconds by each dispatcher (fifo-queue.ts promoteStalled): few rows.
+      await db.schema.createIndex('webhooks_fifo').on('webhooks').columns(['id'])
+        .where(sql.raw<boolean>("ordering = 'fifo'")).execute();
     },
   };
 }

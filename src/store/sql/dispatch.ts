@@ -5,12 +5,12 @@
  * A claimed delivery is `sending` and its `next_attempt_at` holds the lease's end: if the process dies,
  * the delivery is simply due again when the lease runs out, and any dispatcher picks it up.
  */
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, num, numOrNull, padded, parseJson, runs, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
+import { chunks, int, num, numOrNull, padded, parseJson, runs, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt, tuples } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
@@ -26,7 +26,6 @@ import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } fr
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
 
-const int = (value: number | null): RawBuilder<unknown> => sql`CAST(${value} AS BIGINT)`;
 
 export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
@@ -143,7 +142,7 @@ export class SqlDispatch implements DispatchRepo {
         sealedHeaders: parseJson(row.headers, {}),
         format: row.format as ClaimedDelivery['webhook']['format'],
         meta: parseJson(row.meta, {}),
-        retrySchedule: row.retry_schedule === null ? null : parseJson<number[] | null>(row.retry_schedule, null),
+        retrySchedule: parseJson<number[] | null>(row.retry_schedule, null),
         transform: row.transform,
         fifo: row.ordering === 'fifo',
         rateLimited: row.rate_limit !== null,

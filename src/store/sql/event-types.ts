@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { Conflict } from '../../core/errors.ts';
 import type { EventType } from '../../core/model.ts';
-import type { Database } from '../schema.ts';
+import type { Database, EventTypesTable } from '../schema.ts';
 import type { EventTypesRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { parseJson } from './rows.ts';
 
@@ -11,16 +11,12 @@ export class SqlEventTypes implements EventTypesRepo {
   async list(workspace: WorkspaceRef): Promise<EventType[]> {
     const rows = await this.db.selectFrom('event_types').selectAll().where('workspace_id', '=', workspace.seq)
       .orderBy('name').execute();
-    return rows.map((row) => ({
-      name: row.name,
-      title: row.title,
-      category: row.category,
-      description: row.description,
-      example: parseJson(row.example, {}),
-      builtIn: false,
-      deprecated: Number(row.deprecated) === 1,
-      schema: row.schema === null || row.schema === undefined ? null : parseJson<Record<string, unknown> | null>(row.schema, null),
-    }));
+    return rows.map(toEventType);
+  }
+
+  async find(workspace: WorkspaceRef, name: string): Promise<EventType | null> {
+    const row = await this.db.selectFrom('event_types').selectAll().where('workspace_id', '=', workspace.seq).where('name', '=', name).executeTakeFirst();
+    return row ? toEventType(row) : null;
   }
 
   async create(workspace: WorkspaceRef, type: EventType, now: number): Promise<EventType> {
@@ -58,4 +54,17 @@ export class SqlEventTypes implements EventTypesRepo {
       .where('webhook_subscriptions.workspace_id', '=', workspace.seq).where('webhook_subscriptions.pattern', '=', name)
       .orderBy('webhooks.id').limit(limit).execute();
   }
+}
+
+function toEventType(row: Selectable<EventTypesTable>): EventType {
+  return {
+    name: row.name,
+    title: row.title,
+    category: row.category,
+    description: row.description,
+    example: parseJson(row.example, {}),
+    builtIn: false,
+    deprecated: Number(row.deprecated) === 1,
+    schema: parseJson<Record<string, unknown> | null>(row.schema, null),
+  };
 }

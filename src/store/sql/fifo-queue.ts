@@ -70,7 +70,8 @@ export async function promoteNext(trx: Kysely<Database>, webhookSeqs: number[], 
 
 /** Every FIFO webhook left with queued deliveries and no head (see the file's comment) moves on. */
 export async function promoteStalled(db: Kysely<Database>, now: number): Promise<number> {
-  const fifo = await db.selectFrom('webhooks').select('id').where('ordering', '=', 'fifo').execute();
+  // A literal, not a bound value: only then can SQLite prove the partial index (migrations/016) applies.
+  const fifo = await db.selectFrom('webhooks').select('id').where(sql<boolean>`ordering = 'fifo'`).execute();
   let promoted = 0;
   for (let i = 0; i < fifo.length; i += CHUNK) {
     promoted += await db.transaction().execute((trx) => promoteNext(trx, fifo.slice(i, i + CHUNK).map((row) => num(row.id)), now));

@@ -24,7 +24,6 @@ export class SqlHealth implements HealthRepo {
       lastFailure: null as Collected['webhooks'][number]['lastFailure'],
     }]));
     if (entries.size === 0) return { webhooks: [], series: [] };
-    const seqs = [...entries.keys()];
     const firstDelivery = await firstIdSince(this.db, 'deliveries', since);
     const firstAttempt = await firstIdSince(this.db, 'attempts', since);
 
@@ -40,8 +39,10 @@ export class SqlHealth implements HealthRepo {
       else entry.deliveries.pending += n;
     }
 
+    // The workspace's webhooks as a subquery: a list of their ids could pass the engines' limit on parameters.
     const inWindow = this.db.selectFrom('attempts')
-      .where('webhook_id', 'in', seqs).where('id', '>=', firstAttempt).where('created_at', '>=', since);
+      .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('workspace_id', '=', workspace.seq))
+      .where('id', '>=', firstAttempt).where('created_at', '>=', since);
     const histogram = await inWindow.select(['webhook_id', 'success', durationBucket.as('bucket'), sql<number>`count(*)`.as('n')])
       .groupBy(['webhook_id', 'success', 'bucket']).execute();
     for (const row of histogram) {

@@ -23,9 +23,8 @@ import { patternsMatching, subscribes } from '../../core/topics.ts';
 import { route } from '../../core/events.ts';
 import type { SqlEvents } from './events.ts';
 import { firstIdSince } from './first-id-since.ts';
-import { chunks, num, numOrNull, padded } from './rows.ts';
+import { chunks, int, num, numOrNull, padded } from './rows.ts';
 
-const int = (value: number): RawBuilder<number> => sql<number>`CAST(${value} AS BIGINT)`;
 
 /** No `failing` sent for this webhook in the last 15 minutes. */
 const quiet = (now: number) => sql`(failing_notified_at IS NULL OR failing_notified_at < ${int(now - FAILING_NOTICE_INTERVAL_MS)})`;
@@ -68,11 +67,20 @@ export class OperationalEvents {
   /** Emits what `t` holds, in `trx`; returns how many events it published. */
   async emit(trx: Kysely<Database>, t: Transitions, now: number): Promise<number> {
     if (t.empty) return 0;
-    await this.checkRates(trx, t, now);
-    const seqs = [...new Set([...t.failing.keys(), ...t.recovered.keys(), ...t.disabled.map((d) => d.seq), ...t.exhausted.map((o) => o.webhookSeq)])];
-    if (seqs.length === 0) return 0;
+    const seqs = [...new Set([...t.failing.keys(), ...t.rateChecks.keys(), ...t.recovered.keys(), ...t.disabled.map((d) => d.seq), ...t.exhausted.map((o) => o.webhookSeq)])];
     const webhooks = await this.reportable(trx, seqs);
+    // Who would receive them, asked before any costlier look (the failure rate, the last attempts): with no
+    // operator URL, a webhook whose workspace has no `hookd.*` subscriber is told about to nobody.
+    const wanted = await this.subscribedWorkspaces(trx, [...new Set([...webhooks.values()].map((w) => w.workspaceSeq))]);
+    if (!this.operator) for (const [seq, webhook] of webhooks) if (!wanted.has(webhook.workspaceSeq)) webhooks.delete(seq);
     if (webhooks.size === 0) return 0;
+    for (const seq of [...t.failing.keys(), ...t.rateChecks.keys()]) {
+      if (!webhooks.has(seq)) {
+        t.failing.delete(seq);
+        t.rateChecks.delete(seq);
+      }
+    }
+    await this.checkRates(trx, t, now);
 
     const out: Array<{ webhook: OperationalWebhook & { workspaceSeq: number }; type: string; data: Record<string, unknown> }> = [];
     for (const { seq, reason } of t.disabled) {
@@ -94,7 +102,6 @@ export class OperationalEvents {
       if (delivery) out.push({ webhook: webhooks.get(outcome.webhookSeq)!, type: OPERATIONAL_TYPES.exhausted, data: exhaustedPayload(webhooks.get(outcome.webhookSeq)!, delivery, summary(outcome.attempt)) });
     }
 
-    const wanted = await this.subscribedWorkspaces(trx, [...new Set(out.map((o) => o.webhook.workspaceSeq))]);
     const items = out.flatMap(({ webhook, type, data }) => {
       const dataJson = JSON.stringify(data);
       const input = (workspace: WorkspaceRef) => ({

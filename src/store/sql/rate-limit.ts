@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { parseRateLog, rateRoom, type RateEntry } from '../../core/flow-control.ts';
-import { num } from './rows.ts';
+import { num, padded } from './rows.ts';
 import type { Rooms } from './rooms.ts';
 
 export interface RateLimited {
@@ -21,7 +21,7 @@ export interface RateLimited {
 export async function rateLimitedOf(trx: Kysely<Database>, webhookSeqs: number[]): Promise<RateLimited[]> {
   if (webhookSeqs.length === 0) return [];
   const rows = await trx.selectFrom('webhooks').select(['id', 'rate_limit', 'rate_log'])
-    .where('id', 'in', webhookSeqs).where('rate_limit', 'is not', null).execute();
+    .where('id', 'in', padded(webhookSeqs)).where('rate_limit', 'is not', null).execute();
   return rows.map((row) => ({ seq: num(row.id), perSecond: num(row.rate_limit as number), log: row.rate_log }));
 }
 

@@ -18,6 +18,9 @@ const DELIVERY_STATUSES: ReadonlySet<string> = new Set<DeliveryStatus>(['pending
  * index of deliveries by webhook and status (see migrations/004): it must see the status to know the
  * index holds it. Only the five statuses pass.
  */
+/** A bound number PostgreSQL takes as a BIGINT (an untyped parameter compared with one is not). */
+export const int = (value: number | null): RawBuilder<number> => sql<number>`CAST(${value} AS BIGINT)`;
+
 export function statusLiteral(status: DeliveryStatus): RawBuilder<DeliveryStatus> {
   if (!DELIVERY_STATUSES.has(status)) throw new Invalid('status', `not a delivery status: ${status}`);
   return sql.lit(status);
@@ -77,8 +80,8 @@ export const toWebhook = (row: Selectable<WebhooksTable>, workspace: WorkspaceRe
   failingSince: numOrNull(row.failing_since),
   lastSuccessAt: numOrNull(row.last_success_at),
   meta: parseJson(row.meta, {}),
-  filter: row.filter === null || row.filter === undefined ? null : parseJson(row.filter, null),
-  retrySchedule: row.retry_schedule === null || row.retry_schedule === undefined ? null : parseJson(row.retry_schedule, null),
+  filter: parseJson(row.filter ?? null, null),
+  retrySchedule: parseJson(row.retry_schedule ?? null, null),
   transform: row.transform ?? null,
   ordering: row.ordering === 'fifo' ? 'fifo' : 'none',
   rateLimit: row.rate_limit === null || row.rate_limit === undefined ? null : { perSecond: num(row.rate_limit) },

@@ -178,9 +178,12 @@ export class SqlWebhooks implements WebhooksRepo {
     }
   }
 
-  async listeners(): Promise<Array<{ seq: number; workspaceSeq: number; meta: Record<string, unknown> }>> {
-    // Listen webhooks deliver to hookd's own relay path: the URL finds them (meta is JSON text).
-    const rows = await this.db.selectFrom('webhooks').select(['id', 'workspace_id', 'meta']).where('url', 'like', '%/listen-relay/%').execute();
+  async listeners(workspace?: WorkspaceRef): Promise<Array<{ seq: number; workspaceSeq: number; meta: Record<string, unknown> }>> {
+    // Listen webhooks deliver to hookd's own relay path: the URL finds them (meta is JSON text). One
+    // workspace's are found through its webhooks only, not by reading every workspace's.
+    let query = this.db.selectFrom('webhooks').select(['id', 'workspace_id', 'meta']).where('url', 'like', '%/listen-relay/%');
+    if (workspace) query = query.where('workspace_id', '=', workspace.seq);
+    const rows = await query.execute();
     return rows.map((row) => ({ seq: num(row.id), workspaceSeq: num(row.workspace_id), meta: parseJson(row.meta, {}) }));
   }
 
