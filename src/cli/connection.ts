@@ -33,11 +33,17 @@ export function connectionOptions(command: Command, scoped = true): Command {
   return command;
 }
 
+/** An option that must be an http:// or https:// URL (a usage error otherwise). */
+export function httpUrl(flag: string, value: unknown): string {
+  const url = String(value);
+  if (!/^https?:\/\/[^/]+/i.test(url)) throw new UsageError(`${flag}: "${url}" is not an http:// or https:// URL`);
+  return url;
+}
+
 export function connect(options: Record<string, unknown>): Connection {
   const token = (options.token as string | undefined) ?? process.env.HOOKD_TOKEN;
   if (!token) throw new UsageError('no token: pass --token or set HOOKD_TOKEN (the admin token, or a workspace API key hk_…)');
-  const url = String(options.url);
-  if (!/^https?:\/\/[^/]+/i.test(url)) throw new UsageError(`--url: "${url}" is not an http:// or https:// URL`);
+  const url = httpUrl('--url', options.url);
   return {
     client: new HookdClient({ url, token }),
     url,

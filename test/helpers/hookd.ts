@@ -128,30 +128,42 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const started = <T>(value: T | undefined): T => {
+  if (value === undefined) throw new Error('not started: read it inside a test');
+  return value;
+};
+
 /**
- * One hookd, one receiver and one workspace shared by a file's tests: started before them, stopped after.
- * Read through the getters (they are set once the tests start).
+ * One hookd and one receiver shared by a file's tests: started before them, stopped after. Read through
+ * the getters (they are set once the tests start).
  */
-export function hookdWithWorkspace(name: string): { readonly server: TestHookd; readonly receiver: Receiver; readonly ws: Awaited<ReturnType<typeof createWorkspace>> } {
+export function hookdWithReceiver(): { readonly server: TestHookd; readonly receiver: Receiver } {
   let server: TestHookd | undefined;
   let receiver: Receiver | undefined;
-  let ws: Awaited<ReturnType<typeof createWorkspace>> | undefined;
   beforeAll(async () => {
     server = await startTestHookd();
     receiver = await Receiver.start();
-    ws = await createWorkspace(server.api, name);
   });
   afterAll(async () => {
     await server?.stop();
     await receiver?.close();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('not started: read it inside a test');
-    return value;
-  };
   return {
     get server() { return started(server); },
     get receiver() { return started(receiver); },
+  };
+}
+
+/** The same, with a workspace made for the file's tests. */
+export function hookdWithWorkspace(name: string): { readonly server: TestHookd; readonly receiver: Receiver; readonly ws: Awaited<ReturnType<typeof createWorkspace>> } {
+  const base = hookdWithReceiver();
+  let ws: Awaited<ReturnType<typeof createWorkspace>> | undefined;
+  beforeAll(async () => {
+    ws = await createWorkspace(base.server.api, name);
+  });
+  return {
+    get server() { return base.server; },
+    get receiver() { return base.receiver; },
     get ws() { return started(ws); },
   };
 }

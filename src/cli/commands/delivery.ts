@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Delivery } from '../../client/index.ts';
 import { connect, connectionOptions, run } from '../connection.ts';
 import { fields, show, showPage, table } from '../output.ts';
-import { listOptions, pageOf } from './paging.ts';
+import { listOptions, pageOf, timeRangeOptions } from './paging.ts';
 import { given } from './given.ts';
 
 export const DELIVERY_COLUMNS = ['id', 'webhook', 'event type', 'status', 'attempts', 'last code', 'last error', 'created'];
@@ -18,12 +18,10 @@ export function deliveryRows(deliveries: Delivery[]) {
 export function deliveryCommands(program: Command): void {
   const delivery = program.command('delivery').description('read deliveries and send them again');
 
-  listOptions(connectionOptions(delivery.command('list').description("the workspace's deliveries, newest first")))
+  timeRangeOptions(listOptions(connectionOptions(delivery.command('list').description("the workspace's deliveries, newest first"))))
     .addOption(new Option('--webhook <id>', "one webhook's"))
     .addOption(new Option('--event-type <type>', 'order.created, or order.* for a whole resource'))
     .addOption(new Option('--status <status>').choices(['pending', 'sending', 'held', 'queued', 'succeeded', 'failed']))
-    .addOption(new Option('--after <time>', 'created at or after (RFC 3339)'))
-    .addOption(new Option('--before <time>', 'created at or before (RFC 3339)'))
     .action(run(async (options) => {
       const hookd = connect(options);
       const query = {

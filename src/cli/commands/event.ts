@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { connect, connectionOptions, run, UsageError } from '../connection.ts';
 import { fields, show, showPage, table } from '../output.ts';
 import { deliveryRows, DELIVERY_COLUMNS } from './delivery.ts';
-import { listOptions, pageOf } from './paging.ts';
+import { listOptions, pageOf, timeRangeOptions } from './paging.ts';
 import { given } from './given.ts';
 
 /** --data '{…}', or --data @file.json; nothing is {}. */
@@ -44,10 +44,8 @@ export function eventCommands(program: Command): void {
       show(hookd, published, (e) => fields({ id: e.id, type: e.type, deliveries: e.deliveryCount, replayed: e.replayed ? 'yes (an earlier publish with this key)' : 'no' }));
     }));
 
-  listOptions(connectionOptions(event.command('list').description('the event log, newest first')))
+  timeRangeOptions(listOptions(connectionOptions(event.command('list').description('the event log, newest first'))))
     .addOption(new Option('--type <type>', 'order.created, or order.* for a whole resource'))
-    .addOption(new Option('--after <time>', 'created at or after (RFC 3339)'))
-    .addOption(new Option('--before <time>', 'created at or before (RFC 3339)'))
     .action(run(async (options) => {
       const hookd = connect(options);
       const query = {

@@ -8,3 +8,6 @@ export function given<K extends string>(options: Record<string, unknown>, names:
   }
   return out;
 }
+
+/** `--events 'order.*, product.created'` → `['order.*', 'product.created']`. */
+export const commaList = (text: unknown): string[] => String(text).split(',').map((part) => part.trim()).filter((part) => part !== '');

@@ -8,7 +8,8 @@
  */
 import { createParser } from 'eventsource-parser';
 import { Option, type Command } from 'commander';
-import { connect, connectionOptions, run, UsageError, type Connection } from '../connection.ts';
+import { connect, connectionOptions, httpUrl, run, type Connection } from '../connection.ts';
+import { commaList } from './given.ts';
 
 /** What the relay hands down the stream for one delivery. */
 interface Relayed {
@@ -25,10 +26,9 @@ export function listenCommand(program: Command): void {
     .addOption(new Option('--events <list>', 'event types, resource.* or *, comma-separated').default('*'))
     .action(run(async (options) => {
       const hookd = connect(options);
-      const forwardTo = String(options.forwardTo);
-      if (!/^https?:\/\/[^/]+/i.test(forwardTo)) throw new UsageError(`--forward-to: "${forwardTo}" is not an http:// or https:// URL`);
+      const forwardTo = httpUrl('--forward-to', options.forwardTo);
       const ws = hookd.workspace();
-      const events = String(options.events).split(',').map((part) => part.trim()).filter((part) => part !== '');
+      const events = commaList(options.events);
       const session = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/listen', { params: { path: { ws } }, body: { events } }));
       process.stderr.write(`Ready: forwarding ${session.events.join(', ')} to ${forwardTo}\n`
         + `Your endpoint's signing secret for this session is ${session.secret}\n`

@@ -8,6 +8,13 @@ export function listOptions(command: Command): Command {
     .addOption(new Option('--cursor <cursor>', 'the next page, as the previous one said'));
 }
 
+/** The time-range filters of the log lists: --after and --before (RFC 3339, checked by the API). */
+export function timeRangeOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--after <time>', 'created at or after (RFC 3339)'))
+    .addOption(new Option('--before <time>', 'created at or before (RFC 3339)'));
+}
+
 export function pageOf(options: Record<string, unknown>): { limit: number; cursor?: string } {
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 250) throw new UsageError(`--limit: "${String(options.limit)}" is not a whole number from 1 to 250`);

@@ -4,7 +4,7 @@ import type { Webhook } from '../../client/index.ts';
 import { connect, connectionOptions, run, UsageError, type Connection } from '../connection.ts';
 import { fields, show, showPage, table } from '../output.ts';
 import { listOptions, pageOf } from './paging.ts';
-import { given } from './given.ts';
+import { commaList, given } from './given.ts';
 
 type WebhookView = Webhook & { secret?: string };
 
@@ -31,14 +31,13 @@ function headers(values: unknown): Record<string, string> | undefined {
   return { ...result };
 }
 
-const list = (text: unknown) => String(text).split(',').map((part) => part.trim()).filter((part) => part !== '');
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The fields create and update share, from their options (only those given). */
 function webhookFields(options: Record<string, unknown>) {
   return {
     ...given(options, { name: 'name', endpoint: 'url', description: 'description' }),
-    ...(options.events === undefined ? {} : { events: list(options.events) }),
+    ...(options.events === undefined ? {} : { events: commaList(options.events) }),
     ...(options.whilePaused === undefined ? {} : { pausedBehavior: String(options.whilePaused) as 'queue' | 'drop' }),
     ...(options.header === undefined ? {} : { headers: headers(options.header) }),
   };

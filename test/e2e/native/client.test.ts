@@ -5,45 +5,35 @@
  */
 import { readFileSync } from 'node:fs';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HookdClient, HookdError } from '../../../src/client/index.ts';
 import { CLIENT_TYPES_FILE, clientTypes } from '../../../src/client/generate.ts';
-import { Receiver } from '../../helpers/receiver.ts';
-import { ADMIN, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+import { ADMIN, hookdWithReceiver } from '../../helpers/hookd.ts';
 
 describe('the typed client', () => {
-  let server: TestHookd;
-  let receiver: Receiver;
-  beforeAll(async () => {
-    server = await startTestHookd();
-    receiver = await Receiver.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await receiver?.close();
-  });
+  const fixture = hookdWithReceiver();
 
   it('is up to date with the OpenAPI document (npm run generate:client)', async () => {
-    const document = await (await fetch(`${server.url}/openapi.json`)).json();
+    const document = await (await fetch(`${fixture.server.url}/openapi.json`)).json();
     const expected = await clientTypes(document);
     // Compared without printing 4 000 lines on a mismatch.
     expect(readFileSync(CLIENT_TYPES_FILE, 'utf8') === expected, 'src/client/api.ts is out of date: run npm run generate:client').toBe(true);
   });
 
   it('creates, publishes, lists and reads back, typed end to end', async () => {
-    const admin = new HookdClient({ url: server.url, token: ADMIN });
+    const admin = new HookdClient({ url: fixture.server.url, token: ADMIN });
     const workspace = await admin.data(admin.api.POST('/workspaces', { body: { name: 'through the client' } }));
     const key = await admin.data(admin.api.POST('/workspaces/{ws}/api-keys', { params: { path: { ws: workspace.id } }, body: { name: 'client' } }));
-    const hookd = new HookdClient({ url: `${server.url}/`, token: key.key });
+    const hookd = new HookdClient({ url: `${fixture.server.url}/`, token: key.key });
     const ws = workspace.id;
 
     const webhook = await hookd.data(hookd.api.POST('/workspaces/{ws}/webhooks', {
-      params: { path: { ws } }, body: { name: 'typed', url: receiver.url('/typed'), events: ['order.created'], active: true },
+      params: { path: { ws } }, body: { name: 'typed', url: fixture.receiver.url('/typed'), events: ['order.created'], active: true },
     }));
     expect(webhook.secret).toMatch(/^whsec_/);
     const published = await hookd.data(hookd.api.POST('/workspaces/{ws}/events', { params: { path: { ws } }, body: { type: 'order.created', data: { id: 7 } } }));
     expect(published.deliveryCount).toBe(1);
-    const [request] = await receiver.waitFor(1);
+    const [request] = await fixture.receiver.waitFor(1);
     new StandardWebhook(webhook.secret!).verify(request.text, request.headers as Record<string, string>);
 
     const events = await hookd.page(hookd.api.GET('/workspaces/{ws}/events', { params: { path: { ws }, query: { type: 'order.*', limit: 10 } } }));
@@ -58,7 +48,7 @@ describe('the typed client', () => {
   });
 
   it('throws HookdError with the code, message and field of an error answer', async () => {
-    const admin = new HookdClient({ url: server.url, token: ADMIN });
+    const admin = new HookdClient({ url: fixture.server.url, token: ADMIN });
     const workspace = await admin.data(admin.api.POST('/workspaces', { body: { name: 'errors' } }));
     const invalid = await admin.data(admin.api.POST('/workspaces/{ws}/webhooks', {
       params: { path: { ws: workspace.id } }, body: { name: 'bad', url: 'ftp://example.com/', events: ['order.created'] },
@@ -66,16 +56,16 @@ describe('the typed client', () => {
     expect(invalid).toBeInstanceOf(HookdError);
     expect(invalid).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', field: 'url' });
 
-    const wrongToken = new HookdClient({ url: server.url, token: 'hk_nope' });
+    const wrongToken = new HookdClient({ url: fixture.server.url, token: 'hk_nope' });
     await expect(wrongToken.data(wrongToken.api.GET('/workspaces/{ws}', { params: { path: { ws: workspace.id } } }))).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
 
     // Not a hookd at all: the receiver answers 200 "ok" to anything, but not to a GET it does not know.
-    receiver.behaviour = { kind: 'status', status: 404, body: 'nothing here' };
+    fixture.receiver.behaviour = { kind: 'status', status: 404, body: 'nothing here' };
     try {
-      const elsewhere = new HookdClient({ url: receiver.url(''), token: 'x' });
+      const elsewhere = new HookdClient({ url: fixture.receiver.url(''), token: 'x' });
       await expect(elsewhere.data(elsewhere.api.GET('/workspaces/{ws}', { params: { path: { ws: 'w' } } }))).rejects.toMatchObject({ status: 404, code: 'UNEXPECTED_ANSWER' });
     } finally {
-      receiver.behaviour = { kind: 'status', status: 200, body: 'ok' };
+      fixture.receiver.behaviour = { kind: 'status', status: 200, body: 'ok' };
     }
   });
 });
