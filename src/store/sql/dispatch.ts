@@ -10,8 +10,8 @@ import type { Dialect } from '../../core/ports/store.ts';
 import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, int, num, numOrNull, padded, parseJson, runs, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
-import { marks, Prebuilt, tuples } from './prebuilt.ts';
+import { chunks, int, num, numOrNull, padded, parseJson, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
+import { marks, Prebuilt } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
 import { holdQueued } from './queued-work.ts';
@@ -22,9 +22,7 @@ import type { RateEntry } from '../../core/flow-control.ts';
 import { FAILING_NOTICE_INTERVAL_MS, rateCheckDue } from '../../core/operational-events.ts';
 import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
-
-/** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
-const LAST_SUCCESS_RESOLUTION_MS = 60_000;
+import { OutcomeWrites } from './outcome-writes.ts';
 
 
 export class SqlDispatch implements DispatchRepo {
@@ -32,8 +30,8 @@ export class SqlDispatch implements DispatchRepo {
   readonly #markSending: Prebuilt<{ id: number; uid: string; attempt_count: number; trigger: string; webhook_id: number; event_id: number }>;
   readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'> & { workspace_uid: string }>;
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at' | 'trace_parent'>>;
-  readonly #moveOn: Prebuilt<{ id: number }>;
-  readonly #healthy: Prebuilt<{ recovered_from: number | null }>;
+  readonly outcomeWrites: OutcomeWrites;
+  readonly #lockAndCount: Prebuilt<{ id: number; rate_limit: number | null; rate_log: string | null; n: number }>;
 
   /** `handOff`: deliveries published here and handed straight to this process's dispatcher (SQLite). */
   constructor(
@@ -50,20 +48,14 @@ export class SqlDispatch implements DispatchRepo {
     this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, (SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id) AS workspace_uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
-    // Each delivery moves on as its outcome says; deliveries deleted meanwhile (their webhook was deleted) do not come back.
-    this.#moveOn = new Prebuilt(dialect, (n) => `WITH v(id, status, next_at, attempted_at) AS (
-        VALUES ${tuples(n, 4, '(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT))')})
-      UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
-             attempt_count = deliveries.attempt_count + 1, "trigger" = 'scheduled', updated_at = CAST(? AS BIGINT)
-      FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
-      RETURNING deliveries.id`);
-    // A webhook whose batch ended in a success. Its row is written only to clear a failure streak or to move
-    // last_success_at on by a minute or more: writing it on every batch cost an UPDATE per webhook per batch,
-    // and on PostgreSQL it locked the row, which the claims of other processes then skip.
-    // recovered_from says whether this success ended a streak hookd reported (sql/operational.ts).
-    this.#healthy = new Prebuilt(dialect, () => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = CAST(? AS BIGINT), recovered_from = ${RECOVERED_FROM}
-      WHERE id = ? AND (failure_count != 0 OR failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < CAST(? AS BIGINT))
-      RETURNING recovered_from`);
+    this.outcomeWrites = new OutcomeWrites(dialect, attemptLog);
+    this.#lockAndCount = new Prebuilt(dialect, () => `WITH locked AS (
+        SELECT id, rate_limit, rate_log FROM webhooks WHERE id = ANY(CAST(? AS BIGINT[])) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED),
+      busy AS (SELECT webhook_id, count(*) AS n FROM deliveries
+        WHERE status = 'sending' AND next_attempt_at > CAST(? AS BIGINT) AND webhook_id IN (SELECT id FROM locked)
+          AND NOT (id = ANY(CAST(? AS BIGINT[])))
+        GROUP BY webhook_id)
+      SELECT locked.id, locked.rate_limit, locked.rate_log, COALESCE(busy.n, 0) AS n FROM locked LEFT JOIN busy ON busy.webhook_id = locked.id`);
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -174,22 +166,17 @@ export class SqlDispatch implements DispatchRepo {
    */
   private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Rooms, request: ClaimRequest): Promise<Map<number, RateEntry[]>> {
     const candidates = [...new Set(due.map((row) => num(row.webhook_id)))].sort((a, b) => a - b);
-    const locked = await sql<{ id: number; rate_limit: number | null; rate_log: string | null }>`
-      SELECT id, rate_limit, rate_log FROM webhooks WHERE id IN (${sql.join(candidates)}) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`.execute(trx);
-    const available = new Set(locked.rows.map((row) => num(row.id)));
-    // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
-    const busy = await sql<{ webhook_id: number; n: number }>`
-      SELECT webhook_id, count(*) AS n FROM deliveries
-      WHERE status = 'sending' AND next_attempt_at > ${int(request.now)} AND webhook_id IN (${sql.join(candidates)})
-        AND NOT (id = ANY(CAST(${request.settled} AS BIGINT[])))
-      GROUP BY webhook_id`.execute(trx);
-    const inFlight = new Map(busy.rows.map((row) => [num(row.webhook_id), num(row.n)]));
+    // One statement: the webhooks locked, and how many deliveries of each are being sent. Recorded meanwhile
+    // or not, a delivery this process has finished sending is not a request in flight.
+    const locked = (await this.#lockAndCount.run(trx, 0, [candidates, request.now, request.settled])).map((row) => ({ ...row, id: num(row.id) }));
+    const available = new Set(locked.map((row) => row.id));
+    const inFlight = new Map(locked.map((row) => [row.id, num(row.n)]));
     for (const webhook of candidates) {
       const shared = available.has(webhook) ? request.webhookConcurrency - (inFlight.get(webhook) ?? 0) : 0;
       room.limitWebhook(webhook, shared);
     }
     // The rows are locked: this claim alone spends the room their rate limits leave.
-    const limited = locked.rows.filter((row) => row.rate_limit !== null).map((row) => ({ seq: num(row.id), perSecond: num(row.rate_limit as number), log: row.rate_log }));
+    const limited = locked.filter((row) => row.rate_limit !== null).map((row) => ({ seq: num(row.id), perSecond: num(row.rate_limit as number), log: row.rate_log }));
     return limitRooms(limited, room, request.now);
   }
 
@@ -210,17 +197,9 @@ export class SqlDispatch implements DispatchRepo {
 
   private async recordInOneTransaction(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {
     return this.db.transaction().execute(async (trx) => {
-      // 1. Move each delivery on.
-      const kept = new Set<number>();
-      for (const batch of runs(outcomes)) {
-        const values = batch.flatMap((o) => [o.deliverySeq, o.next.status, o.next.at, o.attempt.createdAt]);
-        for (const row of await this.#moveOn.run(trx, batch.length, [...values, now])) kept.add(num(row.id));
-      }
-      const recorded = outcomes.filter((o) => kept.has(o.deliverySeq));
+      // 1. Move each delivery on, and log its attempt.
+      const recorded = await this.outcomeWrites.moveOnAndLog(trx, outcomes, now);
       if (recorded.length === 0) return { disabledWebhooks: [] };
-
-      // 2. Log every attempt.
-      await this.attemptLog.insert(trx, recorded.map((o) => o.attempt));
 
       // FIFO webhooks whose delivery is done (sent, or given up): the next one queued behind it goes.
       const done = recorded.filter((o) => o.fifo && o.next.status !== 'pending').map((o) => o.webhookSeq);
@@ -234,14 +213,20 @@ export class SqlDispatch implements DispatchRepo {
       const failing: number[] = [];
       const told = new Transitions();
       // In webhook id order: processes recording at once then lock the same rows in the same order (no deadlock).
-      for (const [webhookSeq, list] of [...groupByWebhook(recorded)].sort(([a], [b]) => a - b)) {
+      const groups = [...groupByWebhook(recorded)].sort(([a], [b]) => a - b);
+      const markHealthy = async (succeededAt: Map<number, number>) => {
+        for (const [seq, failingSince] of await this.outcomeWrites.markHealthy(trx, succeededAt)) told.recovered.set(seq, { failingSince, at: succeededAt.get(seq) as number });
+      };
+      // Nearly always, every webhook's batch ended in a success: one statement marks them all.
+      if (groups.every(([, list]) => list[list.length - 1].attempt.success)) {
+        await markHealthy(new Map(groups.map(([seq, list]) => [seq, list[list.length - 1].attempt.createdAt])));
+      } else for (const [webhookSeq, list] of groups) {
         const lastSuccess = list.findLastIndex((o) => o.attempt.success);
         const trailing = list.slice(lastSuccess + 1);
         if (lastSuccess >= 0) {
           const succeededAt = list[lastSuccess].attempt.createdAt;
           if (trailing.length === 0) {
-            const [row] = await this.#healthy.run(trx, 1, [succeededAt, webhookSeq, succeededAt - LAST_SUCCESS_RESOLUTION_MS]);
-            if (row && row.recovered_from !== null) told.recovered.set(webhookSeq, { failingSince: num(row.recovered_from), at: succeededAt });
+            await markHealthy(new Map([[webhookSeq, succeededAt]]));
           } else {
             const row = await trx.updateTable('webhooks').set({
               failure_count: trailing.length,

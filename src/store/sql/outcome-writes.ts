@@ -1,0 +1,122 @@
+/**
+ * The two writes every batch of attempt outcomes makes: each delivery moved on (and its attempt logged),
+ * and the webhooks whose batch ended in a success marked healthy.
+ *
+ * On PostgreSQL each is one statement whatever the batch holds, with the batch's values bound as arrays
+ * (`unnest`): one round trip costs hookd about 70 µs of CPU on its own side, so a batch written as one
+ * statement per list size, and one per webhook, spent more on round trips than on the writes. One text
+ * per statement also means one prepared statement. SQLite runs in the process: there the statements are
+ * cheap to repeat, and it has no arrays.
+ */
+import type { Kysely } from 'kysely';
+import type { Dialect, AttemptOutcome, LoggedAttempt } from '../../core/ports/store.ts';
+import type { Database } from '../schema.ts';
+import { Prebuilt, tuples } from './prebuilt.ts';
+import { num, runs, type AttemptLog } from './rows.ts';
+import { RECOVERED_FROM } from './operational.ts';
+
+/** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
+export const LAST_SUCCESS_RESOLUTION_MS = 60_000;
+
+const MOVE_ON = `UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
+    attempt_count = deliveries.attempt_count + 1, "trigger" = 'scheduled', updated_at = CAST(? AS BIGINT)
+  FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
+  RETURNING deliveries.id`;
+
+/** An attempt's columns with their PostgreSQL array types, in the order attemptColumns() gives the values. */
+const ATTEMPT_ARRAYS: Array<[string, string]> = [
+  ['delivery_id', 'BIGINT'], ['webhook_id', 'BIGINT'], ['event_type', 'TEXT'], ['"trigger"', 'TEXT'], ['success', 'INTEGER'],
+  ['request_url', 'TEXT'], ['request_headers', 'TEXT'], ['request_body', 'TEXT'], ['response_code', 'INTEGER'],
+  ['response_message', 'TEXT'], ['response_headers', 'TEXT'], ['response_body', 'TEXT'], ['duration_ms', 'REAL'],
+  ['error', 'TEXT'], ['created_at', 'BIGINT'],
+];
+
+const attemptColumns = (attempts: LoggedAttempt[]): unknown[][] => [
+  attempts.map((a) => a.deliverySeq), attempts.map((a) => a.webhookSeq), attempts.map((a) => a.eventType),
+  attempts.map((a) => a.trigger), attempts.map((a) => (a.success ? 1 : 0)), attempts.map((a) => a.requestUrl),
+  attempts.map((a) => a.requestHeadersJson), attempts.map((a) => a.requestBody), attempts.map((a) => a.responseCode),
+  attempts.map((a) => a.responseMessage), attempts.map((a) => a.responseHeadersJson), attempts.map((a) => a.responseBody),
+  attempts.map((a) => a.durationMs), attempts.map((a) => a.error), attempts.map((a) => a.createdAt),
+];
+
+export class OutcomeWrites {
+  readonly #moveOnAndLog: Prebuilt<{ id: number }>;
+  readonly #healthy: Prebuilt<{ id: number; recovered_from: number | null }>;
+
+  constructor(private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {
+    if (dialect === 'postgres') {
+      const names = ATTEMPT_ARRAYS.map(([column]) => column.replaceAll('"', ''));
+      // The attempts of deliveries moved on, in the batch's order (the order they finished): ids follow it.
+      this.#moveOnAndLog = new Prebuilt(dialect, () => `WITH v AS (
+          SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v(id, status, next_at, attempted_at)),
+        moved AS (${MOVE_ON}),
+        logged AS (INSERT INTO attempts (${ATTEMPT_ARRAYS.map(([column]) => column).join(', ')})
+          SELECT ${names.map((name) => `a.${name}`).join(', ')}
+          FROM unnest(${ATTEMPT_ARRAYS.map(([, type]) => `CAST(? AS ${type}[])`).join(', ')}) WITH ORDINALITY AS a(${names.join(', ')}, n)
+          WHERE a.delivery_id IN (SELECT id FROM moved) ORDER BY a.n)
+        SELECT id FROM moved`);
+      // Locked in id order before they are written: processes recording at once cannot deadlock on them.
+      this.#healthy = new Prebuilt(dialect, () => `WITH h AS (
+          SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS h(id, at)),
+        target AS (SELECT w.id, h.at FROM webhooks w JOIN h ON w.id = h.id
+          WHERE w.failure_count != 0 OR w.failing_since IS NOT NULL OR w.last_success_at IS NULL OR w.last_success_at < h.at - ${LAST_SUCCESS_RESOLUTION_MS}
+          ORDER BY w.id FOR NO KEY UPDATE OF w)
+        UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = target.at, recovered_from = ${RECOVERED_FROM}
+        FROM target WHERE webhooks.id = target.id
+        RETURNING webhooks.id, webhooks.recovered_from`);
+    } else {
+      this.#moveOnAndLog = new Prebuilt(dialect, (n) => `WITH v(id, status, next_at, attempted_at) AS (
+          VALUES ${tuples(n, 4, '(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT))')})
+        ${MOVE_ON}`);
+      // Written only to clear a failure streak or to move last_success_at on by a minute or more: writing
+      // it on every batch cost an UPDATE per webhook per batch.
+      this.#healthy = new Prebuilt(dialect, () => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = CAST(? AS BIGINT), recovered_from = ${RECOVERED_FROM}
+        WHERE id = ? AND (failure_count != 0 OR failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < CAST(? AS BIGINT))
+        RETURNING id, recovered_from`);
+    }
+  }
+
+  /**
+   * Moves each delivery on as its outcome says and logs the attempts of those moved. Deliveries no longer
+   * being sent (deleted with their webhook, or handed back) are left as they are, unlogged. Returns the
+   * outcomes recorded.
+   */
+  async moveOnAndLog(trx: Kysely<Database>, outcomes: AttemptOutcome[], now: number): Promise<AttemptOutcome[]> {
+    const kept = new Set<number>();
+    if (this.dialect === 'postgres') {
+      const rows = await this.#moveOnAndLog.run(trx, 0, [
+        outcomes.map((o) => o.deliverySeq), outcomes.map((o) => o.next.status), outcomes.map((o) => o.next.at), outcomes.map((o) => o.attempt.createdAt),
+        now, ...attemptColumns(outcomes.map((o) => o.attempt)),
+      ]);
+      for (const row of rows) kept.add(num(row.id));
+      return outcomes.filter((o) => kept.has(o.deliverySeq));
+    }
+    for (const batch of runs(outcomes)) {
+      const values = batch.flatMap((o) => [o.deliverySeq, o.next.status, o.next.at, o.attempt.createdAt]);
+      for (const row of await this.#moveOnAndLog.run(trx, batch.length, [...values, now])) kept.add(num(row.id));
+    }
+    const recorded = outcomes.filter((o) => kept.has(o.deliverySeq));
+    await this.attemptLog.insert(trx, recorded.map((o) => o.attempt));
+    return recorded;
+  }
+
+  /**
+   * Webhooks whose batch ended in a success (`succeededAt` by webhook): their failure streak ends. Returns
+   * those whose streak had been reported (recovered_from: sql/operational.ts), with when it began.
+   */
+  async markHealthy(trx: Kysely<Database>, succeededAt: Map<number, number>): Promise<Map<number, number>> {
+    const recovered = new Map<number, number>();
+    if (succeededAt.size === 0) return recovered;
+    const ids = [...succeededAt.keys()].sort((a, b) => a - b);
+    const rows = [];
+    if (this.dialect === 'postgres') rows.push(...await this.#healthy.run(trx, 0, [ids, ids.map((id) => succeededAt.get(id))]));
+    else {
+      for (const id of ids) {
+        const at = succeededAt.get(id) as number;
+        rows.push(...await this.#healthy.run(trx, 0, [at, id, at - LAST_SUCCESS_RESOLUTION_MS]));
+      }
+    }
+    for (const row of rows) if (row.recovered_from !== null) recovered.set(num(row.id), num(row.recovered_from));
+    return recovered;
+  }
+}
