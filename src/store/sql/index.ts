@@ -21,6 +21,7 @@ import { webhookSigningKeys } from '../migrations/017_webhook_signing_keys.ts';
 import { operationalEvents } from '../migrations/018_operational_events.ts';
 import { heldFailedIndex } from '../migrations/019_held_failed_index.ts';
 import { eventTraceParent } from '../migrations/020_event_trace_parent.ts';
+import { postgresWaitingStatusIndex } from '../migrations/021_postgres_waiting_status_index.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -67,6 +68,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '018_operational_events': operationalEvents(),
         '019_held_failed_index': heldFailedIndex(dialect),
         '020_event_trace_parent': eventTraceParent(),
+        '021_postgres_waiting_status_index': postgresWaitingStatusIndex(dialect),
       };
     },
   };
