@@ -40,8 +40,8 @@ export interface Hookd {
 
 export async function startHookd(config: Config, logger?: Logger): Promise<Hookd> {
   const log = logger ?? pino({ level: config.logLevel });
-  // SQLite and both roles in one process: the dispatcher gets a thread, and so a core, of its own.
-  const threaded = config.role === 'all' && config.databaseUrl === undefined && config.dispatchThread;
+  // Both roles in one process: the dispatcher gets a thread, and so a core, of its own (threads/dispatcher.ts).
+  const threaded = config.role === 'all' && config.dispatchThread;
   const store = await openStore({ ...config, log, exclusive: true });
   // Whatever has started is stopped again, in reverse order, when the start fails later on.
   let server: Awaited<ReturnType<typeof buildServer>> | null = null;
@@ -128,7 +128,11 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       thread = await DispatcherThread.start(config, store.dispatch, (error) => {
         log.fatal({ err: error }, 'the dispatcher thread died: deliveries have stopped');
         fail(error);
-      });
+      }, undefined, store.operational.operator);
+      // Other processes' work and stopped webhooks (PostgreSQL; SQLite has one process).
+      const running = thread;
+      store.signals.onWork(() => running.wake());
+      store.signals.onStopped((webhookSeq) => running.webhookStopped(webhookSeq));
     } else if (config.role !== 'api') {
       dispatcher = newDispatcher(config, store.dispatch, runner, metrics, log);
       dispatcher.start();

@@ -69,7 +69,7 @@ export interface Config {
   webhookConcurrency: number;
   /** Active attempts one workspace may hold, at most (default: three quarters of `concurrency`). */
   workspaceConcurrency: number;
-  /** SQLite `serve`: run the dispatcher in its own thread (threads/dispatcher.ts). */
+  /** `serve`: run the dispatcher in its own thread (threads/dispatcher.ts). */
   dispatchThread: boolean;
   shutdownGraceMs: number;
   /** How long a claimed delivery stays claimed before another dispatcher may take it over. */
@@ -130,7 +130,7 @@ export const SETTINGS = {
   concurrency: { env: 'HOOKD_CONCURRENCY', use: 'delivery', flag: '--concurrency <n>', help: 'attempts in flight at once, overall', default: '128' },
   webhookConcurrency: { env: 'HOOKD_WEBHOOK_CONCURRENCY', use: 'delivery', flag: '--webhook-concurrency <n>', help: 'attempts in flight at once, per webhook', default: '16' },
   workspaceConcurrency: { env: 'HOOKD_WORKSPACE_CONCURRENCY', use: 'delivery', flag: '--workspace-concurrency <n>', help: 'attempts in flight at once, per workspace (default: 3/4 of the overall concurrency, so others always find a free slot)', default: '' },
-  dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', use: 'thread', flag: '--dispatch-thread <bool>', help: 'on SQLite, run the dispatcher in a thread of its own (a second core)', default: 'true' },
+  dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', use: 'thread', flag: '--dispatch-thread <bool>', help: 'serve: run the dispatcher in a thread of its own (a second core)', default: 'true' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', use: 'delivery', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
   retention: { env: 'HOOKD_RETENTION', use: 'delivery', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
   lease: { env: 'HOOKD_LEASE', use: 'delivery', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },

@@ -1,13 +1,16 @@
 /**
- * The dispatcher in its own thread (SQLite `serve`): the API and the deliveries then use two cores, and a
- * burst of publishes does not stall attempts in flight, or the reverse. The thread sends; its store calls
- * (claim, record, release) come here and run on this thread's store, the process's one SQLite
- * connection (see remote-dispatch.ts for why). This thread tells it when work is due or a webhook stopped.
+ * The dispatcher in its own thread (`serve`): the API and the deliveries then use two cores, and a burst
+ * of publishes does not stall attempts in flight, or the reverse. This thread tells it when work is due
+ * or a webhook stopped. On SQLite the thread sends, and its store calls (claim, record, release) come
+ * here and run on this thread's store, the process's one SQLite connection (see remote-dispatch.ts for
+ * why). On PostgreSQL the thread has a store of its own (dispatcher-thread.ts): one `serve` process on
+ * one thread did the API's and the dispatcher's store work and fell behind 2 000 deliveries/s, where an
+ * API process and a worker process kept up.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { MetricsSnapshot } from '../metrics.ts';
-import type { DispatchRepo } from '../core/ports/store.ts';
+import type { DispatchRepo, WorkspaceRef } from '../core/ports/store.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
 import { PendingReplies } from './pending-replies.ts';
 import { runStoreCall } from './remote-dispatch.ts';
@@ -49,11 +52,12 @@ export class DispatcherThread {
   /**
    * Starts the thread and waits until its dispatcher runs; the thread's store calls run on `repo`.
    * `onFailure`: the thread died on its own. `entry` is the module the thread runs (dispatcher-thread.ts;
-   * tests give a stand-in that fails).
+   * tests give a stand-in that fails). `operator`: the operator's workspace (sql/operational.ts), for a
+   * thread with a store of its own.
    */
-  static async start(config: Config, repo: DispatchRepo, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY): Promise<DispatcherThread> {
+  static async start(config: Config, repo: DispatchRepo, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY, operator: WorkspaceRef | null = null): Promise<DispatcherThread> {
     const worker = new Worker(new URL('./load-ts.mjs', import.meta.url), {
-      workerData: { entry: entry.href, config },
+      workerData: { entry: entry.href, config, operator },
     });
     await new Promise<void>((resolve, reject) => {
       const failed = (error: Error) => reject(error);

@@ -1,11 +1,11 @@
 /**
- * On SQLite, `serve` runs the dispatcher in a thread of its own, its store calls run by the API thread: the
- * API thread then has no dispatcher, publishes reach the thread at once, and GET /metrics still counts
- * every attempt (the thread's metrics added to the API thread's). HOOKD_DISPATCH_THREAD=false keeps the
- * dispatcher in the API thread. (On PostgreSQL there is no thread: its scale-out is worker processes.)
+ * `serve` runs the dispatcher in a thread of its own (on SQLite its store calls run by the API thread, on
+ * PostgreSQL on a store of its own): the API thread then has no dispatcher, publishes reach the thread at
+ * once, and GET /metrics still counts every attempt (the thread's metrics added to the API thread's).
+ * HOOKD_DISPATCH_THREAD=false keeps the dispatcher in the API thread.
  *
- * If the real thread dies (ended from outside here, as a crash would end it), /healthz answers 503,
- * `hookd serve` exits 1 for its supervisor to restart it, and nothing published is lost: after the
+ * SQLite: if the real thread dies (ended from outside here, as a crash would end it), /healthz answers
+ * 503, `hookd serve` exits 1 for its supervisor to restart it, and nothing published is lost: after the
  * restart it goes out at once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ function sample(metrics: string, name: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
 }
 
-describe.skipIf(USE_POSTGRES)('the dispatcher thread (SQLite)', () => {
+describe('the dispatcher thread', () => {
   const servers: TestHookd[] = [];
   const children: HookdProcess[] = [];
   const dataDirs: string[] = [];
@@ -75,7 +75,7 @@ describe.skipIf(USE_POSTGRES)('the dispatcher thread (SQLite)', () => {
     expect(metrics.split('\n').filter((l) => l.startsWith('process_cpu_user_seconds_total '))).toHaveLength(1);
   });
 
-  it('when the thread dies: /healthz answers 503, and what is published meanwhile waits as due work that a restart sends at once', { timeout: 30_000 }, async () => {
+  it.skipIf(USE_POSTGRES)('SQLite: when the thread dies: /healthz answers 503, and what is published meanwhile waits as due work that a restart sends at once', { timeout: 30_000 }, async () => {
     receiver ??= await Receiver.start();
     const dir = dataDir();
     // A lease far longer than the test: a delivery left leased to the dead thread would not go out in time.
@@ -102,7 +102,7 @@ describe.skipIf(USE_POSTGRES)('the dispatcher thread (SQLite)', () => {
     expect(receiver.requests.filter((r) => r.path === '/thread-dies').map((r) => JSON.parse(r.text).data)).toEqual([{ before: true }, { after: true }]);
   });
 
-  it('`hookd serve` exits 1 when its dispatcher thread dies', { timeout: 30_000 }, async () => {
+  it.skipIf(USE_POSTGRES)('SQLite: `hookd serve` exits 1 when its dispatcher thread dies', { timeout: 30_000 }, async () => {
     const hookd = await spawnHookd(dataDir(), await freePort(), { logLevel: 'info' }, ['serve'], {
       nodeArgs: ['--import', END_THREAD_PRELOAD],
       env: { HOOKD_TEST_END_DISPATCHER_ON_SIGUSR2: '1' },
