@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R --baseline bullmq|none]
- * npm run bench -- --store postgres [--workers 0,1,2,4]   (0: one `serve` process; N: an API process + N workers. HOOKD_BENCH_DATABASE_URL, default the local server)
+ * npm run bench -- --store postgres [--workers 0,1,2,4] [--sqlite no]   (0: one `serve` process; N: an API process + N workers; hookd on SQLite measured too, unless --sqlite no. HOOKD_BENCH_DATABASE_URL, default the local server)
  * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
@@ -75,6 +75,7 @@ const { values: args } = parseArgs({
     hanging: { type: 'string', default: '50' },
     backlog: { type: 'string', default: '200000' },
     'webhooks-in-workspace': { type: 'string', default: '999' },
+    sqlite: { type: 'string', default: 'yes' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -445,7 +446,7 @@ function lockCell(samples: LockSample[] | null): string {
   return stats === null ? '–' : `${stats.meanWaiting.toFixed(2)} / ${stats.maxWaiting}`;
 }
 
-function report(result: Result, baseline: Result | null, oneWorker: Result | null): void {
+function report(result: Result, baseline: Result | null, oneWorker: Result | null, sqlite: Result | null): void {
   const { figures } = result;
   console.log(`\n${result.label}`);
   figures.rounds.forEach((round, i) => {
@@ -467,6 +468,7 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
   const ratios = figures.rounds.map(ratio);
   line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
   if (baseline) line("  vs baseline (its median ratio over the baseline's)", (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2));
+  if (sqlite && result.uses.postgres) line("  vs hookd on SQLite (its median ratio over SQLite's)", (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2));
   const total = medianCpu(figures, 'total');
   if (total !== null) line(`  total CPU/delivery (µs), own + ${servers(result)}`, total.toFixed(0));
   if (result.workers !== null) line("  vs 1 worker (total CPU over the 1-worker run's)", fixed(vsOneWorker(result, oneWorker), 2));
@@ -483,19 +485,21 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
 const servers = (result: Result) => [result.uses.postgres ? 'PostgreSQL' : null, result.uses.redis ? 'Redis' : null].filter(Boolean).join(' + ') || 'no server';
 
 /** One row per target, as a Markdown table: medians over the rounds, the latency of the steady phase. */
-function summary(results: Result[], baseline: Result | null): void {
+function summary(results: Result[], baseline: Result | null, sqlite: Result | null): void {
   console.log(`\nsummary: ${EVENTS} events × ${WEBHOOKS} webhooks in ${ROUNDS} rounds (medians); latency at ${RATE} events/s × ${WEBHOOKS} webhooks`);
   console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL); vs 1 worker: over the 1-worker run\'s total;');
   console.log(`lock waits: hookd's backends waiting on a lock, mean / max of samples every ${LOCK_SAMPLE_MS} ms, throughput rounds; steady phase`);
-  console.log('| target | deliveries/s vs ceiling | vs baseline | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | lock waits mean / max (throughput; steady) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | lock waits mean / max (throughput; steady) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const oneWorker = results.find((result) => result.workers === 1) ?? null;
   for (const result of results) {
     const { figures } = result;
     const cells = [
       result.label,
       `${median(figures.rounds.map((round) => round.deliveriesPerSecond)).toFixed(0)} / ${medianRatio(figures).toFixed(3)}`,
-      baseline ? (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2) : '–',
+      // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
+      baseline && result.uses.postgres === baseline.uses.postgres ? (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2) : '–',
+      sqlite && result.uses.postgres ? (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2) : '–',
       `${fixed(percentile(figures.latencies, 50), 1)} / ${fixed(percentile(figures.latencies, 99), 1)}`,
       fixed(medianCpu(figures, 'own'), 0),
       fixed(medianCpu(figures, 'postgres'), 0),
@@ -598,7 +602,7 @@ async function startHookdOnPostgres(urls: string[], workers: number): Promise<Me
  * Starts a target, measures it, stops it, and prints its figures (against the baseline and hookd's
  * 1-worker run on PostgreSQL, when they were measured before it).
  */
-async function measured(start: () => Promise<Measurable>, receiver: Receiver, baseline: Result | null, oneWorker: Result | null): Promise<Result> {
+async function measured(start: () => Promise<Measurable>, receiver: Receiver, baseline: Result | null, oneWorker: Result | null, sqlite: Result | null = null): Promise<Result> {
   const target = await start();
   let figures: Figures;
   try {
@@ -608,7 +612,7 @@ async function measured(start: () => Promise<Measurable>, receiver: Receiver, ba
   }
   const result: Result = { label: target.label, workers: target.workers ?? null, uses: target.uses, figures };
   // The 1-worker run is its own reference.
-  report(result, baseline, result.workers === 1 ? result : oneWorker);
+  report(result, baseline, result.workers === 1 ? result : oneWorker, sqlite);
   return result;
 }
 
@@ -627,11 +631,16 @@ async function main(): Promise<void> {
     // The baseline first, so that each hookd report can already compare with it.
     const baseline = args.baseline === 'none' ? null : await measured(() => startBaseline(postgres ? 'postgres' : 'redis', urls), receiver, null, null);
     const results = baseline ? [baseline] : [];
-    const hookdStarts = postgres ? WORKERS.map((workers) => () => startHookdOnPostgres(urls, workers)) : [() => startHookdOnSqlite(urls)];
-    for (const start of hookdStarts) {
-      results.push(await measured(start, receiver, baseline, results.find((result) => result.workers === 1) ?? null));
+    // On PostgreSQL, hookd on SQLite too (unless --sqlite no): the scale-out store is compared with the embedded one.
+    let sqlite: Result | null = null;
+    if (!postgres || args.sqlite !== 'no') {
+      sqlite = await measured(() => startHookdOnSqlite(urls), receiver, postgres ? null : baseline, null, null);
+      results.push(sqlite);
     }
-    summary(results, baseline);
+    for (const start of postgres ? WORKERS.map((workers) => () => startHookdOnPostgres(urls, workers)) : []) {
+      results.push(await measured(start, receiver, baseline, results.find((result) => result.workers === 1) ?? null, sqlite));
+    }
+    summary(results, baseline, sqlite);
   } finally {
     receiverProcess.child.kill();
     await receiver.pool.close();
