@@ -468,7 +468,7 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
   const ratios = figures.rounds.map(ratio);
   line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
   if (baseline) line("  vs baseline (its median ratio over the baseline's)", (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2));
-  if (sqlite && result.uses.postgres) line("  vs hookd on SQLite (its median ratio over SQLite's)", (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2));
+  if (sqlite && result.workers !== null) line("  vs hookd on SQLite (its median ratio over SQLite's)", (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2));
   const total = medianCpu(figures, 'total');
   if (total !== null) line(`  total CPU/delivery (µs), own + ${servers(result)}`, total.toFixed(0));
   if (result.workers !== null) line("  vs 1 worker (total CPU over the 1-worker run's)", fixed(vsOneWorker(result, oneWorker), 2));
@@ -499,7 +499,7 @@ function summary(results: Result[], baseline: Result | null, sqlite: Result | nu
       `${median(figures.rounds.map((round) => round.deliveriesPerSecond)).toFixed(0)} / ${medianRatio(figures).toFixed(3)}`,
       // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
       baseline && result.uses.postgres === baseline.uses.postgres ? (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2) : '–',
-      sqlite && result.uses.postgres ? (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2) : '–',
+      sqlite && result.workers !== null ? (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2) : '–',
       `${fixed(percentile(figures.latencies, 50), 1)} / ${fixed(percentile(figures.latencies, 99), 1)}`,
       fixed(medianCpu(figures, 'own'), 0),
       fixed(medianCpu(figures, 'postgres'), 0),
