@@ -199,6 +199,7 @@ export class Dispatcher {
           perWorkspaceDefault: rooms.workspaceDefault,
           webhookConcurrency: this.options.webhookConcurrency,
           settled: this.settledSeqs(),
+          held: [...this.#held],
         });
         let fresh = 0;
         for (const delivery of claimed) {

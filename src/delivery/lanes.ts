@@ -2,7 +2,8 @@
  * The dispatcher's slots, shared fairly. Claimed deliveries wait in one lane per webhook; lanes belong
  * to their workspace. Three rules keep one tenant or one endpoint from holding up the others:
  *
- * - **Per webhook**: at most `webhookConcurrency` attempts in flight, and only a little claimed ahead.
+ * - **Per webhook**: at most `webhookConcurrency` attempts in flight (with several processes, at most what
+ *   the others leave: ClaimedDelivery.webhookShare), and only a little claimed ahead.
  *   Within that, each webhook's limit adapts, as TCP's window does: a webhook starts at 4, gains one
  *   for every attempt answered in time, and halves for every attempt that failed slowly (a timeout),
  *   so an endpoint that hangs soon holds one connection, not sixteen.
@@ -39,6 +40,8 @@ export interface Lane {
   inflight: number;
   /** Of those, how many were set aside as slow. */
   slow: number;
+  /** At most this many in flight, whatever its limit: what other processes leave it (ClaimedDelivery.webhookShare). */
+  share: number;
 }
 
 interface WorkspaceLoad {
@@ -97,10 +100,12 @@ export class Lanes {
     if (!lane) {
       let workspace = this.#workspaces.get(workspaceSeq);
       if (!workspace) this.#workspaces.set(workspaceSeq, (workspace = { seq: workspaceSeq, active: 0, queued: 0, lanes: [], next: 0 }));
-      lane = { webhookSeq, workspace, queue: [], inflight: 0, slow: 0 };
+      lane = { webhookSeq, workspace, queue: [], inflight: 0, slow: 0, share: Infinity };
       this.#lanes.set(webhookSeq, lane);
       workspace.lanes.push(lane);
     }
+    // The latest claim's word on what the other processes leave (an older one may be out of date).
+    if (delivery.webhookShare !== undefined) lane.share = delivery.webhookShare;
     lane.queue.push(delivery);
     lane.workspace.queued++;
     this.#queued++;
@@ -139,7 +144,7 @@ export class Lanes {
     for (let i = 0; i < lanes.length; i++) {
       const index = (workspace.next + i) % lanes.length;
       const lane = lanes[index];
-      if (lane.queue.length === 0 || lane.inflight >= this.limitOf(lane.webhookSeq)) continue;
+      if (lane.queue.length === 0 || lane.inflight >= Math.min(this.limitOf(lane.webhookSeq), lane.share)) continue;
       if (chosen < 0 || lane.inflight < lanes[chosen].inflight) chosen = index;
     }
     return chosen;

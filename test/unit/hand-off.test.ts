@@ -18,7 +18,7 @@ import type { ClaimRequest } from '../../src/core/ports/store.ts';
 const LEASE = 60_000;
 
 function request(now: number, room: Array<[number, number]> = [], perWebhookDefault = 4, limit = 10): ClaimRequest {
-  return { now, leaseUntil: now + LEASE, limit, perWebhookRoom: new Map(room), perWebhookDefault, perWorkspaceRoom: new Map(), perWorkspaceDefault: 1000, webhookConcurrency: 4, settled: [] };
+  return { now, leaseUntil: now + LEASE, limit, perWebhookRoom: new Map(room), perWebhookDefault, perWorkspaceRoom: new Map(), perWorkspaceDefault: 1000, webhookConcurrency: 4, settled: [], held: [] };
 }
 
 describe('publish → dispatcher hand-off', () => {

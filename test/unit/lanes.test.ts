@@ -33,6 +33,18 @@ describe('Lanes', () => {
     expect(order.filter((webhook) => webhook === 1).length).toBe(3);
   });
 
+  it('runs no more of a webhook than the latest claim says other processes leave it', () => {
+    const lanes = new Lanes({ ...limits, concurrency: 100, workspaceConcurrency: 100 });
+    for (let i = 0; i < 6; i++) lanes.add({ ...delivery(5, 100), webhookShare: 2 });
+    expect(startAll(lanes)).toEqual([5, 5]);
+    // A later claim found more room: the share grows, up to the webhook's own limit (4 at first).
+    lanes.add({ ...delivery(5, 100), webhookShare: 3 });
+    expect(startAll(lanes)).toEqual([5]);
+    lanes.add({ ...delivery(5, 100), webhookShare: 16 });
+    expect(startAll(lanes)).toEqual([5]);
+    expect(lanes.active).toBe(4);
+  });
+
   it('starts a webhook at 4, grows its limit with attempts answered in time, halves it with slow failures', () => {
     const lanes = new Lanes({ ...limits, webhookConcurrency: 16, concurrency: 100, workspaceConcurrency: 100 });
     expect(lanes.limitOf(7)).toBe(4);

@@ -54,7 +54,7 @@ describe('RemoteDispatchRepo', () => {
       const claimed = await remote.claim({
         now, leaseUntil: now + 60_000, limit: 10,
         // Another webhook's full lane must not stop this one's delivery from being claimed.
-        perWebhookRoom: new Map([[999_999, 0]]), perWebhookDefault: 5, perWorkspaceRoom: new Map([[999_999, 0]]), perWorkspaceDefault: 5, webhookConcurrency: 5, settled: [],
+        perWebhookRoom: new Map([[999_999, 0]]), perWebhookDefault: 5, perWorkspaceRoom: new Map([[999_999, 0]]), perWorkspaceDefault: 5, webhookConcurrency: 5, settled: [], held: [],
       });
       expect(claimed).toHaveLength(1);
       const [delivery] = claimed;
@@ -117,7 +117,7 @@ describe('RemoteDispatchRepo', () => {
     const { remote, close } = overChannel(failing);
     try {
       const now = Date.now();
-      await expect(remote.claim({ now, leaseUntil: now, limit: 1, perWebhookRoom: new Map(), perWebhookDefault: 1, perWorkspaceRoom: new Map(), perWorkspaceDefault: 1, webhookConcurrency: 1, settled: [] }))
+      await expect(remote.claim({ now, leaseUntil: now, limit: 1, perWebhookRoom: new Map(), perWebhookDefault: 1, perWorkspaceRoom: new Map(), perWorkspaceDefault: 1, webhookConcurrency: 1, settled: [], held: [] }))
         .rejects.toThrow('database is locked');
       expect(await Promise.all([remote.nextDueAt(), remote.nextDueAt()])).toEqual([1, 2]);
     } finally {

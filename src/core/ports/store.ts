@@ -330,6 +330,12 @@ export interface ClaimedDelivery {
   event: { seq: number; id: string; type: string; dataJson: string; createdAt: number; traceParent?: string | null };
   /** When it was claimed (set by the dispatcher). */
   claimedAt?: number;
+  /**
+   * Several processes (PostgreSQL): how many attempts of its webhook this process may have in flight, as
+   * the claim found the others' (HOOKD_WEBHOOK_CONCURRENCY less the deliveries they hold). Absent: only
+   * this process sends for it.
+   */
+  webhookShare?: number;
 }
 
 export interface ClaimRequest {
@@ -351,6 +357,12 @@ export interface ClaimRequest {
    * `webhookConcurrency`. Without this, each slot stayed taken until its outcome's batch was committed.
    */
   settled: number[];
+  /**
+   * The deliveries this process holds, claimed and not yet ended (queued here or in flight): told apart
+   * from other processes' in the store, so that a webhook no other process holds work for may be claimed
+   * ahead of its slots, as on SQLite.
+   */
+  held: number[];
 }
 
 /**

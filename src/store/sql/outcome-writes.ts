@@ -16,7 +16,7 @@ import { num, runs, type AttemptLog } from './rows.ts';
 import { RECOVERED_FROM } from './operational.ts';
 
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
-export const LAST_SUCCESS_RESOLUTION_MS = 60_000;
+const LAST_SUCCESS_RESOLUTION_MS = 60_000;
 
 const MOVE_ON = `UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
     attempt_count = deliveries.attempt_count + 1, "trigger" = 'scheduled', updated_at = CAST(? AS BIGINT)

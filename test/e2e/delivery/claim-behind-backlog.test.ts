@@ -30,7 +30,7 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
     const now = Date.now();
     return {
       now, leaseUntil: now + 60_000, limit: 10, perWebhookRoom: new Map(room), perWebhookDefault: 8,
-      perWorkspaceRoom: new Map(workspaceRoom), perWorkspaceDefault: 100, webhookConcurrency: 16, settled: [],
+      perWorkspaceRoom: new Map(workspaceRoom), perWorkspaceDefault: 100, webhookConcurrency: 16, settled: [], held: [],
     };
   };
 

@@ -25,11 +25,12 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
   let workspace: Workspace;
   let webhook: Webhook;
 
-  const request = (settled: number[]): ClaimRequest => {
+  /** `room`: this process's own room for the webhook (one: it takes one at a time, claiming nothing ahead). */
+  const request = (settled: number[], held: number[] = [], room = 8): ClaimRequest => {
     const now = Date.now();
     return {
-      now, leaseUntil: now + 60_000, limit: 10, perWebhookRoom: new Map(), perWebhookDefault: 8,
-      perWorkspaceRoom: new Map(), perWorkspaceDefault: 100, webhookConcurrency: 1, settled,
+      now, leaseUntil: now + 60_000, limit: 10, perWebhookRoom: new Map(), perWebhookDefault: room,
+      perWorkspaceRoom: new Map(), perWorkspaceDefault: 100, webhookConcurrency: 1, settled, held,
     };
   };
 
@@ -52,13 +53,38 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
   });
 
   it('frees a slot once its attempt has ended, before its outcome is recorded', async () => {
-    const [first] = await store.dispatch.claim(request([]));
+    const [first] = await store.dispatch.claim(request([], [], 1));
     expect(first.webhook.seq).toBe(webhook.seq);
     // Its attempt is open (or its end unknown here): the webhook's one slot is taken.
-    expect(await store.dispatch.claim(request([]))).toEqual([]);
+    expect(await store.dispatch.claim(request([], [], 1))).toEqual([]);
     // Its attempt has ended; the outcome is not recorded yet (the delivery is still claimed in the store).
-    const [second] = await store.dispatch.claim(request([first.seq]));
+    const [second] = await store.dispatch.claim(request([first.seq], [], 1));
     expect(second.seq).not.toBe(first.seq);
     expect(second.webhook.seq).toBe(webhook.seq);
+  });
+
+  it('lets a process claim ahead for a webhook no other process holds work for, and tells it what the others leave', async () => {
+    const ahead = await hookd.core.webhooks.create(workspace, { name: 'claimed ahead', url: 'http://127.0.0.1:9/y', events: ['order.updated'], status: 'active' });
+    for (let i = 0; i < 3; i++) await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i } });
+    // No other process holds its work: this one takes all three, ahead of its one slot, and may run one.
+    const mine = await store.dispatch.claim(request([]));
+    expect(mine.map((d) => d.webhook.seq)).toEqual([ahead.seq, ahead.seq, ahead.seq]);
+    expect(mine.map((d) => d.webhookShare)).toEqual([1, 1, 1]);
+
+    await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i: 3 } });
+    // Another process, which holds none of them, takes nothing while this one holds three.
+    expect(await store.dispatch.claim(request([]))).toEqual([]);
+    // This one, holding them, takes the fourth ahead too.
+    const more = await store.dispatch.claim(request([], mine.map((d) => d.seq)));
+    expect(more.map((d) => [d.webhook.seq, d.webhookShare])).toEqual([[ahead.seq, 1]]);
+
+    // Its four attempts have ended here (outcomes not recorded yet): a fifth goes to it as well, with a
+    // share of the whole limit, since no other process holds any.
+    await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i: 4 } });
+    const fifth = await store.dispatch.claim(request([...mine, ...more].map((d) => d.seq)));
+    expect(fifth.map((d) => [d.webhook.seq, d.webhookShare])).toEqual([[ahead.seq, 1]]);
+    // Another process still counts all five, claimed in the store: its claim takes nothing.
+    await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i: 5 } });
+    expect(await store.dispatch.claim(request([]))).toEqual([]);
   });
 });
