@@ -19,10 +19,14 @@ export const INDEXED_STATUSES = ['pending', 'held', 'failed'] as const;
 export function waitingDeliveriesIndex(dialect: Dialect) {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      if (dialect !== 'sqlite') return;
-      await db.schema.dropIndex('deliveries_webhook_status').execute();
-      await db.schema.createIndex('deliveries_webhook_status').on('deliveries').columns(['webhook_id', 'status'])
-        .where(sql.raw<boolean>(INDEXED_STATUSES.map((status) => `status = '${status}'`).join(' OR '))).execute();
+      if (dialect === 'sqlite') await indexOnlyWaitingStatuses(db);
     },
   };
+}
+
+/** Replaces the full index of deliveries by webhook and status with one holding only INDEXED_STATUSES (also migrations/021). */
+export async function indexOnlyWaitingStatuses(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('deliveries_webhook_status').execute();
+  await db.schema.createIndex('deliveries_webhook_status').on('deliveries').columns(['webhook_id', 'status'])
+    .where(sql.raw<boolean>(INDEXED_STATUSES.map((status) => `status = '${status}'`).join(' OR '))).execute();
 }

@@ -7,17 +7,14 @@
  * reason the full index was kept, reads the per-webhook due index (migrations/007) instead, which holds
  * every delivery being sent.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
-import { INDEXED_STATUSES } from './004_waiting_deliveries_index.ts';
+import { indexOnlyWaitingStatuses } from './004_waiting_deliveries_index.ts';
 
 export function postgresWaitingStatusIndex(dialect: Dialect) {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      if (dialect !== 'postgres') return;
-      await db.schema.dropIndex('deliveries_webhook_status').execute();
-      await db.schema.createIndex('deliveries_webhook_status').on('deliveries').columns(['webhook_id', 'status'])
-        .where(sql.raw<boolean>(INDEXED_STATUSES.map((status) => `status = '${status}'`).join(' OR '))).execute();
+      if (dialect === 'postgres') await indexOnlyWaitingStatuses(db);
     },
   };
 }
