@@ -44,16 +44,8 @@ export class SqlDispatch implements DispatchRepo {
     private readonly operational: OperationalEvents | null = null,
   ) {
     this.#dueScan = new DueScan(dialect);
-    // PostgreSQL: only the rows taken are locked, here. A row another process is marking right now is
-    // skipped (SKIP LOCKED), and one it has marked since the window was read is no longer due (its lease
-    // is in the future): either way it is left to that process. SQLite's transaction holds the write lock.
-    this.#markSending = dialect === 'postgres'
-      ? new Prebuilt(dialect, () => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
-        WHERE id IN (SELECT id FROM deliveries WHERE id = ANY(CAST(? AS BIGINT[])) AND status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT)
-          FOR UPDATE SKIP LOCKED)
-        RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`)
-      : new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
-        WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
+    this.#markSending = new Prebuilt(dialect, (n) => `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)
+      WHERE id IN (${marks(n)}) RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id`);
     this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, (SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id) AS workspace_uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
@@ -106,7 +98,6 @@ export class SqlDispatch implements DispatchRepo {
       }
       if (taken.length === 0) return [];
       await recordTaken(trx, rateLogs, takenOfLimited, request.now);
-      if (this.dialect === 'postgres') return this.#markSending.run(trx, 0, [request.leaseUntil, request.now, taken, request.now]);
       const ids = padded(taken);
       return this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
     });
