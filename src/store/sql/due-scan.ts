@@ -42,14 +42,6 @@ const WINDOW_SLACK = 64;
  * after are found only once their work reaches the front of the due order.
  */
 const MAX_WEBHOOKS_LOOKED_AT = 2048;
-/**
- * How long the skip scan's list of webhooks with waiting work is reused. The look per webhook is needed
- * only when the front of the due order is taken up by rows a claim may not take, which, with every
- * webhook busy, is nearly every claim: on PostgreSQL the skip scan then ran on 9 claims in 10 to find
- * no webhook with room. A webhook whose work is hidden behind others' is found within this long, or as
- * soon as its work reaches the front.
- */
-const WAITING_WEBHOOKS_REUSED_MS = 250;
 /** Webhooks whose first due rows one statement reads (SQLite). */
 const WEBHOOKS_PER_STATEMENT = 32;
 
@@ -59,7 +51,6 @@ export class DueScan {
   readonly #window: Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>;
   readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
   readonly #firstDue: Prebuilt<DueRow>;
-  #waiting: { at: number; rows: Array<{ webhook_id: number; next_at: number }> } | null = null;
 
   constructor(private readonly dialect: Dialect) {
     const lock = dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
@@ -113,7 +104,7 @@ export class DueScan {
 
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
-    const candidates = (await this.waitingWebhooks(db, now))
+    const candidates = (await this.#waitingWebhooks.run(db, 0, []))
       .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
@@ -124,14 +115,6 @@ export class DueScan {
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     return [...taken, ...behind].sort(dueOrder).slice(0, limit);
-  }
-
-  /** Webhooks with waiting work and the due time of their first, lowest id first (see WAITING_WEBHOOKS_REUSED_MS). */
-  private async waitingWebhooks(db: Kysely<Database>, now: number): Promise<Array<{ webhook_id: number; next_at: number }>> {
-    if (this.#waiting && now - this.#waiting.at < WAITING_WEBHOOKS_REUSED_MS && now >= this.#waiting.at) return this.#waiting.rows;
-    const rows = await this.#waitingWebhooks.run(db, 0, []);
-    this.#waiting = { at: now, rows };
-    return rows;
   }
 
   private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {
