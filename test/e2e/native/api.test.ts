@@ -4,9 +4,9 @@
  * publishing and fan-out, idempotency, workspace isolation, and "test a webhook".
  */
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Receiver, type Received } from '../../helpers/receiver.ts';
-import { ADMIN, createWorkspace, eventually, sleep, startTestHookd, type ApiResponse, type TestHookd } from '../../helpers/hookd.ts';
+import { ADMIN, createWorkspace, eventually, hookdWithReceiver, sleep, type ApiResponse } from '../../helpers/hookd.ts';
 import { allKeys, expectData, expectError } from './envelope.ts';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -26,17 +26,7 @@ function signedWith(request: Received, secret: string): boolean {
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 describe('native API', () => {
-  let server: TestHookd;
-  let receiver: Receiver;
-
-  beforeAll(async () => {
-    server = await startTestHookd();
-    receiver = await Receiver.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await receiver?.close();
-  });
+  const fixture = hookdWithReceiver();
 
   /** A receiver of its own, closed after the test body runs. */
   async function withReceiver<T>(run: (r: Receiver) => Promise<T>): Promise<T> {
@@ -50,25 +40,25 @@ describe('native API', () => {
 
   describe('workspaces', () => {
     it('are created and listed with the admin token only', async () => {
-      const created = await server.api.post('/workspaces', { name: 'first' });
+      const created = await fixture.server.api.post('/workspaces', { name: 'first' });
       const workspace = expectData(created, 201);
       expect(workspace).toEqual({ id: expect.any(String), name: 'first', createdAt: expect.stringMatching(ISO) });
 
-      const listed = await server.api.get('/workspaces?limit=250');
+      const listed = await fixture.server.api.get('/workspaces?limit=250');
       expect(expectData(listed, 200).map((w: any) => w.id)).toContain(workspace.id);
       expect(listed.body.page).toMatchObject({ limit: 250 });
 
-      const ws = await createWorkspace(server.api, 'keyholder');
-      const countBefore = (await server.api.get('/workspaces?limit=250')).body.data.length;
+      const ws = await createWorkspace(fixture.server.api, 'keyholder');
+      const countBefore = (await fixture.server.api.get('/workspaces?limit=250')).body.data.length;
       expectError(await ws.api.post('/workspaces', { name: 'by a key' }), 403, 'FORBIDDEN', null);
       expectError(await ws.api.get('/workspaces'), 403, 'FORBIDDEN', null);
-      for (const client of [server.api.as(''), server.api.as('not-a-token'), server.api.as(ADMIN + 'x')]) {
+      for (const client of [fixture.server.api.as(''), fixture.server.api.as('not-a-token'), fixture.server.api.as(ADMIN + 'x')]) {
         expectError(await client.post('/workspaces', { name: 'anonymous' }), 401, 'UNAUTHORIZED', null);
         expectError(await client.get('/workspaces'), 401, 'UNAUTHORIZED', null);
       }
       // A token sent any other way than "Bearer" is no token.
-      expectError(await server.api.request('GET', '/workspaces', undefined, { headers: { authorization: `Basic ${ADMIN}` } }), 401, 'UNAUTHORIZED');
-      const after = (await server.api.get('/workspaces?limit=250')).body.data;
+      expectError(await fixture.server.api.request('GET', '/workspaces', undefined, { headers: { authorization: `Basic ${ADMIN}` } }), 401, 'UNAUTHORIZED');
+      const after = (await fixture.server.api.get('/workspaces?limit=250')).body.data;
       expect(after.length).toBe(countBefore);
       expect(after.map((w: any) => w.name)).not.toContain('by a key');
       expect(after.map((w: any) => w.name)).not.toContain('anonymous');
@@ -76,17 +66,17 @@ describe('native API', () => {
       // A key sees its own workspace, and no other.
       expect(expectData(await ws.api.get(`/workspaces/${ws.id}`), 200)).toMatchObject({ id: ws.id, name: 'keyholder' });
       expectError(await ws.api.get(`/workspaces/${workspace.id}`), 404, 'RESOURCE_NOT_FOUND');
-      expectError(await server.api.get('/workspaces/no-such-workspace'), 404, 'RESOURCE_NOT_FOUND');
+      expectError(await fixture.server.api.get('/workspaces/no-such-workspace'), 404, 'RESOURCE_NOT_FOUND');
     });
 
     it('pages through workspaces with a cursor', async () => {
       const ids = new Set<string>();
-      for (let i = 0; i < 5; i++) ids.add(expectData(await server.api.post('/workspaces', { name: `paged ${i}` }), 201).id);
+      for (let i = 0; i < 5; i++) ids.add(expectData(await fixture.server.api.post('/workspaces', { name: `paged ${i}` }), 201).id);
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: ApiResponse = await server.api.get(`/workspaces?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: ApiResponse = await fixture.server.api.get(`/workspaces?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         const data = expectData(page, 200);
         expect(data.length).toBeLessThanOrEqual(2);
         seen.push(...data.map((w: any) => w.id));
@@ -100,18 +90,18 @@ describe('native API', () => {
 
   describe('API keys', () => {
     it('are shown once, listed without secrets, and stop working when revoked', async () => {
-      const workspace = expectData(await server.api.post('/workspaces', { name: 'keys' }), 201);
-      const issued = await server.api.post(`/workspaces/${workspace.id}/api-keys`, { name: 'ci' });
+      const workspace = expectData(await fixture.server.api.post('/workspaces', { name: 'keys' }), 201);
+      const issued = await fixture.server.api.post(`/workspaces/${workspace.id}/api-keys`, { name: 'ci' });
       const first = expectData(issued, 201);
       expect(first).toMatchObject({ id: expect.any(String), name: 'ci', key: expect.any(String), revokedAt: null });
       expect(first.key.length).toBeGreaterThanOrEqual(32);
       expect(first.consumerKey).toMatch(/^ck_[0-9a-f]{40}$/);
       expect(first.consumerSecret).toMatch(/^cs_[0-9a-f]{40}$/);
-      const second = expectData(await server.api.post(`/workspaces/${workspace.id}/api-keys`, {}), 201);
+      const second = expectData(await fixture.server.api.post(`/workspaces/${workspace.id}/api-keys`, {}), 201);
       expect(second.key).not.toBe(first.key);
 
-      const firstClient = server.api.as(first.key);
-      const secondClient = server.api.as(second.key);
+      const firstClient = fixture.server.api.as(first.key);
+      const secondClient = fixture.server.api.as(second.key);
       expectData(await firstClient.get(`/workspaces/${workspace.id}/webhooks`), 200);
       expectData(await secondClient.get(`/workspaces/${workspace.id}/webhooks`), 200);
 
@@ -120,7 +110,7 @@ describe('native API', () => {
       expectError(await firstClient.get(`/workspaces/${workspace.id}/api-keys`), 403, 'FORBIDDEN');
       expectError(await firstClient.delete(`/workspaces/${workspace.id}/api-keys/${second.id}`), 403, 'FORBIDDEN');
 
-      const list = await server.api.get(`/workspaces/${workspace.id}/api-keys`);
+      const list = await fixture.server.api.get(`/workspaces/${workspace.id}/api-keys`);
       const keys = expectData(list, 200);
       expect(keys.map((k: any) => k.id).sort()).toEqual([first.id, second.id].sort());
       for (const secret of [first.key, first.consumerSecret, first.consumerKey, second.key, second.consumerSecret, second.consumerKey]) {
@@ -132,30 +122,30 @@ describe('native API', () => {
         expect(Object.keys(key)).not.toContain('consumerKey');
       }
 
-      const revoked = await server.api.delete(`/workspaces/${workspace.id}/api-keys/${first.id}`);
+      const revoked = await fixture.server.api.delete(`/workspaces/${workspace.id}/api-keys/${first.id}`);
       expect(revoked.status).toBe(204);
       expect(revoked.text).toBe('');
       expectError(await firstClient.get(`/workspaces/${workspace.id}/webhooks`), 401, 'UNAUTHORIZED');
       expectError(await firstClient.post(`/workspaces/${workspace.id}/events`, { type: 'order.created', data: {} }), 401, 'UNAUTHORIZED');
       expectData(await secondClient.get(`/workspaces/${workspace.id}/webhooks`), 200);
-      const afterRevoke = expectData(await server.api.get(`/workspaces/${workspace.id}/api-keys`), 200);
+      const afterRevoke = expectData(await fixture.server.api.get(`/workspaces/${workspace.id}/api-keys`), 200);
       expect(afterRevoke.find((k: any) => k.id === first.id)?.revokedAt).toMatch(ISO);
       expect(afterRevoke.find((k: any) => k.id === second.id)?.revokedAt).toBeNull();
-      expectError(await server.api.delete(`/workspaces/${workspace.id}/api-keys/no-such-key`), 404, 'RESOURCE_NOT_FOUND');
+      expectError(await fixture.server.api.delete(`/workspaces/${workspace.id}/api-keys/no-such-key`), 404, 'RESOURCE_NOT_FOUND');
     });
   });
 
   describe('webhooks', () => {
     let ws: Workspace;
     beforeAll(async () => {
-      ws = await createWorkspace(server.api, 'crud');
+      ws = await createWorkspace(fixture.server.api, 'crud');
     });
 
     it('are created paused unless active:true, with documented defaults, and read back', async () => {
-      const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'My alert for order statuses', url: receiver.url('/up42'), events: ['order.status'] });
+      const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'My alert for order statuses', url: fixture.receiver.url('/up42'), events: ['order.status'] });
       const webhook = expectData(created, 201);
       expect(webhook).toEqual({
-        id: expect.any(String), name: 'My alert for order statuses', url: receiver.url('/up42'), events: ['order.status'],
+        id: expect.any(String), name: 'My alert for order statuses', url: fixture.receiver.url('/up42'), events: ['order.status'],
         active: false, status: 'paused', disabledReason: null, failureCount: 0, headers: {}, description: '', pausedBehavior: 'queue', format: 'standard', filter: null, retrySchedule: null, transform: null,
         signing: 'hmac', publicKey: null, keyId: null, ordering: 'none', rateLimit: null,
         createdAt: expect.stringMatching(ISO), updatedAt: expect.stringMatching(ISO),
@@ -166,11 +156,11 @@ describe('native API', () => {
       expect(expectData(await ws.api.get(`/workspaces/${ws.id}/webhooks/${webhook.id}`), 200)).toEqual(stored);
 
       const active = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, {
-        name: 'on', url: receiver.url('/on'), events: ['job.status', 'order.*'], active: true, headers: { 'X-Tenant': 'acme' }, description: 'about it', pausedBehavior: 'drop',
+        name: 'on', url: fixture.receiver.url('/on'), events: ['job.status', 'order.*'], active: true, headers: { 'X-Tenant': 'acme' }, description: 'about it', pausedBehavior: 'drop',
       }), 201);
       expect(active).toMatchObject({ active: true, status: 'active', events: ['job.status', 'order.*'], headers: { 'X-Tenant': 'acme' }, description: 'about it', pausedBehavior: 'drop' });
       expect(active.id).not.toBe(webhook.id);
-      expect(expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'off', url: receiver.url('/off'), events: ['*'], active: false }), 201).status).toBe('paused');
+      expect(expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'off', url: fixture.receiver.url('/off'), events: ['*'], active: false }), 201).status).toBe('paused');
 
       expectError(await ws.api.get(`/workspaces/${ws.id}/webhooks/no-such-webhook`), 404, 'RESOURCE_NOT_FOUND');
     });
@@ -238,7 +228,7 @@ describe('native API', () => {
     });
 
     it('DELETE answers 204 with an empty body; the webhook is gone', async () => {
-      const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'doomed', url: receiver.url('/doomed'), events: ['order.created'] }), 201);
+      const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'doomed', url: fixture.receiver.url('/doomed'), events: ['order.created'] }), 201);
       const deleted = await ws.api.delete(`/workspaces/${ws.id}/webhooks/${webhook.id}`);
       expect(deleted.status).toBe(204);
       expect(deleted.text).toBe('');
@@ -251,18 +241,18 @@ describe('native API', () => {
 
     it('shows a secret only in the answer that generated it, and through GET …/secret', async () => {
       const given = [SECRET, secretOf('put secret'), secretOf('patch secret'), secretOf('rotated secret'), 'QWZTFnMEXhqZKNmu'];
-      const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'secretive', url: receiver.url('/s'), events: ['order.status'], secret: given[0] });
+      const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'secretive', url: fixture.receiver.url('/s'), events: ['order.status'], secret: given[0] });
       const id = expectData(created, 201).id;
       const base = `/workspaces/${ws.id}/webhooks/${id}`;
       const responses: Array<[string, ApiResponse]> = [
         ['create', created],
         ['get', await ws.api.get(base)],
         ['list', await ws.api.get(`/workspaces/${ws.id}/webhooks?limit=250`)],
-        ['put', await ws.api.put(base, { name: 'secretive', url: receiver.url('/s'), events: ['order.status'], secret: given[1] })],
+        ['put', await ws.api.put(base, { name: 'secretive', url: fixture.receiver.url('/s'), events: ['order.status'], secret: given[1] })],
         ['patch', await ws.api.patch(base, { secret: given[2] })],
         ['patch other', await ws.api.patch(base, { description: 'x' })],
         ['rotate given', await ws.api.post(`${base}/rotate-secret`, { secret: given[3] })],
-        ['create raw', await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'raw', url: receiver.url('/raw'), events: ['job.status'], secret: given[4] })],
+        ['create raw', await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'raw', url: fixture.receiver.url('/raw'), events: ['job.status'], secret: given[4] })],
       ];
       const generated: Array<[string, ApiResponse]> = [
         ['rotate generated', await ws.api.post(`${base}/rotate-secret`, {})],
@@ -307,14 +297,14 @@ describe('native API', () => {
     });
 
     it('never shows a secret on the WooCommerce or JSON-RPC faces, whichever face set it', async () => {
-      const generated = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'gen', url: receiver.url('/g'), events: ['order.created'] }), 201);
+      const generated = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'gen', url: fixture.receiver.url('/g'), events: ['order.created'] }), 201);
       const basic = `Basic ${Buffer.from(`${ws.consumerKey}:${ws.consumerSecret}`).toString('base64')}`;
-      const woo = (method: string, path: string, body?: unknown) => fetch(`${server.url}/wc-api/v2/${path}`, {
+      const woo = (method: string, path: string, body?: unknown) => fetch(`${fixture.server.url}/wc-api/v2/${path}`, {
         method, headers: { authorization: basic, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
       });
-      const wooCreated = await woo('POST', 'webhooks', { webhook: { name: 'w', topic: 'order.created', delivery_url: receiver.url('/w'), secret: 'woo-set-secret-1234' } });
+      const wooCreated = await woo('POST', 'webhooks', { webhook: { name: 'w', topic: 'order.created', delivery_url: fixture.receiver.url('/w'), secret: 'woo-set-secret-1234' } });
       const wooId = ((await wooCreated.clone().json()) as { webhook: { id: number } }).webhook.id;
-      const rpc = async (method: string, params: unknown[]) => fetch(`${server.url}/api/jsonrpc`, {
+      const rpc = async (method: string, params: unknown[]) => fetch(`${fixture.server.url}/api/jsonrpc`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
       });
       const session = ((await (await rpc('login', [ws.consumerKey, ws.consumerSecret])).json()) as { result: string }).result;
@@ -322,7 +312,7 @@ describe('native API', () => {
         wooCreated, await woo('GET', 'webhooks'), await woo('GET', `webhooks/${wooId}`),
         await woo('PUT', `webhooks/${wooId}`, { webhook: { secret: 'woo-set-secret-5678' } }),
         await rpc('call', [session, 'webhook.list', []]), await rpc('call', [session, 'webhook.info', [wooId]]),
-        await rpc('call', [session, 'webhook.create', [{ url: receiver.url('/r'), topics: 'order:created', secret_key: 'rpc-set-secret-1234' }]]),
+        await rpc('call', [session, 'webhook.create', [{ url: fixture.receiver.url('/r'), topics: 'order:created', secret_key: 'rpc-set-secret-1234' }]]),
       ];
       for (const answer of answers) {
         const text = await answer.text();
@@ -332,23 +322,23 @@ describe('native API', () => {
     });
 
     it('reads a secret only with a key of its workspace or the admin token', async () => {
-      const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'reveal', url: receiver.url('/reveal'), events: ['order.status'], secret: SECRET }), 201);
+      const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'reveal', url: fixture.receiver.url('/reveal'), events: ['order.status'], secret: SECRET }), 201);
       expect(webhook.secret).toBeUndefined();
       const path = `/workspaces/${ws.id}/webhooks/${webhook.id}/secret`;
       expect(expectData(await ws.api.get(path), 200)).toEqual({
         signing: 'hmac', secret: SECRET, publicKey: null, keyId: null, previousSecret: null, previousPublicKey: null, previousKeyId: null, previousSecretExpiresAt: null,
       });
-      expect(expectData(await server.api.get(path), 200).secret).toBe(SECRET);
-      const other = await createWorkspace(server.api, 'someone else');
+      expect(expectData(await fixture.server.api.get(path), 200).secret).toBe(SECRET);
+      const other = await createWorkspace(fixture.server.api, 'someone else');
       expectError(await other.api.get(path), 404, 'RESOURCE_NOT_FOUND');
       expectError(await ws.api.get(`/workspaces/${ws.id}/webhooks/nope/secret`), 404, 'RESOURCE_NOT_FOUND');
     });
 
     it('pages through the list with a cursor, without duplicates, and filters by status', async () => {
-      const pws = await createWorkspace(server.api, 'pages');
+      const pws = await createWorkspace(fixture.server.api, 'pages');
       const created: Record<string, string> = {};
       for (let i = 0; i < 7; i++) {
-        const webhook = expectData(await pws.api.post(`/workspaces/${pws.id}/webhooks`, { name: `w${i}`, url: receiver.url(`/p${i}`), events: ['*'], active: i % 2 === 0 }), 201);
+        const webhook = expectData(await pws.api.post(`/workspaces/${pws.id}/webhooks`, { name: `w${i}`, url: fixture.receiver.url(`/p${i}`), events: ['*'], active: i % 2 === 0 }), 201);
         created[webhook.id] = webhook.status;
       }
       const walk = async (query: string, limit: number) => {
@@ -391,7 +381,7 @@ describe('native API', () => {
 
   describe('event catalog', () => {
     it('lists the built-in types for a workspace key, and for the admin token with ?workspaceId=', async () => {
-      const ws = await createWorkspace(server.api, 'catalog');
+      const ws = await createWorkspace(fixture.server.api, 'catalog');
       const catalog = expectData(await ws.api.get('/webhooks/events'), 200);
       const names = catalog.map((t: any) => t.name);
       for (const name of ['order.status', 'job.status', 'order.created', 'coupon.restored', 'inventory.adjusted', 'order.shipped']) expect(names).toContain(name);
@@ -406,16 +396,16 @@ describe('native API', () => {
       expect(catalog.find((t: any) => t.name === 'job.status')).toMatchObject({ title: 'Job Status Updates', category: 'job' });
       expect(catalog.find((t: any) => t.name === 'order.status')).toMatchObject({ title: 'Order Status Updates', category: 'order' });
 
-      expectError(await server.api.get('/webhooks/events'), 400, 'VALIDATION_ERROR', 'workspaceId');
-      expect(expectData(await server.api.get(`/webhooks/events?workspaceId=${ws.id}`), 200)).toEqual(catalog);
-      expectError(await server.api.get('/webhooks/events?workspaceId=no-such-workspace'), 404, 'RESOURCE_NOT_FOUND');
+      expectError(await fixture.server.api.get('/webhooks/events'), 400, 'VALIDATION_ERROR', 'workspaceId');
+      expect(expectData(await fixture.server.api.get(`/webhooks/events?workspaceId=${ws.id}`), 200)).toEqual(catalog);
+      expectError(await fixture.server.api.get('/webhooks/events?workspaceId=no-such-workspace'), 404, 'RESOURCE_NOT_FOUND');
       expect(expectData(await ws.api.get(`/webhooks/events?workspaceId=${ws.id}`), 200)).toEqual(catalog);
-      expectError(await server.api.as('nope').get('/webhooks/events'), 401, 'UNAUTHORIZED');
+      expectError(await fixture.server.api.as('nope').get('/webhooks/events'), 401, 'UNAUTHORIZED');
     });
 
     it('takes custom event types that can be subscribed to and published', async () => {
       await withReceiver(async (r) => {
-        const ws = await createWorkspace(server.api, 'custom types');
+        const ws = await createWorkspace(fixture.server.api, 'custom types');
         const created = await ws.api.post(`/workspaces/${ws.id}/event-types`, { name: 'invoice.paid', title: 'Invoice paid', description: 'an invoice was paid', example: { id: 'inv_1' } });
         expect(expectData(created, 201)).toMatchObject({ name: 'invoice.paid', title: 'Invoice paid', category: 'invoice', description: 'an invoice was paid', builtIn: false, example: { id: 'inv_1' } });
         expect(expectData(await ws.api.post(`/workspaces/${ws.id}/event-types`, { name: 'invoice.voided' }), 201)).toMatchObject({ name: 'invoice.voided', category: 'invoice', builtIn: false });
@@ -443,7 +433,7 @@ describe('native API', () => {
         expect(event.deliveries.map((d: any) => d.webhookId).sort()).toEqual([exact.id, wildcard.id].sort());
 
         // Custom types belong to their workspace.
-        const other = await createWorkspace(server.api, 'no custom types');
+        const other = await createWorkspace(fixture.server.api, 'no custom types');
         expect(expectData(await other.api.get('/webhooks/events'), 200).map((t: any) => t.name)).not.toContain('invoice.paid');
         expectError(await other.api.post(`/workspaces/${other.id}/webhooks`, { name: 'x', url: r.url('/x'), events: ['invoice.paid'] }), 400, 'VALIDATION_ERROR', 'events');
         expectError(await other.api.post(`/workspaces/${other.id}/events`, { type: 'invoice.paid', data: {} }), 400, 'VALIDATION_ERROR', 'type');
@@ -455,7 +445,7 @@ describe('native API', () => {
   describe('events', () => {
     it('answer 202 with the id and one delivery per subscribed webhook (0, 1, 3), and read back with their deliveries', async () => {
       await withReceiver(async (r) => {
-        const ws = await createWorkspace(server.api, 'fanout');
+        const ws = await createWorkspace(fixture.server.api, 'fanout');
         const publish = async (type: string, data: Record<string, unknown>) => {
           const response = await ws.api.post(`/workspaces/${ws.id}/events`, { type, data });
           const event = expectData(response, 202);
@@ -509,7 +499,7 @@ describe('native API', () => {
 
     it('de-duplicate by idempotency key, given in the body or the Idempotency-Key header', async () => {
       await withReceiver(async (r) => {
-        const ws = await createWorkspace(server.api, 'idempotency');
+        const ws = await createWorkspace(fixture.server.api, 'idempotency');
         await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'i', url: r.url('/i'), events: ['order.created'], active: true });
         const path = `/workspaces/${ws.id}/events`;
 
@@ -565,7 +555,7 @@ describe('native API', () => {
         expect(r.requests.map((q) => q.headers['webhook-id']).sort()).toEqual([...expected].sort());
 
         // Keys are per workspace.
-        const other = await createWorkspace(server.api, 'idempotency 2');
+        const other = await createWorkspace(fixture.server.api, 'idempotency 2');
         const elsewhere = expectData(await other.api.post(`/workspaces/${other.id}/events`, { type: 'order.created', data: { id: 1 }, idempotencyKey: 'order-1' }), 202);
         expect(elsewhere.replayed).toBe(false);
         expect(elsewhere.id).not.toBe(firstEvent.id);
@@ -576,8 +566,8 @@ describe('native API', () => {
   describe('workspace isolation', () => {
     it("answers 404 for another workspace's ids, in every path, and leaves its data as it was", async () => {
       await withReceiver(async (r) => {
-        const a = await createWorkspace(server.api, 'A');
-        const b = await createWorkspace(server.api, 'B');
+        const a = await createWorkspace(fixture.server.api, 'A');
+        const b = await createWorkspace(fixture.server.api, 'B');
         const bSecret = secretOf('B secret');
         const theirs = expectData(await b.api.post(`/workspaces/${b.id}/webhooks`, { name: 'b', url: r.url('/b'), events: ['order.created'], secret: bSecret, active: true }), 201);
         const mine = expectData(await a.api.post(`/workspaces/${a.id}/webhooks`, { name: 'a', url: r.url('/a'), events: ['order.created'], active: true }), 201);
@@ -656,7 +646,7 @@ describe('native API', () => {
   describe('testing a webhook', () => {
     it('sends one signed test per subscribed type, synchronously, even while paused, and logs them', async () => {
       await withReceiver(async (r) => {
-        const ws = await createWorkspace(server.api, 'tests');
+        const ws = await createWorkspace(fixture.server.api, 'tests');
         const catalog = expectData(await ws.api.get('/webhooks/events'), 200);
         const example = (name: string) => catalog.find((t: any) => t.name === name).example;
         const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 't', url: r.url('/t'), events: ['order.status', 'job.status'], secret: SECRET, headers: { 'X-Tenant': 'acme' } }), 201);
@@ -724,7 +714,7 @@ describe('native API', () => {
       const gone = await Receiver.start();
       const url = gone.url('/gone');
       await gone.close();
-      const ws = await createWorkspace(server.api, 'unreachable');
+      const ws = await createWorkspace(fixture.server.api, 'unreachable');
       const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'gone', url, events: ['job.status'] }), 201);
       const report = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks/${webhook.id}/tests`, {}), 200);
       expect(report).toMatchObject({ testsRun: 1, testsSucceeded: 0, testsFailed: 1 });
@@ -735,7 +725,7 @@ describe('native API', () => {
 
     it('expands wildcard subscriptions to catalog types', async () => {
       await withReceiver(async (r) => {
-        const ws = await createWorkspace(server.api, 'wildcard tests');
+        const ws = await createWorkspace(fixture.server.api, 'wildcard tests');
         const catalog = expectData(await ws.api.get('/webhooks/events'), 200);
         const orders = catalog.filter((t: any) => t.name.startsWith('order.')).map((t: any) => t.name).sort();
         const webhook = expectData(await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'orders', url: r.url('/o'), events: ['order.*'] }), 201);
