@@ -230,16 +230,22 @@ export class Dispatcher {
   }
 
   /**
-   * Starts queued deliveries while there are free slots, in the fair order lanes.ts gives. A rate-limited
-   * delivery was counted against its limit when it was claimed: one that could not start soon after goes
-   * back to the store instead (core/flow-control.ts), to be counted again when it is claimed again.
+   * Starts queued deliveries while there are free slots, in the fair order lanes.ts gives. Some go back to
+   * the store instead, due now:
+   * - a rate-limited delivery was counted against its limit when it was claimed: one that could not start
+   *   soon after is counted again when it is claimed again (core/flow-control.ts);
+   * - one whose endpoint asked for a rest meanwhile;
+   * - one that waited here past half its lease: sent now, its lease could run out before its outcome is
+   *   recorded, and another process would claim it and send it a second time.
    */
   private startReady(): void {
     const late: ClaimedDelivery[] = [];
     const now = Date.now();
     for (let next = this.#lanes.next(); next; next = this.#lanes.next()) {
-      // Counted against a rate limit too long ago, or its endpoint asked for a rest meanwhile: back to the store.
-      if ((next.delivery.webhook.rateLimited && now - (next.delivery.claimedAt ?? now) > MAX_START_DELAY_MS) || this.#backoff.resting(next.delivery.webhook.seq, now)) {
+      const { delivery } = next;
+      const rateCountedLongAgo = delivery.webhook.rateLimited && now - (delivery.claimedAt ?? now) > MAX_START_DELAY_MS;
+      const leaseHalfSpent = delivery.leaseUntil !== undefined && delivery.leaseUntil - now < this.options.leaseMs / 2;
+      if (rateCountedLongAgo || leaseHalfSpent || this.#backoff.resting(delivery.webhook.seq, now)) {
         late.push(next.delivery);
         this.#lanes.notStarted(next.lane);
         continue;

@@ -330,6 +330,8 @@ export interface ClaimedDelivery {
   event: { seq: number; id: string; type: string; dataJson: string; createdAt: number; traceParent?: string | null };
   /** When it was claimed (set by the dispatcher). */
   claimedAt?: number;
+  /** When its lease runs out (set by the store's claim): after that, another process may claim and send it too. */
+  leaseUntil?: number;
   /**
    * Several processes (PostgreSQL): how many attempts of its webhook this process may have in flight, as
    * the claim found the others' (HOOKD_WEBHOOK_CONCURRENCY less the deliveries they hold). Absent: only

@@ -112,16 +112,16 @@ export class SqlDispatch implements DispatchRepo {
     const events = await this.claimedEvents([...new Set(rows.map((row) => num(row.event_id)))]);
     const claimed: ClaimedDelivery[] = [];
     const paused: number[] = [];
-    const add = (seq: number, id: string, attemptCount: number, trigger: ClaimedDelivery['trigger'], webhookSeq: number, event: ClaimedDelivery['event'] | undefined) => {
+    const add = (seq: number, id: string, attemptCount: number, trigger: ClaimedDelivery['trigger'], webhookSeq: number, event: ClaimedDelivery['event'] | undefined, leaseUntil: number) => {
       const webhook = webhooks.get(webhookSeq);
       // Deleted since (with its webhook or event): nothing to send.
       if (!webhook || !event) return;
       // Paused or disabled since: the delivery waits for it, held, as if it had not been claimed.
       if (webhook.status !== 'active') paused.push(seq);
-      else claimed.push({ seq, id, attemptCount, trigger, webhook: webhook.target, event, webhookShare: shares.get(webhookSeq) });
+      else claimed.push({ seq, id, attemptCount, trigger, webhook: webhook.target, event, leaseUntil, webhookShare: shares.get(webhookSeq) });
     };
-    for (const row of rows) add(num(row.id), row.uid, num(row.attempt_count), row.trigger as ClaimedDelivery['trigger'], num(row.webhook_id), events.get(num(row.event_id)));
-    for (const item of handedOff) add(item.seq, item.id, 0, 'scheduled', item.webhookSeq, item.event);
+    for (const row of rows) add(num(row.id), row.uid, num(row.attempt_count), row.trigger as ClaimedDelivery['trigger'], num(row.webhook_id), events.get(num(row.event_id)), request.leaseUntil);
+    for (const item of handedOff) add(item.seq, item.id, 0, 'scheduled', item.webhookSeq, item.event, item.leaseUntil);
     if (paused.length > 0) await this.release(paused, request.now);
     return claimed;
   }
