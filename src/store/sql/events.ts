@@ -9,6 +9,7 @@ import { Prebuilt, marks, tuples } from './prebuilt.ts';
 import { decodeCursor, num, runs, toPage } from './rows.ts';
 import { eventTypeIs } from './filters.ts';
 import { lockFifoWebhooks, openOf } from './fifo-queue.ts';
+import { OneStatementPublish, type DeliveryRow, type EventRow } from './one-statement-publish.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
   id: row.uid,
@@ -56,6 +57,8 @@ export class SqlEvents implements EventsRepo {
   readonly #insertDeliveries: Prebuilt<{ id: number; uid: string }>;
   /** The webhooks of a workspace subscribed to one of n patterns, that may get deliveries. */
   readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter' | 'ordering' | 'rate_limit'>>;
+  /** PostgreSQL: most groups in one statement (one-statement-publish.ts). */
+  readonly #oneStatement: OneStatementPublish | null;
 
   /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
@@ -69,6 +72,7 @@ export class SqlEvents implements EventsRepo {
     this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter, w.ordering, w.rate_limit
       FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
       WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled' ORDER BY w.id`);
+    this.#oneStatement = dialect === 'postgres' ? new OneStatementPublish(dialect) : null;
   }
 
   publish(input: NewEvent, route: Route): Promise<PublishResult> {
@@ -85,7 +89,8 @@ export class SqlEvents implements EventsRepo {
     while (this.#queue.length > 0) {
       const group = this.#queue.splice(0, MAX_GROUP);
       try {
-        const { results, handedOff } = await this.db.transaction().execute((trx) => this.publishGroup(trx, group));
+        const { results, handedOff } = (this.#oneStatement && await this.publishInOneStatement(this.#oneStatement, group))
+          || await this.db.transaction().execute((trx) => this.publishGroup(trx, group));
         this.handOff?.add(handedOff);
         group.forEach((item, i) => item.resolve(results[i]));
       } catch (error) {
@@ -103,6 +108,54 @@ export class SqlEvents implements EventsRepo {
       }
     }
     this.#groups--;
+  }
+
+  /**
+   * A group as one-statement-publish.ts writes it, or null when it needs publishGroup's transaction (a FIFO
+   * webhook among those it goes to). A publish whose idempotency key was taken goes through publishGroup.
+   */
+  private async publishInOneStatement(writer: OneStatementPublish, group: QueuedPublish[]): Promise<{ results: PublishResult[]; handedOff: HandedOff[] } | null> {
+    const routes = new Map<string, WebhookRoute[]>();
+    const flows = new Map<number, Flow>();
+    const decided: RouteDecision[][] = [];
+    for (const { input, route } of group) {
+      const key = `${input.workspace.seq} ${input.type}`;
+      let subscribed = routes.get(key);
+      if (!subscribed) routes.set(key, (subscribed = await this.subscribed(this.db, input, flows)));
+      decided.push(route(subscribed));
+    }
+    if (decided.some((decisions) => decisions.some((decision) => flows.get(decision.webhookSeq)?.fifo))) return null;
+
+    const events: EventRow[] = [];
+    const deliveries: DeliveryRow[] = [];
+    for (let index = 0; index < group.length; index++) {
+      const { input } = group[index];
+      const uid = newId();
+      events.push({ uid, workspaceSeq: input.workspace.seq, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now, traceParent: input.traceParent ?? null });
+      for (const decision of decided[index]) {
+        deliveries.push({ uid: newId(), eventUid: uid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, status: decision.held ? 'held' : 'pending', createdAt: input.now });
+      }
+    }
+    const inserted = await writer.insert(this.db, events, deliveries);
+
+    const results: PublishResult[] = new Array(group.length);
+    const keyTaken: number[] = [];
+    for (let index = 0; index < group.length; index++) {
+      const { input } = group[index];
+      const { uid } = events[index];
+      const seq = inserted.get(uid);
+      if (seq === undefined) {
+        keyTaken.push(index);
+        continue;
+      }
+      const event: Event = { id: uid, seq, workspaceId: input.workspace.id, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now };
+      results[index] = { event, deliveryCount: decided[index].length, replayed: false };
+    }
+    if (keyTaken.length > 0) {
+      const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));
+      keyTaken.forEach((index, i) => { results[index] = replays.results[i]; });
+    }
+    return { results, handedOff: [] };
   }
 
   /**
