@@ -9,7 +9,8 @@ import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
 import { SecretBox } from './core/crypto.ts';
 import { isSealed, sealHeaders } from './core/webhook-headers.ts';
-import { PRIVATE_DIR, PRIVATE_FILE } from './store/open.ts';
+// Not from store/open.ts: that would load the whole store into the dispatcher thread, which imports this file.
+import { PRIVATE_DIR, PRIVATE_FILE } from './store/private-modes.ts';
 import type { Store } from './core/ports/store.ts';
 
 export const ENCRYPTION_KEY_FILE = 'encryption.key';

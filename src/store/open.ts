@@ -15,6 +15,7 @@ import { nameStatements } from './postgres-named-statements.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
+import { PRIVATE_DIR, PRIVATE_FILE } from './private-modes.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -30,9 +31,6 @@ export interface StoreOptions {
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
-/** The data dir and the files hookd creates in it are the owner's alone. */
-export const PRIVATE_DIR = 0o700;
-export const PRIVATE_FILE = 0o600;
 
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log);

@@ -10,7 +10,6 @@ import pino from 'pino';
 import { loadEncryptionKey } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import type { WorkspaceRef } from '../core/ports/store.ts';
-import { openStore } from '../store/open.ts';
 import { SecretBox } from '../core/crypto.ts';
 import { attemptSending, newDispatcher } from '../delivery/setup.ts';
 import { Metrics } from '../metrics.ts';
@@ -30,7 +29,8 @@ const { http, runner } = attemptSending(config, new SecretBox(loadEncryptionKey(
 const log = pino({ level: config.logLevel });
 // The API thread has migrated the schema; this store only dispatches. Operational events are emitted
 // where outcomes are recorded, so it must know the operator's workspace too.
-const store = config.databaseUrl === undefined ? null : await openStore({ ...config, log });
+// Loaded only then: on SQLite this thread holds none of the store's modules (a few MB of heap and code each).
+const store = config.databaseUrl === undefined ? null : await (await import('../store/open.ts')).openStore({ ...config, log });
 if (store) store.operational.operator = operator;
 const remote = store ? null : new RemoteDispatchRepo(send);
 const dispatcher = newDispatcher(config, store?.dispatch ?? remote!, runner, metrics, log);
