@@ -30,27 +30,37 @@ export function cpuSeconds(pids: number[]): number | null {
 }
 
 /**
- * CPU seconds used so far by every process whose command name is `comm` ('redis-server', 'postgres').
- * PostgreSQL starts a process per connection: a backend that exits between two readings takes its time
- * with it, so a difference of two readings can miss some (the bench's targets keep pooled connections
- * open, so theirs stay). The server's processes count whoever they serve, other users of the server too.
+ * CPU seconds used so far by each process whose command name is `comm` ('redis-server', 'postgres'), by
+ * pid. The server's processes count whoever they serve, other users of the server too.
  */
-export function serverCpuSeconds(comm: string): number | null {
+export function serverCpuByPid(comm: string): Map<string, number> | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return null;
   }
-  let sum = 0;
+  const seconds = new Map<string, number>();
   for (const pid of pids) {
     try {
       const stat = processStat(pid);
-      if (stat.comm === comm) sum += stat.seconds;
+      if (stat.comm === comm) seconds.set(pid, stat.seconds);
     } catch {
       // The process exited between the listing and the read.
     }
   }
+  return seconds;
+}
+
+/**
+ * CPU seconds a server's processes used between two readings of serverCpuByPid. PostgreSQL starts a
+ * process per connection: one that exited meanwhile took its time with it and counts nothing (a plain
+ * difference of two sums went negative when a busy backend of an earlier run exited during a round); one
+ * that started meanwhile counts all it used. The bench's targets keep pooled connections open, so theirs stay.
+ */
+export function serverCpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
   return sum;
 }
 

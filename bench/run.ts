@@ -51,7 +51,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { startBaseline } from './baseline/run.ts';
-import { cpuSeconds, machineShares, machineTicks, serverCpuSeconds } from './cpu.ts';
+import { cpuSeconds, machineShares, machineTicks, serverCpuBetween, serverCpuByPid } from './cpu.ts';
 import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
@@ -290,14 +290,20 @@ interface Receiver {
  * CPU seconds so far of the target's processes and of the servers it uses (null for those it does not).
  * The lock probe's backend is left out of PostgreSQL's: the probe is the bench's, not the target's.
  */
-function cpuNow(target: Measurable): Record<keyof Cpu, number | null> {
-  const postgres = target.uses.postgres ? serverCpuSeconds('postgres') : null;
+interface CpuReading {
+  own: number | null;
+  redis: Map<string, number> | null;
+  postgres: Map<string, number> | null;
+}
+
+function cpuNow(target: Measurable): CpuReading {
+  const postgres = target.uses.postgres ? serverCpuByPid('postgres') : null;
   // Its backend is not in this machine's /proc when the server runs elsewhere; neither is the server.
-  const probe = target.locks ? cpuSeconds([target.locks.backendPid]) ?? 0 : 0;
+  if (postgres && target.locks) postgres.delete(String(target.locks.backendPid));
   return {
     own: cpuSeconds(target.pids()),
-    redis: target.uses.redis ? serverCpuSeconds('redis-server') : null,
-    postgres: postgres === null ? null : postgres - probe,
+    redis: target.uses.redis ? serverCpuByPid('redis-server') : null,
+    postgres,
   };
 }
 
@@ -310,12 +316,13 @@ function totalCpu(cpu: Cpu, uses: { redis: boolean; postgres: boolean }): number
   return parts.some((part) => part === null) ? null : (parts as number[]).reduce((sum, part) => sum + part, 0);
 }
 
-function cpuPerDelivery(before: Record<keyof Cpu, number | null>, after: Record<keyof Cpu, number | null>, deliveries: number): Cpu {
-  const per = (key: keyof Cpu) => {
+function cpuPerDelivery(before: CpuReading, after: CpuReading, deliveries: number): Cpu {
+  const per = (seconds: number | null) => (seconds === null ? null : (seconds * 1e6) / deliveries);
+  const server = (key: 'redis' | 'postgres') => {
     const [from, to] = [before[key], after[key]];
-    return from === null || to === null ? null : ((to - from) * 1e6) / deliveries;
+    return from === null || to === null ? null : serverCpuBetween(from, to);
   };
-  return { own: per('own'), redis: per('redis'), postgres: per('postgres') };
+  return { own: per(before.own === null || after.own === null ? null : after.own - before.own), redis: per(server('redis')), postgres: per(server('postgres')) };
 }
 
 /** The same order for every target; `id` tells the events apart. */
