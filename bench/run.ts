@@ -286,16 +286,17 @@ interface Receiver {
   pool: Pool;
 }
 
-/**
- * CPU seconds so far of the target's processes and of the servers it uses (null for those it does not).
- * The lock probe's backend is left out of PostgreSQL's: the probe is the bench's, not the target's.
- */
+/** CPU seconds so far: the target's processes together, a server's by process (serverCpuBetween). */
 interface CpuReading {
   own: number | null;
   redis: Map<string, number> | null;
   postgres: Map<string, number> | null;
 }
 
+/**
+ * CPU seconds so far of the target's processes and of the servers it uses (null for those it does not).
+ * The lock probe's backend is left out of PostgreSQL's: the probe is the bench's, not the target's.
+ */
 function cpuNow(target: Measurable): CpuReading {
   const postgres = target.uses.postgres ? serverCpuByPid('postgres') : null;
   // Its backend is not in this machine's /proc when the server runs elsewhere; neither is the server.
