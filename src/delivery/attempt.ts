@@ -6,6 +6,7 @@ import { buildRequest, isSuccess, woocommercePing, type FormatSettings } from '.
 import type { HttpSender } from './sender.ts';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { capText } from '../util/cap-text.ts';
+import { storableText } from '../util/storable-text.ts';
 import { maskHeaders, openHeaders } from '../core/webhook-headers.ts';
 import { listenSession, RELAY_PATH } from '../core/listeners.ts';
 import { runTransform, transformInput, withTransformHeaders, type TransformedRequest } from '../core/payload-transform.ts';
@@ -72,13 +73,13 @@ export class AttemptRunner implements AttemptSender {
       // Every attempt of a delivery sends the same body (only the signature headers differ): the log keeps
       // it once, with the delivery's first attempt, and only up to the cap. A transformed body is kept with
       // each attempt: the first may have failed before sending, and the transform may have changed since.
-      requestBody: !isDelivery || delivery.attemptCount === 0 || transformed !== null ? capText(request.body, this.settings.bodyLogCapBytes) : null,
+      requestBody: !isDelivery || delivery.attemptCount === 0 || transformed !== null ? storableText(capText(request.body, this.settings.bodyLogCapBytes)) : null,
       responseCode: result.statusCode,
-      responseMessage: result.statusMessage,
+      responseMessage: storableText(result.statusMessage),
       responseHeaders: maskHeaders(result.headers),
-      responseBody: result.body,
+      responseBody: storableText(result.body),
       durationMs: result.durationMs,
-      error: result.error,
+      error: storableText(result.error),
       createdAt: now,
     };
   }
@@ -113,7 +114,7 @@ function failedBeforeSending(delivery: ClaimedDelivery, error: string, durationM
     responseHeaders: {},
     responseBody: null,
     durationMs: Math.round(durationMs * 1000) / 1000,
-    error,
+    error: storableText(error),
     createdAt: now,
   };
 }

@@ -1,10 +1,10 @@
 /**
  * What the store's failures mean to the rest of hookd. A database that cannot be reached, or cannot
  * write (disk full, read-only, I/O error, locked too long), is "unavailable": the API answers 503 with
- * Retry-After, /healthz says why, and nothing is acknowledged that was not stored. Anything else is a
- * bug and stays what it was.
+ * Retry-After, /healthz says why, and nothing is acknowledged that was not stored. Text PostgreSQL
+ * cannot keep is the request's fault (400). Anything else is a bug and stays what it was.
  */
-import { Unavailable } from '../core/errors.ts';
+import { DomainError, Unavailable } from '../core/errors.ts';
 
 /** SQLite result codes (better-sqlite3's `code`) that mean the file cannot be written or read now. */
 const SQLITE_UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|NOTADB|CORRUPT|PROTOCOL)/;
@@ -12,6 +12,13 @@ const SQLITE_UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|NO
 const POSTGRES_UNAVAILABLE = /^(08|53|57P0[1-4]|25006|57014|40P01)/;
 /** Node's and pg's own words for a connection that is gone or never came. */
 const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|not queryable/i;
+
+/**
+ * PostgreSQL's text refuses NUL (U+0000): 22021 (node-postgres sends UTF-8, whose only byte it refuses is
+ * 0x00) and 22P05 (a NUL escaped in JSON text). Only outside input puts one there (hookd cleans what
+ * endpoints answer: util/storable-text.ts), so it is the request's fault, answered 400 by every face.
+ */
+const POSTGRES_NUL = /^(22021|22P05)$/;
 
 /** Whether the failure is of the write kind (cleared only by a successful write) or the connection kind. */
 export type Outage = 'write' | 'connection';
@@ -30,6 +37,10 @@ export const RETRY_AFTER_MS = 5_000;
 
 /** The error to throw for a store failure: Unavailable (with the real cause in its message), or the error itself. */
 export function storeError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && POSTGRES_NUL.test(code)) {
+    return new DomainError('invalid', 'text must not hold the NUL character (U+0000)', undefined, { cause: error });
+  }
   if (error instanceof Unavailable || outageOf(error) === null) return error;
   const cause = error instanceof Error ? error.message : String(error);
   return new Unavailable(`the database is unavailable (${cause}); try again shortly`, RETRY_AFTER_MS, { cause: error });

@@ -10,7 +10,7 @@ import { containsText } from './filters.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
-function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: WebhookFilter): WebhookQuery<O> {
+function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: WebhookFilter, dialect: Dialect): WebhookQuery<O> {
   let q = query.where('workspace_id', '=', workspace.seq);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.createdAfter !== undefined) q = q.where('created_at', '>=', filter.createdAfter);
@@ -20,8 +20,8 @@ function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: We
     q = q.where('id', 'in', (eb) => eb.selectFrom('webhook_subscriptions').select('webhook_id')
       .where('workspace_id', '=', workspace.seq).where('pattern', 'in', subscribedTo.length > 0 ? subscribedTo : ['']));
   }
-  if (urlContains !== undefined) q = q.where(containsText('url', urlContains));
-  if (nameContains !== undefined) q = q.where(containsText('name', nameContains));
+  if (urlContains !== undefined) q = q.where(containsText('url', urlContains, dialect));
+  if (nameContains !== undefined) q = q.where(containsText('name', nameContains, dialect));
   return q;
 }
 
@@ -104,19 +104,19 @@ export class SqlWebhooks implements WebhooksRepo {
 
   async list(workspace: WorkspaceRef, filter: WebhookFilter, page: PageRequest): Promise<Page<StoredWebhook>> {
     const after = decodeCursor(page.cursor);
-    let query = filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter).orderBy('id', 'desc').limit(page.limit + 1);
+    let query = filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter, this.dialect).orderBy('id', 'desc').limit(page.limit + 1);
     if (after !== null) query = query.where('id', '<', after);
     return toPage(await query.execute(), page.limit, (row) => toWebhook(row, workspace));
   }
 
   async listByOffset(workspace: WorkspaceRef, filter: WebhookFilter, offset: number, limit: number, order: 'asc' | 'desc') {
-    const rows = await filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter)
+    const rows = await filtered(this.db.selectFrom('webhooks').selectAll(), workspace, filter, this.dialect)
       .orderBy('created_at', order).orderBy('id', order).limit(limit).offset(offset).execute();
     return { items: rows.map((row) => toWebhook(row, workspace)), total: await this.count(workspace, filter) };
   }
 
   async count(workspace: WorkspaceRef, filter: WebhookFilter): Promise<number> {
-    const row = await filtered(this.db.selectFrom('webhooks').select((eb) => eb.fn.countAll().as('n')), workspace, filter)
+    const row = await filtered(this.db.selectFrom('webhooks').select((eb) => eb.fn.countAll().as('n')), workspace, filter, this.dialect)
       .executeTakeFirstOrThrow();
     return num(row.n);
   }

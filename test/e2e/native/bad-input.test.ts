@@ -190,6 +190,12 @@ describe('bad input', () => {
     // A NUL would end SQLite's LIKE pattern early and match every webhook (found by the fuzz campaign, seed 95).
     expectError(await ws.api.get(`${hooks}?name=%00`), 400, 'VALIDATION_ERROR', 'name');
     expectError(await ws.api.get(`${hooks}?url=a%00b`), 400, 'VALIDATION_ERROR', 'url');
+    // Case is folded for ASCII only, on both stores: PostgreSQL's own lower() made `İ` an `i`, and the
+    // search listed every webhook with an `i` in its name (found by the fuzz campaign on PostgreSQL, seed 31).
+    const inbox = expectData(await ws.api.post(hooks, { name: 'inbox', url: receiver.url('/inbox'), events: ['order.created'] }), 201);
+    expect(expectData(await ws.api.get(`${hooks}?name=%C4%B0`), 200)).toEqual([]);
+    expect(expectData(await ws.api.get(`${hooks}?name=INB`), 200).map((hook: { name: string }) => hook.name)).toEqual(['inbox']);
+    expect((await ws.api.request('DELETE', `${hooks}/${inbox.id}`)).status).toBe(204);
   });
 
   it('answers unknown routes, wrong methods and unusable paths with 4xx in the envelope', async () => {
