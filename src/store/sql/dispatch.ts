@@ -23,6 +23,7 @@ import { FAILING_NOTICE_INTERVAL_MS, rateCheckDue } from '../../core/operational
 import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
 import { OutcomeWrites } from './outcome-writes.ts';
+import { retryingDeadlocks } from './deadlock-retry.ts';
 
 
 export class SqlDispatch implements DispatchRepo {
@@ -315,11 +316,12 @@ export class SqlDispatch implements DispatchRepo {
 
   async release(deliverySeqs: number[], now: number): Promise<void> {
     for (const batch of chunks(deliverySeqs, 500)) {
-      await this.db.transaction().execute(async (trx) => {
+      // Safe to run again: each statement moves only rows still in the status it moves them from.
+      await retryingDeadlocks(() => this.db.transaction().execute(async (trx) => {
         await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
           .where('id', 'in', padded(batch)).where('status', '=', 'sending').execute();
         await holdForInactiveWebhooks(trx, batch);
-      });
+      }));
     }
   }
 }
