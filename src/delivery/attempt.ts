@@ -73,10 +73,11 @@ export class AttemptRunner implements AttemptSender {
       // Every attempt of a delivery sends the same body (only the signature headers differ): the log keeps
       // it once, with the delivery's first attempt, and only up to the cap. A transformed body is kept with
       // each attempt: the first may have failed before sending, and the transform may have changed since.
-      requestBody: !isDelivery || delivery.attemptCount === 0 || transformed !== null ? storableText(capText(request.body, this.settings.bodyLogCapBytes)) : null,
+      requestBody: !isDelivery || delivery.attemptCount === 0 || transformed !== null ? capText(request.body, this.settings.bodyLogCapBytes) : null,
       responseCode: result.statusCode,
-      responseMessage: storableText(result.statusMessage),
+      responseMessage: result.statusMessage,
       responseHeaders: maskHeaders(result.headers),
+      // The endpoint's words (the request body is hookd's JSON, the status text Node's own table's).
       responseBody: storableText(result.body),
       durationMs: result.durationMs,
       error: storableText(result.error),

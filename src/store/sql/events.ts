@@ -38,6 +38,14 @@ interface Flow {
   rateLimited: boolean;
 }
 
+/** A group's look-ups: the subscribed webhooks of each workspace and event type, once, and their flow control. */
+interface GroupLookups {
+  routes: Map<string, WebhookRoute[]>;
+  flows: Map<number, Flow>;
+}
+
+const newLookups = (): GroupLookups => ({ routes: new Map(), flows: new Map() });
+
 interface QueuedPublish {
   input: NewEvent;
   route: Route;
@@ -115,16 +123,11 @@ export class SqlEvents implements EventsRepo {
    * webhook among those it goes to). A publish whose idempotency key was taken goes through publishGroup.
    */
   private async publishInOneStatement(writer: OneStatementPublish, group: QueuedPublish[]): Promise<{ results: PublishResult[]; handedOff: HandedOff[] } | null> {
-    const routes = new Map<string, WebhookRoute[]>();
-    const flows = new Map<number, Flow>();
+    const lookups = newLookups();
     const decided: RouteDecision[][] = [];
-    for (const { input, route } of group) {
-      const key = `${input.workspace.seq} ${input.type}`;
-      let subscribed = routes.get(key);
-      if (!subscribed) routes.set(key, (subscribed = await this.subscribed(this.db, input, flows)));
-      decided.push(route(subscribed));
-    }
-    if (decided.some((decisions) => decisions.some((decision) => flows.get(decision.webhookSeq)?.fifo))) return null;
+    for (const { input, route } of group) decided.push(route(await this.subscribed(this.db, input, lookups)));
+    // publishGroup looks the webhooks up again, in its transaction: FIFO groups are rare.
+    if (decided.some((decisions) => decisions.some((decision) => lookups.flows.get(decision.webhookSeq)?.fifo))) return null;
 
     const events: EventRow[] = [];
     const deliveries: DeliveryRow[] = [];
@@ -148,8 +151,8 @@ export class SqlEvents implements EventsRepo {
         keyTaken.push(index);
         continue;
       }
-      const event: Event = { id: uid, seq, workspaceId: input.workspace.id, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now };
-      results[index] = { event, deliveryCount: decided[index].length, replayed: false };
+      const row = { id: seq, uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now, trace_parent: input.traceParent ?? null };
+      results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false };
     }
     if (keyTaken.length > 0) {
       const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));
@@ -182,9 +185,8 @@ export class SqlEvents implements EventsRepo {
       for (const row of rows) inserted.set(row.uid, row);
     }
 
-    // The subscribed webhooks of each workspace and event type in the group, looked up once.
-    const routes = new Map<string, WebhookRoute[]>();
-    const flows = new Map<number, Flow>();
+    const lookups = newLookups();
+    const { flows } = lookups;
     const routed: Array<{ index: number; event: Selectable<EventsTable>; decisions: RouteDecision[] }> = [];
     const lost: number[] = [];
     for (const { index, uid } of fresh) {
@@ -194,10 +196,7 @@ export class SqlEvents implements EventsRepo {
         lost.push(index);
         continue;
       }
-      const key = `${input.workspace.seq} ${input.type}`;
-      let subscribed = routes.get(key);
-      if (!subscribed) routes.set(key, (subscribed = await this.subscribed(trx, input, flows)));
-      routed.push({ index, event, decisions: route(subscribed) });
+      routed.push({ index, event, decisions: route(await this.subscribed(trx, input, lookups)) });
     }
 
     // FIFO webhooks: a new delivery queues behind one still unfinished (fifo-queue.ts). Locked in id order first.
@@ -271,15 +270,21 @@ export class SqlEvents implements EventsRepo {
     return null;
   }
 
-  private async subscribed(trx: Kysely<Database>, input: NewEvent, flows: Map<number, Flow>): Promise<WebhookRoute[]> {
+  /** The webhooks subscribed to the event's type in its workspace, looked up once per group (`lookups`). */
+  private async subscribed(trx: Kysely<Database>, input: NewEvent, lookups: GroupLookups): Promise<WebhookRoute[]> {
+    const key = `${input.workspace.seq} ${input.type}`;
+    const known = lookups.routes.get(key);
+    if (known) return known;
     const rows = await this.#subscribed.run(trx, input.patterns.length, [input.workspace.seq, ...input.patterns]);
-    for (const row of rows) flows.set(num(row.id), { fifo: row.ordering === 'fifo', rateLimited: row.rate_limit !== null });
-    return rows.map((row) => ({
+    for (const row of rows) lookups.flows.set(num(row.id), { fifo: row.ordering === 'fifo', rateLimited: row.rate_limit !== null });
+    const routes = rows.map((row) => ({
       seq: num(row.id),
       status: row.status as WebhookRoute['status'],
       pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
       filter: row.filter ?? null,
     }));
+    lookups.routes.set(key, routes);
+    return routes;
   }
 
   async get(workspace: WorkspaceRef, id: string): Promise<Event | null> {
