@@ -64,12 +64,27 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
       if (seen.has(id)) duplicated.add(id);
       seen.add(id);
     }
-    console.log(`3 processes, ${ids.length} events over 50 webhooks; process 2 killed after ${killedAt} receipts with ${sendingAtKill.size} deliveries sending; all delivered, ${cluster.receiver.requests.length - arrived.size} duplicate(s)`);
+    const failedOnce = await eventsWithFailedAttempts();
+    console.log(`3 processes, ${ids.length} events over 50 webhooks; process 2 killed after ${killedAt} receipts with ${sendingAtKill.size} deliveries sending; all delivered, ${cluster.receiver.requests.length - arrived.size} duplicate(s), ${failedOnce.size} event(s) with a failed attempt`);
     expect(arrived.size).toBe(total);
-    // Sent twice only if process 2 may have sent it and died before recording it.
-    expect([...duplicated].filter((id) => !sendingAtKill.has(id))).toEqual([]);
+    // Sent twice only if process 2 may have sent it and died before recording it, or if an attempt got no
+    // answer in time (the receiver shares its process with this test: on a loaded machine it can answer
+    // after the 2 s request timeout, and the retry arrives too). Never because a lease ran out under a live process.
+    expect([...duplicated].filter((id) => !sendingAtKill.has(id) && !failedOnce.has(id))).toEqual([]);
     expect(third.child.exitCode).toBeNull();
   });
+
+  /** The events of deliveries with a failed attempt on record. */
+  async function eventsWithFailedAttempts(): Promise<Set<string>> {
+    const client = new pg.Client({ connectionString: cluster.schema.url });
+    await client.connect();
+    try {
+      const rows = (await client.query('SELECT DISTINCT e.uid FROM attempts a JOIN deliveries d ON d.id = a.delivery_id JOIN events e ON e.id = d.event_id WHERE a.success = 0')).rows;
+      return new Set(rows.map((row: { uid: string }) => row.uid));
+    } finally {
+      await client.end();
+    }
+  }
 
   /**
    * Stops the process first, so it sends nothing more, and reads which deliveries are `sending` (its own
