@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// The `hookd` command: loads the TypeScript CLI as it is (no build step needed).
-import './typescript.mjs';
+// The `hookd` command: runs the build in dist/ (build.mjs) when it matches the sources, and the
+// TypeScript sources as they are otherwise (typescript.mjs), so an edit never runs old code.
+import { freshBuild } from './built.mjs';
 
-await import('../src/cli.ts');
+const built = freshBuild();
+if (built) {
+  await import(built);
+} else {
+  await import('./typescript.mjs');
+  await import('../src/cli.ts');
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point (the benchmark, a script) the way `hookd` runs: no build step.
+// Runs a TypeScript entry point (the benchmark, a script) from the sources, as `hookd` runs when dist/ is stale.
 import './typescript.mjs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';

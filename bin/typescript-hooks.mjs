@@ -1,7 +1,8 @@
 /**
- * Node module hooks that run hookd's TypeScript without a build step: each `.ts` file is turned into
- * JavaScript by esbuild as it is loaded (types stripped, nothing else changed; imports name their `.ts`
- * files, so Node's own resolution finds them). Registered by typescript.mjs.
+ * Node module hooks that run hookd's TypeScript sources as they are (tests, benchmarks, and `hookd` when
+ * dist/ is older than the sources): each `.ts` file is turned into JavaScript by esbuild as it is loaded
+ * (types stripped, nothing else changed; imports name their `.ts` files, so Node's own resolution finds
+ * them). Registered by typescript.mjs.
  *
  * Why not tsx, which did this before: tsx always compiles with esbuild's keepNames, which wraps every
  * function and closure in a helper that redefines its `name` each time it is created. On hookd's hot

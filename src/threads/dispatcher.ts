@@ -15,7 +15,13 @@ import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
 import { PendingReplies } from './pending-replies.ts';
 import { runStoreCall } from './remote-dispatch.ts';
 
-const DISPATCHER_ENTRY = new URL('./dispatcher-thread.ts', import.meta.url);
+/**
+ * From source, the thread loads the TypeScript loader first (load-ts.mjs), then its entry. Built
+ * (bin/build.mjs), this module is in a chunk at the bundle's root and the entry is bundled beside it.
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const DISPATCHER_ENTRY = new URL(FROM_SOURCE ? './dispatcher-thread.ts' : './threads/dispatcher-thread.js', import.meta.url);
+const LOADER = new URL('./load-ts.mjs', import.meta.url);
 
 /**
  * The thread's young generation, at most (V8's default lets it grow to 32 MB). Its garbage is short-lived
@@ -64,7 +70,7 @@ export class DispatcherThread {
    * thread with a store of its own.
    */
   static async start(config: Config, repo: DispatchRepo, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY, operator: WorkspaceRef | null = null): Promise<DispatcherThread> {
-    const worker = new Worker(new URL('./load-ts.mjs', import.meta.url), {
+    const worker = new Worker(FROM_SOURCE ? LOADER : entry, {
       workerData: { entry: entry.href, config, operator },
       resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
     });

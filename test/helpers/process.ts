@@ -28,6 +28,8 @@ export interface HookdProcess {
 export interface SpawnOptions {
   nodeArgs?: string[];
   env?: NodeJS.ProcessEnv;
+  /** The script run instead of bin/hookd.js (a build's `cli.js`). */
+  script?: string;
 }
 
 /** `command` is `['serve']` (default), `['serve', '--api-only']` or `['worker']` (no HTTP: ready when it says so). */
@@ -38,14 +40,15 @@ export async function spawnHookd(
   for (const [name, value] of Object.entries({ ...TEST_SETTINGS, port: String(port), dataDir, ...settings })) {
     env[SETTINGS[name as SettingName].env] = value;
   }
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? BIN, ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => { output += chunk; });
   child.stderr?.on('data', (chunk) => { output += chunk; });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const api = new ApiClient(`http://127.0.0.1:${port}`, ADMIN);
-  // A fresh process loads ~100 TypeScript modules through the loader hooks (about 5 s on an idle 2-core
-  // machine): under a full test run it can take several times that.
+  // Built (dist/), a process starts in about a second; from the sources (a build older than them) it loads
+  // ~200 TypeScript modules through the loader hooks, about 5 s on an idle 2-core machine and several
+  // times that under a full test run.
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hookd exited at start:\n${output}`);

@@ -3,8 +3,9 @@
  * the first time a page asks for them, and kept in memory: no build step for users, nothing from a CDN.
  */
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 
 export interface UiAsset {
   body: Buffer;
@@ -12,7 +13,7 @@ export interface UiAsset {
   etag: string;
 }
 
-const ENTRY = fileURLToPath(new URL('../../../ui/src/main.ts', import.meta.url));
+const ENTRY = join(PACKAGE_ROOT, 'ui/src/main.ts');
 
 let bundled: Promise<ReadonlyMap<string, UiAsset>> | null = null;
 
