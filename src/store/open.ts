@@ -11,6 +11,7 @@ import { guardedDialect } from './guarded-dialect.ts';
 import { StoreHealth, describeError } from './store-errors.ts';
 import { lockDataDir, type DataDirLock } from './sqlite-lock.ts';
 import { PostgresSignals } from './postgres-signals.ts';
+import { PostgresUpkeep } from './postgres-upkeep.ts';
 import { nameStatements } from './postgres-named-statements.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
@@ -25,15 +26,18 @@ export interface StoreOptions {
   /** PostgreSQL: connect and statement timeout (default 10 s). */
   databaseTimeoutMs?: number;
   /** Where connection troubles are reported (a lost PostgreSQL connection is survived, and logged). */
-  log?: Pick<Logger, 'warn'>;
-  /** SQLite: this process serves the data dir, and no other may (a running hookd; not a CLI command). */
+  log?: Pick<Logger, 'warn' | 'info'>;
+  /**
+   * SQLite: this process serves the data dir, and no other may (a running hookd; not a CLI command).
+   * PostgreSQL: this process also looks after the tables while the server's autovacuum is off (postgres-upkeep.ts).
+   */
   exclusive?: boolean;
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
 
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
-  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log);
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log, options.exclusive === true);
   const path = join(options.dataDir, SQLITE_FILE);
   let file: SQLite.Database | undefined;
   let lock: DataDirLock | null = null;
@@ -141,7 +145,7 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export const POSTGRES_POOL_SIZE = 10;
 
-async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['log']): Promise<SqlStore> {
+async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['log'], upkeep: boolean): Promise<SqlStore> {
   const pool = new pg.Pool({
     connectionString: url,
     max: POSTGRES_POOL_SIZE,
@@ -171,7 +175,12 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
   const health = new StoreHealth();
   const db = new Kysely<Database>({ dialect: guardedDialect(new PostgresDialect({ pool }), health) });
   const signals = new PostgresSignals(url, schema, timeoutMs, log);
-  return new SqlStore(db, 'postgres', () => signals.close(), signals, health);
+  const keeper = upkeep ? new PostgresUpkeep(url, schema, timeoutMs, log) : null;
+  keeper?.start();
+  return new SqlStore(db, 'postgres', async () => {
+    await keeper?.stop();
+    await signals.close();
+  }, signals, health);
 }
 
 /**
