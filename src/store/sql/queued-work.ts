@@ -13,25 +13,36 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { num, statusLiteral } from './rows.ts';
+import { num, padded, statusLiteral } from './rows.ts';
 import { CHUNK, inTurns } from './chunks-in-turn.ts';
 
 /**
  * Moves the webhook's queued deliveries from one waiting status to the other while its status says so:
  * pending → held while it is not active, held → pending (due now) while it is.
  */
-function moveQueued(db: Kysely<Database>, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
+async function moveQueued(db: Kysely<Database>, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
   const from = to === 'held' ? 'pending' : 'held';
-  return inTurns(async () => {
+  let moved = 0;
+  // Chunks go on while a chunk finds a full CHUNK of rows to move, not while it moves a full CHUNK: on
+  // PostgreSQL a claim may take some of a chunk's rows meanwhile (they are then not pending, and not
+  // moved), and a pause that stopped there left the rest of a 200 000-delivery backlog pending on its
+  // retry schedule, missed by the resume that follows. A chunk that moves nothing stops it too: the
+  // webhook's status changed (a resume or a pause came after), and that one moves the rest.
+  await inTurns(async () => {
+    const chunk = await db.selectFrom('deliveries').select('id')
+      .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).limit(CHUNK).execute();
+    if (chunk.length === 0) return 0;
     const result = await db.updateTable('deliveries')
       .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
-      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
-        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).limit(CHUNK))
+      .where('id', 'in', padded(chunk.map((row) => num(row.id))))
       .where('status', '=', statusLiteral(from))
       .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
       .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    const touched = Number(result.numUpdatedRows);
+    moved += touched;
+    return touched === 0 ? 0 : chunk.length;
   });
+  return moved;
 }
 
 /** Holds the webhook's pending deliveries while it is not active. Returns how many were held. */

@@ -1,0 +1,61 @@
+/**
+ * A pause holds a webhook's whole backlog even while claims take some of its rows: on PostgreSQL a claim
+ * can change rows the pause is moving a chunk at a time, and the pause must not stop short there (see
+ * store/sql/queued-work.ts). The claim is played here by a transaction that locks every tenth row the
+ * pause will reach, waits for the pause to block on one, and marks them `sending` as a claim would.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, eventually, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+import { freePort } from '../../helpers/process.ts';
+
+const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
+
+describe.skipIf(!USE_POSTGRES)(`pausing a webhook while claims take its rows (${USE_POSTGRES ? 'running' : reason})`, () => {
+  let hookd: TestHookd;
+  let db: pg.Client;
+  let schemaUrl: string;
+
+  beforeAll(async () => {
+    schemaUrl = (await createTestSchema()).url;
+    // Each delivery fails once (nothing listens) and then waits an hour: a backlog nobody sends meanwhile.
+    hookd = await startTestHookd({ databaseUrl: schemaUrl, retrySchedule: '1h', webhookConcurrency: '64' });
+    db = new pg.Client({ connectionString: schemaUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await hookd?.stop();
+  });
+
+  it('holds every pending delivery, not only those of the first chunk', { timeout: 120_000 }, async () => {
+    const total = 2500;
+    const ws = await createWorkspace(hookd.api, 'pause-race');
+    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'dead', url: `http://127.0.0.1:${await freePort()}/dead`, events: ['order.created'], active: true });
+    expect(created.status, created.text).toBe(201);
+    for (let i = 0; i < total; i += 100) {
+      const batch = Array.from({ length: Math.min(100, total - i) }, (_, j) => ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { i: i + j } }));
+      for (const response of await Promise.all(batch)) expect(response.status).toBe(202);
+    }
+    const counts = async () => Object.fromEntries((await db.query<{ status: string; n: number }>(
+      "SELECT status, count(*)::int AS n FROM deliveries WHERE attempt_count > 0 OR status <> 'pending' GROUP BY status")).rows.map((row) => [row.status, row.n]));
+    await eventually(async () => (await counts()).pending === total, 60_000, 250);
+
+    const claim = new pg.Client({ connectionString: schemaUrl });
+    await claim.connect();
+    try {
+      await claim.query('BEGIN');
+      const taken = (await claim.query<{ id: string }>("SELECT id FROM deliveries WHERE status = 'pending' AND id % 10 = 0 FOR UPDATE")).rows.map((row) => row.id);
+      const pausing = ws.api.patch(`/workspaces/${ws.id}/webhooks/${created.body.data.id}`, { active: false });
+      // The pause's first chunk waits for the rows this "claim" holds.
+      await eventually(async () => (await db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'update \"deliveries\"%'")).rows.length > 0, 15_000, 50);
+      await claim.query("UPDATE deliveries SET status = 'sending' WHERE id = ANY($1)", [taken]);
+      await claim.query('COMMIT');
+      expect((await pausing).status).toBe(200);
+      expect(await counts()).toEqual({ held: total - taken.length, sending: taken.length });
+    } finally {
+      await claim.end();
+    }
+  });
+});
