@@ -74,17 +74,20 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     expect(third.child.exitCode).toBeNull();
   });
 
-  /** The events of deliveries with a failed attempt on record. */
-  async function eventsWithFailedAttempts(): Promise<Set<string>> {
+  /** The ids of the events of the deliveries `where` picks (`d`: deliveries, `e`: events, `a`: their attempts). */
+  async function eventIds(where: string): Promise<Set<string>> {
     const client = new pg.Client({ connectionString: cluster.schema.url });
     await client.connect();
     try {
-      const rows = (await client.query('SELECT DISTINCT e.uid FROM attempts a JOIN deliveries d ON d.id = a.delivery_id JOIN events e ON e.id = d.event_id WHERE a.success = 0')).rows;
+      const rows = (await client.query(`SELECT DISTINCT e.uid FROM deliveries d JOIN events e ON e.id = d.event_id LEFT JOIN attempts a ON a.delivery_id = d.id WHERE ${where}`)).rows;
       return new Set(rows.map((row: { uid: string }) => row.uid));
     } finally {
       await client.end();
     }
   }
+
+  /** The events of deliveries with a failed attempt on record. */
+  const eventsWithFailedAttempts = () => eventIds('a.success = 0');
 
   /**
    * Stops the process first, so it sends nothing more, and reads which deliveries are `sending` (its own
@@ -92,13 +95,9 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
    */
   async function kill(process: HookdProcess): Promise<Set<string>> {
     process.child.kill('SIGSTOP');
-    const client = new pg.Client({ connectionString: cluster.schema.url });
-    await client.connect();
     try {
-      const rows = (await client.query("SELECT e.uid FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.status = 'sending'")).rows;
-      return new Set(rows.map((row: { uid: string }) => row.uid));
+      return await eventIds("d.status = 'sending'");
     } finally {
-      await client.end();
       process.child.kill('SIGKILL');
     }
   }
