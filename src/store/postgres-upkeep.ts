@@ -58,6 +58,9 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export class PostgresUpkeep {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
+  /** The connection of the pass running now. */
+  #client: pg.Client | null = null;
+  #stopped = false;
   #warned = false;
 
   constructor(private readonly url: string, private readonly schema: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn' | 'info'>) {}
@@ -66,9 +69,12 @@ export class PostgresUpkeep {
     this.schedule(FIRST_PASS_MS);
   }
 
+  /** A pass running now is cut short: a VACUUM of a big table must not hold up hookd's stop. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    await this.#client?.end().catch(() => undefined);
     await this.#running;
   }
 
@@ -76,8 +82,9 @@ export class PostgresUpkeep {
   async runOnce(): Promise<UpkeepStep[]> {
     const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: this.connectTimeoutMs, application_name: `hookd ${process.pid} upkeep` });
     client.on('error', () => undefined);
-    await client.connect();
+    this.#client = client;
     try {
+      await client.connect();
       const { rows: [settings] } = await client.query<{ autovacuum: string; locked: boolean }>(
         `SELECT current_setting('autovacuum') AS autovacuum, pg_try_advisory_lock(hashtext($1)) AS locked`, [`hookd upkeep ${this.schema}`]);
       if (settings.autovacuum === 'on' || !settings.locked) return [];
@@ -98,13 +105,16 @@ export class PostgresUpkeep {
       return steps;
     } finally {
       // Ending the session also releases its advisory lock.
+      this.#client = null;
       await client.end().catch(() => undefined);
     }
   }
 
   private schedule(delay: number): void {
     this.#timer = setTimeout(() => {
-      this.#running = this.runOnce().then(() => undefined, (error: unknown) => this.log?.warn({ error: describeError(error) }, 'PostgreSQL upkeep failed; trying again later'));
+      this.#running = this.runOnce().then(() => undefined, (error: unknown) => {
+        if (!this.#stopped) this.log?.warn({ error: describeError(error) }, 'PostgreSQL upkeep failed; trying again later');
+      });
       void this.#running.finally(() => {
         this.#running = null;
         if (this.#timer) this.schedule(UPKEEP_EVERY_MS);
