@@ -102,7 +102,6 @@ export class SqlDispatch implements DispatchRepo {
       const ids = padded(taken);
       return this.#markSending.run(trx, ids.length, [request.leaseUntil, request.now, ...ids]);
     });
-    if (this.dialect === 'postgres') this.#dueScan.claimed(rows.map((row) => num(row.id)), request.now);
     rows.sort((a, b) => num(a.id) - num(b.id));
     handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));
     if (rows.length === 0 && handedOff.length === 0) return [];

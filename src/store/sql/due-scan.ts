@@ -44,10 +44,6 @@ const WINDOW_SLACK = 64;
 const MAX_WEBHOOKS_LOOKED_AT = 2048;
 /** Webhooks whose first due rows one statement reads (SQLite). */
 const WEBHOOKS_PER_STATEMENT = 32;
-/** How long a webhook's starting point (PostgreSQL, see `#startFrom`) is trusted before its rows are read from the front again. */
-const START_FROM_MS = 1000;
-/** Starting points kept before the expired ones are dropped. */
-const MAX_STARTING_POINTS = 4096;
 
 const WAITING = "status IN ('pending', 'sending')";
 
@@ -55,18 +51,6 @@ export class DueScan {
   readonly #window: Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>;
   readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
   readonly #firstDue: Prebuilt<DueRow>;
-  /**
-   * PostgreSQL: per webhook, where in its due order the look for its first due rows starts: past the rows
-   * this process took there lately. A taken row's old version stays in the index, dead, in front of the
-   * webhook's due work until VACUUM removes it, and each look walked them all: draining a 200 000-event
-   * backlog, that look read 6 400 buffers and took 23 ms a claim (from the front: 3.3 ms in the index;
-   * from here: 0.08 ms). A row can become due behind this point (handed back in the same millisecond, or
-   * leased by a claim that failed, or a lease that ran out): each point is trusted for START_FROM_MS only,
-   * so such a row waits that long at most.
-   */
-  readonly #startFrom = new Map<number, { at: number; id: number; until: number }>();
-  /** The first due rows the last find() read per webhook, for claimed(). */
-  #lastFirstRows: DueRow[] = [];
 
   constructor(private readonly dialect: Dialect) {
     const lock = dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
@@ -89,14 +73,14 @@ export class DueScan {
       SELECT webhook_id, (SELECT d.next_attempt_at FROM deliveries d WHERE d.${WAITING} AND d.webhook_id = waiting.webhook_id
         ORDER BY d.next_attempt_at LIMIT 1) AS next_at
       FROM waiting WHERE webhook_id IS NOT NULL`);
-    const firstDueOf = (webhook: string, room: string, from = '') => `SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
-      WHERE webhook_id = ${webhook} AND ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT) ${from}
+    const firstDueOf = (webhook: string, room: string) => `SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
+      WHERE webhook_id = ${webhook} AND ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
       ORDER BY next_attempt_at, id LIMIT ${room}`;
     this.#firstDue = dialect === 'postgres'
-      // One statement for every webhook: a lateral look-up per (webhook, room, starting point).
+      // One statement for every webhook: a lateral look-up per (webhook, room) pair.
       ? new Prebuilt(dialect, () => `SELECT due.id, due.webhook_id, due.workspace_id, due.next_attempt_at
-          FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS c(webhook_id, room, from_at, from_id)
-          CROSS JOIN LATERAL (${firstDueOf('c.webhook_id', 'c.room', 'AND (next_attempt_at, id) >= (c.from_at, c.from_id)')} ${lock}) AS due`)
+          FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS c(webhook_id, room)
+          CROSS JOIN LATERAL (${firstDueOf('c.webhook_id', 'c.room')} ${lock}) AS due`)
       // SQLite has no LATERAL: a UNION ALL of the per-webhook look-ups, n at a time.
       : new Prebuilt(dialect, (n) => Array.from({ length: n }, () => `SELECT * FROM (${firstDueOf('?', 'CAST(? AS BIGINT)')})`).join(' UNION ALL '));
   }
@@ -106,7 +90,6 @@ export class DueScan {
    * workspace, and no more of each than its room (`room` itself is left as it is).
    */
   async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueRow[]> {
-    this.#lastFirstRows = [];
     const fullWebhooks = padded(room.fullWebhooks());
     const fullWorkspaces = padded(room.fullWorkspaces());
     const windowSize = limit + WINDOW_SLACK;
@@ -127,55 +110,16 @@ export class DueScan {
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
     if (candidates.length === 0) return taken;
     const seen = new Set(front.map((row) => num(row.id)));
-    const firstRows = await this.firstDue(db, now, candidates);
-    const behind = firstRows
+    const behind = (await this.firstDue(db, now, candidates))
       .filter((row) => !seen.has(num(row.id)))
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
-    if (this.dialect === 'postgres') this.#lastFirstRows = firstRows;
     return [...taken, ...behind].sort(dueOrder).slice(0, limit);
-  }
-
-  /**
-   * The claim that called find() committed, and took these rows (PostgreSQL): each webhook's next look
-   * starts at its first due row found and not taken, or past the last one taken. Rows before that point
-   * are the claim's now (their old versions dead); one found and not taken (another process's share, a
-   * rate limit) is looked at again.
-   */
-  claimed(takenIds: number[], now: number): void {
-    const firstRows = this.#lastFirstRows;
-    this.#lastFirstRows = [];
-    if (firstRows.length === 0) return;
-    if (this.#startFrom.size > MAX_STARTING_POINTS) {
-      for (const [webhook, point] of this.#startFrom) if (point.until <= now) this.#startFrom.delete(webhook);
-    }
-    const taken = new Set(takenIds);
-    const byWebhook = new Map<number, DueRow[]>();
-    for (const row of firstRows) {
-      const rows = byWebhook.get(num(row.webhook_id));
-      if (rows) rows.push(row);
-      else byWebhook.set(num(row.webhook_id), [row]);
-    }
-    for (const [webhook, rows] of byWebhook) {
-      rows.sort(dueOrder);
-      const next = rows.find((row) => !taken.has(num(row.id)));
-      const last = rows[rows.length - 1];
-      const point = next ? { at: num(next.next_attempt_at), id: num(next.id) } : { at: num(last.next_attempt_at), id: num(last.id) + 1 };
-      const kept = this.#startFrom.get(webhook);
-      // A point is trusted START_FROM_MS from when it was first set, however often it moves meanwhile.
-      this.#startFrom.set(webhook, { ...point, until: kept && kept.until > now ? kept.until : now + START_FROM_MS });
-    }
   }
 
   private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {
     if (this.dialect === 'postgres') {
-      const from = candidates.map((c) => {
-        const point = this.#startFrom.get(c.webhook);
-        if (point && point.until > now) return point;
-        this.#startFrom.delete(c.webhook);
-        return { at: 0, id: 0 };
-      });
-      return this.#firstDue.run(db, 0, [candidates.map((c) => c.webhook), candidates.map((c) => c.room), from.map((p) => p.at), from.map((p) => p.id), now]);
+      return this.#firstDue.run(db, 0, [candidates.map((c) => c.webhook), candidates.map((c) => c.room), now]);
     }
     const rows: DueRow[] = [];
     for (let i = 0; i < candidates.length; i += WEBHOOKS_PER_STATEMENT) {
