@@ -42,7 +42,7 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
   const log = logger ?? pino({ level: config.logLevel });
   // Both roles in one process: the dispatcher gets a thread, and so a core, of its own (threads/dispatcher.ts).
   const threaded = config.role === 'all' && config.dispatchThread;
-  const store = await openStore({ ...config, log, exclusive: true });
+  const store = await openStore({ ...config, log, exclusive: true, upkeep: true });
   // Whatever has started is stopped again, in reverse order, when the start fails later on.
   let server: Awaited<ReturnType<typeof buildServer>> | null = null;
   let thread: DispatcherThread | null = null;

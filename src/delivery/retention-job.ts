@@ -1,18 +1,20 @@
 /** Runs retention pruning in the background: shortly after start, then every hour. */
 import type { Logger } from 'pino';
 import type { Store } from '../core/ports/store.ts';
+import { RepeatingTask } from '../util/repeating-task.ts';
 
 const FIRST_RUN_MS = 60_000;
 const EVERY_MS = 3_600_000;
 
 export class RetentionJob {
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
+  readonly #task = new RepeatingTask(
+    () => this.runOnce().then(() => undefined, (error: unknown) => this.log.error({ err: error }, 'retention pruning failed')),
+    FIRST_RUN_MS, EVERY_MS);
 
   constructor(private readonly store: Store, private readonly retentionMs: number, private readonly log: Logger) {}
 
   start(): void {
-    this.schedule(FIRST_RUN_MS);
+    this.#task.start();
   }
 
   /** One pass now (also used by tests). */
@@ -22,20 +24,7 @@ export class RetentionJob {
     return counts;
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#running;
-  }
-
-  private schedule(delay: number): void {
-    this.#timer = setTimeout(() => {
-      this.#running = this.runOnce().then(() => undefined, (error: unknown) => this.log.error({ err: error }, 'retention pruning failed'));
-      void this.#running.finally(() => {
-        this.#running = null;
-        if (this.#timer) this.schedule(EVERY_MS);
-      });
-    }, delay);
-    this.#timer.unref();
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 }

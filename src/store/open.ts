@@ -27,17 +27,16 @@ export interface StoreOptions {
   databaseTimeoutMs?: number;
   /** Where connection troubles are reported (a lost PostgreSQL connection is survived, and logged). */
   log?: Pick<Logger, 'warn' | 'info'>;
-  /**
-   * SQLite: this process serves the data dir, and no other may (a running hookd; not a CLI command).
-   * PostgreSQL: this process also looks after the tables while the server's autovacuum is off (postgres-upkeep.ts).
-   */
+  /** SQLite: this process serves the data dir, and no other may (a running hookd; not a CLI command). */
   exclusive?: boolean;
+  /** PostgreSQL: this process looks after the tables while the server's autovacuum is off (postgres-upkeep.ts). */
+  upkeep?: boolean;
 }
 
 export const SQLITE_FILE = 'hookd.sqlite';
 
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
-  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log, options.exclusive === true);
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.databaseTimeoutMs ?? 10_000, options.log, options.upkeep === true);
   const path = join(options.dataDir, SQLITE_FILE);
   let file: SQLite.Database | undefined;
   let lock: DataDirLock | null = null;

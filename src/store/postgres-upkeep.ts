@@ -17,6 +17,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
+import { RepeatingTask } from '../util/repeating-task.ts';
 
 const FIRST_PASS_MS = 5_000;
 const UPKEEP_EVERY_MS = 15_000;
@@ -56,8 +57,9 @@ export function upkeepSteps(tables: TableActivity[]): UpkeepStep[] {
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export class PostgresUpkeep {
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
+  readonly #task = new RepeatingTask(() => this.runOnce().then(() => undefined, (error: unknown) => {
+    if (!this.#stopped) this.log?.warn({ error: describeError(error) }, 'PostgreSQL upkeep failed; trying again later');
+  }), FIRST_PASS_MS, UPKEEP_EVERY_MS);
   /** The connection of the pass running now. */
   #client: pg.Client | null = null;
   #stopped = false;
@@ -66,20 +68,19 @@ export class PostgresUpkeep {
   constructor(private readonly url: string, private readonly schema: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn' | 'info'>) {}
 
   start(): void {
-    this.schedule(FIRST_PASS_MS);
+    this.#task.start();
   }
 
   /** A pass running now is cut short: a VACUUM of a big table must not hold up hookd's stop. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
     await this.#client?.end().catch(() => undefined);
-    await this.#running;
+    await this.#task.stop();
   }
 
   /** One pass now: the steps it took (none while autovacuum is on, or another process holds the pass). */
   async runOnce(): Promise<UpkeepStep[]> {
+    if (this.#stopped) return [];
     const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: this.connectTimeoutMs, application_name: `hookd ${process.pid} upkeep` });
     client.on('error', () => undefined);
     this.#client = client;
@@ -108,18 +109,5 @@ export class PostgresUpkeep {
       this.#client = null;
       await client.end().catch(() => undefined);
     }
-  }
-
-  private schedule(delay: number): void {
-    this.#timer = setTimeout(() => {
-      this.#running = this.runOnce().then(() => undefined, (error: unknown) => {
-        if (!this.#stopped) this.log?.warn({ error: describeError(error) }, 'PostgreSQL upkeep failed; trying again later');
-      });
-      void this.#running.finally(() => {
-        this.#running = null;
-        if (this.#timer) this.schedule(UPKEEP_EVERY_MS);
-      });
-    }, delay);
-    this.#timer.unref();
   }
 }
