@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
 import { eventTypeIs } from './filters.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
-  constructor(private readonly db: Kysely<Database>, private readonly attemptLog: AttemptLog) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {}
 
   private deliveries() {
     return this.db.selectFrom('deliveries')
@@ -146,7 +147,7 @@ export class SqlDeliveries implements DeliveriesRepo {
   }
 
   freeHeldOfActiveWebhooks(now: number): Promise<number> {
-    return freeHeldOfActiveWebhooks(this.db, now);
+    return freeHeldOfActiveWebhooks(this.db, this.dialect, now);
   }
 
   async recordTestAttempt(attempt: NewAttempt): Promise<void> {

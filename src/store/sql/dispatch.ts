@@ -214,7 +214,7 @@ export class SqlDispatch implements DispatchRepo {
     if (outcomes.length === 0) return { disabledWebhooks: [] };
     const result = await this.recordInOneTransaction(outcomes, policy, now);
     // After the commit, a chunk at a time: a dead endpoint's backlog can be a million deliveries.
-    for (const webhook of result.disabledWebhooks) await holdQueued(this.db, webhook.seq, now);
+    for (const webhook of result.disabledWebhooks) await holdQueued(this.db, this.dialect, webhook.seq, now);
     return result;
   }
 

@@ -12,47 +12,47 @@
  * deliveries of an active webhook are freed by `freeHeldOfActiveWebhooks`, run when hookd starts.
  */
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
-import { num, padded, statusLiteral } from './rows.ts';
+import { num, statusLiteral } from './rows.ts';
 import { CHUNK, inTurns } from './chunks-in-turn.ts';
 
 /**
  * Moves the webhook's queued deliveries from one waiting status to the other while its status says so:
  * pending → held while it is not active, held → pending (due now) while it is.
+ *
+ * On PostgreSQL a chunk takes only rows no other transaction holds (FOR UPDATE SKIP LOCKED), so it never
+ * waits for a row lock and can never be one side of a deadlock. Two moves of one webhook at once (the
+ * PATCH that pauses it and the hold that follows its automatic disabling) locked overlapping chunks in
+ * different orders: one was chosen as a deadlock's victim and the PATCH answered 503. A row held elsewhere
+ * is left to whoever holds it, and each holder mends it: a claim hands back, held, what it took for a
+ * webhook no longer active (dispatch.ts), a recorded retry of one is held with its outcome, and another
+ * move moves it the same way. Chunks go on while a chunk moves a full CHUNK: rows a claim holds are
+ * skipped, not counted, so they cannot stop the move short. A chunk that moves nothing stops it too: the
+ * webhook's status changed (a resume or a pause came after), and that one moves the rest.
  */
-async function moveQueued(db: Kysely<Database>, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
+async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
   const from = to === 'held' ? 'pending' : 'held';
-  let moved = 0;
-  // Chunks go on while a chunk finds a full CHUNK of rows to move, not while it moves a full CHUNK: on
-  // PostgreSQL a claim may take some of a chunk's rows meanwhile (they are then not pending, and not
-  // moved), and a pause that stopped there left the rest of a 200 000-delivery backlog pending on its
-  // retry schedule, missed by the resume that follows. A chunk that moves nothing stops it too: the
-  // webhook's status changed (a resume or a pause came after), and that one moves the rest.
-  await inTurns(async () => {
-    const chunk = await db.selectFrom('deliveries').select('id')
-      .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).limit(CHUNK).execute();
-    if (chunk.length === 0) return 0;
+  return inTurns(async () => {
     const result = await db.updateTable('deliveries')
       .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
-      .where('id', 'in', padded(chunk.map((row) => num(row.id))))
-      .where('status', '=', statusLiteral(from))
+      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
+        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).limit(CHUNK)
+        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()))
       .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
       .executeTakeFirst();
-    const touched = Number(result.numUpdatedRows);
-    moved += touched;
-    return touched === 0 ? 0 : chunk.length;
+    return Number(result.numUpdatedRows);
   });
-  return moved;
 }
 
 /** Holds the webhook's pending deliveries while it is not active. Returns how many were held. */
-export const holdQueued = (db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> => moveQueued(db, webhookSeq, now, 'held');
+export const holdQueued = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number): Promise<number> => moveQueued(db, dialect, webhookSeq, now, 'held');
 
 /** Frees the webhook's held deliveries, due now, while it is active. Returns how many were freed. */
-export const freeHeld = (db: Kysely<Database>, webhookSeq: number, now: number): Promise<number> => moveQueued(db, webhookSeq, now, 'pending');
+export const freeHeld = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number): Promise<number> => moveQueued(db, dialect, webhookSeq, now, 'pending');
 
 /** Frees what a resume stopped halfway (a crash, or a pause and a resume racing) left held behind an active webhook. */
-export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, now: number): Promise<number> {
+export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, dialect: Dialect, now: number): Promise<number> {
   let freed = 0;
   let after = 0;
   for (;;) {
@@ -64,7 +64,7 @@ export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, now: number
     after = seqs[seqs.length - 1];
     const holding = await db.selectFrom('deliveries').select('webhook_id').distinct()
       .where('webhook_id', 'in', seqs).where('status', '=', statusLiteral('held')).execute();
-    for (const row of holding) freed += await freeHeld(db, num(row.webhook_id), now);
+    for (const row of holding) freed += await freeHeld(db, dialect, num(row.webhook_id), now);
   }
 }
 

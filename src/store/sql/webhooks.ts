@@ -169,12 +169,12 @@ export class SqlWebhooks implements WebhooksRepo {
       await this.db.updateTable('webhooks')
         .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
         .where('id', '=', webhookSeq).execute();
-      await freeHeld(this.db, webhookSeq, now);
+      await freeHeld(this.db, this.dialect, webhookSeq, now);
     } else {
       await this.db.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
         .where('id', '=', webhookSeq).execute();
       // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
-      await holdQueued(this.db, webhookSeq, now);
+      await holdQueued(this.db, this.dialect, webhookSeq, now);
     }
   }
 

@@ -64,10 +64,10 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
 
   it('moves nothing against the webhook\'s current status (a pause and a resume racing)', async () => {
     // Active: a hold that arrives late holds nothing.
-    expect(await holdQueued(store.db, webhook.seq, Date.now())).toBe(0);
+    expect(await holdQueued(store.db, store.dialect, webhook.seq, Date.now())).toBe(0);
     await hookd.core.webhooks.setStatus(webhook, 'paused');
     // Paused: a free that arrives late frees nothing.
-    expect(await freeHeld(store.db, webhook.seq, Date.now())).toBe(0);
+    expect(await freeHeld(store.db, store.dialect, webhook.seq, Date.now())).toBe(0);
     expect(await counts()).toEqual({ held: BACKLOG });
   });
 
