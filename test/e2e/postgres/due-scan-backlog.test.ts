@@ -1,0 +1,85 @@
+/**
+ * A claim's look for a webhook's first due rows reads that webhook's rows only, however many rows another
+ * webhook has due (store/sql/due-scan.ts). On PostgreSQL the look was planned as a walk of the
+ * all-webhooks due index filtered by webhook: behind a 165 000-row backlog for a dead endpoint it read
+ * every backlog row to find a healthy webhook's few (115 ms a look). Counted here with PostgreSQL's own
+ * per-transaction statistics: the index entries the claim's statements returned, on the real store of an
+ * API-role process (no dispatcher of its own claims meanwhile), with the backlog written by SQL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHookd, type Hookd } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import type { ClaimRequest } from '../../../src/core/ports/store.ts';
+import type { Webhook, Workspace } from '../../../src/core/model.ts';
+import type { SqlStore } from '../../../src/store/sql/index.ts';
+import { DueScan } from '../../../src/store/sql/due-scan.ts';
+import { Rooms } from '../../../src/store/sql/rooms.ts';
+import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+
+const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
+const BACKLOG = 30_000;
+
+describe.skipIf(!USE_POSTGRES)(`a claim behind another webhook's backlog (${USE_POSTGRES ? 'running' : reason})`, () => {
+  let dir: string;
+  let hookd: Hookd;
+  let store: SqlStore;
+  let workspace: Workspace;
+  let dead: Webhook;
+  let healthy: Webhook;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hookd-due-scan-'));
+    const schema = await createTestSchema();
+    const config = loadConfig({}, {
+      dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn', databaseUrl: schema.url,
+    }, 'api');
+    hookd = await startHookd(config, pino({ level: 'warn' }));
+    store = hookd.store as SqlStore;
+    workspace = await hookd.core.workspaces.create({ name: 'due-scan' });
+    dead = await hookd.core.webhooks.create(workspace, { name: 'dead', url: 'http://127.0.0.1:9/dead', events: ['order.created'], status: 'active' });
+    healthy = await hookd.core.webhooks.create(workspace, { name: 'healthy', url: 'http://127.0.0.1:9/healthy', events: ['order.updated'], status: 'active' });
+    await hookd.core.events.publish(workspace, { type: 'order.created', data: { i: 0 } });
+    for (let i = 0; i < 3; i++) await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i } });
+    // The dead webhook's backlog, all due a minute ago (ahead of the healthy webhook's), among deliveries
+    // the healthy one has sent meanwhile, as they were published: copies of each one's first delivery.
+    await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, next_attempt_at, last_attempt_at, "trigger", created_at, updated_at)
+      SELECT 'copy-' || n, d.event_id, d.webhook_id, d.workspace_id, CASE WHEN d.webhook_id = CAST(${dead.seq} AS BIGINT) THEN 'pending' ELSE 'succeeded' END, 1,
+        CASE WHEN d.webhook_id = CAST(${dead.seq} AS BIGINT) THEN CAST(${Date.now() - 60_000} AS BIGINT) END, NULL, d."trigger", d.created_at, d.updated_at
+      FROM generate_series(1, CAST(${BACKLOG + BACKLOG / 5} AS INT)) AS n
+      CROSS JOIN LATERAL (SELECT * FROM deliveries WHERE webhook_id = CASE WHEN n % 6 = 0 THEN CAST(${healthy.seq} AS BIGINT) ELSE CAST(${dead.seq} AS BIGINT) END ORDER BY id LIMIT 1) AS d`.execute(store.db);
+    await sql`ANALYZE deliveries`.execute(store.db);
+  });
+
+  afterAll(async () => {
+    await hookd?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("finds the healthy webhook's due deliveries without reading the backlog's rows", async () => {
+    const now = Date.now();
+    // The dead webhook is full (its lanes taken): the front of the due order, all its, gives nothing.
+    const request: ClaimRequest = {
+      now, leaseUntil: now + 60_000, limit: 16, perWebhookRoom: new Map([[dead.seq, 0]]), perWebhookDefault: 16,
+      perWorkspaceRoom: new Map(), perWorkspaceDefault: 1_000, webhookConcurrency: 16, settled: [], held: [],
+    };
+    const scan = new DueScan('postgres');
+    // A few times: PostgreSQL plans a prepared statement afresh for its first executions, then generically.
+    for (let round = 0; round < 8; round++) {
+      const { found, read } = await store.db.transaction().execute(async (trx) => {
+        const found = await scan.find(trx, now, 16, new Rooms(request));
+        const { rows: [stats] } = await sql<{ read: string }>`SELECT sum(pg_stat_get_xact_tuples_returned(indexrelid)) AS read
+          FROM pg_index WHERE indrelid = 'deliveries'::regclass`.execute(trx);
+        return { found, read: Number(stats.read) };
+      });
+      expect(found.map((row) => Number(row.webhook_id))).toEqual([healthy.seq, healthy.seq, healthy.seq]);
+      // The front's window (16 + 64 rows), one probe per webhook with waiting work, the healthy one's 3
+      // rows: about a hundred entries, not the backlog's 30 000.
+      expect(read).toBeLessThan(1_000);
+    }
+  });
+});
