@@ -22,6 +22,7 @@ import { operationalEvents } from '../migrations/018_operational_events.ts';
 import { heldFailedIndex } from '../migrations/019_held_failed_index.ts';
 import { eventTraceParent } from '../migrations/020_event_trace_parent.ts';
 import { postgresWaitingStatusIndex } from '../migrations/021_postgres_waiting_status_index.ts';
+import { postgresWebhookStatusIdIndex } from '../migrations/022_postgres_webhook_status_id_index.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -69,6 +70,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '019_held_failed_index': heldFailedIndex(dialect),
         '020_event_trace_parent': eventTraceParent(),
         '021_postgres_waiting_status_index': postgresWaitingStatusIndex(dialect),
+        '022_postgres_webhook_status_id_index': postgresWebhookStatusIdIndex(dialect),
       };
     },
   };

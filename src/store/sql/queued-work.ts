@@ -11,7 +11,7 @@
  * a pending delivery of an inactive webhook is held when a dispatcher claims it (dispatch.ts), and held
  * deliveries of an active webhook are freed by `freeHeldOfActiveWebhooks`, run when hookd starts.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { num, statusLiteral } from './rows.ts';
@@ -33,16 +33,31 @@ import { CHUNK, inTurns } from './chunks-in-turn.ts';
  */
 async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
   const from = to === 'held' ? 'pending' : 'held';
-  return inTurns(async () => {
-    const result = await db.updateTable('deliveries')
-      .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
-      .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
-        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).limit(CHUNK)
-        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()))
-      .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  });
+  // Each chunk starts past the last one's rows (ids in the webhook-and-status index, migrations/022): the
+  // rows it moved left dead index entries behind, which a chunk started from the front walked again. A
+  // second pass from the front finds rows committed behind that point meanwhile (by a publish that read
+  // the webhook's old status); it walks those dead entries once, not once per chunk.
+  let moved = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    let after = 0;
+    const movedInPass = await inTurns(async () => {
+      const rows = await db.updateTable('deliveries')
+        .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
+        .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
+          .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).where('id', '>', after)
+          // PostgreSQL: a row comparison only that index serves as a range. Otherwise, where the webhook's
+          // rows were most of the table, the planner walked the primary key from the point and filtered.
+          .$if(dialect === 'postgres', (q) => q.where(sql<boolean>`(webhook_id, status, id) > (${webhookSeq}, ${statusLiteral(from)}, ${after})`).forUpdate().skipLocked())
+          .orderBy('id').limit(CHUNK))
+        .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
+        .returning('id').execute();
+      for (const row of rows) after = Math.max(after, num(row.id));
+      return rows.length;
+    });
+    moved += movedInPass;
+    if (movedInPass === 0) break;
+  }
+  return moved;
 }
 
 /** Holds the webhook's pending deliveries while it is not active. Returns how many were held. */
