@@ -34,9 +34,10 @@ import { CHUNK, inTurns } from './chunks-in-turn.ts';
 async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
   const from = to === 'held' ? 'pending' : 'held';
   // Each chunk starts past the last one's rows (ids in the webhook-and-status index, migrations/022): the
-  // rows it moved left dead index entries behind, which a chunk started from the front walked again. A
-  // second pass from the front finds rows committed behind that point meanwhile (by a publish that read
-  // the webhook's old status); it walks those dead entries once, not once per chunk.
+  // rows it moved left dead index entries behind, which a chunk started from the front walked again
+  // wherever a long transaction kept them from being pruned. A second pass from the front finds rows
+  // committed behind that point meanwhile (by a publish that read the webhook's old status); it walks
+  // those dead entries once, not once per chunk.
   let moved = 0;
   for (let pass = 0; pass < 2; pass++) {
     let after = 0;

@@ -8,7 +8,7 @@
  *   and behind a 165 000-row backlog read every backlog row to find the healthy webhook's few.
  * - Pausing the dead webhook reads each backlog row a few times, not once per chunk moved before it
  *   (store/sql/queued-work.ts): each moved row leaves a dead entry, and chunks that started from the
- *   webhook's first entry walked all of them again (200 000 rows: 12 s).
+ *   webhook's first entry walked all of them again wherever they could not be pruned meanwhile.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
