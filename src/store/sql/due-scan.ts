@@ -74,12 +74,14 @@ export class DueScan {
     const ofWebhook = (alias: string, webhook: string, dueBy = 'CAST(? AS BIGINT)') => dialect === 'postgres'
       ? `${alias}webhook_id = ${webhook} AND (${alias}webhook_id, ${alias}next_attempt_at) <= (${webhook}, ${dueBy})`
       : `${alias}webhook_id = ${webhook} AND ${alias}next_attempt_at <= ${dueBy}`;
-    // A skip scan: each step is one probe of the per-webhook due index for the next webhook id.
+    // A skip scan: each step is one probe of the per-webhook due index for the next webhook id. Its bound is
+    // a parameter only so that PostgreSQL keeps it planned (a statement without parameters is sent
+    // unnamed and planned at every run: postgres-named-statements.ts).
     this.#waitingWebhooks = new Prebuilt(dialect, () => `WITH RECURSIVE waiting(webhook_id, n) AS (
         SELECT (SELECT webhook_id FROM deliveries WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
         UNION ALL
         SELECT (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING} AND d.webhook_id > waiting.webhook_id ORDER BY d.webhook_id LIMIT 1), waiting.n + 1
-        FROM waiting WHERE waiting.webhook_id IS NOT NULL AND waiting.n < ${MAX_WEBHOOKS_LOOKED_AT})
+        FROM waiting WHERE waiting.webhook_id IS NOT NULL AND waiting.n < CAST(? AS BIGINT))
       SELECT webhook_id, (SELECT d.next_attempt_at FROM deliveries d WHERE d.${WAITING} AND ${ofWebhook('d.', 'waiting.webhook_id', MAX_BIGINT)}
         ORDER BY d.next_attempt_at LIMIT 1) AS next_at
       FROM waiting WHERE webhook_id IS NOT NULL`);
@@ -114,7 +116,7 @@ export class DueScan {
 
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
-    const candidates = (await this.#waitingWebhooks.run(db, 0, []))
+    const candidates = (await this.#waitingWebhooks.run(db, 0, [MAX_WEBHOOKS_LOOKED_AT]))
       .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
