@@ -10,14 +10,9 @@
  *   (store/sql/queued-work.ts): each moved row leaves a dead entry, and chunks that started from the
  *   webhook's first entry walked all of them again wherever they could not be pruned meanwhile.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHookd, type Hookd } from '../../../src/app.ts';
-import { loadConfig } from '../../../src/config.ts';
+import type { Hookd } from '../../../src/app.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
@@ -26,7 +21,8 @@ import { DueScan } from '../../../src/store/sql/due-scan.ts';
 import { CHUNK } from '../../../src/store/sql/chunks-in-turn.ts';
 import { holdQueued } from '../../../src/store/sql/queued-work.ts';
 import { Rooms } from '../../../src/store/sql/rooms.ts';
-import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 const BACKLOG = 30_000;
@@ -42,7 +38,7 @@ async function entriesRead(trx: Kysely<Database>): Promise<number> {
 }
 
 describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POSTGRES ? 'running' : reason})`, () => {
-  let dir: string;
+  let running: ApiRoleHookd;
   let hookd: Hookd;
   let store: SqlStore;
   let workspace: Workspace;
@@ -50,13 +46,8 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
   let healthy: Webhook;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hookd-backlog-reads-'));
-    const schema = await createTestSchema();
-    const config = loadConfig({}, {
-      dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn', databaseUrl: schema.url,
-    }, 'api');
-    hookd = await startHookd(config, pino({ level: 'warn' }));
-    store = hookd.store as SqlStore;
+    running = await startApiRoleHookd('backlog-reads');
+    ({ hookd, store } = running);
     workspace = await hookd.core.workspaces.create({ name: 'due-scan' });
     dead = await hookd.core.webhooks.create(workspace, { name: 'dead', url: 'http://127.0.0.1:9/dead', events: ['order.created'], status: 'active' });
     healthy = await hookd.core.webhooks.create(workspace, { name: 'healthy', url: 'http://127.0.0.1:9/healthy', events: ['order.updated'], status: 'active' });
@@ -73,8 +64,7 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
   });
 
   afterAll(async () => {
-    await hookd?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await running?.close();
   });
 
   it("finds the healthy webhook's due deliveries without reading the backlog's rows", async () => {

@@ -4,22 +4,18 @@
  * longer takes one of the webhook's slots (ClaimRequest.settled). On the real store of an API-role
  * process (no dispatcher of its own competes), with the claims made here by hand.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHookd, type Hookd } from '../../../src/app.ts';
-import { loadConfig } from '../../../src/config.ts';
+import type { Hookd } from '../../../src/app.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
-import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
 describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGRES ? 'running' : reason})`, () => {
-  let dir: string;
+  let running: ApiRoleHookd;
   let hookd: Hookd;
   let store: SqlStore;
   let workspace: Workspace;
@@ -35,21 +31,15 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hookd-settled-'));
-    const schema = await createTestSchema();
-    const config = loadConfig({}, {
-      dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn', databaseUrl: schema.url,
-    }, 'api');
-    hookd = await startHookd(config, pino({ level: 'warn' }));
-    store = hookd.store as SqlStore;
+    running = await startApiRoleHookd('settled');
+    ({ hookd, store } = running);
     workspace = await hookd.core.workspaces.create({ name: 'settled' });
     webhook = await hookd.core.webhooks.create(workspace, { name: 'one at a time', url: 'http://127.0.0.1:9/x', events: ['order.created'], status: 'active' });
     for (let i = 0; i < 2; i++) await hookd.core.events.publish(workspace, { type: 'order.created', data: { i } });
   });
 
   afterAll(async () => {
-    await hookd?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await running?.close();
   });
 
   it('frees a slot once its attempt has ended, before its outcome is recorded', async () => {
