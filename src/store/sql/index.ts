@@ -23,6 +23,7 @@ import { heldFailedIndex } from '../migrations/019_held_failed_index.ts';
 import { eventTraceParent } from '../migrations/020_event_trace_parent.ts';
 import { postgresWaitingStatusIndex } from '../migrations/021_postgres_waiting_status_index.ts';
 import { postgresWebhookStatusIdIndex } from '../migrations/022_postgres_webhook_status_id_index.ts';
+import { postgresSendingIndex } from '../migrations/023_postgres_sending_index.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -71,6 +72,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '020_event_trace_parent': eventTraceParent(),
         '021_postgres_waiting_status_index': postgresWaitingStatusIndex(dialect),
         '022_postgres_webhook_status_id_index': postgresWebhookStatusIdIndex(dialect),
+        '023_postgres_sending_index': postgresSendingIndex(dialect),
       };
     },
   };
