@@ -24,9 +24,12 @@ export function waitingDeliveriesIndex(dialect: Dialect) {
   };
 }
 
-/** Replaces the full index of deliveries by webhook and status with one holding only INDEXED_STATUSES (also migrations/021). */
-export async function indexOnlyWaitingStatuses(db: Kysely<any>): Promise<void> {
+/**
+ * Replaces the index of deliveries by webhook and status with one holding only INDEXED_STATUSES (also
+ * migrations/021), keyed by `columns` (migrations/022 adds id).
+ */
+export async function indexOnlyWaitingStatuses(db: Kysely<any>, columns = ['webhook_id', 'status']): Promise<void> {
   await db.schema.dropIndex('deliveries_webhook_status').execute();
-  await db.schema.createIndex('deliveries_webhook_status').on('deliveries').columns(['webhook_id', 'status'])
+  await db.schema.createIndex('deliveries_webhook_status').on('deliveries').columns(columns)
     .where(sql.raw<boolean>(INDEXED_STATUSES.map((status) => `status = '${status}'`).join(' OR '))).execute();
 }

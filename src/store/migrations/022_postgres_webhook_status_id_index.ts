@@ -10,17 +10,14 @@
  * one's rows, which id in the key allows. Where they are pruned it changes little: in the backlog bench a
  * chunk of 1 000 costs about 50 ms either way, the writing of each row's new version into every index.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
-import { INDEXED_STATUSES } from './004_waiting_deliveries_index.ts';
+import { indexOnlyWaitingStatuses } from './004_waiting_deliveries_index.ts';
 
 export function postgresWebhookStatusIdIndex(dialect: Dialect) {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      if (dialect !== 'postgres') return;
-      await db.schema.dropIndex('deliveries_webhook_status').execute();
-      await db.schema.createIndex('deliveries_webhook_status').on('deliveries').columns(['webhook_id', 'status', 'id'])
-        .where(sql.raw<boolean>(INDEXED_STATUSES.map((status) => `status = '${status}'`).join(' OR '))).execute();
+      if (dialect === 'postgres') await indexOnlyWaitingStatuses(db, ['webhook_id', 'status', 'id']);
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
-import type { Dialect } from '../../core/ports/store.ts';
-import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type DeliveryFilter, type NewAttempt } from '../../core/ports/store.ts';
+import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type DeliveryFilter, type Dialect, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
 import { eventTypeIs } from './filters.ts';
