@@ -13,8 +13,8 @@
  *     skip scan of the per-webhook due index (migrations/007: one probe per webhook, however many rows
  *     each has), and each one due with room left gives its first due rows, as many as that room.
  *
- * On PostgreSQL the rows found are locked (FOR UPDATE SKIP LOCKED): a row another process is claiming
- * right now is left for it. Statuses are literals: only then can SQLite prove its partial indexes apply.
+ * Nothing found here is locked: on PostgreSQL the claim locks only the rows it takes, when it marks them
+ * (mark-sending.ts). Statuses are literals: only then can SQLite prove its partial indexes apply.
  */
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
@@ -34,7 +34,7 @@ export interface DueRow {
 
 /**
  * Rows read from the front of the due order beyond what the claim wants, to step over some it may not
- * take. Small: on PostgreSQL each row read is locked; a window of twice the claim plus 256 cost 17% more WAL.
+ * take. Small: each claim reads it.
  */
 const WINDOW_SLACK = 64;
 /**
@@ -55,13 +55,12 @@ export class DueScan {
   readonly #firstDue: Prebuilt<DueRow>;
 
   constructor(private readonly dialect: Dialect) {
-    const lock = dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
     // n webhooks and m workspaces left out, after the window is read (never inside it: that is the walk).
     // `seen`: how many rows the window held, left-out ones included; fewer than asked for means nothing more is due.
     this.#window = new Prebuilt(dialect, (n, m) => `WITH front AS (
         SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
         WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
-        ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT) ${lock})
+        ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT))
       SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
       FROM (SELECT count(*) AS seen FROM front) AS c
       LEFT JOIN front AS f ON 1 = 1 ${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}
@@ -92,7 +91,7 @@ export class DueScan {
       // One statement for every webhook: a lateral look-up per (webhook, room) pair.
       ? new Prebuilt(dialect, () => `SELECT due.id, due.webhook_id, due.workspace_id, due.next_attempt_at
           FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS c(webhook_id, room)
-          CROSS JOIN LATERAL (${firstDueOf('c.webhook_id', 'c.room')} ${lock}) AS due`)
+          CROSS JOIN LATERAL (${firstDueOf('c.webhook_id', 'c.room')}) AS due`)
       // SQLite has no LATERAL: a UNION ALL of the per-webhook look-ups, n at a time.
       : new Prebuilt(dialect, (n) => Array.from({ length: n }, () => `SELECT * FROM (${firstDueOf('?', 'CAST(? AS BIGINT)')})`).join(' UNION ALL '));
   }

@@ -1,0 +1,89 @@
+/**
+ * A claim on PostgreSQL locks only the rows it takes, when it marks them (store/sql/mark-sending.ts):
+ * a row another process marked since this claim read its window is left to that process, and a row
+ * someone holds locked right now is skipped at once, not waited for.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hookd } from '../../../src/app.ts';
+import type { Webhook, Workspace } from '../../../src/core/model.ts';
+import type { SqlStore } from '../../../src/store/sql/index.ts';
+import { MarkSending } from '../../../src/store/sql/mark-sending.ts';
+import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
+
+const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
+
+describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'running' : reason})`, () => {
+  let running: ApiRoleHookd;
+  let hookd: Hookd;
+  let store: SqlStore;
+  let workspace: Workspace;
+  let webhook: Webhook;
+  const mark = new MarkSending('postgres');
+
+  beforeAll(async () => {
+    running = await startApiRoleHookd('mark-sending');
+    ({ hookd, store } = running);
+    workspace = await hookd.core.workspaces.create({ name: 'mark' });
+    webhook = await hookd.core.webhooks.create(workspace, { name: 'w', url: 'http://127.0.0.1:9/w', events: ['order.created'], status: 'active' });
+  });
+
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  /** Three new deliveries, due now; their ids. Those of earlier tests are settled first. */
+  async function due(): Promise<number[]> {
+    await sql`UPDATE deliveries SET status = 'succeeded', next_attempt_at = NULL WHERE webhook_id = ${webhook.seq}`.execute(store.db);
+    for (let i = 0; i < 3; i++) await hookd.core.events.publish(workspace, { type: 'order.created', data: { i } });
+    const { rows } = await sql<{ id: string }>`UPDATE deliveries SET status = 'pending', next_attempt_at = ${Date.now() - 1_000}
+      WHERE webhook_id = ${webhook.seq} AND status IN ('pending', 'sending') RETURNING id`.execute(store.db);
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  }
+
+  it('marks due rows, and leaves one another claim marked meanwhile', async () => {
+    const ids = await due();
+    const now = Date.now();
+    const first = await store.db.transaction().execute((trx) => mark.run(trx, ids.slice(0, 1), now + 60_000, now));
+    expect(first.map((row) => Number(row.id))).toEqual(ids.slice(0, 1));
+    // A second claim that read all three as due before the first committed: its lease is in the future now.
+    const second = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now));
+    expect(second.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
+    const { rows } = await sql<{ status: string }>`SELECT status FROM deliveries WHERE id = ANY(${ids})`.execute(store.db);
+    expect(rows.map((row) => row.status)).toEqual(['sending', 'sending', 'sending']);
+  });
+
+  it('takes a row whose lease ran out again, and none that is not due', async () => {
+    const ids = await due();
+    const now = Date.now();
+    await sql`UPDATE deliveries SET status = 'sending', next_attempt_at = ${now - 1} WHERE id = ${ids[0]}`.execute(store.db);
+    await sql`UPDATE deliveries SET next_attempt_at = ${now + 60_000} WHERE id = ${ids[1]}`.execute(store.db);
+    await sql`UPDATE deliveries SET status = 'held' WHERE id = ${ids[2]}`.execute(store.db);
+    const marked = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now));
+    expect(marked.map((row) => Number(row.id))).toEqual([ids[0]]);
+  });
+
+  it('skips a row another transaction holds locked, without waiting for it', async () => {
+    const ids = await due();
+    const now = Date.now();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => { locked = resolve; });
+    const holder = store.db.transaction().execute(async (trx) => {
+      await sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx);
+      locked();
+      await held;
+    });
+    await isLocked;
+    try {
+      // Were the row waited for, this would wait for the holder, which waits for this: the test's timeout.
+      const marked = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now));
+      expect(marked.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
+    } finally {
+      release();
+      await holder;
+    }
+  });
+});
