@@ -7,13 +7,17 @@
 /** Rows per statement. */
 export const CHUNK = 1000;
 
-/** Runs `chunk` (one statement, returning the rows it touched) until one touches fewer than CHUNK. Returns the total. */
-export async function inTurns(chunk: () => Promise<number>): Promise<number> {
+/**
+ * Runs `chunk` (one statement, returning the rows it touched) until one touches fewer than CHUNK, or
+ * `stopped()` says so between chunks. Returns the total.
+ */
+export async function inTurns(chunk: () => Promise<number>, stopped: () => boolean = () => false): Promise<number> {
   let total = 0;
   for (;;) {
     const touched = await chunk();
     total += touched;
     if (touched < CHUNK) return total;
     await new Promise((resolve) => setImmediate(resolve));
+    if (stopped()) return total;
   }
 }

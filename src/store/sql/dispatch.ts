@@ -15,7 +15,7 @@ import { marks, Prebuilt } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
 import { MarkSending } from './mark-sending.ts';
-import { holdQueued } from './queued-work.ts';
+import type { QueuedMoves } from './queued-moves.ts';
 import { disableGone } from './gone.ts';
 import { limitRooms, rateLimitedOf, recordTaken } from './rate-limit.ts';
 import { promoteNext, promoteStalled } from './fifo-queue.ts';
@@ -41,6 +41,8 @@ export class SqlDispatch implements DispatchRepo {
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
     private readonly attemptLog: AttemptLog,
+    /** Holds the queued work of webhooks disabled by the outcomes recorded. */
+    private readonly moves: QueuedMoves,
     private readonly handOff: HandOff | null = null,
     /** Operational events, emitted in the transaction that records what causes them (sql/operational.ts). */
     private readonly operational: OperationalEvents | null = null,
@@ -215,8 +217,9 @@ export class SqlDispatch implements DispatchRepo {
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {
     if (outcomes.length === 0) return { disabledWebhooks: [] };
     const result = await this.recordInOneTransaction(outcomes, policy, now);
-    // After the commit, a chunk at a time: a dead endpoint's backlog can be a million deliveries.
-    for (const webhook of result.disabledWebhooks) await holdQueued(this.db, this.dialect, webhook.seq, now);
+    // After the commit, a chunk at a time, waited for only so long: a dead endpoint's backlog can be a
+    // million deliveries, and the outcomes recorded next must not wait for it (queued-moves.ts).
+    for (const webhook of result.disabledWebhooks) await this.moves.move(webhook.seq, 'held', now);
     return result;
   }
 

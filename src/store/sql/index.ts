@@ -42,6 +42,7 @@ import { SqlSettings } from './settings.ts';
 import { SqlUiSessions } from './ui-sessions.ts';
 import { SqlHealth } from './health.ts';
 import { SqlQueueStats } from './queue-stats.ts';
+import { QueuedMoves } from './queued-moves.ts';
 import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
 
@@ -93,6 +94,8 @@ export class SqlStore implements Store {
   readonly webhookHealth: SqlHealth;
   readonly nonces: SqlNonces;
   readonly retention: SqlRetention;
+  /** Queued work moved after a webhook's status changed, partly in the background (queued-moves.ts). */
+  readonly queuedMoves: QueuedMoves;
   /** What /metrics's store gauges read (not a core port: only the process's metrics use it). */
   readonly queueStats: SqlQueueStats;
 
@@ -107,14 +110,15 @@ export class SqlStore implements Store {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
     this.eventTypes = new SqlEventTypes(db);
-    this.webhooks = new SqlWebhooks(db, dialect);
+    this.queuedMoves = new QueuedMoves(db, dialect);
+    this.webhooks = new SqlWebhooks(db, dialect, this.queuedMoves);
     // PostgreSQL: several processes share each webhook's concurrency limit, counted at claim time (see hand-off.ts).
     const handOff = dialect === 'sqlite' ? new HandOff() : null;
     this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);
     const attemptLog = new AttemptLog(dialect);
     this.deliveries = new SqlDeliveries(db, dialect, attemptLog);
     this.operational = new OperationalEvents(this.events);
-    this.dispatch = new SqlDispatch(db, dialect, attemptLog, handOff, this.operational);
+    this.dispatch = new SqlDispatch(db, dialect, attemptLog, this.queuedMoves, handOff, this.operational);
     this.sessions = new SqlSessions(db);
     this.uiSessions = new SqlUiSessions(db);
     this.webhookHealth = new SqlHealth(db);
@@ -149,6 +153,7 @@ export class SqlStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.queuedMoves.close();
     await this.db.destroy();
     await this.onClose();
   }

@@ -31,7 +31,7 @@ import { CHUNK, inTurns } from './chunks-in-turn.ts';
  * skipped, not counted, so they cannot stop the move short. A chunk that moves nothing stops it too: the
  * webhook's status changed (a resume or a pause came after), and that one moves the rest.
  */
-async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, to: 'held' | 'pending'): Promise<number> {
+async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, to: 'held' | 'pending', stopped: () => boolean): Promise<number> {
   const from = to === 'held' ? 'pending' : 'held';
   // Each chunk starts past the last one's rows (ids in the webhook-and-status index, migrations/022): the
   // rows it moved left dead index entries behind, which a chunk started from the front walked again
@@ -54,18 +54,23 @@ async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: nu
         .returning('id').execute();
       for (const row of rows) after = Math.max(after, num(row.id));
       return rows.length;
-    });
+    }, stopped);
     moved += movedInPass;
-    if (movedInPass === 0) break;
+    if (movedInPass === 0 || stopped()) break;
   }
   return moved;
 }
 
-/** Holds the webhook's pending deliveries while it is not active. Returns how many were held. */
-export const holdQueued = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number): Promise<number> => moveQueued(db, dialect, webhookSeq, now, 'held');
+/**
+ * Holds the webhook's pending deliveries while it is not active. Returns how many were held; fewer if
+ * `stopped()` said so between chunks.
+ */
+export const holdQueued = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, stopped = () => false): Promise<number> =>
+  moveQueued(db, dialect, webhookSeq, now, 'held', stopped);
 
-/** Frees the webhook's held deliveries, due now, while it is active. Returns how many were freed. */
-export const freeHeld = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number): Promise<number> => moveQueued(db, dialect, webhookSeq, now, 'pending');
+/** Frees the webhook's held deliveries, due now, while it is active. Returns how many were freed (as holdQueued). */
+export const freeHeld = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, stopped = () => false): Promise<number> =>
+  moveQueued(db, dialect, webhookSeq, now, 'pending', stopped);
 
 /** Frees what a resume stopped halfway (a crash, or a pause and a resume racing) left held behind an active webhook. */
 export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, dialect: Dialect, now: number): Promise<number> {

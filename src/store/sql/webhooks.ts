@@ -4,7 +4,7 @@ import type { Page, PageRequest, WebhookStatus } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import type { Dialect, NewWebhook, StoredSecrets, StoredWebhook, WebhookChanges, WebhookFilter, WebhooksRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './rows.ts';
-import { freeHeld, holdQueued } from './queued-work.ts';
+import type { QueuedMoves } from './queued-moves.ts';
 import { reorder } from './fifo-queue.ts';
 import { containsText } from './filters.ts';
 
@@ -26,7 +26,7 @@ function filtered<O>(query: WebhookQuery<O>, workspace: WorkspaceRef, filter: We
 }
 
 export class SqlWebhooks implements WebhooksRepo {
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect = 'sqlite') {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly moves: QueuedMoves) {}
 
   async create(input: NewWebhook): Promise<StoredWebhook> {
     return this.db.transaction().execute(async (trx) => {
@@ -164,17 +164,17 @@ export class SqlWebhooks implements WebhooksRepo {
 
   async setStatus(webhookSeq: number, status: WebhookStatus, reason: string | null, now: number): Promise<void> {
     // The webhook's row first, then its queued work a chunk at a time (queued-work.ts): a backlog of any size
-    // moves without holding up other requests.
+    // moves without holding up other requests, and the caller waits for it only so long (queued-moves.ts).
     if (status === 'active') {
       await this.db.updateTable('webhooks')
         .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
         .where('id', '=', webhookSeq).execute();
-      await freeHeld(this.db, this.dialect, webhookSeq, now);
+      await this.moves.move(webhookSeq, 'pending', now);
     } else {
       await this.db.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
         .where('id', '=', webhookSeq).execute();
       // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
-      await holdQueued(this.db, this.dialect, webhookSeq, now);
+      await this.moves.move(webhookSeq, 'held', now);
     }
   }
 

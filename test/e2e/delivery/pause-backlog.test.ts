@@ -4,12 +4,15 @@
  * webhook's current status says; and a resume cut short is mended when hookd starts. On the real store of
  * an API-role process (no dispatcher takes the freed work away), on SQLite and on PostgreSQL.
  */
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHookd, type Hookd } from '../../../src/app.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { freeHeld, holdQueued } from '../../../src/store/sql/queued-work.ts';
+import { QueuedMoves } from '../../../src/store/sql/queued-moves.ts';
+import { CHUNK } from '../../../src/store/sql/chunks-in-turn.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
@@ -79,5 +82,59 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
     started.hookd = hookd;
     store = hookd.store as SqlStore;
     expect(await counts()).toEqual({ pending: BACKLOG });
+  });
+
+  /**
+   * Runs `during` while a transaction on the store keeps every move from writing: on PostgreSQL it locks
+   * the deliveries table, on SQLite it holds the store's one connection.
+   */
+  async function whileMovesWait(during: () => Promise<void>): Promise<void> {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    let blocking = () => {};
+    const blocked = new Promise<void>((resolve) => { blocking = resolve; });
+    const holder = store.db.transaction().execute(async (trx) => {
+      if (store.dialect === 'postgres') await sql`LOCK TABLE deliveries IN EXCLUSIVE MODE`.execute(trx);
+      else await sql`UPDATE webhooks SET updated_at = updated_at WHERE id = ${webhook.seq}`.execute(trx);
+      blocking();
+      await released;
+    });
+    await blocked;
+    try {
+      await during();
+    } finally {
+      release();
+      await holder;
+    }
+  }
+
+  it('answers a status change after a bounded wait, and moves the rest after', async () => {
+    const moves = new QueuedMoves(store.db, store.dialect, 100);
+    await store.db.updateTable('webhooks').set({ status: 'paused' }).where('id', '=', webhook.seq).execute();
+    let answered = false;
+    await whileMovesWait(async () => {
+      await moves.move(webhook.seq, 'held', Date.now());
+      answered = true;
+    });
+    // Answered while no row could move yet; they all move once the way is clear.
+    expect(answered).toBe(true);
+    await moves.idle();
+    expect(await counts()).toEqual({ held: BACKLOG });
+  });
+
+  it('stops a move between chunks when the store closes', async () => {
+    const moves = new QueuedMoves(store.db, store.dialect, 0);
+    await store.db.updateTable('webhooks').set({ status: 'active' }).where('id', '=', webhook.seq).execute();
+    let closed: Promise<void> = Promise.resolve();
+    await whileMovesWait(async () => {
+      await moves.move(webhook.seq, 'pending', Date.now());
+      closed = moves.close();
+    });
+    await closed;
+    // The chunk under way when it closed, and no other.
+    expect(await counts()).toEqual({ pending: CHUNK, held: BACKLOG - CHUNK });
+    // Closed, it moves nothing more; hookd's start frees the rest (the test before).
+    await moves.move(webhook.seq, 'pending', Date.now());
+    expect(await counts()).toEqual({ pending: CHUNK, held: BACKLOG - CHUNK });
   });
 });
