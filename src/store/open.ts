@@ -16,6 +16,7 @@ import { nameStatements } from './postgres-named-statements.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
+import { SqliteReader } from './sqlite-reader.ts';
 import { PRIVATE_DIR, PRIVATE_FILE } from './private-modes.ts';
 
 const require = createRequire(import.meta.url);
@@ -49,11 +50,13 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   }
   const health = new StoreHealth();
   const checkpointer = new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
+  const reader = new SqliteReader(path, require.resolve('better-sqlite3'));
   const db = new Kysely<Database>({ dialect: guardedDialect(new SqliteDialect({ database: withStatementCache(file) }), health) });
   return new SqlStore(db, 'sqlite', async () => {
+    await reader.stop();
     await checkpointer.stop();
     lock?.release();
-  }, undefined, health);
+  }, undefined, health, (texts) => reader.read(texts));
 }
 
 function openSqlite(dataDir: string, path: string): SQLite.Database {

@@ -41,7 +41,7 @@ import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
 import { SqlUiSessions } from './ui-sessions.ts';
 import { SqlHealth } from './health.ts';
-import { SqlQueueStats } from './queue-stats.ts';
+import { readOn, SqlQueueStats, type ReadStatements } from './queue-stats.ts';
 import { QueuedMoves } from './queued-moves.ts';
 import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
@@ -106,6 +106,8 @@ export class SqlStore implements Store {
     readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined, notifyStopped: () => undefined, onStopped: () => () => undefined },
     /** Follows every statement when the dialect is guarded (see guarded-dialect.ts). */
     private readonly health: StoreHealth = new StoreHealth(),
+    /** Where /metrics's gauges are read: on `db` unless given (SQLite: off the event loop, sqlite-reader.ts). */
+    readStatements: ReadStatements = readOn(db),
   ) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
@@ -124,7 +126,7 @@ export class SqlStore implements Store {
     this.webhookHealth = new SqlHealth(db);
     this.nonces = new SqlNonces(db);
     this.retention = new SqlRetention(db);
-    this.queueStats = new SqlQueueStats(db);
+    this.queueStats = new SqlQueueStats(readStatements);
   }
 
   async migrate(): Promise<void> {

@@ -9,6 +9,9 @@
  * read is bounded, and a gauge at the cap says "at least". Succeeded deliveries are history: the attempt
  * counters cover them. The webhooks table is read whole: it is small (each workspace has at most
  * HOOKD_MAX_WEBHOOKS_PER_WORKSPACE).
+ *
+ * On SQLite they run off the event loop, on a connection of their own (sqlite-reader.ts): counting a
+ * million index entries takes about half a second, and the event loop would wait for it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -26,28 +29,46 @@ export interface QueueStats {
   webhooks: Record<'active' | 'paused' | 'disabled', number>;
 }
 
+type Rows = Array<Record<string, unknown>>;
+/** Runs read-only statements without parameters, and gives each one's rows. */
+export type ReadStatements = (texts: readonly string[]) => Promise<Rows[]>;
+
+/** A status's count, in the words of its index's condition (SQLite proves partial indexes by them). */
+const capped = (condition: string) => `SELECT count(*) AS n FROM (SELECT id FROM deliveries WHERE ${condition} LIMIT ${COUNT_CAP}) AS s`;
+
+/** The statements of one read, in the order read() takes their rows. */
+export const QUEUE_STATS_STATEMENTS: readonly string[] = [
+  `SELECT status, count(*) AS n FROM (SELECT status FROM deliveries WHERE status IN ('pending', 'sending') LIMIT ${COUNT_CAP}) AS w GROUP BY status`,
+  capped("status = 'queued'"),
+  capped("(status = 'held')"),
+  capped("(status = 'failed')"),
+  "SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')",
+  'SELECT status, count(*) AS n FROM webhooks GROUP BY status',
+];
+
+/** The statements run one after the other on `db` (PostgreSQL's are asynchronous: nothing waits for them). */
+export function readOn(db: Kysely<Database>): ReadStatements {
+  return async (texts) => {
+    const rows: Rows[] = [];
+    for (const text of texts) rows.push((await sql.raw<Record<string, unknown>>(text).execute(db)).rows);
+    return rows;
+  };
+}
+
 export class SqlQueueStats {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly readStatements: ReadStatements) {}
 
   async read(): Promise<QueueStats> {
-    const waiting = await sql<{ status: string; n: number }>`
-      SELECT status, count(*) AS n FROM (
-        SELECT status FROM deliveries WHERE status IN ('pending', 'sending') LIMIT ${sql.lit(COUNT_CAP)}) AS w
-      GROUP BY status`.execute(this.db);
-    const queued = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT id FROM deliveries WHERE status = 'queued' LIMIT ${sql.lit(COUNT_CAP)}) AS q`.execute(this.db);
-    // One statement per status, each in the words of its index's condition (SQLite proves partial indexes by them).
-    const capped = async (status: 'held' | 'failed') => num((await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT id FROM deliveries WHERE (status = ${sql.lit(status)}) LIMIT ${sql.lit(COUNT_CAP)}) AS s`.execute(this.db)).rows[0]?.n ?? 0);
-    const held = await capped('held');
-    const failed = await capped('failed');
-    const earliest = await sql<{ at: number | null }>`
-      SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')`.execute(this.db);
-    const webhooks = await sql<{ status: string; n: number }>`SELECT status, count(*) AS n FROM webhooks GROUP BY status`.execute(this.db);
-    const deliveries = { pending: 0, sending: 0, queued: num(queued.rows[0]?.n ?? 0), held, failed };
-    for (const row of waiting.rows) deliveries[row.status as 'pending' | 'sending'] = num(row.n);
+    const [waiting, queued, held, failed, earliest, webhooks] = await this.readStatements(QUEUE_STATS_STATEMENTS);
+    const count = (rows: Rows) => num(rows[0]?.n ?? 0);
+    const deliveries = { pending: 0, sending: 0, queued: count(queued), held: count(held), failed: count(failed) };
+    for (const row of waiting) {
+      if (row.status === 'pending' || row.status === 'sending') deliveries[row.status] = num(row.n);
+    }
     const byStatus = { active: 0, paused: 0, disabled: 0 };
-    for (const row of webhooks.rows) if (row.status in byStatus) byStatus[row.status as keyof typeof byStatus] = num(row.n);
-    return { deliveries, earliestDueAt: numOrNull(earliest.rows[0]?.at), webhooks: byStatus };
+    for (const row of webhooks) {
+      if (row.status === 'active' || row.status === 'paused' || row.status === 'disabled') byStatus[row.status] = num(row.n);
+    }
+    return { deliveries, earliestDueAt: numOrNull(earliest[0]?.at), webhooks: byStatus };
   }
 }
