@@ -3,6 +3,7 @@
  * events through a receiver that fails at random, with three processes and one of them SIGKILLed
  * halfway; a rate limit never exceeded by two processes together. Runs in the `postgres` project only.
  */
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createWorkspace, eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
@@ -54,10 +55,32 @@ describe.skipIf(!USE_POSTGRES)(`flow control across processes (${USE_POSTGRES ? 
     const total = 60;
     await Promise.all(Array.from({ length: total }, (_, n) => apis[n % 2].post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { n } })));
     await cluster.receiver.waitFor(total, 30_000);
-    const times = cluster.receiver.requests.map((r) => r.at);
-    const busiest = busiestSecond(times);
-    console.log(`rate limit 10/s over 2 processes: ${total} requests in ${Math.max(...times) - Math.min(...times)} ms, at most ${busiest} in any second`);
-    expect(busiest).toBeLessThanOrEqual(10);
+    // What hookd controls is when each request starts (its attempt's time in the store): at most 10 in
+    // any 1.1 s, each within 50 ms of being counted. Arrival times at this receiver, which shares the
+    // test's loaded process, add jitter beyond the 50 ms margin: in a full CI run 14 once arrived within
+    // one second of each other, though their starts kept the limit. They are reported, not asserted.
+    // Recorded a little after they arrive (outcomes are written in batches).
+    const starts = await eventually(async () => {
+      const recorded = await attemptStarts();
+      return recorded.length >= total ? recorded : null;
+    }, 10_000, 100);
+    const arrivals = cluster.receiver.requests.map((r) => r.at);
+    console.log(`rate limit 10/s over 2 processes: ${total} requests started over ${Math.max(...starts) - Math.min(...starts)} ms, at most ${busiestSecond(starts)} started and ${busiestSecond(arrivals)} arrived in any second`);
+    expect(starts).toHaveLength(total);
+    expect(busiestSecond(starts)).toBeLessThanOrEqual(10);
+    // 60 at 10 a second take more than five seconds.
+    expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThan(5000);
     expect(new Set(cluster.receiver.requests.map((r) => JSON.parse(r.text).data.n)).size).toBe(total);
   });
+
+  /** When each attempt started, as hookd recorded it. */
+  async function attemptStarts(): Promise<number[]> {
+    const client = new pg.Client({ connectionString: cluster.schema.url });
+    await client.connect();
+    try {
+      return (await client.query('SELECT created_at FROM attempts')).rows.map((row: { created_at: string }) => Number(row.created_at));
+    } finally {
+      await client.end();
+    }
+  }
 });
