@@ -94,17 +94,20 @@ export class SqlDispatch implements DispatchRepo {
           : limitRooms(await rateLimitedOf(trx, [...new Set(due.map((row) => num(row.webhook_id)))]), room, request.now);
       }
       const taken: number[] = [];
-      const takenOfLimited = new Map<number, number>();
       for (const row of due) {
         if (taken.length >= limit) break;
-        const webhookSeq = num(row.webhook_id);
-        if (!room.take(webhookSeq, num(row.workspace_id))) continue;
-        taken.push(num(row.id));
-        if (rateLogs.has(webhookSeq)) takenOfLimited.set(webhookSeq, (takenOfLimited.get(webhookSeq) ?? 0) + 1);
+        if (room.take(num(row.webhook_id), num(row.workspace_id))) taken.push(num(row.id));
       }
       if (taken.length === 0) return [];
-      await recordTaken(trx, rateLogs, takenOfLimited, request.now);
-      return this.#markSending.run(trx, taken, request.leaseUntil, request.now);
+      const marked = await this.#markSending.run(trx, taken, request.leaseUntil, request.now);
+      // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
+      const markedOfLimited = new Map<number, number>();
+      for (const row of marked) {
+        const webhookSeq = num(row.webhook_id);
+        if (rateLogs.has(webhookSeq)) markedOfLimited.set(webhookSeq, (markedOfLimited.get(webhookSeq) ?? 0) + 1);
+      }
+      await recordTaken(trx, rateLogs, markedOfLimited, request.now);
+      return marked;
     });
     rows.sort((a, b) => num(a.id) - num(b.id));
     handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));

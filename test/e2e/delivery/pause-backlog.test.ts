@@ -15,6 +15,7 @@ import { QueuedMoves } from '../../../src/store/sql/queued-moves.ts';
 import { CHUNK } from '../../../src/store/sql/chunks-in-turn.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { whileTransactionHolds } from '../../helpers/held-transaction.ts';
 
 /** Two chunks and a half. */
 const BACKLOG = 2500;
@@ -84,29 +85,10 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
     expect(await counts()).toEqual({ pending: BACKLOG });
   });
 
-  /**
-   * Runs `during` while a transaction on the store keeps every move from writing: on PostgreSQL it locks
-   * the deliveries table, on SQLite it holds the store's one connection.
-   */
-  async function whileMovesWait(during: () => Promise<void>): Promise<void> {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    let blocking = () => {};
-    const blocked = new Promise<void>((resolve) => { blocking = resolve; });
-    const holder = store.db.transaction().execute(async (trx) => {
-      if (store.dialect === 'postgres') await sql`LOCK TABLE deliveries IN EXCLUSIVE MODE`.execute(trx);
-      else await sql`UPDATE webhooks SET updated_at = updated_at WHERE id = ${webhook.seq}`.execute(trx);
-      blocking();
-      await released;
-    });
-    await blocked;
-    try {
-      await during();
-    } finally {
-      release();
-      await holder;
-    }
-  }
+  /** Runs `during` while no move can write: on PostgreSQL the deliveries table is locked, on SQLite the store's one connection is held. */
+  const whileMovesWait = (during: () => Promise<void>) => whileTransactionHolds(store.db, (trx) => store.dialect === 'postgres'
+    ? sql`LOCK TABLE deliveries IN EXCLUSIVE MODE`.execute(trx)
+    : sql`UPDATE webhooks SET updated_at = updated_at WHERE id = ${webhook.seq}`.execute(trx), during);
 
   it('answers a status change after a bounded wait, and moves the rest after', async () => {
     const moves = new QueuedMoves(store.db, store.dialect, 100);

@@ -7,10 +7,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hookd } from '../../../src/app.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
+import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { MarkSending } from '../../../src/store/sql/mark-sending.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
+import { whileTransactionHolds } from '../../helpers/held-transaction.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -67,23 +69,29 @@ describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'ru
   it('skips a row another transaction holds locked, without waiting for it', async () => {
     const ids = await due();
     const now = Date.now();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    let locked = () => {};
-    const isLocked = new Promise<void>((resolve) => { locked = resolve; });
-    const holder = store.db.transaction().execute(async (trx) => {
-      await sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx);
-      locked();
-      await held;
-    });
-    await isLocked;
-    try {
-      // Were the row waited for, this would wait for the holder, which waits for this: the test's timeout.
-      const marked = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now));
-      expect(marked.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
-    } finally {
-      release();
-      await holder;
-    }
+    // Were the row waited for, this would wait for the holder, which waits for this: the test's timeout.
+    const marked = await whileTransactionHolds(store.db, (trx) => sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx),
+      () => store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now)));
+    expect(marked.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
+  });
+
+  it('counts against a rate limit only the rows a claim marked', async () => {
+    const limited = await hookd.core.webhooks.create(workspace, { name: 'limited', url: 'http://127.0.0.1:9/l', events: ['order.updated'], status: 'active', rateLimit: { perSecond: 100 } });
+    for (let i = 0; i < 3; i++) await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i } });
+    await sql`UPDATE deliveries SET status = 'succeeded', next_attempt_at = NULL WHERE webhook_id = ${webhook.seq}`.execute(store.db);
+    const now = Date.now();
+    const { rows } = await sql<{ id: string }>`UPDATE deliveries SET status = 'pending', next_attempt_at = ${now - 1_000}
+      WHERE webhook_id = ${limited.seq} RETURNING id`.execute(store.db);
+    const ids = rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+    const request: ClaimRequest = {
+      now, leaseUntil: now + 60_000, limit: 16, perWebhookRoom: new Map(), perWebhookDefault: 16,
+      perWorkspaceRoom: new Map(), perWorkspaceDefault: 1_000, webhookConcurrency: 16, settled: [], held: [],
+    };
+    // The claim finds all three due; one is locked elsewhere when it marks them.
+    const claimed = await whileTransactionHolds(store.db, (trx) => sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx),
+      () => store.dispatch.claim(request));
+    expect(claimed.map((delivery) => delivery.seq).sort((a, b) => a - b)).toEqual(ids.slice(1));
+    const { rows: [webhookRow] } = await sql<{ rate_log: string }>`SELECT rate_log FROM webhooks WHERE id = ${limited.seq}`.execute(store.db);
+    expect(JSON.parse(webhookRow.rate_log)).toEqual([[now, 2]]);
   });
 });
