@@ -8,6 +8,7 @@
  * The statements of one call run in one read transaction, so they see one moment of the store.
  */
 import { Worker } from 'node:worker_threads';
+import { PendingReplies } from '../util/pending-replies.ts';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -35,12 +36,10 @@ parentPort.on('message', ({ id, texts }) => {
 `;
 
 type Rows = Array<Record<string, unknown>>;
-interface Waiting { resolve: (rows: Rows[]) => void; reject: (error: Error) => void }
 
 export class SqliteReader {
   #worker: Worker | null = null;
-  #next = 0;
-  readonly #waiting = new Map<number, Waiting>();
+  readonly #pending = new PendingReplies<Rows[]>();
   #stopped = false;
 
   constructor(private readonly file: string, private readonly driverPath: string) {}
@@ -49,47 +48,34 @@ export class SqliteReader {
   read(texts: readonly string[]): Promise<Rows[]> {
     if (this.#stopped) return Promise.reject(new Error('the SQLite reader is stopped'));
     const worker = this.#worker ?? this.start();
-    const id = ++this.#next;
-    return new Promise<Rows[]>((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      // Held while a read is under way (the process may not end before its answer); let go when idle.
-      worker.ref();
-      worker.postMessage({ id, texts });
-    });
+    // Held while a read is under way (the process may not end before its answer); let go when idle.
+    worker.ref();
+    return this.#pending.ask((id) => worker.postMessage({ id, texts }));
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
     const worker = this.#worker;
     this.#worker = null;
-    this.failAll(new Error('the SQLite reader is stopped'));
+    this.#pending.rejectAll(new Error('the SQLite reader is stopped'));
     if (worker) await worker.terminate();
   }
 
   private start(): Worker {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, driver: this.driverPath } });
     worker.on('message', (message: { id: number; rows?: Rows[]; error?: string }) => {
-      const waiting = this.#waiting.get(message.id);
-      this.#waiting.delete(message.id);
-      if (this.#waiting.size === 0) worker.unref();
-      if (!waiting) return;
-      if (message.error !== undefined) waiting.reject(new Error(message.error));
-      else waiting.resolve(message.rows ?? []);
+      this.#pending.settle(message.id, message.error !== undefined ? { error: message.error } : { value: message.rows ?? [] });
+      if (this.#pending.size === 0) worker.unref();
     });
     // A worker that failed is replaced at the next read; the reads it had fail.
     const lost = (error: Error) => {
       if (this.#worker === worker) this.#worker = null;
-      this.failAll(error);
+      this.#pending.rejectAll(error);
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`the SQLite reader exited (${code})`)));
     worker.unref();
     this.#worker = worker;
     return worker;
-  }
-
-  private failAll(error: Error): void {
-    for (const waiting of this.#waiting.values()) waiting.reject(error);
-    this.#waiting.clear();
   }
 }

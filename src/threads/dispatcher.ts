@@ -12,7 +12,7 @@ import type { Config } from '../config.ts';
 import type { MetricsSnapshot } from '../metrics.ts';
 import type { DispatchRepo, WorkspaceRef } from '../core/ports/store.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
-import { PendingReplies } from './pending-replies.ts';
+import { PendingReplies } from '../util/pending-replies.ts';
 import { runStoreCall } from './remote-dispatch.ts';
 
 /**

@@ -9,7 +9,7 @@
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../core/ports/store.ts';
 import type { DispatchMethod, StoreCall, StoreReply, WireArgs } from './messages.ts';
 import { decodeOutcomes, encodeOutcomes } from './outcomes-wire.ts';
-import { PendingReplies } from './pending-replies.ts';
+import { PendingReplies } from '../util/pending-replies.ts';
 
 export class RemoteDispatchRepo implements DispatchRepo {
   readonly #pending = new PendingReplies<unknown>();

@@ -1,6 +1,7 @@
 /**
- * Requests sent over a thread's port that wait for their reply, matched by id. Both threads ask: the
- * dispatcher thread for store calls, the API thread for the dispatcher thread's metrics.
+ * Requests sent over a thread's port that wait for their reply, matched by id. The dispatcher thread asks
+ * for store calls, the API thread for the dispatcher thread's metrics and for reads off the event loop
+ * (store/sqlite-reader.ts).
  */
 export class PendingReplies<T> {
   readonly #waiting = new Map<number, { resolve: (value: T) => void; reject: (error: Error) => void }>();
@@ -22,6 +23,17 @@ export class PendingReplies<T> {
     this.#waiting.delete(id);
     if ('error' in reply) waiting.reject(new Error(reply.error));
     else waiting.resolve(reply.value);
+  }
+
+  /** How many requests wait for their reply. */
+  get size(): number {
+    return this.#waiting.size;
+  }
+
+  /** Fails every request still waiting with `error` (the other side is gone). */
+  rejectAll(error: Error): void {
+    for (const { reject } of this.#waiting.values()) reject(error);
+    this.#waiting.clear();
   }
 
   /** Settles every request still waiting with `value` (the other side is gone). */
