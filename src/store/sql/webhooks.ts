@@ -125,7 +125,12 @@ export class SqlWebhooks implements WebhooksRepo {
     if (changes.events !== undefined) {
       const events = changes.events;
       await this.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('webhooks').select('workspace_id').where('id', '=', webhookSeq).executeTakeFirst();
+        // PostgreSQL: the webhook's row locked first, so two changes of its events take turns; otherwise the
+        // second's delete missed the rows the first inserted meanwhile, and its insert hit their key
+        // (found by the fuzz campaign: a JSON-RPC batch updating one webhook twice). SQLite's write lock
+        // serializes them already.
+        const row = await trx.selectFrom('webhooks').select('workspace_id').where('id', '=', webhookSeq)
+          .$if(this.dialect === 'postgres', (q) => q.forNoKeyUpdate()).executeTakeFirst();
         if (!row) return;
         await trx.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
         await subscribe(trx, num(row.workspace_id), webhookSeq, events);
