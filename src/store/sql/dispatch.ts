@@ -24,6 +24,7 @@ import { FAILING_NOTICE_INTERVAL_MS, rateCheckDue } from '../../core/operational
 import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
 import { OutcomeWrites } from './outcome-writes.ts';
+import { InFlightCounts } from './in-flight-counts.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
 
 
@@ -34,7 +35,7 @@ export class SqlDispatch implements DispatchRepo {
   readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at' | 'trace_parent'>>;
   readonly #outcomeWrites: OutcomeWrites;
   /** PostgreSQL only (see shareRoomAcrossProcesses). */
-  readonly #lockAndCount: Prebuilt<{ id: number; rate_limit: number | null; rate_log: string | null; others: number; ours: number }>;
+  readonly #inFlight: InFlightCounts;
 
   /** `handOff`: deliveries published here and handed straight to this process's dispatcher (SQLite). */
   constructor(
@@ -53,19 +54,7 @@ export class SqlDispatch implements DispatchRepo {
       FROM webhooks WHERE id IN (${marks(n)})`);
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
     this.#outcomeWrites = new OutcomeWrites(dialect, attemptLog);
-    // Which of a webhook's `sending` rows count (lease running, not settled here) is decided in the
-    // counts, not the WHERE: conditions on parameters there made each run's own plan look cheaper than the
-    // generic one, so PostgreSQL planned it at every run (2 272 plans in 2 259 runs; planning took longer
-    // than running). The sending index (migrations/023) holds a few rows per webhook either way.
-    this.#lockAndCount = new Prebuilt(dialect, () => `WITH locked AS (
-        SELECT id, rate_limit, rate_log FROM webhooks WHERE id = ANY(CAST(? AS BIGINT[])) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED),
-      busy AS (SELECT webhook_id, count(*) FILTER (WHERE running AND NOT mine) AS others, count(*) FILTER (WHERE running AND mine) AS ours
-        FROM (SELECT webhook_id, id = ANY(CAST(? AS BIGINT[])) AS mine,
-            next_attempt_at > CAST(? AS BIGINT) AND NOT (id = ANY(CAST(? AS BIGINT[]))) AS running
-          FROM deliveries WHERE status = 'sending' AND webhook_id IN (SELECT id FROM locked)) AS sending
-        GROUP BY webhook_id)
-      SELECT locked.id, locked.rate_limit, locked.rate_log, COALESCE(busy.others, 0) AS others, COALESCE(busy.ours, 0) AS ours
-      FROM locked LEFT JOIN busy ON busy.webhook_id = locked.id`);
+    this.#inFlight = new InFlightCounts();
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -173,10 +162,9 @@ export class SqlDispatch implements DispatchRepo {
 
   /**
    * Several processes: each webhook's concurrency limit counts attempts in flight everywhere. The claim
-   * locks the webhooks it considers (SKIP LOCKED: a webhook another process is claiming for right now is
-   * simply left for this round), then counts their deliveries other processes hold and those this one
-   * holds, so two claims cannot both take the same free slot. NO KEY UPDATE, not UPDATE: publishing
-   * inserts deliveries whose foreign-key check takes KEY SHARE on the webhook, and must not wait for a claim.
+   * locks the webhooks it considers (a webhook another process is claiming for right now is simply left
+   * for this round), then counts their deliveries other processes hold and those this one holds, so two
+   * claims cannot both take the same free slot (in-flight-counts.ts).
    *
    * A webhook no other process holds work for is this process's alone for now: its room is the local one,
    * which claims ahead of its slots (lanes.ts), and its share is the whole limit. Otherwise this process
@@ -188,7 +176,7 @@ export class SqlDispatch implements DispatchRepo {
   private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>): Promise<Map<number, RateEntry[]>> {
     const candidates = [...new Set(due.map((row) => num(row.webhook_id)))].sort((a, b) => a - b);
     // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
-    const locked = (await this.#lockAndCount.run(trx, 0, [candidates, request.held, request.now, request.settled])).map((row) => ({ ...row, id: num(row.id) }));
+    const locked = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now);
     const byId = new Map(locked.map((row) => [row.id, row]));
     const limit = request.webhookConcurrency;
     for (const webhook of candidates) {
@@ -197,7 +185,7 @@ export class SqlDispatch implements DispatchRepo {
         room.limitWebhook(webhook, 0);
         continue;
       }
-      const [others, ours] = [num(row.others), num(row.ours)];
+      const { others, ours } = row;
       if (others === 0) {
         shares.set(webhook, limit);
         continue;
@@ -206,7 +194,7 @@ export class SqlDispatch implements DispatchRepo {
       shares.set(webhook, Math.max(0, limit - others));
     }
     // The rows are locked: this claim alone spends the room their rate limits leave.
-    const limited = locked.filter((row) => row.rate_limit !== null).map((row) => ({ seq: row.id, perSecond: num(row.rate_limit as number), log: row.rate_log }));
+    const limited = locked.filter((row) => row.rate_limit !== null).map((row) => ({ seq: row.id, perSecond: row.rate_limit as number, log: row.rate_log }));
     return limitRooms(limited, room, request.now);
   }
 
