@@ -25,8 +25,18 @@ import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
 import { OutcomeWrites } from './outcome-writes.ts';
 import { InFlightCounts } from './in-flight-counts.ts';
+import { planClaimStatements } from './claim-plans.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
 
+
+/**
+ * PostgreSQL, several processes: a process leaves a webhook to the process already sending to it, until the
+ * webhook's work has waited this long to be claimed (that process is not keeping up, or is gone and its
+ * leases still count). Each process that joins splits the webhook's concurrency limit, and none of them
+ * can then claim ahead of its slots (shareRoomAcrossProcesses): with four workers sharing four webhooks,
+ * slots stood idle between claims, claims competed for the same rows, and most came back empty.
+ */
+export const JOIN_AFTER_MS = 200;
 
 export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
@@ -36,6 +46,7 @@ export class SqlDispatch implements DispatchRepo {
   readonly #outcomeWrites: OutcomeWrites;
   /** PostgreSQL only (see shareRoomAcrossProcesses). */
   readonly #inFlight: InFlightCounts;
+  readonly #nextDueAt: Prebuilt<{ at: number | null }>;
 
   /** `handOff`: deliveries published here and handed straight to this process's dispatcher (SQLite). */
   constructor(
@@ -55,6 +66,11 @@ export class SqlDispatch implements DispatchRepo {
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
     this.#outcomeWrites = new OutcomeWrites(dialect, attemptLog);
     this.#inFlight = new InFlightCounts();
+    // Literal statuses (not bound parameters): only then can SQLite prove the partial index applies. The
+    // bound, which holds every time, is a parameter only so that PostgreSQL keeps the statement planned (one
+    // without parameters is sent unnamed and planned at every run: postgres-named-statements.ts).
+    this.#nextDueAt = new Prebuilt(dialect, () => `SELECT min(next_attempt_at) AS at FROM deliveries
+      WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT)`);
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -72,6 +88,7 @@ export class SqlDispatch implements DispatchRepo {
     const shares = new Map<number, number>();
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
     const rows = nothingDue ? [] : await this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') await planClaimStatements(trx);
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
       const due = await this.#dueScan.find(trx, request.now, limit, room);
@@ -167,14 +184,20 @@ export class SqlDispatch implements DispatchRepo {
    * claims cannot both take the same free slot (in-flight-counts.ts).
    *
    * A webhook no other process holds work for is this process's alone for now: its room is the local one,
-   * which claims ahead of its slots (lanes.ts), and its share is the whole limit. Otherwise this process
+   * which claims ahead of its slots (lanes.ts), and its share is the whole limit. One that others send to
+   * and this one does not is left to them while they keep up (JOIN_AFTER_MS). Otherwise this process
    * may hold at most the limit less what the others hold, and have that many in flight (`shares`). The
    * others count what this one holds in the same way, so together they never have more in flight than the
    * limit. Without claiming ahead, each webhook's slots stood idle between a batch's end and the next
    * claim: about 450 deliveries/s per webhook on the benchmark machine.
    */
-  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>): Promise<Map<number, RateEntry[]>> {
-    const candidates = [...new Set(due.map((row) => num(row.webhook_id)))].sort((a, b) => a - b);
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>): Promise<Map<number, RateEntry[]>> {
+    const oldestDue = new Map<number, number>();
+    for (const row of due) {
+      const webhook = num(row.webhook_id);
+      oldestDue.set(webhook, Math.min(oldestDue.get(webhook) ?? Infinity, num(row.next_attempt_at)));
+    }
+    const candidates = [...oldestDue.keys()].sort((a, b) => a - b);
     // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
     const locked = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now);
     const byId = new Map(locked.map((row) => [row.id, row]));
@@ -190,6 +213,12 @@ export class SqlDispatch implements DispatchRepo {
         shares.set(webhook, limit);
         continue;
       }
+      // Another process is sending to this webhook and this one is not: it stays that process's while it
+      // keeps up (see JOIN_AFTER_MS).
+      if (ours === 0 && (oldestDue.get(webhook) as number) > request.now - JOIN_AFTER_MS) {
+        room.limitWebhook(webhook, 0);
+        continue;
+      }
       room.limitWebhook(webhook, limit - others - ours);
       shares.set(webhook, Math.max(0, limit - others));
     }
@@ -199,9 +228,7 @@ export class SqlDispatch implements DispatchRepo {
   }
 
   async nextDueAt(): Promise<number | null> {
-    // Literal statuses (not bound parameters): only then can SQLite prove the partial index applies.
-    const row = await this.db.selectFrom('deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at'))
-      .where(sql<boolean>`status IN ('pending', 'sending')`).executeTakeFirst();
+    const [row] = await this.#nextDueAt.run(this.db, 0, [Number.MAX_SAFE_INTEGER]);
     return numOrNull(row?.at);
   }
 

@@ -38,6 +38,15 @@ export interface DueRow {
  */
 const WINDOW_SLACK = 64;
 /**
+ * PostgreSQL's window for a claim of `limit`: with the slack, rounded up to a power of two, so that a
+ * handful of sizes (each its own statement: see window()) serve every claim. A claim of at most 64 reads
+ * 128 rows at most.
+ */
+export function windowSizeFor(limit: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, limit) + WINDOW_SLACK));
+}
+
+/**
  * Webhooks with waiting work the per-webhook look considers, lowest id first. Past this many, the ones
  * after are found only once their work reaches the front of the due order.
  */
@@ -50,21 +59,13 @@ const WAITING = "status IN ('pending', 'sending')";
 const MAX_BIGINT = '9223372036854775807';
 
 export class DueScan {
-  readonly #window: Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>;
+  /** By window size (windowSize()). */
+  readonly #windows = new Map<number, Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>>();
   readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
   readonly #firstDue: Prebuilt<DueRow>;
 
   constructor(private readonly dialect: Dialect) {
-    // n webhooks and m workspaces left out, after the window is read (never inside it: that is the walk).
-    // `seen`: how many rows the window held, left-out ones included; fewer than asked for means nothing more is due.
-    this.#window = new Prebuilt(dialect, (n, m) => `WITH front AS (
-        SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
-        WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
-        ORDER BY next_attempt_at, id LIMIT CAST(? AS BIGINT))
-      SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
-      FROM (SELECT count(*) AS seen FROM front) AS c
-      LEFT JOIN front AS f ON 1 = 1 ${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}
-      ORDER BY f.next_attempt_at, f.id`);
+
     // On PostgreSQL a webhook's waiting rows are also bounded by a row comparison on (webhook_id,
     // next_attempt_at), which only the per-webhook due index can serve as a range. With the webhook's
     // equality alone, the planner took the all-webhooks due index (it has the same order once the webhook
@@ -97,14 +98,43 @@ export class DueScan {
   }
 
   /**
+   * The window's statement for `size` rows. Full webhooks and workspaces are left out after the window is
+   * read (never inside it: that is the walk): on SQLite n and m of them, on PostgreSQL two arrays, so that
+   * one statement serves every size's claims and is planned once per connection (each list length was a
+   * statement of its own). `seen`: how many rows the window held, left-out ones included; fewer than asked
+   * for means nothing more is due.
+   *
+   * PostgreSQL: the size is written in, not bound, so the generic plan (claim-plans.ts) is made for it.
+   * SQLite: the size is bound (`size` 0 stands for it), and the window is exactly the claim's limit and slack.
+   */
+  private window(size: number): Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }> {
+    let statement = this.#windows.get(size);
+    if (!statement) {
+      statement = new Prebuilt(this.dialect, (n, m) => `WITH front AS (
+          SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
+          WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
+          ORDER BY next_attempt_at, id LIMIT ${size > 0 ? size : 'CAST(? AS BIGINT)'})
+        SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
+        FROM (SELECT count(*) AS seen FROM front) AS c
+        LEFT JOIN front AS f ON 1 = 1 ${this.dialect === 'postgres'
+          ? 'AND f.webhook_id <> ALL(CAST(? AS BIGINT[])) AND f.workspace_id <> ALL(CAST(? AS BIGINT[]))'
+          : `${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}`}
+        ORDER BY f.next_attempt_at, f.id`);
+      this.#windows.set(size, statement);
+    }
+    return statement;
+  }
+
+  /**
    * Up to `limit` due rows in due order that `room` lets the claim take: none of a full webhook or
    * workspace, and no more of each than its room (`room` itself is left as it is).
    */
   async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueRow[]> {
-    const fullWebhooks = padded(room.fullWebhooks());
-    const fullWorkspaces = padded(room.fullWorkspaces());
-    const windowSize = limit + WINDOW_SLACK;
-    const rows = await this.#window.run(db, fullWebhooks.length, [now, windowSize, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
+    const postgres = this.dialect === 'postgres';
+    const windowSize = postgres ? windowSizeFor(limit) : limit + WINDOW_SLACK;
+    const rows = postgres
+      ? await this.window(windowSize).run(db, 0, [now, room.fullWebhooks(), room.fullWorkspaces()])
+      : await this.sqliteWindow(db, now, windowSize, padded(room.fullWebhooks()), padded(room.fullWorkspaces()));
     // One row at least, holding `seen`; a row with no id stands for none.
     const front = rows.filter((row): row is DueRow & { seen: number } => row.id !== null);
     const fits = room.copy();
@@ -126,6 +156,10 @@ export class DueScan {
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     return [...taken, ...behind].sort(dueOrder).slice(0, limit);
+  }
+
+  private sqliteWindow(db: Kysely<Database>, now: number, size: number, fullWebhooks: number[], fullWorkspaces: number[]) {
+    return this.window(0).run(db, fullWebhooks.length, [now, size, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
   }
 
   private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {

@@ -3,13 +3,10 @@
  * in flight to it that other processes hold and that this one holds (dispatch.ts, shareRoomAcrossProcesses).
  *
  * A delivery in flight is `sending` under a lease still running, so the count reads the sending index
- * (migrations/023), which holds only those rows: a few per webhook and process. But a row that finished
- * leaves its entry there until VACUUM. A plain index scan marks such an entry dead once every transaction
- * can see the row has moved on, and later scans skip it; a bitmap scan never does, and visits every entry
- * and its heap tuple each time. PostgreSQL chose a bitmap scan here, and a median claim read 3 796 entries
- * and 464 heap pages to count 25 rows (0.7 ms, a fifth of the database's time in the benchmark).
+ * (migrations/023), which holds only those rows, a few per webhook and process, and the entries of rows
+ * finished since until VACUUM: the claim's transaction is set to skip those (claim-plans.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { Prebuilt } from './prebuilt.ts';
 
@@ -41,14 +38,10 @@ export class InFlightCounts {
     FROM locked LEFT JOIN busy ON busy.webhook_id = locked.id`);
 
   /**
-   * In the claim's transaction `trx`: the `webhooks` (ascending ids) not locked elsewhere, locked and
+   * In the claim's transaction `trx` (planned as claim-plans.ts sets): the `webhooks` (ascending ids) not locked elsewhere, locked and
    * counted. `held`: deliveries this process holds; `settled`: those of them it has finished sending.
    */
   async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number): Promise<InFlightCount[]> {
-    // No bitmap scans for the rest of the claim's transaction (see above). Without them, each run's own
-    // plan looked cheaper than the generic one and the count was planned at every run: the generic plan
-    // is used. One round trip: a simple query may hold several statements.
-    await sql`SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_generic_plan`.execute(trx);
     const rows = await this.#statement.run(trx, 0, [webhooks, held, now, settled]);
     return rows.map((row) => ({ ...row, id: Number(row.id), others: Number(row.others), ours: Number(row.ours), rate_limit: row.rate_limit === null ? null : Number(row.rate_limit) }));
   }

@@ -1,14 +1,17 @@
 /**
  * The per-webhook concurrency limit shared by processes on PostgreSQL bounds requests open to the
  * endpoint: a delivery this process has sent, whose outcome waits to be recorded with its batch, no
- * longer takes one of the webhook's slots (ClaimRequest.settled). On the real store of an API-role
- * process (no dispatcher of its own competes), with the claims made here by hand.
+ * longer takes one of the webhook's slots (ClaimRequest.settled). A process leaves a webhook to the one
+ * sending to it while that one keeps up (store/sql/dispatch.ts, JOIN_AFTER_MS). On the real store of an
+ * API-role process (no dispatcher of its own competes), with the claims made here by hand.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hookd } from '../../../src/app.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
+import { JOIN_AFTER_MS } from '../../../src/store/sql/dispatch.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
 
@@ -76,5 +79,30 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
     // Another process still counts all five, claimed in the store: its claim takes nothing.
     await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i: 5 } });
     expect(await store.dispatch.claim(request([]))).toEqual([]);
+  });
+
+  it('leaves a webhook to the process sending to it while that one keeps up, and joins once its work waits', async () => {
+    const shared = await hookd.core.webhooks.create(workspace, { name: 'shared', url: 'http://127.0.0.1:9/z', events: ['order.shipped'], status: 'active' });
+    // `room`: the process's own room for the webhook; the earlier tests' webhooks are left out.
+    const claim = (held: number[], room: number) => {
+      const now = Date.now();
+      return store.dispatch.claim({
+        now, leaseUntil: now + 60_000, limit: 10, perWebhookRoom: new Map([[shared.seq, room]]), perWebhookDefault: 0,
+        perWorkspaceRoom: new Map(), perWorkspaceDefault: 100, webhookConcurrency: 4, settled: [], held,
+      });
+    };
+    for (let i = 0; i < 4; i++) await hookd.core.events.publish(workspace, { type: 'order.shipped', data: { i } });
+    // Process A sends one of them.
+    const a = await claim([], 1);
+    expect(a.map((d) => d.webhook.seq)).toEqual([shared.seq]);
+    // Process B, sending none, leaves the rest to A, though the webhook has three slots free.
+    expect(await claim([], 10)).toEqual([]);
+    // A, sending one, takes another.
+    const again = await claim(a.map((d) => d.seq), 1);
+    expect(again.map((d) => d.webhook.seq)).toEqual([shared.seq]);
+    // The last two have waited longer than A should let them: B joins, within what the limit leaves it.
+    await sql`UPDATE deliveries SET next_attempt_at = next_attempt_at - ${JOIN_AFTER_MS + 1_000} WHERE webhook_id = ${shared.seq} AND status = 'pending'`.execute(store.db);
+    const b = await claim([], 10);
+    expect(b.map((d) => [d.webhook.seq, d.webhookShare])).toEqual([[shared.seq, 2], [shared.seq, 2]]);
   });
 });
