@@ -28,7 +28,8 @@
  *     and how busy the machine was meanwhile;
  *  5. for hookd on PostgreSQL, "vs 1 worker": its median total CPU per delivery over the 1-worker run's
  *     in this run ('–' when --workers has no 1): more worker processes should add capacity, not
- *     contention, so this should stay near 1;
+ *     contention, so this should stay near 1. The same in the steady phase (7), where the machine is not
+ *     saturated: a throughput round's figure for more processes also holds them taking turns on its cores;
  *  6. for hookd on PostgreSQL, lock waits: during each throughput round and the steady phase, every
  *     100 ms, one query over a connection of the bench's own (its backend's CPU time is taken out of
  *     PostgreSQL's) samples pg_stat_activity and pg_locks for the backends of this run's hookd processes
@@ -153,6 +154,12 @@ interface Figures {
   deliveries: number;
   /** Lock samples during the steady phase; null for a target that is not hookd on PostgreSQL. */
   steadyLocks: LockSample[] | null;
+  /**
+   * Total CPU time per delivery (µs) in the steady phase, own + servers, as totalCpuPerDeliveryUs; null off
+   * Linux. Unlike a throughput round's, the machine is not saturated: more processes are not also more
+   * processes taking turns on two cores.
+   */
+  steadyTotalCpuUs: number | null;
 }
 
 /** A measured target: what the report and the summary need once its processes are gone. */
@@ -388,6 +395,8 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
   const sentAt = new Map<string, number>();
   const total = RATE * STEADY_SECONDS;
   const steadyStart = now();
+  const steadyRecordedBefore = await target.recorded();
+  const steadyCpuBefore = cpuNow(target);
   const stopSampling = sampleLocks(target.locks);
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -400,6 +409,8 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
   const achievedRate = total / ((now() - steadyStart) / 1000);
   const deliveries = total * WEBHOOKS;
   await waitForCount(receiver.pool, deliveries);
+  while ((await target.recorded()) - steadyRecordedBefore < deliveries) await sleep(2);
+  const steadyCpu = cpuPerDelivery(steadyCpuBefore, cpuNow(target), deliveries);
   const steadyLocks = await stopSampling();
   const arrivals = await json(receiver.pool, 'GET', '/__arrivals') as Record<string, number>;
   const paths = webhookPaths(WEBHOOKS);
@@ -410,7 +421,7 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
       if (at !== undefined) latencies.push(at - t);
     }
   }
-  return { rounds, achievedRate, latencies: latencies.sort((a, b) => a - b), deliveries, steadyLocks };
+  return { rounds, achievedRate, latencies: latencies.sort((a, b) => a - b), deliveries, steadyLocks, steadyTotalCpuUs: totalCpu(steadyCpu, target.uses) };
 }
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(56)} ${value}`);
@@ -428,9 +439,10 @@ function medianCpu(figures: Figures, key: keyof Cpu | 'total'): number | null {
  * "vs 1 worker": hookd on PostgreSQL's median total CPU per delivery over that of its 1-worker run in
  * this run; null for the other targets or without a 1-worker run (or a CPU figure).
  */
-function vsOneWorker(result: Result, oneWorker: Result | null): number | null {
+function vsOneWorker(result: Result, oneWorker: Result | null, phase: 'throughput' | 'steady' = 'throughput'): number | null {
   if (result.workers === null || oneWorker === null) return null;
-  const [total, oneTotal] = [medianCpu(result.figures, 'total'), medianCpu(oneWorker.figures, 'total')];
+  const totalOf = (figures: Figures) => (phase === 'steady' ? figures.steadyTotalCpuUs : medianCpu(figures, 'total'));
+  const [total, oneTotal] = [totalOf(result.figures), totalOf(oneWorker.figures)];
   return total === null || oneTotal === null ? null : total / oneTotal;
 }
 
@@ -486,6 +498,8 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
   line('  publish-to-receipt latency p50 (ms)', fixed(percentile(figures.latencies, 50), 2));
   line('  publish-to-receipt latency p99 (ms)', fixed(percentile(figures.latencies, 99), 2));
   line('  publish-to-receipt latency max (ms)', fixed(figures.latencies.at(-1), 2));
+  if (figures.steadyTotalCpuUs !== null) line(`  steady phase: total CPU/delivery (µs), own + ${servers(result)}`, figures.steadyTotalCpuUs.toFixed(0));
+  if (result.workers !== null) line("  steady phase: vs 1 worker (total CPU over the 1-worker run's)", fixed(vsOneWorker(result, oneWorker, 'steady'), 2));
   lockLines('  ', 'steady phase', figures.steadyLocks);
 }
 
@@ -495,10 +509,10 @@ const servers = (result: Result) => [result.uses.postgres ? 'PostgreSQL' : null,
 /** One row per target, as a Markdown table: medians over the rounds, the latency of the steady phase. */
 function summary(results: Result[], baseline: Result | null, sqlite: Result | null): void {
   console.log(`\nsummary: ${EVENTS} events × ${WEBHOOKS} webhooks in ${ROUNDS} rounds (medians); latency at ${RATE} events/s × ${WEBHOOKS} webhooks`);
-  console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL); vs 1 worker: over the 1-worker run\'s total;');
+  console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL), throughput rounds and the steady phase; vs 1 worker: over the 1-worker run\'s total;');
   console.log(`lock waits: hookd's backends waiting on a lock, mean / max of samples every ${LOCK_SAMPLE_MS} ms, throughput rounds; steady phase`);
-  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | lock waits mean / max (throughput; steady) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   const oneWorker = results.find((result) => result.workers === 1) ?? null;
   for (const result of results) {
     const { figures } = result;
@@ -514,6 +528,7 @@ function summary(results: Result[], baseline: Result | null, sqlite: Result | nu
       fixed(medianCpu(figures, 'redis'), 0),
       fixed(medianCpu(figures, 'total'), 0),
       fixed(vsOneWorker(result, oneWorker), 2),
+      `${fixed(figures.steadyTotalCpuUs, 0)}, ${fixed(vsOneWorker(result, oneWorker, 'steady'), 2)}`,
       figures.steadyLocks === null ? '–' : `${lockCell(roundLocks(figures))}; ${lockCell(figures.steadyLocks)}`,
     ];
     console.log(`| ${cells.join(' | ')} |`);
