@@ -59,13 +59,12 @@ const WAITING = "status IN ('pending', 'sending')";
 const MAX_BIGINT = '9223372036854775807';
 
 export class DueScan {
-  /** By window size (windowSize()). */
+  /** By window size (see window()). */
   readonly #windows = new Map<number, Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>>();
   readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
   readonly #firstDue: Prebuilt<DueRow>;
 
   constructor(private readonly dialect: Dialect) {
-
     // On PostgreSQL a webhook's waiting rows are also bounded by a row comparison on (webhook_id,
     // next_attempt_at), which only the per-webhook due index can serve as a range. With the webhook's
     // equality alone, the planner took the all-webhooks due index (it has the same order once the webhook

@@ -38,8 +38,9 @@ export class InFlightCounts {
     FROM locked LEFT JOIN busy ON busy.webhook_id = locked.id`);
 
   /**
-   * In the claim's transaction `trx` (planned as claim-plans.ts sets): the `webhooks` (ascending ids) not locked elsewhere, locked and
-   * counted. `held`: deliveries this process holds; `settled`: those of them it has finished sending.
+   * In the claim's transaction `trx` (planned as claim-plans.ts sets): the `webhooks` (ascending ids) not
+   * locked elsewhere, locked and counted. `held`: deliveries this process holds; `settled`: those of them
+   * it has finished sending.
    */
   async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number): Promise<InFlightCount[]> {
     const rows = await this.#statement.run(trx, 0, [webhooks, held, now, settled]);
