@@ -39,10 +39,10 @@ export interface DueRow {
 const WINDOW_SLACK = 64;
 /**
  * PostgreSQL's window for a claim of `limit`: with the slack, rounded up to a power of two, so that a
- * handful of sizes (each its own statement: see window()) serve every claim. A claim of at most 64 reads
- * 128 rows at most.
+ * handful of sizes (each its own statement: see postgresWindow()) serve every claim. A claim of at most
+ * 64 reads 128 rows at most.
  */
-export function windowSizeFor(limit: number): number {
+function windowSizeFor(limit: number): number {
   return 2 ** Math.ceil(Math.log2(Math.max(1, limit) + WINDOW_SLACK));
 }
 
@@ -58,13 +58,34 @@ const WAITING = "status IN ('pending', 'sending')";
 /** Any time at all, as an upper bound (PostgreSQL's largest BIGINT). */
 const MAX_BIGINT = '9223372036854775807';
 
+/** A row of the window; one row with no id stands for none, holding `seen`. */
+type WindowRow = { [K in keyof DueRow]: DueRow[K] | null } & { seen: number };
+
+/**
+ * The window: the front of the due order, `size` rows at most, from which full webhooks and workspaces
+ * are left out after it is read (`leftOut`; never inside it: that is the walk). `seen`: how many rows the
+ * window held, left-out ones included; fewer than asked for means nothing more is due.
+ */
+const windowText = (size: string, leftOut: string) => `WITH front AS (
+    SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
+    WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
+    ORDER BY next_attempt_at, id LIMIT ${size})
+  SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
+  FROM (SELECT count(*) AS seen FROM front) AS c
+  LEFT JOIN front AS f ON 1 = 1 ${leftOut}
+  ORDER BY f.next_attempt_at, f.id`;
+
 export class DueScan {
-  /** By window size (see window()). */
-  readonly #windows = new Map<number, Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }>>();
+  /** PostgreSQL: by window size (windowSizeFor). */
+  readonly #postgresWindows = new Map<number, Prebuilt<WindowRow>>();
+  /** SQLite: n webhooks and m workspaces left out; the size bound. */
+  readonly #sqliteWindow: Prebuilt<WindowRow>;
   readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
   readonly #firstDue: Prebuilt<DueRow>;
 
   constructor(private readonly dialect: Dialect) {
+    this.#sqliteWindow = new Prebuilt(dialect, (n, m) => windowText('CAST(? AS BIGINT)',
+      `${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}`));
     // On PostgreSQL a webhook's waiting rows are also bounded by a row comparison on (webhook_id,
     // next_attempt_at), which only the per-webhook due index can serve as a range. With the webhook's
     // equality alone, the planner took the all-webhooks due index (it has the same order once the webhook
@@ -97,29 +118,16 @@ export class DueScan {
   }
 
   /**
-   * The window's statement for `size` rows. Full webhooks and workspaces are left out after the window is
-   * read (never inside it: that is the walk): on SQLite n and m of them, on PostgreSQL two arrays, so that
-   * one statement serves every size's claims and is planned once per connection (each list length was a
-   * statement of its own). `seen`: how many rows the window held, left-out ones included; fewer than asked
-   * for means nothing more is due.
-   *
-   * PostgreSQL: the size is written in, not bound, so the generic plan (claim-plans.ts) is made for it.
-   * SQLite: the size is bound (`size` 0 stands for it), and the window is exactly the claim's limit and slack.
+   * PostgreSQL's window statement for `size` rows: the size written in, so that the claim's generic plan
+   * (claim-plans.ts) is made for it, and the left-out webhooks and workspaces as two arrays, so that one
+   * statement per size serves every claim (each list length was a statement of its own).
    */
-  private window(size: number): Prebuilt<{ [K in keyof DueRow]: DueRow[K] | null } & { seen: number }> {
-    let statement = this.#windows.get(size);
+  private postgresWindow(size: number): Prebuilt<WindowRow> {
+    let statement = this.#postgresWindows.get(size);
     if (!statement) {
-      statement = new Prebuilt(this.dialect, (n, m) => `WITH front AS (
-          SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
-          WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
-          ORDER BY next_attempt_at, id LIMIT ${size > 0 ? size : 'CAST(? AS BIGINT)'})
-        SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
-        FROM (SELECT count(*) AS seen FROM front) AS c
-        LEFT JOIN front AS f ON 1 = 1 ${this.dialect === 'postgres'
-          ? 'AND f.webhook_id <> ALL(CAST(? AS BIGINT[])) AND f.workspace_id <> ALL(CAST(? AS BIGINT[]))'
-          : `${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}`}
-        ORDER BY f.next_attempt_at, f.id`);
-      this.#windows.set(size, statement);
+      statement = new Prebuilt(this.dialect, () => windowText(String(size),
+        'AND f.webhook_id <> ALL(CAST(? AS BIGINT[])) AND f.workspace_id <> ALL(CAST(? AS BIGINT[]))'));
+      this.#postgresWindows.set(size, statement);
     }
     return statement;
   }
@@ -129,11 +137,16 @@ export class DueScan {
    * workspace, and no more of each than its room (`room` itself is left as it is).
    */
   async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueRow[]> {
-    const postgres = this.dialect === 'postgres';
-    const windowSize = postgres ? windowSizeFor(limit) : limit + WINDOW_SLACK;
-    const rows = postgres
-      ? await this.window(windowSize).run(db, 0, [now, room.fullWebhooks(), room.fullWorkspaces()])
-      : await this.sqliteWindow(db, now, windowSize, padded(room.fullWebhooks()), padded(room.fullWorkspaces()));
+    let windowSize: number;
+    let rows: WindowRow[];
+    if (this.dialect === 'postgres') {
+      windowSize = windowSizeFor(limit);
+      rows = await this.postgresWindow(windowSize).run(db, 0, [now, room.fullWebhooks(), room.fullWorkspaces()]);
+    } else {
+      windowSize = limit + WINDOW_SLACK;
+      const [fullWebhooks, fullWorkspaces] = [padded(room.fullWebhooks()), padded(room.fullWorkspaces())];
+      rows = await this.#sqliteWindow.run(db, fullWebhooks.length, [now, windowSize, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
+    }
     // One row at least, holding `seen`; a row with no id stands for none.
     const front = rows.filter((row): row is DueRow & { seen: number } => row.id !== null);
     const fits = room.copy();
@@ -155,10 +168,6 @@ export class DueScan {
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     return [...taken, ...behind].sort(dueOrder).slice(0, limit);
-  }
-
-  private sqliteWindow(db: Kysely<Database>, now: number, size: number, fullWebhooks: number[], fullWorkspaces: number[]) {
-    return this.window(0).run(db, fullWebhooks.length, [now, size, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
   }
 
   private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {

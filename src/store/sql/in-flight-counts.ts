@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { Prebuilt } from './prebuilt.ts';
+import { num, numOrNull } from './rows.ts';
 
 export interface InFlightCount {
   id: number;
@@ -44,6 +45,6 @@ export class InFlightCounts {
    */
   async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number): Promise<InFlightCount[]> {
     const rows = await this.#statement.run(trx, 0, [webhooks, held, now, settled]);
-    return rows.map((row) => ({ ...row, id: Number(row.id), others: Number(row.others), ours: Number(row.ours), rate_limit: row.rate_limit === null ? null : Number(row.rate_limit) }));
+    return rows.map((row) => ({ ...row, id: num(row.id), others: num(row.others), ours: num(row.ours), rate_limit: numOrNull(row.rate_limit) }));
   }
 }
