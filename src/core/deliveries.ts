@@ -95,7 +95,10 @@ export class Deliveries {
     if (!(await this.ctx.store.deliveries.resend(delivery.seq, this.ctx.now()))) {
       throw new Conflict('the delivery is being sent right now');
     }
+    // Read before the dispatcher is told: the answer is what the resend did (pending), not how far a
+    // dispatcher quick to claim it got meanwhile (a CLI test saw `sending`).
+    const { delivery: resent } = await this.get(webhook, id);
     this.ctx.wake();
-    return (await this.get(webhook, id)).delivery;
+    return resent;
   }
 }
