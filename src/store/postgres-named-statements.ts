@@ -6,6 +6,8 @@
  * Kysely sends every statement unnamed, so each pool connection's `query` names statements here: a text
  * gets a name once it has been run twice on that connection (one-off texts are not worth a server-side
  * statement), and a connection names at most MAX_NAMED of them, which bounds what the server keeps.
+ * Statements without parameters are named too (the next due time, /metrics's counts, BEGIN and COMMIT),
+ * but not a text holding several statements: only the simple protocol, unnamed, takes those.
  */
 import type pg from 'pg';
 
@@ -20,7 +22,7 @@ export function nameStatements(client: pg.PoolClient): void {
   const seen = new Set<string>();
   const query = client.query.bind(client) as Query;
   const named: Query = (config, values, callback) => {
-    if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0) return query(config, values, callback);
+    if (typeof config !== 'string' || !Array.isArray(values) || config.includes(';')) return query(config, values, callback);
     let name = names.get(config);
     if (name === undefined && names.size < MAX_NAMED) {
       if (seen.has(config)) {

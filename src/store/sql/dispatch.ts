@@ -66,11 +66,8 @@ export class SqlDispatch implements DispatchRepo {
     this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
     this.#outcomeWrites = new OutcomeWrites(dialect, attemptLog);
     this.#inFlight = new InFlightCounts();
-    // Literal statuses (not bound parameters): only then can SQLite prove the partial index applies. The
-    // bound, which holds every time, is a parameter only so that PostgreSQL keeps the statement planned (one
-    // without parameters is sent unnamed and planned at every run: postgres-named-statements.ts).
-    this.#nextDueAt = new Prebuilt(dialect, () => `SELECT min(next_attempt_at) AS at FROM deliveries
-      WHERE status IN ('pending', 'sending') AND next_attempt_at <= CAST(? AS BIGINT)`);
+    // Literal statuses (not bound parameters): only then can SQLite prove the partial index applies.
+    this.#nextDueAt = new Prebuilt(dialect, () => "SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')");
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -228,7 +225,7 @@ export class SqlDispatch implements DispatchRepo {
   }
 
   async nextDueAt(): Promise<number | null> {
-    const [row] = await this.#nextDueAt.run(this.db, 0, [Number.MAX_SAFE_INTEGER]);
+    const [row] = await this.#nextDueAt.run(this.db, 0, []);
     return numOrNull(row?.at);
   }
 

@@ -33,6 +33,21 @@ describe.skipIf(!USE_POSTGRES)(`named statements on PostgreSQL (${USE_POSTGRES ?
     }
   });
 
+  it('names a statement without parameters too, but not a text of several statements', async () => {
+    const client = await pool.connect();
+    try {
+      const before = await prepared(client);
+      for (let run = 0; run < 3; run++) {
+        expect((await client.query('SELECT 40 + 2 AS n', [])).rows).toEqual([{ n: 42 }]);
+        // Only the simple protocol takes several statements in one text: sent unnamed, it still runs.
+        await client.query('BEGIN; SET LOCAL enable_bitmapscan = off; COMMIT', []);
+      }
+      expect((await prepared(client)).filter((text) => !before.includes(text))).toEqual(['SELECT 40 + 2 AS n']);
+    } finally {
+      client.release();
+    }
+  });
+
   it('names at most 200 statements on one connection', async () => {
     const client = await pool.connect();
     try {
