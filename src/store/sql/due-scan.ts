@@ -94,9 +94,8 @@ export class DueScan {
     const ofWebhook = (alias: string, webhook: string, dueBy = 'CAST(? AS BIGINT)') => dialect === 'postgres'
       ? `${alias}webhook_id = ${webhook} AND (${alias}webhook_id, ${alias}next_attempt_at) <= (${webhook}, ${dueBy})`
       : `${alias}webhook_id = ${webhook} AND ${alias}next_attempt_at <= ${dueBy}`;
-    // A skip scan: each step is one probe of the per-webhook due index for the next webhook id. Its bound is
-    // a parameter only so that PostgreSQL keeps it planned (a statement without parameters is sent
-    // unnamed and planned at every run: postgres-named-statements.ts).
+    // A skip scan: each step is one probe of the per-webhook due index for the next webhook id, at most
+    // MAX_WEBHOOKS_LOOKED_AT steps.
     this.#waitingWebhooks = new Prebuilt(dialect, () => `WITH RECURSIVE waiting(webhook_id, n) AS (
         SELECT (SELECT webhook_id FROM deliveries WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
         UNION ALL
