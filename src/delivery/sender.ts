@@ -1,6 +1,11 @@
 /**
  * One HTTP POST (or PUT, when a webhook's transform asks for it) to a subscriber: pooled keep-alive connections per origin (undici), a hard timeout,
  * redirects not followed, and the response captured up to a cap.
+ *
+ * The timeout bounds the whole attempt, from the start to the last byte of the answer: a delivery starts
+ * only if its lease leaves room for that (core/lease.ts). undici's own timers bound each phase but not
+ * their sum (a body trickled a byte at a time, each within bodyTimeout, could run on for minutes), so
+ * the attempts still open at their deadline are cut off by one timer for them all.
  */
 import { STATUS_CODES } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -24,6 +29,11 @@ export interface SenderOptions {
   bodyCapBytes: number;
 }
 
+/** How often attempts past their deadline are looked for: the timeout is kept to within this. */
+const DEADLINE_CHECK_MS = 100;
+
+const timeoutError = () => Object.assign(new Error('response took too long'), { code: 'HOOKD_RESPONSE_TIMEOUT' });
+
 export class HttpSender {
   readonly #agent: Agent;
   /** Without the address guard: only for hookd's own listen relay (see post). */
@@ -34,6 +44,9 @@ export class HttpSender {
     return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
   });
   #aborted = false;
+  /** Attempts not finished yet, oldest first: all share one timeout, so their deadlines come in this order. */
+  readonly #open = new Set<ResponseCollector>();
+  #deadlineTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: SenderOptions) {
     const connectTimeout = Math.min(options.timeoutMs, 10_000);
@@ -61,20 +74,41 @@ export class HttpSender {
     const started = performance.now();
     return new Promise((resolve) => {
       const finish = (response: CollectedResponse | null, error: unknown) => {
+        this.#open.delete(collector);
         const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
         // Field by field: V8 (Node 20) builds `{ ...object, more }` on a slow path, about 1.4 µs each time.
         resolve(response
           ? { statusCode: response.statusCode, statusMessage: response.statusMessage, headers: response.headers, body: response.body, durationMs, error: null }
           : { statusCode: null, statusMessage: null, headers: {}, body: null, durationMs, error: this.describe(error) });
       };
+      const collector = new ResponseCollector(this.options.bodyCapBytes, started + this.options.timeoutMs, finish);
       try {
         const target = this.#targets.get(url);
-        const collector = new ResponseCollector(this.options.bodyCapBytes, started + this.options.timeoutMs, finish);
+        this.#open.add(collector);
+        this.watchDeadlines();
         (toOwnRelay ? this.#relayAgent : this.#agent).dispatch({ origin: target.origin, path: target.path, method, headers, body }, collector);
       } catch (error) {
         finish(null, error);
       }
     });
+  }
+
+  /** While attempts are open, cuts off those past their deadline every DEADLINE_CHECK_MS. */
+  private watchDeadlines(): void {
+    if (this.#deadlineTimer) return;
+    this.#deadlineTimer = setInterval(() => {
+      const now = performance.now();
+      for (const collector of this.#open) {
+        if (collector.deadline > now) break;
+        this.#open.delete(collector);
+        collector.expire();
+      }
+      if (this.#open.size === 0 && this.#deadlineTimer) {
+        clearInterval(this.#deadlineTimer);
+        this.#deadlineTimer = null;
+      }
+    }, DEADLINE_CHECK_MS);
+    this.#deadlineTimer.unref();
   }
 
   /** Aborts every request in flight (shutdown after the grace period). */
@@ -119,6 +153,9 @@ type CollectedResponse = Pick<HttpResult, 'statusCode' | 'statusMessage' | 'head
  */
 class ResponseCollector implements Dispatcher.DispatchHandler {
   #statusCode = 0;
+  /** Set once undici starts the request (after its connection is made): what cuts it off. */
+  #controller: Dispatcher.DispatchController | null = null;
+  #expired = false;
   #headers: Record<string, string> = {};
   readonly #parts: Buffer[] = [];
   #size = 0;
@@ -126,12 +163,22 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly cap: number,
-    private readonly deadline: number,
+    readonly deadline: number,
     private readonly finish: (response: CollectedResponse | null, error: unknown) => void,
   ) {}
 
-  /** Present so undici treats this as a handler of its current interface (it checks for this method). */
-  onRequestStart(): void {}
+  /** Also what makes undici treat this as a handler of its current interface (it checks for this method). */
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    if (this.#expired) controller.abort(timeoutError());
+  }
+
+  /** Past its deadline: cut off now, or as soon as its connection is made (connecting has its own timeout). */
+  expire(): void {
+    if (this.#done) return;
+    this.#expired = true;
+    this.#controller?.abort(timeoutError());
+  }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     // 1xx answers are interim: the real one follows.
@@ -142,7 +189,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (performance.now() > this.deadline) {
-      controller.abort(Object.assign(new Error('response took too long'), { code: 'HOOKD_RESPONSE_TIMEOUT' }));
+      controller.abort(timeoutError());
       return;
     }
     if (this.#size + chunk.length > this.cap) {

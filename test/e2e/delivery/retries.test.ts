@@ -201,6 +201,32 @@ describe('retries after a timeout', () => {
   });
 });
 
+describe('the request timeout bounds the whole attempt', () => {
+  let server: TestHookd;
+
+  beforeAll(async () => {
+    server = await startTestHookd({ retrySchedule: '100ms', retryJitter: '0', requestTimeout: '1s' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('cuts off an answer gone silent after its last byte came just before the deadline', async () => {
+    const r = await receiver();
+    // A byte at 900 ms, then silence until the next at 1 800 ms: undici's idle timer (1 s from the last
+    // byte) and the check made as each byte comes would both end it at about 1.8 s, a lease's margin late.
+    r.script.push({ kind: 'trickle', everyMs: 900, bytes: 3 });
+    const { ws, webhook } = await workspaceWithWebhook(server.api, 'silent', r.url('/silent'));
+    const event = await publish(ws, { id: 9 });
+
+    const delivery = await deliveryOf(ws, webhook.id, event.id, 'succeeded');
+    const [timedOut] = delivery.attempts;
+    expect(timedOut.error).toMatch(/timeout/i);
+    expect(timedOut.durationMs).toBeGreaterThanOrEqual(1000);
+    expect(timedOut.durationMs).toBeLessThan(1600);
+  });
+});
+
 describe('Retry-After', () => {
   let server: TestHookd;
 
