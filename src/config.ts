@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseCidrList } from './core/addresses.ts';
+import { minimumLeaseMs, OUTCOME_MARGIN_MS } from './core/lease.ts';
 import { validateSecret } from './core/validation.ts';
 import { parseDuration, parseDurationList } from './util/duration.ts';
 
@@ -133,7 +134,7 @@ export const SETTINGS = {
   dispatchThread: { env: 'HOOKD_DISPATCH_THREAD', use: 'thread', flag: '--dispatch-thread <bool>', help: 'serve: run the dispatcher in a thread of its own (a second core)', default: 'true' },
   shutdownGrace: { env: 'HOOKD_SHUTDOWN_GRACE', use: 'delivery', flag: '--shutdown-grace <duration>', help: 'on SIGTERM, how long in-flight attempts may finish', default: '10s' },
   retention: { env: 'HOOKD_RETENTION', use: 'delivery', flag: '--retention <duration>', help: 'how long attempts and delivered events are kept', default: '30d' },
-  lease: { env: 'HOOKD_LEASE', use: 'delivery', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s)', default: '' },
+  lease: { env: 'HOOKD_LEASE', use: 'delivery', flag: '--lease <duration>', help: 'how long a claimed delivery stays claimed (default: 3 × request timeout + 30s; at least request timeout + 2s)', default: '' },
   wcMaxFailures: { env: 'HOOKD_WC_MAX_FAILURES', use: 'delivery', flag: '--wc-max-failures <n>', help: "WooCommerce webhooks are disabled after more than this many failures in a row (WooCommerce's woocommerce_max_webhook_delivery_failures)", default: '5' },
   wcUserAgent: { env: 'HOOKD_WC_USER_AGENT', use: 'delivery', flag: '--wc-user-agent <text>', help: 'User-Agent of WooCommerce-format deliveries', default: 'WooCommerce/2.3.0 Hookshot (WordPress/4.1)' },
   publicUrl: { env: 'HOOKD_PUBLIC_URL', use: 'delivery', flag: '--public-url <url>', help: "this service's public base URL (sent as X-WC-Webhook-Source, and the base of portal links)", default: '' },
@@ -223,7 +224,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
   });
   const requestTimeoutMs = check('requestTimeout', parseDuration);
   const concurrency = check('concurrency', integer(1, 10_000));
-  const lease = check('lease', optional);
+  // By default a claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.
+  const leaseMs = raw('lease') === '' ? 3 * requestTimeoutMs + 30_000 : check('lease', (text) => {
+    const ms = parseDuration(text);
+    if (ms < minimumLeaseMs(requestTimeoutMs)) {
+      throw new Error(`must be at least HOOKD_REQUEST_TIMEOUT + ${(2 * OUTCOME_MARGIN_MS) / 1000}s (${minimumLeaseMs(requestTimeoutMs)} ms): an attempt and the recording of its outcome must fit in the lease, or another process sends the delivery again`);
+    }
+    return ms;
+  });
   return {
     role,
     port: check('port', integer(0, 65535)),
@@ -259,9 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: SettingV
     workspaceConcurrency: raw('workspaceConcurrency') === '' ? Math.max(1, Math.floor((concurrency * 3) / 4)) : check('workspaceConcurrency', integer(1, concurrency)),
     dispatchThread: check('dispatchThread', boolean),
     shutdownGraceMs: check('shutdownGrace', parseDuration),
-    // A claimed delivery may wait behind two full rounds of its webhook's slots, then make its own attempt.
     retentionMs: check('retention', parseDuration),
-    leaseMs: lease === undefined ? 3 * requestTimeoutMs + 30_000 : check('lease', parseDuration),
+    leaseMs,
     bodyLogCapBytes: 64 * 1024,
     logLevel: check('logLevel', logLevel),
     publicUrl: check('publicUrl', httpUrl),

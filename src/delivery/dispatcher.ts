@@ -17,6 +17,7 @@ import { Lanes, type Lane, type Running } from './lanes.ts';
 import { honoursRetryAfter, type RetryPolicy } from './retry.ts';
 import { WakeTimes } from './wake-times.ts';
 import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
+import { leaseHasRoomForAttempt } from '../core/lease.ts';
 import { EndpointBackoff } from './endpoint-backoff.ts';
 
 export interface DispatcherOptions {
@@ -25,6 +26,8 @@ export interface DispatcherOptions {
   /** Active attempts one workspace may hold (the rest of `concurrency` stays free for the others). */
   workspaceConcurrency: number;
   leaseMs: number;
+  /** Bounds one attempt (sender.ts): a delivery starts only if its lease leaves room for it (core/lease.ts). */
+  requestTimeoutMs: number;
   shutdownGraceMs: number;
   disablePolicy: DisablePolicy;
   /** Longest sleep between looks at the store, so other processes' expired leases are noticed. */
@@ -235,8 +238,9 @@ export class Dispatcher {
    * - a rate-limited delivery was counted against its limit when it was claimed: one that could not start
    *   soon after is counted again when it is claimed again (core/flow-control.ts);
    * - one whose endpoint asked for a rest meanwhile;
-   * - one that waited here past half its lease: sent now, its lease could run out before its outcome is
-   *   recorded, and another process would claim it and send it a second time.
+   * - one whose lease no longer leaves room for a whole attempt and its recording, or that waited here past
+   *   half its lease: sent now, its lease could run out before its outcome is recorded, and another
+   *   process would claim it and send it a second time (core/lease.ts).
    */
   private startReady(): void {
     const late: ClaimedDelivery[] = [];
@@ -244,8 +248,8 @@ export class Dispatcher {
     for (let next = this.#lanes.next(); next; next = this.#lanes.next()) {
       const { delivery } = next;
       const rateCountedLongAgo = delivery.webhook.rateLimited && now - (delivery.claimedAt ?? now) > MAX_START_DELAY_MS;
-      const leaseHalfSpent = delivery.leaseUntil !== undefined && delivery.leaseUntil - now < this.options.leaseMs / 2;
-      if (rateCountedLongAgo || leaseHalfSpent || this.#backoff.resting(delivery.webhook.seq, now)) {
+      const leaseTooShort = delivery.leaseUntil !== undefined && !leaseHasRoomForAttempt(delivery.leaseUntil, now, this.options.leaseMs, this.options.requestTimeoutMs);
+      if (rateCountedLongAgo || leaseTooShort || this.#backoff.resting(delivery.webhook.seq, now)) {
         late.push(next.delivery);
         this.#lanes.notStarted(next.lane);
         continue;
@@ -337,7 +341,7 @@ export class Dispatcher {
     }
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
     this.options.metrics?.attemptSeconds.observe(attempt.durationMs / 1000);
-    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: delivery.webhook.fifo, attempt: toLoggedAttempt(attempt), next });
+    this.#outcomes.push({ deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: delivery.webhook.fifo, attempt: toLoggedAttempt(attempt), next, leaseUntil: delivery.leaseUntil });
     this.scheduleFlush();
   }
 
@@ -368,6 +372,7 @@ export class Dispatcher {
         try {
           const { disabledWebhooks } = await this.repo.record(batch, this.options.disablePolicy, Date.now());
           this.#recording = [];
+          this.warnOfLeasesRunOut(batch, Date.now());
           for (const webhook of disabledWebhooks) {
             this.options.metrics?.disabled.inc();
             this.log.warn({ webhook: webhook.id, workspace: webhook.workspaceId }, webhook.gone ? 'webhook disabled: its endpoint answered 410 Gone' : 'webhook disabled after repeated failures');
@@ -391,6 +396,14 @@ export class Dispatcher {
     } finally {
       this.#flushing = null;
     }
+  }
+
+  /** Outcomes recorded after their lease ran out: said, for such deliveries may have been sent twice. */
+  private warnOfLeasesRunOut(batch: AttemptOutcome[], now: number): void {
+    let late = 0;
+    for (const outcome of batch) if (outcome.leaseUntil !== undefined && outcome.leaseUntil < now) late++;
+    if (late === 0) return;
+    this.log.warn({ outcomes: late, leaseMs: this.options.leaseMs }, 'outcomes recorded after their lease ran out: another process may have sent those deliveries again (a stalled process or store; HOOKD_LEASE may be too short for this load)');
   }
 
   /**

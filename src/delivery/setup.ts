@@ -44,6 +44,7 @@ export function newDispatcher(config: Config, repo: DispatchRepo, runner: Attemp
     webhookConcurrency: config.webhookConcurrency,
     workspaceConcurrency: config.workspaceConcurrency,
     leaseMs: config.leaseMs,
+    requestTimeoutMs: config.requestTimeoutMs,
     shutdownGraceMs: config.shutdownGraceMs,
     disablePolicy: {
       standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },

@@ -72,6 +72,12 @@ describe('config', () => {
     }
   });
 
+  it('refuses a lease too short for an attempt and its recording', () => {
+    const error = refused({ HOOKD_REQUEST_TIMEOUT: '10s', HOOKD_LEASE: '11s' }, 'HOOKD_LEASE');
+    expect(error.message).toContain('HOOKD_REQUEST_TIMEOUT + 2s (12000 ms)');
+    expect(loadConfig({ HOOKD_REQUEST_TIMEOUT: '10s', HOOKD_LEASE: '12s' }).leaseMs).toBe(12_000);
+  });
+
   it('names the variable when the bad value came from a flag', () => {
     refused({}, 'HOOKD_PORT', { port: 'eighty' });
     refused({ HOOKD_RETRY_SCHEDULE: '1s' }, 'HOOKD_RETRY_SCHEDULE', { retrySchedule: 'soon' });

@@ -394,6 +394,8 @@ export interface AttemptOutcome {
   fifo: boolean;
   attempt: LoggedAttempt;
   next: { status: 'succeeded' | 'failed' | 'pending'; at: number | null };
+  /** When its lease ran out: recorded later, it may have been claimed and sent again meanwhile (core/lease.ts). */
+  leaseUntil?: number;
 }
 
 export interface DisablePolicy {

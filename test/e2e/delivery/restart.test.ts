@@ -111,7 +111,7 @@ describe('restarts', () => {
 
   it('kill -9 during delivery loses no acknowledged event', { timeout: 60_000 }, async () => {
     const port = await freePort();
-    const settings = { lease: '2s', requestTimeout: '10s' };
+    const settings = { lease: '4s', requestTimeout: '2s' };
     let hookd = await start(port, settings);
     const ws = await createWorkspace(hookd.api);
     const webhook = (await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'w', url: receiver.url('/w'), events: ['order.created'], active: true })).body.data;

@@ -13,7 +13,7 @@ import { busiestSecond, checkFifo, randomFailures } from '../../helpers/flow.ts'
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
 describe.skipIf(!USE_POSTGRES)(`flow control across processes (${USE_POSTGRES ? 'running' : reason})`, () => {
-  const cluster = processesOnPostgres('hookd-flow-', { lease: '3s', retrySchedule: '20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms' });
+  const cluster = processesOnPostgres('hookd-flow-', { lease: '4s', retrySchedule: '20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms' });
   const spawn = (settings: Record<string, string> = {}, command?: string[]) => cluster.spawn(settings, command);
 
   it('keeps FIFO order over 1 000 events, failures at random, three processes, one SIGKILLed', { timeout: 240_000 }, async () => {

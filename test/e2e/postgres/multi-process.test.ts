@@ -13,7 +13,7 @@ import type { HookdProcess } from '../../helpers/process.ts';
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
 describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTGRES ? 'running' : reason})`, () => {
-  const cluster = processesOnPostgres('hookd-multi-', { lease: '3s', logLevel: 'info' });
+  const cluster = processesOnPostgres('hookd-multi-', { lease: '6s', logLevel: 'info' });
   const spawn = (settings: Record<string, string> = {}, command?: string[]) => cluster.spawn(settings, command);
 
   // About 40 s alone on an idle 2-core machine (31 s of it publishing); a full test run slows it several
@@ -107,9 +107,10 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     }
   }
 
-  it('hands back, unsent, a delivery that waited past half its lease, so no other process sends it too', { timeout: 60_000 }, async () => {
-    // One attempt at a time, each 800 ms: the delivery claimed ahead would start with 400 ms of its 1.2 s lease left.
-    const settings = { webhookConcurrency: '1', lease: '1200ms' };
+  it('sends each delivery once with two processes, one attempt at a time, under the shortest lease allowed', { timeout: 60_000 }, async () => {
+    // Each attempt 800 ms; the 3 s lease holds one attempt (1 s timeout) and its recording (1 s), and 1 s
+    // to wait for the slot: a delivery claimed ahead that waits longer goes back unsent (lease-room.test.ts).
+    const settings = { webhookConcurrency: '1', requestTimeout: '1s', lease: '3s' };
     const [a] = [await spawn(settings), await spawn(settings)];
     const ws = await createWorkspace(a.api, 'lease');
     cluster.receiver.behaviour = { kind: 'slow', ms: 800 };
@@ -117,7 +118,7 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     for (let i = 0; i < 6; i++) await ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { i } });
     await cluster.receiver.waitFor(6, 30_000);
     // A second copy would come once the last lease ran out.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await new Promise((resolve) => setTimeout(resolve, 3500));
     const ids = cluster.receiver.requests.map((r) => r.headers['webhook-id']);
     expect(new Set(ids).size).toBe(6);
     expect(ids).toHaveLength(6);
