@@ -15,8 +15,7 @@ import { PostgresUpkeep } from './postgres-upkeep.ts';
 import { nameStatements } from './postgres-named-statements.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
-import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
-import { SqliteReader } from './sqlite-reader.ts';
+import { SqliteBackground } from './sqlite-background.ts';
 import { PRIVATE_DIR, PRIVATE_FILE } from './private-modes.ts';
 
 const require = createRequire(import.meta.url);
@@ -49,14 +48,12 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     throw new StartupError(describeOpenFailure(path, error));
   }
   const health = new StoreHealth();
-  const checkpointer = new SqliteCheckpointer(path, require.resolve('better-sqlite3'));
-  const reader = new SqliteReader(path, require.resolve('better-sqlite3'));
+  const background = new SqliteBackground(path, require.resolve('better-sqlite3'), undefined, (message) => options.log?.warn({ error: message }, 'SQLite background thread: a checkpoint failed, or the thread was lost and is started again'));
   const db = new Kysely<Database>({ dialect: guardedDialect(new SqliteDialect({ database: withStatementCache(file) }), health) });
   return new SqlStore(db, 'sqlite', async () => {
-    await reader.stop();
-    await checkpointer.stop();
+    await background.stop();
     lock?.release();
-  }, undefined, health, (texts) => reader.read(texts));
+  }, undefined, health, (texts) => background.read(texts));
 }
 
 function openSqlite(dataDir: string, path: string): SQLite.Database {
@@ -78,7 +75,7 @@ function openSqlite(dataDir: string, path: string): SQLite.Database {
   // the next COMMIT then walks the page cache's whole hash table to drop pages past the end
   // (pcache1TruncateUnsafe). With publishes and attempt logs splitting pages in most commits, that walk
   // took as much CPU as all of SQLite's statement execution at 64 MiB; at 8 MiB it is an eighth of that.
-  // Checkpoints run in a worker thread (see sqlite-checkpointer.ts); the connection's own
+  // Checkpoints run in a worker thread (see sqlite-background.ts); the connection's own
   // autocheckpoint is only a backstop.
   file.pragma('cache_size = -8192');
   file.pragma('wal_autocheckpoint = 50000');

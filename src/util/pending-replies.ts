@@ -1,7 +1,7 @@
 /**
  * Requests sent over a thread's port that wait for their reply, matched by id. The dispatcher thread asks
  * for store calls, the API thread for the dispatcher thread's metrics and for reads off the event loop
- * (store/sqlite-reader.ts).
+ * (store/sqlite-background.ts).
  */
 export class PendingReplies<T> {
   readonly #waiting = new Map<number, { resolve: (value: T) => void; reject: (error: Error) => void }>();

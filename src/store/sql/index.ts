@@ -106,7 +106,7 @@ export class SqlStore implements Store {
     readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined, notifyStopped: () => undefined, onStopped: () => () => undefined },
     /** Follows every statement when the dialect is guarded (see guarded-dialect.ts). */
     private readonly health: StoreHealth = new StoreHealth(),
-    /** Where /metrics's gauges are read: on `db` unless given (SQLite: off the event loop, sqlite-reader.ts). */
+    /** Where /metrics's gauges are read: on `db` unless given (SQLite: off the event loop, sqlite-background.ts). */
     readStatements: ReadStatements = readOn(db),
   ) {
     this.settings = new SqlSettings(db);

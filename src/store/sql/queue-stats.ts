@@ -10,7 +10,7 @@
  * counters cover them. The webhooks table is read whole: it is small (each workspace has at most
  * HOOKD_MAX_WEBHOOKS_PER_WORKSPACE).
  *
- * On SQLite they run off the event loop, on a connection of their own (sqlite-reader.ts): counting a
+ * On SQLite they run off the event loop, on a connection of their own (sqlite-background.ts): counting a
  * million index entries takes about half a second, and the event loop would wait for it.
  */
 import { sql, type Kysely } from 'kysely';
