@@ -22,32 +22,32 @@ import { Metrics } from '../../../src/metrics.ts';
 import { eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES, createTestSchema, type TestSchema } from '../../helpers/postgres.ts';
 import { Receiver } from '../../helpers/receiver.ts';
+import { overriding } from '../../helpers/dispatch-repo.ts';
 
 const HELD_BACK_MS = 2500;
 
 /** The store's dispatch calls; the first claim that finds work answers HELD_BACK_MS late. Notes what is handed back. */
 function slowFirstClaim(repo: DispatchRepo): DispatchRepo & { heldBack: number[]; released: Array<{ seqs: number[]; at: number }> } {
-  const wrapped = {
-    heldBack: [] as number[],
-    released: [] as Array<{ seqs: number[]; at: number }>,
-    claim: async (...args: Parameters<DispatchRepo['claim']>) => {
-      const claimed = await repo.claim(...args);
-      if (claimed.length > 0 && wrapped.heldBack.length === 0) {
-        wrapped.heldBack.push(...claimed.map((delivery) => delivery.seq));
-        await new Promise((resolve) => setTimeout(resolve, HELD_BACK_MS));
-      }
-      return claimed;
-    },
-    nextDueAt: () => repo.nextDueAt(),
-    record: (...args: Parameters<DispatchRepo['record']>) => repo.record(...args),
-    release: (seqs: number[], now: number) => {
-      wrapped.released.push({ seqs, at: Date.now() });
-      return repo.release(seqs, now);
-    },
-    stopClaiming: (...args: Parameters<DispatchRepo['stopClaiming']>) => repo.stopClaiming(...args),
-    promoteStalledQueues: (...args: Parameters<DispatchRepo['promoteStalledQueues']>) => repo.promoteStalledQueues(...args),
+  const heldBack: number[] = [];
+  const released: Array<{ seqs: number[]; at: number }> = [];
+  return {
+    heldBack,
+    released,
+    ...overriding(repo, {
+      claim: async (request) => {
+        const claimed = await repo.claim(request);
+        if (claimed.length > 0 && heldBack.length === 0) {
+          heldBack.push(...claimed.map((delivery) => delivery.seq));
+          await new Promise((resolve) => setTimeout(resolve, HELD_BACK_MS));
+        }
+        return claimed;
+      },
+      release: (seqs, now) => {
+        released.push({ seqs, at: Date.now() });
+        return repo.release(seqs, now);
+      },
+    }),
   };
-  return wrapped;
 }
 
 describe('a lease that no longer leaves room for an attempt', () => {
@@ -111,9 +111,7 @@ describe('a lease that no longer leaves room for an attempt', () => {
     const store = hookd.store.dispatch;
     // The first recording takes longer than the whole 3 s lease (a stalled store, say).
     let delayed = false;
-    const repo: DispatchRepo = {
-      claim: (...args) => store.claim(...args),
-      nextDueAt: () => store.nextDueAt(),
+    const repo = overriding(store, {
       record: async (...args) => {
         if (!delayed) {
           delayed = true;
@@ -121,10 +119,7 @@ describe('a lease that no longer leaves room for an attempt', () => {
         }
         return store.record(...args);
       },
-      release: (...args) => store.release(...args),
-      stopClaiming: (...args) => store.stopClaiming(...args),
-      promoteStalledQueues: (...args) => store.promoteStalledQueues(...args),
-    };
+    });
     const lines: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => { lines.push(line); } });
     dispatcher = newDispatcher({ ...config, requestTimeoutMs: 1000, leaseMs: 3000 }, repo, sending.runner, new Metrics({ processMetrics: false }), log);

@@ -24,6 +24,7 @@ import type { DispatchRepo } from '../../../src/core/ports/store.ts';
 import { eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
 import { Receiver } from '../../helpers/receiver.ts';
+import { overriding } from '../../helpers/dispatch-repo.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -31,15 +32,12 @@ const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_D
 function counting(repo: DispatchRepo): DispatchRepo & { claims: number } {
   const counted = {
     claims: 0,
-    claim: (...args: Parameters<DispatchRepo['claim']>) => {
-      counted.claims++;
-      return repo.claim(...args);
-    },
-    nextDueAt: () => repo.nextDueAt(),
-    record: (...args: Parameters<DispatchRepo['record']>) => repo.record(...args),
-    release: (...args: Parameters<DispatchRepo['release']>) => repo.release(...args),
-    stopClaiming: (...args: Parameters<DispatchRepo['stopClaiming']>) => repo.stopClaiming(...args),
-    promoteStalledQueues: (...args: Parameters<DispatchRepo['promoteStalledQueues']>) => repo.promoteStalledQueues(...args),
+    ...overriding(repo, {
+      claim: (request) => {
+        counted.claims++;
+        return repo.claim(request);
+      },
+    }),
   };
   return counted;
 }
