@@ -19,6 +19,7 @@ import { WakeTimes } from './wake-times.ts';
 import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
 import { leaseHasRoomForAttempt } from '../core/lease.ts';
 import { EndpointBackoff } from './endpoint-backoff.ts';
+import { isUnreachable } from './sender.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -58,7 +59,7 @@ export class Dispatcher {
   readonly #lanes: Lanes;
   /** Deliveries this process holds (queued or in flight), so a re-claim after a lease expiry is not sent twice. */
   readonly #held = new Set<number>();
-  /** Endpoints that answered 429, 502, 503 or 504 rest a while (endpoint-backoff.ts). */
+  /** Endpoints that answered 429, 502, 503 or 504, or could not be reached, rest a while (endpoint-backoff.ts). */
   readonly #backoff = new EndpointBackoff();
   readonly #outcomes: AttemptOutcome[] = [];
   /** The batch of outcomes being recorded right now. */
@@ -330,13 +331,14 @@ export class Dispatcher {
     const next = this.retry.next(delivery.attemptCount + 1, delivery.trigger, attempt, attempt.createdAt, delivery.webhook.retrySchedule);
     // The retry a 429 or 503 asked for with Retry-After (as the retry policy honours it) is also how long the endpoint rests.
     const askedUntil = honoursRetryAfter(attempt.responseCode) && attempt.responseHeaders['retry-after'] !== undefined && next.status === 'pending' ? next.at : null;
-    const restUntil = this.#backoff.answered(delivery.webhook.seq, attempt.responseCode, askedUntil, Date.now());
+    const restUntil = this.#backoff.answered(delivery.webhook.seq, attempt.responseCode, askedUntil, Date.now(), isUnreachable(attempt.error));
     if (restUntil === null) {
       this.#lanes.answered(delivery.webhook.seq, attempt.durationMs, attempt.success);
     } else {
-      // Its endpoint asked to slow down: what its lane holds goes back, and it is looked at again after the rest.
+      // Its endpoint asked to slow down, or cannot be reached: what its lane holds goes back, and it is
+      // looked at again after the rest.
       this.#lanes.slowDown(delivery.webhook.seq);
-      void this.dropLane(delivery.webhook.seq);
+      void this.handBackQueued(delivery.webhook.seq);
       this.wakeAt(restUntil, true);
     }
     this.options.metrics?.attempts.inc({ result: attempt.success ? 'success' : 'failure' });
@@ -411,6 +413,13 @@ export class Dispatcher {
    * the store, held there and not sent. Attempts in flight finish. Never throws.
    */
   async dropLane(webhookSeq: number): Promise<void> {
+    // Whatever it rested for: once it is back (resumed, re-enabled), it is tried at once.
+    this.#backoff.forget(webhookSeq);
+    await this.handBackQueued(webhookSeq);
+  }
+
+  /** What a webhook's lane holds, claimed and not started, goes back to the store. Never throws. */
+  private async handBackQueued(webhookSeq: number): Promise<void> {
     const lane = this.#lanes.lane(webhookSeq);
     if (lane) await this.handBack(this.#lanes.drain(lane));
   }

@@ -1,5 +1,7 @@
 /**
- * Endpoints that say "slow down": 429, 502, 503 and 504. After such an answer hookd rests the webhook, in
+ * Endpoints that say "slow down" (429, 502, 503 and 504), and those that cannot be reached at all
+ * (connection refused, no route, name not found, connecting timed out: sender.ts, isUnreachable). After
+ * such an answer, or no answer, hookd rests the webhook, in
  * this process: no attempt to it starts, and it claims none, until the rest is over. Then one attempt
  * probes it (its concurrency limit has dropped to one, lanes.ts); a success brings back the normal pace
  * (the limit grows by one per success), another such answer rests it twice as long.
@@ -32,8 +34,8 @@ export class EndpointBackoff {
    * An attempt's answer: returns until when the webhook rests, or null when the answer is no such signal.
    * `askedUntil`: when the endpoint asked (Retry-After) to be tried again, as the retry policy honours it.
    */
-  answered(webhookSeq: number, responseCode: number | null, askedUntil: number | null, now: number): number | null {
-    if (responseCode === null || !BACK_OFF_STATUSES.has(responseCode)) {
+  answered(webhookSeq: number, responseCode: number | null, askedUntil: number | null, now: number, unreachable = false): number | null {
+    if (!unreachable && (responseCode === null || !BACK_OFF_STATUSES.has(responseCode))) {
       // Any other answer: it is reachable and says nothing about its pace; a success ends the back-off.
       if (responseCode !== null && responseCode >= 200 && responseCode < 300) this.#rests.delete(webhookSeq);
       return null;
@@ -44,6 +46,11 @@ export class EndpointBackoff {
     if (this.#rests.size >= REMEMBERED) this.#rests.delete(this.#rests.keys().next().value as number);
     this.#rests.set(webhookSeq, { level, until });
     return until;
+  }
+
+  /** The webhook was paused, disabled or deleted: when it is back, it is tried at once. */
+  forget(webhookSeq: number): void {
+    this.#rests.delete(webhookSeq);
   }
 
   /** Whether the webhook rests at `now`. */

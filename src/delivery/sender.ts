@@ -32,6 +32,18 @@ export interface SenderOptions {
 /** How often attempts past their deadline are looked for: the timeout is kept to within this. */
 const DEADLINE_CHECK_MS = 100;
 
+/**
+ * Errors that say the endpoint cannot be reached at all, whatever is sent: nothing listens, no route to
+ * it, its name does not resolve, or connecting timed out. Not a reset or a timeout waiting for an answer,
+ * which a reachable endpoint can cause for one request (a keep-alive connection it closed, say).
+ */
+const UNREACHABLE_CODES = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'];
+
+/** Whether an attempt's error (as HttpSender describes it: the code first) says its endpoint cannot be reached. */
+export function isUnreachable(error: string | null): boolean {
+  return error !== null && UNREACHABLE_CODES.some((code) => error.startsWith(`${code}:`));
+}
+
 const timeoutError = () => Object.assign(new Error('response took too long'), { code: 'HOOKD_RESPONSE_TIMEOUT' });
 
 export class HttpSender {

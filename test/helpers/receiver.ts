@@ -81,9 +81,13 @@ export class Receiver {
     });
   }
 
-  static async start(): Promise<Receiver> {
+  /** On `port` (a free one if 0). */
+  static async start(port = 0): Promise<Receiver> {
     const receiver = new Receiver();
-    await new Promise<void>((resolve) => receiver.#server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      receiver.#server.once('error', reject);
+      receiver.#server.listen(port, '127.0.0.1', resolve);
+    });
     receiver.port = (receiver.#server.address() as AddressInfo).port;
     return receiver;
   }

@@ -1,6 +1,7 @@
-/** Resting endpoints that answer 429, 502, 503 or 504 (delivery/endpoint-backoff.ts). */
+/** Resting endpoints that answer 429, 502, 503 or 504, or cannot be reached (delivery/endpoint-backoff.ts). */
 import { describe, expect, it } from 'vitest';
 import { EndpointBackoff } from '../../src/delivery/endpoint-backoff.ts';
+import { isUnreachable } from '../../src/delivery/sender.ts';
 
 describe('EndpointBackoff', () => {
   it('rests 1 s, then twice as long at each signal in a row, up to a minute; a success ends it', () => {
@@ -28,6 +29,25 @@ describe('EndpointBackoff', () => {
     expect(backoff.resting(1, 4999)).toBe(true);
     expect(backoff.restingNow(4999)).toEqual([1]);
     expect(backoff.restingNow(5000)).toEqual([]);
+  });
+
+  it('rests an endpoint that cannot be reached as one that says 503, until it is forgotten', () => {
+    const backoff = new EndpointBackoff();
+    expect(backoff.answered(3, null, null, 1000, true)).toBe(2000);
+    expect(backoff.answered(3, null, null, 2000, true)).toBe(4000);
+    expect(backoff.resting(3, 3999)).toBe(true);
+    backoff.forget(3);
+    expect(backoff.resting(3, 3999)).toBe(false);
+    expect(backoff.answered(3, null, null, 4000, true)).toBe(5000);
+  });
+
+  it('tells an endpoint that cannot be reached by the error the sender gives', () => {
+    expect(isUnreachable('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9')).toBe(true);
+    expect(isUnreachable('ENOTFOUND: getaddrinfo ENOTFOUND hooks.example.invalid')).toBe(true);
+    expect(isUnreachable('UND_ERR_CONNECT_TIMEOUT: Connect Timeout Error')).toBe(true);
+    expect(isUnreachable('ECONNRESET: other side closed')).toBe(false);
+    expect(isUnreachable('timeout: no complete response within 2000 ms')).toBe(false);
+    expect(isUnreachable(null)).toBe(false);
   });
 
   it('remembers a bounded number of endpoints', () => {

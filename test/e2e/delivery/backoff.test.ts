@@ -2,7 +2,7 @@
  * Endpoints that say "slow down" (delivery/endpoint-backoff.ts): with 1 000 deliveries queued for an
  * endpoint that answers 503, it gets a handful of requests over several seconds, not a retry storm; a
  * Retry-After is honoured for the whole endpoint (within the webhook's retry delays, as for its own retry); once it answers 200 again, everything is delivered at
- * the normal pace, none of the waiting deliveries failed.
+ * the normal pace, none of the waiting deliveries failed. The same for an endpoint that refuses connections.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, sleep, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
@@ -17,6 +17,13 @@ describe('back-off signals', () => {
   afterAll(async () => {
     await server?.stop();
   });
+
+  /** Failed attempts so far, as /metrics counts them. */
+  async function failedAttempts(): Promise<number> {
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const line = metrics.split('\n').find((l) => l.startsWith('hookd_attempts_total{result="failure"} '));
+    return line === undefined ? 0 : Number(line.split(' ')[1]);
+  }
 
   it('a dead endpoint with 1 000 deliveries queued gets a few requests, then all of them once it is back', async () => {
     const receiver = await Receiver.start();
@@ -38,6 +45,32 @@ describe('back-off signals', () => {
     expect(waiting.filter((d) => d.status === 'failed')).toHaveLength(0);
 
     receiver.behaviour = { kind: 'status', status: 200, body: 'ok' };
+    await eventually(async () => new Set(receiver.requests.map((r) => JSON.parse(r.text).data.n)).size === total, 60_000, 250);
+    await eventually(async () => (await listDeliveries(ws, webhook.id)).every((d) => d.status === 'succeeded'), 20_000, 250);
+    await receiver.close();
+  }, 90_000);
+
+  it('an endpoint that refuses connections with 1 000 deliveries queued gets a few attempts, then all of them once it listens', async () => {
+    // A port nothing listens on (a receiver started there and closed), until a receiver starts there again.
+    const closed = await Receiver.start();
+    const port = closed.port;
+    await closed.close();
+    const { ws, webhook } = await workspaceWithWebhook(server.api, 'refused', `http://127.0.0.1:${port}/dead`);
+    const failuresBefore = await failedAttempts();
+    const total = 1000;
+    for (let i = 0; i < total; i += 100) {
+      const batch = Array.from({ length: 100 }, (_, j) => ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { n: i + j } }));
+      for (const response of await Promise.all(batch)) expect(response.status).toBe(202);
+    }
+    await sleep(6000);
+    const waiting = await listDeliveries(ws, webhook.id);
+    const attempts = (await failedAttempts()) - failuresBefore;
+    console.log(`1 000 deliveries queued for an endpoint refusing connections: ${attempts} attempts in 6 s`);
+    // Rests of 1, 2 and 4 s after the first refusals. Without: every delivery, five times each.
+    expect(attempts).toBeLessThan(30);
+    expect(waiting.filter((d) => d.status === 'failed')).toHaveLength(0);
+
+    const receiver = await Receiver.start(port);
     await eventually(async () => new Set(receiver.requests.map((r) => JSON.parse(r.text).data.n)).size === total, 60_000, 250);
     await eventually(async () => (await listDeliveries(ws, webhook.id)).every((d) => d.status === 'succeeded'), 20_000, 250);
     await receiver.close();

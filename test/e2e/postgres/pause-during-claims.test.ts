@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, eventually, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
-import { freePort } from '../../helpers/process.ts';
+import { Receiver } from '../../helpers/receiver.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -18,10 +18,12 @@ describe.skipIf(!USE_POSTGRES)(`pausing a webhook while claims take its rows (${
   let hookd: TestHookd;
   let db: pg.Client;
   let schemaUrl: string;
+  let failing: Receiver | undefined;
 
   beforeAll(async () => {
     schemaUrl = (await createTestSchema()).url;
-    // Each delivery fails once (nothing listens) and then waits an hour: a backlog nobody sends meanwhile.
+    // Each delivery fails once (its endpoint answers 500, which rests nothing) and then waits an hour: a
+    // backlog nobody sends meanwhile.
     hookd = await startTestHookd({ databaseUrl: schemaUrl, retrySchedule: '1h', webhookConcurrency: '64' });
     db = new pg.Client({ connectionString: schemaUrl });
     await db.connect();
@@ -29,12 +31,15 @@ describe.skipIf(!USE_POSTGRES)(`pausing a webhook while claims take its rows (${
   afterAll(async () => {
     await db?.end();
     await hookd?.stop();
+    await failing?.close();
   });
 
   it('holds every pending delivery no claim holds, without waiting for those a claim holds', { timeout: 120_000 }, async () => {
     const total = 2500;
     const ws = await createWorkspace(hookd.api, 'pause-race');
-    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'dead', url: `http://127.0.0.1:${await freePort()}/dead`, events: ['order.created'], active: true });
+    failing = await Receiver.start();
+    failing.behaviour = { kind: 'status', status: 500 };
+    const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'failing', url: failing.url('/failing'), events: ['order.created'], active: true });
     expect(created.status, created.text).toBe(201);
     for (let i = 0; i < total; i += 100) {
       const batch = Array.from({ length: Math.min(100, total - i) }, (_, j) => ws.api.post(`/workspaces/${ws.id}/events`, { type: 'order.created', data: { i: i + j } }));
