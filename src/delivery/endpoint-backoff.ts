@@ -1,10 +1,10 @@
 /**
  * Endpoints that say "slow down" (429, 502, 503 and 504), and those that cannot be reached at all
  * (connection refused, no route, name not found, connecting timed out: sender.ts, isUnreachable). After
- * such an answer, or no answer, hookd rests the webhook, in
- * this process: no attempt to it starts, and it claims none, until the rest is over. Then one attempt
- * probes it (its concurrency limit has dropped to one, lanes.ts); a success brings back the normal pace
- * (the limit grows by one per success), another such answer rests it twice as long.
+ * such an answer, or no answer, hookd rests the webhook, in this process: no attempt to it starts, and it
+ * claims none, until the rest is over. Then one attempt probes it (its concurrency limit has dropped to
+ * one, lanes.ts); a success brings back the normal pace (the limit grows by one per success), another
+ * such answer rests it twice as long.
  *
  * - With Retry-After (seconds or an HTTP date), the rest lasts until the retry the endpoint asked for,
  *   which the retry policy keeps within the webhook's shortest and longest delays (retry.ts).
