@@ -33,6 +33,8 @@ export interface DispatcherOptions {
   disablePolicy: DisablePolicy;
   /** Longest sleep between looks at the store, so other processes' expired leases are noticed. */
   safetyPollMs?: number;
+  /** Other processes may claim from the same store (PostgreSQL): see wake(). */
+  sharesStore: boolean;
   metrics?: Metrics;
 }
 
@@ -122,9 +124,14 @@ export class Dispatcher {
    * attempts in flight in another process: a look now would come back empty again. The timer set then, or
    * an attempt finishing here, looks next. Without this, four PostgreSQL workers woken by every publish made
    * nine claims in ten for nothing, and fell seconds behind 500 events/s to one webhook.
+   *
+   * Only where processes share the store: alone on it (SQLite), due work it could not take is its own
+   * (a webhook resting here, a rate limit), and the new work it is told of is for others. Backed off there,
+   * it took that work only at its next timed look: behind a dead endpoint's backlog, another webhook's
+   * deliveries waited up to 50 ms (p99 55–60 ms against 11 without the backlog).
    */
   wake(): void {
-    if (this.#backedOff) return;
+    if (this.#backedOff && this.options.sharesStore) return;
     this.lookSoon();
   }
 

@@ -46,6 +46,7 @@ export function newDispatcher(config: Config, repo: DispatchRepo, runner: Attemp
     leaseMs: config.leaseMs,
     requestTimeoutMs: config.requestTimeoutMs,
     shutdownGraceMs: config.shutdownGraceMs,
+    sharesStore: config.databaseUrl !== undefined,
     disablePolicy: {
       standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },
       woocommerce: { failures: config.woocommerce.maxFailures },
