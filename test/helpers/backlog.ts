@@ -1,6 +1,7 @@
 /**
  * What the backlog tests share: an API-role hookd on the real store of the run (no dispatcher of its own
- * takes the work away), and a backlog of pending deliveries written in one statement.
+ * takes the work away; tests that drive a dispatcher of their own use it too), and a backlog of pending
+ * deliveries written in one statement.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { startHookd, type Hookd } from '../../src/app.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import { loadConfig, type Config, type SettingName } from '../../src/config.ts';
 import type { SqlStore } from '../../src/store/sql/index.ts';
 import { USE_POSTGRES, createTestSchema } from './postgres.ts';
 
@@ -16,16 +17,17 @@ export interface ApiRoleHookd {
   config: Config;
   hookd: Hookd;
   store: SqlStore;
-  /** Closes it and removes its data dir. */
+  /** Closes it and removes its data dir (and its schema, on PostgreSQL). */
   stop(): Promise<void>;
 }
 
-export async function startApiRoleHookd(name: string): Promise<ApiRoleHookd> {
+/** `settings`: more settings, or other values (as loadConfig's flags take them). */
+export async function startApiRoleHookd(name: string, settings: Partial<Record<SettingName, string>> = {}): Promise<ApiRoleHookd> {
   const dir = mkdtempSync(join(tmpdir(), `hookd-${name}-`));
   const schema = USE_POSTGRES ? await createTestSchema() : null;
   const config = loadConfig({}, {
     dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn',
-    ...(schema ? { databaseUrl: schema.url } : {}),
+    ...(schema ? { databaseUrl: schema.url } : {}), ...settings,
   }, 'api');
   const hookd = await startHookd(config, pino({ level: 'warn' }));
   const started: ApiRoleHookd = {
@@ -34,6 +36,7 @@ export async function startApiRoleHookd(name: string): Promise<ApiRoleHookd> {
     store: hookd.store as SqlStore,
     async stop() {
       await started.hookd.close();
+      await schema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

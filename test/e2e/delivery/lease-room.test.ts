@@ -6,23 +6,20 @@
  * have claimed it and sent it too (seen in CI: a loaded run of the multi-process test sent a dozen events
  * twice). The dispatcher here is the test's own, over the real store, its first claim held back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHookd, type Hookd } from '../../../src/app.ts';
 import { loadEncryptionKey } from '../../../src/bootstrap.ts';
-import { loadConfig, type Config } from '../../../src/config.ts';
+import type { Hookd } from '../../../src/app.ts';
+import type { Config } from '../../../src/config.ts';
 import { SecretBox } from '../../../src/core/crypto.ts';
 import type { DispatchRepo } from '../../../src/core/ports/store.ts';
 import type { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { attemptSending, newDispatcher, type AttemptSending } from '../../../src/delivery/setup.ts';
 import { Metrics } from '../../../src/metrics.ts';
 import { eventually } from '../../helpers/hookd.ts';
-import { USE_POSTGRES, createTestSchema, type TestSchema } from '../../helpers/postgres.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 import { overriding } from '../../helpers/dispatch-repo.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 const HELD_BACK_MS = 2500;
 
@@ -51,8 +48,7 @@ function slowFirstClaim(repo: DispatchRepo): DispatchRepo & { heldBack: number[]
 }
 
 describe('a lease that no longer leaves room for an attempt', () => {
-  let dir: string;
-  let schema: TestSchema | undefined;
+  let started: ApiRoleHookd;
   let config: Config;
   let hookd: Hookd;
   let receiver: Receiver;
@@ -60,25 +56,18 @@ describe('a lease that no longer leaves room for an attempt', () => {
   let dispatcher: Dispatcher | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hookd-lease-room-'));
-    schema = USE_POSTGRES ? await createTestSchema() : undefined;
     // The API role: the dispatcher is the test's own. A 6 s lease with a 4 s timeout: an attempt needs 5 s of it.
-    config = loadConfig({}, {
-      dataDir: dir, ...(schema ? { databaseUrl: schema.url } : {}), adminToken: 'admin', port: '0', host: '127.0.0.1',
-      allowPrivateNetworks: 'true', logLevel: 'warn', requestTimeout: '4s', lease: '6s',
-    }, 'api');
-    hookd = await startHookd(config, pino({ level: 'warn' }));
+    started = await startApiRoleHookd('lease-room', { requestTimeout: '4s', lease: '6s' });
+    ({ config, hookd } = started);
     receiver = await Receiver.start();
     sending = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
   });
 
   afterAll(async () => {
     await dispatcher?.stop();
-    await sending.http.close();
-    await receiver.close();
-    await hookd.close();
-    await schema?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await sending?.http.close();
+    await receiver?.close();
+    await started?.stop();
   });
 
   it('hands the delivery back unsent, though less than half its lease is spent, and sends it once under a new lease', { timeout: 30_000 }, async () => {

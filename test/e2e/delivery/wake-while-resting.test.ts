@@ -6,14 +6,11 @@
  * backlog, another webhook's deliveries waited that much more (docs/performance.md, 2026-12-04, night).
  * Where processes share the store, backing off stays (test/e2e/postgres/claim-backoff.test.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHookd, type Hookd } from '../../../src/app.ts';
 import { loadEncryptionKey } from '../../../src/bootstrap.ts';
-import { loadConfig, type Config } from '../../../src/config.ts';
+import type { Hookd } from '../../../src/app.ts';
+import type { Config } from '../../../src/config.ts';
 import { SecretBox } from '../../../src/core/crypto.ts';
 import type { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { attemptSending, newDispatcher, type AttemptSending } from '../../../src/delivery/setup.ts';
@@ -22,11 +19,12 @@ import { sleep } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 import { overriding } from '../../helpers/dispatch-repo.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 const reason = 'SQLite only: on PostgreSQL processes share the store, and a dispatcher backs off (claim-backoff.test.ts)';
 
 describe.skipIf(USE_POSTGRES)(`a dispatcher alone on its store, while a webhook rests (${USE_POSTGRES ? reason : 'running'})`, () => {
-  let dir: string;
+  let started: ApiRoleHookd;
   let config: Config;
   let hookd: Hookd;
   let receiver: Receiver;
@@ -34,20 +32,18 @@ describe.skipIf(USE_POSTGRES)(`a dispatcher alone on its store, while a webhook 
   let dispatcher: Dispatcher | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hookd-wake-resting-'));
     // The API role: the dispatcher is the test's own.
-    config = loadConfig({}, { dataDir: dir, adminToken: 'admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn' }, 'api');
-    hookd = await startHookd(config, pino({ level: 'warn' }));
+    started = await startApiRoleHookd('wake-resting');
+    ({ config, hookd } = started);
     receiver = await Receiver.start();
     sending = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
   });
 
   afterAll(async () => {
     await dispatcher?.stop();
-    await sending.http.close();
-    await receiver.close();
-    await hookd.close();
-    rmSync(dir, { recursive: true, force: true });
+    await sending?.http.close();
+    await receiver?.close();
+    await started?.stop();
   });
 
   it('claims at each notice of new work, not only at its timed looks', { timeout: 30_000 }, async () => {

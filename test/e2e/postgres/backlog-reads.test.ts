@@ -29,7 +29,7 @@ import { InFlightCounts } from '../../../src/store/sql/in-flight-counts.ts';
 import { planClaimStatements } from '../../../src/store/sql/claim-plans.ts';
 import { Rooms } from '../../../src/store/sql/rooms.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 const BACKLOG = 30_000;
@@ -77,7 +77,7 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
   });
 
   afterAll(async () => {
-    await running?.close();
+    await running?.stop();
   });
 
   it("finds the healthy webhook's due deliveries without reading the backlog's rows", async () => {

@@ -11,7 +11,7 @@ import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { MarkSending } from '../../../src/store/sql/mark-sending.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 import { whileTransactionHolds } from '../../helpers/held-transaction.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
@@ -32,7 +32,7 @@ describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'ru
   });
 
   afterAll(async () => {
-    await running?.close();
+    await running?.stop();
   });
 
   /** Three new deliveries, due now; their ids. Those of earlier tests are settled first. */

@@ -13,7 +13,7 @@ import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { JOIN_AFTER_MS } from '../../../src/store/sql/dispatch.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/api-role-hookd.ts';
+import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -42,7 +42,7 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
   });
 
   afterAll(async () => {
-    await running?.close();
+    await running?.stop();
   });
 
   it('frees a slot once its attempt has ended, before its outcome is recorded', async () => {
