@@ -7,19 +7,11 @@
  * twice). The dispatcher here is the test's own, over the real store, its first claim held back.
  */
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEncryptionKey } from '../../../src/bootstrap.ts';
-import type { Hookd } from '../../../src/app.ts';
-import type { Config } from '../../../src/config.ts';
-import { SecretBox } from '../../../src/core/crypto.ts';
+import { describe, expect, it } from 'vitest';
 import type { DispatchRepo } from '../../../src/core/ports/store.ts';
-import type { Dispatcher } from '../../../src/delivery/dispatcher.ts';
-import { attemptSending, newDispatcher, type AttemptSending } from '../../../src/delivery/setup.ts';
-import { Metrics } from '../../../src/metrics.ts';
 import { eventually } from '../../helpers/hookd.ts';
-import { Receiver } from '../../helpers/receiver.ts';
 import { overriding } from '../../helpers/dispatch-repo.ts';
-import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { ownDispatcher } from '../../helpers/own-dispatcher.ts';
 
 const HELD_BACK_MS = 2500;
 
@@ -48,35 +40,16 @@ function slowFirstClaim(repo: DispatchRepo): DispatchRepo & { heldBack: number[]
 }
 
 describe('a lease that no longer leaves room for an attempt', () => {
-  let started: ApiRoleHookd;
-  let config: Config;
-  let hookd: Hookd;
-  let receiver: Receiver;
-  let sending: AttemptSending;
-  let dispatcher: Dispatcher | undefined;
-
-  beforeAll(async () => {
-    // The API role: the dispatcher is the test's own. A 6 s lease with a 4 s timeout: an attempt needs 5 s of it.
-    started = await startApiRoleHookd('lease-room', { requestTimeout: '4s', lease: '6s' });
-    ({ config, hookd } = started);
-    receiver = await Receiver.start();
-    sending = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
-  });
-
-  afterAll(async () => {
-    await dispatcher?.stop();
-    await sending?.http.close();
-    await receiver?.close();
-    await started?.stop();
-  });
+  // The API role: the dispatcher is the test's own. A 6 s lease with a 4 s timeout: an attempt needs 5 s of it.
+  const setup = ownDispatcher('lease-room', { requestTimeout: '4s', lease: '6s' });
 
   it('hands the delivery back unsent, though less than half its lease is spent, and sends it once under a new lease', { timeout: 30_000 }, async () => {
+    const { hookd, receiver } = setup;
     const workspace = await hookd.core.workspaces.create({ name: 'lease-room' });
     const webhook = await hookd.core.webhooks.create(workspace, { name: 'w', url: receiver.url('/w'), events: ['order.created'], status: 'active' });
     const published = await hookd.core.events.publish(workspace, { type: 'order.created', data: { n: 1 } });
     const repo = slowFirstClaim(hookd.store.dispatch);
-    dispatcher = newDispatcher(config, repo, sending.runner, new Metrics({ processMetrics: false }), pino({ level: 'warn' }));
-    dispatcher.start();
+    await setup.start(repo);
 
     const [request] = await receiver.waitFor(1, 20_000);
     // It came with 3.5 s of its 6 s lease left: more than half, less than the 5 s an attempt needs.
@@ -90,11 +63,10 @@ describe('a lease that no longer leaves room for an attempt', () => {
       return list.items.length === 1 && list.items[0].status === 'succeeded' ? list : null;
     }, 10_000, 20);
     expect(receiver.requests).toHaveLength(1);
-    await dispatcher.stop();
-    dispatcher = undefined;
   });
 
   it('warns when an outcome is recorded after its lease ran out', { timeout: 30_000 }, async () => {
+    const { hookd, receiver, config } = setup;
     const workspace = await hookd.core.workspaces.create({ name: 'late-record' });
     const webhook = await hookd.core.webhooks.create(workspace, { name: 'w', url: receiver.url('/late'), events: ['order.created'], status: 'active' });
     const store = hookd.store.dispatch;
@@ -111,9 +83,8 @@ describe('a lease that no longer leaves room for an attempt', () => {
     });
     const lines: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => { lines.push(line); } });
-    dispatcher = newDispatcher({ ...config, requestTimeoutMs: 1000, leaseMs: 3000 }, repo, sending.runner, new Metrics({ processMetrics: false }), log);
     await hookd.core.events.publish(workspace, { type: 'order.created', data: { n: 1 } });
-    dispatcher.start();
+    await setup.start(repo, { config: { ...config, requestTimeoutMs: 1000, leaseMs: 3000 }, log });
     await eventually(async () => {
       const list = await hookd.core.deliveries.list(workspace, { webhook }, { limit: 10 });
       return list.items.length === 1 && list.items[0].status === 'succeeded' ? list : null;

@@ -6,47 +6,20 @@
  * backlog, another webhook's deliveries waited that much more (docs/performance.md, 2026-12-04, night).
  * Where processes share the store, backing off stays (test/e2e/postgres/claim-backoff.test.ts).
  */
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEncryptionKey } from '../../../src/bootstrap.ts';
-import type { Hookd } from '../../../src/app.ts';
-import type { Config } from '../../../src/config.ts';
-import { SecretBox } from '../../../src/core/crypto.ts';
-import type { Dispatcher } from '../../../src/delivery/dispatcher.ts';
-import { attemptSending, newDispatcher, type AttemptSending } from '../../../src/delivery/setup.ts';
-import { Metrics } from '../../../src/metrics.ts';
+import { describe, expect, it } from 'vitest';
 import { sleep } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { Receiver } from '../../helpers/receiver.ts';
 import { overriding } from '../../helpers/dispatch-repo.ts';
-import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { ownDispatcher } from '../../helpers/own-dispatcher.ts';
 
 const reason = 'SQLite only: on PostgreSQL processes share the store, and a dispatcher backs off (claim-backoff.test.ts)';
 
 describe.skipIf(USE_POSTGRES)(`a dispatcher alone on its store, while a webhook rests (${USE_POSTGRES ? reason : 'running'})`, () => {
-  let started: ApiRoleHookd;
-  let config: Config;
-  let hookd: Hookd;
-  let receiver: Receiver;
-  let sending: AttemptSending;
-  let dispatcher: Dispatcher | undefined;
-
-  beforeAll(async () => {
-    // The API role: the dispatcher is the test's own.
-    started = await startApiRoleHookd('wake-resting');
-    ({ config, hookd } = started);
-    receiver = await Receiver.start();
-    sending = attemptSending(config, new SecretBox(loadEncryptionKey(config)));
-  });
-
-  afterAll(async () => {
-    await dispatcher?.stop();
-    await sending?.http.close();
-    await receiver?.close();
-    await started?.stop();
-  });
+  // The API role: the dispatcher is the test's own.
+  const setup = ownDispatcher('wake-resting');
 
   it('claims at each notice of new work, not only at its timed looks', { timeout: 30_000 }, async () => {
+    const { hookd, receiver } = setup;
     const workspace = await hookd.core.workspaces.create({ name: 'wake-resting' });
     await hookd.core.webhooks.create(workspace, { name: 'resting', url: receiver.url('/resting'), events: ['order.created'], status: 'active' });
     receiver.behaviour = { kind: 'status', status: 503 };
@@ -59,8 +32,7 @@ describe.skipIf(USE_POSTGRES)(`a dispatcher alone on its store, while a webhook 
         return hookd.store.dispatch.claim(request);
       },
     });
-    dispatcher = newDispatcher(config, repo, sending.runner, new Metrics({ processMetrics: false }), pino({ level: 'warn' }));
-    dispatcher.start();
+    const dispatcher = await setup.start(repo);
     // The first attempts answer 503: the webhook rests for a second (its deliveries due again after it).
     await receiver.waitFor(1, 10_000);
     // Its outcomes recorded and its next look planned, well within the rest.
