@@ -182,7 +182,8 @@ export class SqlDispatch implements DispatchRepo {
    *
    * A webhook no other process holds work for is this process's alone for now: its room is the local one,
    * which claims ahead of its slots (lanes.ts), and its share is the whole limit. One that others send to
-   * and this one does not is left to them while they keep up (JOIN_AFTER_MS). Otherwise this process
+   * and this one does not is left to them while they keep up (JOIN_AFTER_MS), and not locked: their own
+   * claims would skip it. Otherwise this process
    * may hold at most the limit less what the others hold, and have that many in flight (`shares`). The
    * others count what this one holds in the same way, so together they never have more in flight than the
    * limit. Without claiming ahead, each webhook's slots stood idle between a batch's end and the next
@@ -195,8 +196,11 @@ export class SqlDispatch implements DispatchRepo {
       oldestDue.set(webhook, Math.min(oldestDue.get(webhook) ?? Infinity, num(row.next_attempt_at)));
     }
     const candidates = [...oldestDue.keys()].sort((a, b) => a - b);
+    // Whose work has not waited long: another process sending to it and this one not, it stays that
+    // process's while it keeps up (JOIN_AFTER_MS), and is left out (neither locked nor returned).
+    const fresh = candidates.filter((webhook) => (oldestDue.get(webhook) as number) > request.now - JOIN_AFTER_MS);
     // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
-    const locked = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now);
+    const locked = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now, fresh);
     const byId = new Map(locked.map((row) => [row.id, row]));
     const limit = request.webhookConcurrency;
     for (const webhook of candidates) {
@@ -208,12 +212,6 @@ export class SqlDispatch implements DispatchRepo {
       const { others, ours } = row;
       if (others === 0) {
         shares.set(webhook, limit);
-        continue;
-      }
-      // Another process is sending to this webhook and this one is not: it stays that process's while it
-      // keeps up (see JOIN_AFTER_MS).
-      if (ours === 0 && (oldestDue.get(webhook) as number) > request.now - JOIN_AFTER_MS) {
-        room.limitWebhook(webhook, 0);
         continue;
       }
       room.limitWebhook(webhook, limit - others - ours);

@@ -2,8 +2,9 @@
  * The per-webhook concurrency limit shared by processes on PostgreSQL bounds requests open to the
  * endpoint: a delivery this process has sent, whose outcome waits to be recorded with its batch, no
  * longer takes one of the webhook's slots (ClaimRequest.settled). A process leaves a webhook to the one
- * sending to it while that one keeps up (store/sql/dispatch.ts, JOIN_AFTER_MS). On the real store of an
- * API-role process (no dispatcher of its own competes), with the claims made here by hand.
+ * sending to it while that one keeps up (store/sql/dispatch.ts, JOIN_AFTER_MS), and does not even lock it
+ * meanwhile (in-flight-counts.ts). On the real store of an API-role process (no dispatcher of its own
+ * competes), with the claims made here by hand.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { JOIN_AFTER_MS } from '../../../src/store/sql/dispatch.ts';
+import { InFlightCounts } from '../../../src/store/sql/in-flight-counts.ts';
+import { planClaimStatements } from '../../../src/store/sql/claim-plans.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
@@ -107,5 +110,34 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
     await sql`UPDATE deliveries SET next_attempt_at = next_attempt_at - ${JOIN_AFTER_MS + 1_000} WHERE webhook_id = ${shared.seq} AND status = 'pending'`.execute(store.db);
     const b = await claim([], 10);
     expect(b.map((d) => [d.webhook.seq, d.webhookShare])).toEqual([[shared.seq, 2], [shared.seq, 2]]);
+  });
+
+  it("does not lock a webhook it leaves to the process sending to it, so that process's claims are not held up", async () => {
+    const kept = await hookd.core.webhooks.create(workspace, { name: 'kept', url: 'http://127.0.0.1:9/k', events: ['order.deleted'], status: 'active' });
+    for (let i = 0; i < 2; i++) await hookd.core.events.publish(workspace, { type: 'order.deleted', data: { i } });
+    const now = Date.now();
+    // Process A sends one of them.
+    const a = await store.dispatch.claim({
+      now, leaseUntil: now + 60_000, limit: 1, perWebhookRoom: new Map([[kept.seq, 1]]), perWebhookDefault: 0,
+      perWorkspaceRoom: new Map(), perWorkspaceDefault: 100, webhookConcurrency: 4, settled: [], held: [],
+    });
+    expect(a.map((d) => d.webhook.seq)).toEqual([kept.seq]);
+    // A's claims lock what they count with SKIP LOCKED: a webhook locked by B's claim would be left out of them.
+    const lockedElsewhere = async () => (await sql`SELECT id FROM webhooks WHERE id = ${kept.seq} FOR NO KEY UPDATE SKIP LOCKED`.execute(store.db)).rows.length === 0;
+    const counts = new InFlightCounts();
+    // Process B's claim, its work fresh: B leaves the webhook to A, and A can still lock it meanwhile.
+    const left = await store.db.transaction().execute(async (trx) => {
+      await planClaimStatements(trx);
+      const rows = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), [kept.seq]);
+      return { rows, lockedElsewhere: await lockedElsewhere() };
+    });
+    expect(left).toEqual({ rows: [], lockedElsewhere: false });
+    // Its work waited long enough for B to join: B locks it, and counts A's attempt.
+    const joined = await store.db.transaction().execute(async (trx) => {
+      await planClaimStatements(trx);
+      const rows = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), []);
+      return { rows, lockedElsewhere: await lockedElsewhere() };
+    });
+    expect(joined).toMatchObject({ rows: [{ id: kept.seq, others: 1, ours: 0 }], lockedElsewhere: true });
   });
 });
