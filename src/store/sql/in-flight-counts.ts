@@ -1,6 +1,7 @@
 /**
- * PostgreSQL, several processes: locks the webhooks a claim considers and counts, for each, the requests
- * in flight to it that other processes hold and that this one holds (dispatch.ts, shareRoomAcrossProcesses).
+ * PostgreSQL, several processes: counts, for each webhook a claim considers, the requests in flight to it
+ * that other processes hold and that this one holds, and locks those the claim may take from
+ * (dispatch.ts, shareRoomAcrossProcesses).
  *
  * A delivery in flight is `sending` under a lease still running, so the count reads the sending index
  * (migrations/023), which holds only those rows, a few per webhook and process, and the entries of rows
