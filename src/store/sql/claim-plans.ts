@@ -12,11 +12,29 @@
  *   every run: with four workers the window took 2 305 plans in 2 456 runs, and planning cost half as much
  *   again as running. Their generic plans are the same walks of the same indexes.
  *
- * One round trip: a simple query (no parameters) may hold several statements.
+ * The transaction begins with them in one round trip: BEGIN and the two settings as one simple query (no
+ * parameters: it may hold several statements). A round trip costs hookd about 85 µs of CPU on the
+ * benchmark machine, mostly the write that wakes the server's backend (docs/performance.md, 2026-12-05),
+ * and a claim had eight.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
-export async function planClaimStatements(trx: Kysely<Database>): Promise<void> {
-  await sql`SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_generic_plan`.execute(trx);
+const BEGIN_PLANNED = sql.raw('BEGIN; SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_generic_plan');
+
+/** Runs `work` in a transaction of its own, on one connection of `db`, planned as above; commits, or rolls back and rethrows. */
+export async function inClaimTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    let result: T;
+    try {
+      await BEGIN_PLANNED.execute(connection);
+      result = await work(connection);
+    } catch (error) {
+      // Also when BEGIN's settings failed: the connection must not go back to the pool inside a transaction.
+      await sql`ROLLBACK`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+    await sql`COMMIT`.execute(connection);
+    return result;
+  });
 }

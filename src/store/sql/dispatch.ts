@@ -25,7 +25,7 @@ import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
 import { OutcomeWrites } from './outcome-writes.ts';
 import { InFlightCounts } from './in-flight-counts.ts';
-import { planClaimStatements } from './claim-plans.ts';
+import { inClaimTransaction } from './claim-plans.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
 
 
@@ -84,8 +84,7 @@ export class SqlDispatch implements DispatchRepo {
     // PostgreSQL: how many attempts of each webhook this process may have in flight (shareRoomAcrossProcesses).
     const shares = new Map<number, number>();
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
-    const rows = nothingDue ? [] : await this.db.transaction().execute(async (trx) => {
-      if (this.dialect === 'postgres') await planClaimStatements(trx);
+    const rows = nothingDue ? [] : await this.inClaimTransaction(async (trx) => {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
       const due = await this.#dueScan.find(trx, request.now, limit, room);
@@ -135,6 +134,11 @@ export class SqlDispatch implements DispatchRepo {
     for (const item of handedOff) add(item.seq, item.id, 0, 'scheduled', item.webhookSeq, item.event, item.leaseUntil);
     if (paused.length > 0) await this.release(paused, request.now);
     return claimed;
+  }
+
+  /** PostgreSQL: planned for a claim, and begun in one round trip (claim-plans.ts). */
+  private inClaimTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.dialect === 'postgres' ? inClaimTransaction(this.db, work) : this.db.transaction().execute(work);
   }
 
   private async claimedWebhooks(seqs: number[]): Promise<Map<number, { status: string; target: ClaimedDelivery['webhook'] }>> {

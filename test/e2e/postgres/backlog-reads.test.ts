@@ -26,7 +26,7 @@ import { CHUNK } from '../../../src/store/sql/chunks-in-turn.ts';
 import { holdQueued } from '../../../src/store/sql/queued-work.ts';
 import { MarkSending } from '../../../src/store/sql/mark-sending.ts';
 import { InFlightCounts } from '../../../src/store/sql/in-flight-counts.ts';
-import { planClaimStatements } from '../../../src/store/sql/claim-plans.ts';
+import { inClaimTransaction } from '../../../src/store/sql/claim-plans.ts';
 import { Rooms } from '../../../src/store/sql/rooms.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
@@ -136,9 +136,8 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
     await send(65, sent);
     await sql`UPDATE deliveries SET status = 'succeeded', next_attempt_at = NULL WHERE uid LIKE 'sent-%'`.execute(store.db);
     const counts = new InFlightCounts();
-    const countOnce = () => store.db.transaction().execute(async (trx) => {
+    const countOnce = () => inClaimTransaction(store.db, async (trx) => {
       const before = await entriesRead(trx) + await heapBlocksRead(trx);
-      await planClaimStatements(trx);
       const rows = await counts.lockAndCount(trx, [dead.seq, healthy.seq].sort((a, b) => a - b), [], [], Date.now());
       const row = rows.find((counted) => counted.id === healthy.seq);
       // Which scan PostgreSQL would pick by itself depends on its statistics and the index's bloat: on this

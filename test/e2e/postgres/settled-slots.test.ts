@@ -14,7 +14,7 @@ import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { JOIN_AFTER_MS } from '../../../src/store/sql/dispatch.ts';
 import { InFlightCounts } from '../../../src/store/sql/in-flight-counts.ts';
-import { planClaimStatements } from '../../../src/store/sql/claim-plans.ts';
+import { inClaimTransaction } from '../../../src/store/sql/claim-plans.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
@@ -126,15 +126,13 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
     const lockedElsewhere = async () => (await sql`SELECT id FROM webhooks WHERE id = ${kept.seq} FOR NO KEY UPDATE SKIP LOCKED`.execute(store.db)).rows.length === 0;
     const counts = new InFlightCounts();
     // Process B's claim, its work fresh: B leaves the webhook to A, and A can still lock it meanwhile.
-    const left = await store.db.transaction().execute(async (trx) => {
-      await planClaimStatements(trx);
+    const left = await inClaimTransaction(store.db, async (trx) => {
       const rows = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), [kept.seq]);
       return { rows, lockedElsewhere: await lockedElsewhere() };
     });
     expect(left).toEqual({ rows: [], lockedElsewhere: false });
     // Its work waited long enough for B to join: B locks it, and counts A's attempt.
-    const joined = await store.db.transaction().execute(async (trx) => {
-      await planClaimStatements(trx);
+    const joined = await inClaimTransaction(store.db, async (trx) => {
       const rows = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), []);
       return { rows, lockedElsewhere: await lockedElsewhere() };
     });
