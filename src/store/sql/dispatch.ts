@@ -187,11 +187,10 @@ export class SqlDispatch implements DispatchRepo {
    * A webhook no other process holds work for is this process's alone for now: its room is the local one,
    * which claims ahead of its slots (lanes.ts), and its share is the whole limit. One that others send to
    * and this one does not is left to them while they keep up (JOIN_AFTER_MS), and not locked: their own
-   * claims would skip it. Otherwise this process
-   * may hold at most the limit less what the others hold, and have that many in flight (`shares`). The
-   * others count what this one holds in the same way, so together they never have more in flight than the
-   * limit. Without claiming ahead, each webhook's slots stood idle between a batch's end and the next
-   * claim: about 450 deliveries/s per webhook on the benchmark machine.
+   * claims would skip it. Otherwise this process may hold at most the limit less what the others hold, and
+   * have that many in flight (`shares`). The others count what this one holds in the same way, so together
+   * they never have more in flight than the limit. Without claiming ahead, each webhook's slots stood idle
+   * between a batch's end and the next claim: about 450 deliveries/s per webhook on the benchmark machine.
    */
   private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>): Promise<Map<number, RateEntry[]>> {
     const oldestDue = new Map<number, number>();
