@@ -1,6 +1,12 @@
 /**
  * PostgreSQL: how the statements of a claim's transaction are planned, set at its start for it alone.
  *
+ * - No sequential scans. Every statement of a claim has an index made for it, but its generic plan is
+ *   made once per connection, with the statistics of that moment. Made early in a run, when the table was
+ *   small and all of it due, the due window's plan was a sequential scan and a sort; once the table had
+ *   grown, every claim read all of it (4 ms a claim instead of 0.15), and in one benchmark run in three the
+ *   dispatcher fell behind: p50 publish-to-receipt 20–27 ms instead of 7–9 (docs/performance.md,
+ *   2026-12-05).
  * - No bitmap scans. The count of requests in flight reads the index of deliveries being sent
  *   (in-flight-counts.ts), where each delivery finished since left an entry until VACUUM. A plain index
  *   scan marks such an entry dead once every transaction can see the row has moved on, and later scans
@@ -12,7 +18,7 @@
  *   every run: with four workers the window took 2 305 plans in 2 456 runs, and planning cost half as much
  *   again as running. Their generic plans are the same walks of the same indexes.
  *
- * The transaction begins with them in one round trip: BEGIN and the two settings as one simple query (no
+ * The transaction begins with them in one round trip: BEGIN and the settings as one simple query (no
  * parameters: it may hold several statements). A round trip costs hookd about 85 µs of CPU on the
  * benchmark machine, mostly the write that wakes the server's backend (docs/performance.md, 2026-12-05),
  * and a claim had eight.
@@ -20,7 +26,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
-const BEGIN_PLANNED = sql.raw('BEGIN; SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_generic_plan');
+const BEGIN_PLANNED = sql.raw('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_generic_plan');
 
 /** Runs `work` in a transaction of its own, on one connection of `db`, planned as above; commits, or rolls back and rethrows. */
 export async function inClaimTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {

@@ -26,15 +26,15 @@ describe.skipIf(!USE_POSTGRES)(`a claim's transaction (${USE_POSTGRES ? 'running
     await db?.destroy();
   });
 
-  const settings = async (on: Kysely<Database>) => (await sql<{ bitmap: string; plans: string }>`SELECT current_setting('enable_bitmapscan') AS bitmap,
-    current_setting('plan_cache_mode') AS plans`.execute(on)).rows[0];
+  const settings = async (on: Kysely<Database>) => (await sql<{ sequential: string; bitmap: string; plans: string }>`SELECT
+    current_setting('enable_seqscan') AS sequential, current_setting('enable_bitmapscan') AS bitmap, current_setting('plan_cache_mode') AS plans`.execute(on)).rows[0];
   /** Outside an explicit transaction, each statement's own transaction starts with it. */
   const outsideTransaction = async () => (await sql<{ outside: boolean }>`SELECT xact_start = query_start AS outside
     FROM pg_stat_activity WHERE pid = pg_backend_pid()`.execute(db)).rows[0].outside;
 
   it('plans its statements as a claim needs, and only its own', async () => {
-    expect(await inClaimTransaction(db, (trx) => settings(trx))).toEqual({ bitmap: 'off', plans: 'force_generic_plan' });
-    expect(await settings(db)).toEqual({ bitmap: 'on', plans: 'auto' });
+    expect(await inClaimTransaction(db, (trx) => settings(trx))).toEqual({ sequential: 'off', bitmap: 'off', plans: 'force_generic_plan' });
+    expect(await settings(db)).toEqual({ sequential: 'on', bitmap: 'on', plans: 'auto' });
     expect(await outsideTransaction()).toBe(true);
   });
 
