@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApiClient, ADMIN, TEST_SETTINGS } from './hookd.ts';
 import { SETTINGS, type SettingName } from '../../src/config.ts';
@@ -32,9 +33,57 @@ export interface SpawnOptions {
   script?: string;
 }
 
-/** `command` is `['serve']` (default), `['serve', '--api-only']` or `['worker']` (no HTTP: ready when it says so). */
+/**
+ * Whether process `pid` holds a listening TCP socket on `port` (Linux: /proc; elsewhere, assumed). The
+ * port comes from freePort(), which frees it again: until the process binds it, another test running in
+ * parallel can take it (a receiver, another hookd), and its /healthz, or its answer to anything, was
+ * taken for this process's. A publish then went to another test's hookd and got a 401.
+ */
+function listensOn(pid: number, port: number): boolean {
+  if (!existsSync('/proc/net/tcp')) return true;
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // local_address is ADDR:PORT; state 0A is LISTEN; the inode is the tenth field.
+      if (fields.length > 9 && fields[1].endsWith(`:${hexPort}`) && fields[3] === '0A') inodes.add(fields[9]);
+    }
+  }
+  if (inodes.size === 0) return false;
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `command` is `['serve']` (default), `['serve', '--api-only']` or `['worker']` (no HTTP: ready when it says so).
+ * `port: 'free'`: a free port, and another if someone else takes it before this process binds it.
+ */
 export async function spawnHookd(
-  dataDir: string, port: number, settings: Partial<Record<SettingName, string>> = {}, command: string[] = ['serve'], options: SpawnOptions = {},
+  dataDir: string, port: number | 'free', settings: Partial<Record<SettingName, string>> = {}, command: string[] = ['serve'], options: SpawnOptions = {},
+): Promise<HookdProcess> {
+  if (port !== 'free') return spawnOnPort(dataDir, port, settings, command, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnPort(dataDir, await freePort(), settings, command, options);
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof Error) || !error.message.includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function spawnOnPort(
+  dataDir: string, port: number, settings: Partial<Record<SettingName, string>>, command: string[], options: SpawnOptions,
 ): Promise<HookdProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const [name, value] of Object.entries({ ...TEST_SETTINGS, port: String(port), dataDir, ...settings })) {
@@ -63,7 +112,8 @@ export async function spawnHookd(
     }
     try {
       const response = await fetch(`${api.baseUrl}/healthz`);
-      if (response.status === 200) break;
+      // Healthy, and this process's answer: not that of whatever else took the port meanwhile.
+      if (response.status === 200 && listensOn(child.pid as number, port)) break;
     } catch {
       // not listening yet
     }

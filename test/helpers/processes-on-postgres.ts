@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createTestSchema, type TestSchema } from './postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from './process.ts';
+import { spawnHookd, type HookdProcess } from './process.ts';
 import { Receiver } from './receiver.ts';
 
 export interface ProcessesOnPostgres {
@@ -45,7 +45,7 @@ export function processesOnPostgres(dataDirPrefix: string, defaults: Record<stri
       return receiver;
     },
     async spawn(settings = {}, command) {
-      const process = await spawnHookd(dataDir, await freePort(), { databaseUrl: this.schema.url, ...defaults, ...settings }, command);
+      const process = await spawnHookd(dataDir, 'free', { databaseUrl: this.schema.url, ...defaults, ...settings }, command);
       processes.push(process);
       return process;
     },

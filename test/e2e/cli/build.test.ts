@@ -14,7 +14,7 @@ import { build } from '../../../bin/build.mjs';
 import { freshBuild, MANIFEST, ROOT } from '../../../bin/built.mjs';
 import { createWorkspace } from '../../helpers/hookd.ts';
 import { USE_POSTGRES, createTestSchema, type TestSchema } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
+import { spawnHookd, type HookdProcess } from '../../helpers/process.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 
 describe('the build hookd runs from', () => {
@@ -41,7 +41,7 @@ describe('the build hookd runs from', () => {
   it('serves the API and the UI, and its dispatcher thread delivers what is published, signed', { timeout: 60_000 }, async () => {
     const script = freshBuild(outdir) as string;
     expect(script).toBe(join(outdir, 'cli.js'));
-    hookd = await spawnHookd(dataDir, await freePort(), schema ? { databaseUrl: schema.url } : {}, ['serve'], { script });
+    hookd = await spawnHookd(dataDir, 'free', schema ? { databaseUrl: schema.url } : {}, ['serve'], { script });
     const ws = await createWorkspace(hookd.api, 'built');
     const created = await ws.api.post(`/workspaces/${ws.id}/webhooks`, { name: 'orders', url: receiver.url('/built'), events: ['order.created'], active: true });
     expect(created.status, created.text).toBe(201);

@@ -17,7 +17,7 @@ import { deliveryOf, listDeliveries, publish, workspaceWithWebhook } from './sup
 import { endNewestDispatcherThread } from '../../helpers/end-dispatcher-thread.mjs';
 import { startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
+import { spawnHookd, type HookdProcess } from '../../helpers/process.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 
 const END_THREAD_PRELOAD = fileURLToPath(new URL('../../helpers/end-dispatcher-thread.mjs', import.meta.url));
@@ -103,7 +103,7 @@ describe('the dispatcher thread', () => {
   });
 
   it.skipIf(USE_POSTGRES)('SQLite: `hookd serve` exits 1 when its dispatcher thread dies', { timeout: 30_000 }, async () => {
-    const hookd = await spawnHookd(dataDir(), await freePort(), { logLevel: 'info' }, ['serve'], {
+    const hookd = await spawnHookd(dataDir(), 'free', { logLevel: 'info' }, ['serve'], {
       nodeArgs: ['--import', END_THREAD_PRELOAD],
       env: { HOOKD_TEST_END_DISPATCHER_ON_SIGUSR2: '1' },
     });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
+import { spawnHookd, type HookdProcess } from '../../helpers/process.ts';
 
 const skip = USE_POSTGRES ? 'on SQLite only: on PostgreSQL several processes share the work' : false;
 if (skip) console.log(`  one-process-per-SQLite tests skipped: ${skip}`);
@@ -22,10 +22,10 @@ describe.skipIf(skip)('one hookd per SQLite data dir', () => {
   });
 
   it('refuses a worker and a second server on a data dir in use, and starts once it is free', { timeout: 60_000 }, async () => {
-    const first = await spawnHookd(dataDir, await freePort());
+    const first = await spawnHookd(dataDir, 'free');
     processes.push(first);
     for (const command of [['worker'], ['serve']]) {
-      const refused = await spawnHookd(dataDir, await freePort(), {}, command).catch((error: Error) => error);
+      const refused = await spawnHookd(dataDir, 'free', {}, command).catch((error: Error) => error);
       expect(refused, command[0]).toBeInstanceOf(Error);
       expect((refused as Error).message).toContain(`another hookd process (pid ${first.child.pid}) is using the SQLite data dir ${dataDir}`);
       expect((refused as Error).message).toContain('HOOKD_DATABASE_URL');
@@ -33,7 +33,7 @@ describe.skipIf(skip)('one hookd per SQLite data dir', () => {
     }
     first.child.kill('SIGKILL');
     await first.exited;
-    const second = await spawnHookd(dataDir, await freePort());
+    const second = await spawnHookd(dataDir, 'free');
     processes.push(second);
     expect((await fetch(`${second.api.baseUrl}/healthz`)).status).toBe(200);
   });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../../src/config.ts';
 import { ApiClient, eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES, createTestSchema } from '../../helpers/postgres.ts';
-import { freePort, spawnHookd, type HookdProcess } from '../../helpers/process.ts';
+import { spawnHookd, type HookdProcess } from '../../helpers/process.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/hookd.js', import.meta.url));
 
@@ -45,7 +45,7 @@ describe('the admin token', () => {
     expect(failed).toBeInstanceOf(Error);
     expect((failed as Error).message).toMatch(/exited at start[\s\S]*EADDRINUSE/);
 
-    const hookd = await spawnHookd(dataDir, await freePort(), settings());
+    const hookd = await spawnHookd(dataDir, 'free', settings());
     processes.push(hookd);
     // Printed once the token is stored, which can be just after the server answers its first /healthz.
     const token = await eventually(async () => /hookd admin token \(shown once, store it now\): (hka_\S+)/.exec(hookd.output())?.[1], 10_000).catch(() => undefined);
