@@ -84,7 +84,7 @@ export class SqlDispatch implements DispatchRepo {
     // PostgreSQL: how many attempts of each webhook this process may have in flight (shareRoomAcrossProcesses).
     const shares = new Map<number, number>();
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
-    const rows = nothingDue ? [] : await this.inClaimTransaction(async (trx) => {
+    const rows = nothingDue ? [] : await this.claimTransaction(async (trx) => {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
       const due = await this.#dueScan.find(trx, request.now, limit, room);
@@ -136,8 +136,8 @@ export class SqlDispatch implements DispatchRepo {
     return claimed;
   }
 
-  /** PostgreSQL: planned for a claim, and begun in one round trip (claim-plans.ts). */
-  private inClaimTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  /** The claim's transaction; on PostgreSQL planned for a claim, and begun in one round trip (claim-plans.ts). */
+  private claimTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.dialect === 'postgres' ? inClaimTransaction(this.db, work) : this.db.transaction().execute(work);
   }
 

@@ -11,14 +11,13 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hookd } from '../../../src/app.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
-import type { Webhook } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import type { Database } from '../../../src/store/schema.ts';
 import { DueScan } from '../../../src/store/sql/due-scan.ts';
 import { inClaimTransaction } from '../../../src/store/sql/claim-plans.ts';
 import { Rooms } from '../../../src/store/sql/rooms.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -32,18 +31,15 @@ describe.skipIf(!USE_POSTGRES)(`the plan of a claim's due window (${USE_POSTGRES
   let running: ApiRoleHookd;
   let hookd: Hookd;
   let store: SqlStore;
-  let webhook: Webhook;
 
   beforeAll(async () => {
     running = await startApiRoleHookd('window-plan');
     ({ hookd, store } = running);
     const workspace = await hookd.core.workspaces.create({ name: 'window-plan' });
-    webhook = await hookd.core.webhooks.create(workspace, { name: 'busy', url: 'http://127.0.0.1:9/busy', events: ['order.created'], status: 'active' });
-    await hookd.core.events.publish(workspace, { type: 'order.created', data: { i: 0 } });
+    const webhook = await hookd.core.webhooks.create(workspace, { name: 'busy', url: 'http://127.0.0.1:9/busy', events: ['order.created'], status: 'active' });
+    const eventSeq = (await hookd.core.events.publish(workspace, { type: 'order.created', data: { i: 0 } })).event.seq;
     // Early in a busy run: a small table, all of it due (nothing delivered yet).
-    await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, next_attempt_at, last_attempt_at, "trigger", created_at, updated_at)
-      SELECT 'copy-' || n, d.event_id, d.webhook_id, d.workspace_id, 'pending', 0, CAST(${Date.now() - 60_000} AS BIGINT) + n, NULL, d."trigger", d.created_at, d.updated_at
-      FROM generate_series(1, 1000) AS n CROSS JOIN (SELECT * FROM deliveries WHERE webhook_id = ${webhook.seq} ORDER BY id LIMIT 1) AS d`.execute(store.db);
+    await insertBacklog(store, { eventSeq, webhookSeq: webhook.seq, workspaceSeq: workspace.seq }, 1000, Date.now() - 60_000);
     await sql`ANALYZE deliveries`.execute(store.db);
   });
 
