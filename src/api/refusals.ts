@@ -43,7 +43,7 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
     const path = pathOf(request.url);
     const allow = routes.allowed(path);
     // A body no route reads is received first, so the answer reaches a client still sending it.
-    await discardBody(request);
+    await discardBody(request.raw);
     if (allow.length === 0) return refuse(faceOf(path), request, reply, 404, `no route ${request.method} ${path}`);
     reply.header('allow', allow.join(', '));
     return refuse(faceOf(path), request, reply, 405, `${request.method} is not allowed on ${path}: it takes ${allow.join(', ')}`);
@@ -62,11 +62,14 @@ export function registerRefusals(app: FastifyInstance<any, any, any, any, any>, 
   });
   // Each face sets its own error handler; this one answers what fails outside them.
   app.setErrorHandler(answerInFace);
-  // `Expect: <anything but 100-continue>`: Node answers 417 itself, with no body; here it has one.
+  // `Expect: <anything but 100-continue>`: Node answers 417 itself, with no body; here it has one, and
+  // reaches a client still uploading (answered at once, a large upload failed with EPIPE instead).
   app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const face = faceOf(request.url ?? '/');
     const body = refusalBody(face, 417, `hookd does not meet the expectation "${String(request.headers.expect).slice(0, 100)}"`);
-    response.writeHead(httpStatus(face, 417, request.method), { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
-    response.end(body);
+    void discardBody(request).then(() => {
+      response.writeHead(httpStatus(face, 417, request.method), { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+      response.end(body);
+    });
   });
 }

@@ -1,17 +1,17 @@
 /**
- * A request refused before any route reads its body (no route, a method the path does not take) may
+ * A request refused before any route reads its body (no route, a method the path does not take, an
+ * expectation hookd does not meet) may
  * still be uploading. Answering at once and closing made the client's upload fail (EPIPE) instead of
  * reading the answer. So the body is received and thrown away first, up to the body limit (past it the
  * answer goes out and the connection is not kept); a client that stops sending is cut off by the
  * request timeout like any other.
  */
-import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 
 /** Fastify's body limit for every route (server.ts). */
 export const BODY_LIMIT = 1024 * 1024;
 
-export function discardBody(request: FastifyRequest): Promise<void> {
-  const raw = request.raw;
+export function discardBody(raw: IncomingMessage): Promise<void> {
   if (raw.complete || raw.readableEnded) return Promise.resolve();
   return new Promise((resolve) => {
     let received = 0;

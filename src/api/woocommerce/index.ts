@@ -64,7 +64,7 @@ export function wooCommerceApi(core: Core, options: { checkResponses: boolean } 
     const allowByPath: Array<{ path: RegExp; allow: string }> = [];
     app.setNotFoundHandler(async (request, reply) => {
       // A body no route reads is received first, so the answer reaches a client still sending it.
-      await discardBody(request);
+      await discardBody(request.raw);
       const path = pathOf(request.url);
       const routable = app.supportedMethods.includes(request.method);
       const known = routable ? undefined : allowByPath.find((entry) => entry.path.test(path));
