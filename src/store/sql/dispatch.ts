@@ -27,6 +27,7 @@ import { OutcomeWrites } from './outcome-writes.ts';
 import { InFlightCounts } from './in-flight-counts.ts';
 import { inClaimTransaction } from './claim-plans.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
+import { recordableInOneStatement, recordInOneStatement } from './one-statement-record.ts';
 
 
 /**
@@ -232,6 +233,8 @@ export class SqlDispatch implements DispatchRepo {
 
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {
     if (outcomes.length === 0) return { disabledWebhooks: [] };
+    // PostgreSQL, nearly always: a batch of successes to webhooks that were not failing, in one round trip.
+    if (this.dialect === 'postgres' && recordableInOneStatement(outcomes) && await recordInOneStatement(this.db, outcomes, now)) return { disabledWebhooks: [] };
     const result = await this.recordInOneTransaction(outcomes, policy, now);
     // After the commit, a chunk at a time, waited for only so long: a dead endpoint's backlog can be a
     // million deliveries, and the outcomes recorded next must not wait for it (queued-moves.ts).

@@ -18,9 +18,10 @@ import { RECOVERED_FROM } from './operational.ts';
 /** How stale a webhook's last_success_at may be: keeping it exact would write the webhook's row on every batch. */
 const LAST_SUCCESS_RESOLUTION_MS = 60_000;
 
-const MOVE_ON = `UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
+/** `condition`: more SQL the rows moved must meet (one-statement-record.ts). */
+const moveOn = (condition = '') => `UPDATE deliveries SET status = v.status, next_attempt_at = v.next_at, last_attempt_at = v.attempted_at,
     attempt_count = deliveries.attempt_count + 1, "trigger" = 'scheduled', updated_at = CAST(? AS BIGINT)
-  FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending'
+  FROM v WHERE deliveries.id = v.id AND deliveries.status = 'sending' ${condition}
   RETURNING deliveries.id`;
 
 /** An attempt's columns with their PostgreSQL array types, in the order attemptColumns() gives the values. */
@@ -39,35 +40,61 @@ const attemptColumns = (attempts: LoggedAttempt[]): unknown[][] => [
   attempts.map((a) => a.durationMs), attempts.map((a) => a.error), attempts.map((a) => a.createdAt),
 ];
 
+const names = ATTEMPT_ARRAYS.map(([column]) => column.replaceAll('"', ''));
+
+/**
+ * PostgreSQL: the common table expressions `v` (the outcomes), `moved` (the deliveries moved on; each
+ * meeting `condition` too) and `logged` (their attempts, in the batch's order: the order they finished, so
+ * ids follow it). Their parameters are movedOnAndLoggedParameters(); `moved` holds the ids moved.
+ */
+export const movedOnAndLogged = (condition = '') => `v AS (
+    SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v(id, status, next_at, attempted_at)),
+  moved AS (${moveOn(condition)}),
+  logged AS (INSERT INTO attempts (${ATTEMPT_ARRAYS.map(([column]) => column).join(', ')})
+    SELECT ${names.map((name) => `a.${name}`).join(', ')}
+    FROM unnest(${ATTEMPT_ARRAYS.map(([, type]) => `CAST(? AS ${type}[])`).join(', ')}) WITH ORDINALITY AS a(${names.join(', ')}, n)
+    WHERE a.delivery_id IN (SELECT id FROM moved) ORDER BY a.n)`;
+
+export const movedOnAndLoggedParameters = (outcomes: AttemptOutcome[], now: number): unknown[] => [
+  outcomes.map((o) => o.deliverySeq), outcomes.map((o) => o.next.status), outcomes.map((o) => o.next.at), outcomes.map((o) => o.attempt.createdAt),
+  now, ...attemptColumns(outcomes.map((o) => o.attempt)),
+];
+
+/** PostgreSQL: the common table expression `h`, its parameters healthParameters(). */
+export const HEALTH_BATCH = 'h AS (SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS h(id, at))';
+
+/**
+ * PostgreSQL: the webhooks `h` (id, at: their batch's last success) whose row a success changes, locked in
+ * id order (processes recording at once cannot deadlock on them). `failing`: it was in a failure streak.
+ */
+export const healthTargets = `target AS (SELECT w.id, h.at, (w.failure_count != 0 OR w.failing_since IS NOT NULL) AS failing
+    FROM webhooks w JOIN h ON w.id = h.id
+    WHERE w.failure_count != 0 OR w.failing_since IS NOT NULL OR w.last_success_at IS NULL OR w.last_success_at < h.at - ${LAST_SUCCESS_RESOLUTION_MS}
+    ORDER BY w.id FOR NO KEY UPDATE OF w)`;
+
+/** PostgreSQL: the success written to the webhooks of `target`; `condition`: more SQL they must meet. */
+export const markTargetsHealthy = (condition = '') => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = target.at, recovered_from = ${RECOVERED_FROM}
+    FROM target WHERE webhooks.id = target.id ${condition}`;
+
+/** Webhook ids (ascending) and when the success of each was (`succeededAt`), as the arrays `h` is made of. */
+export const healthParameters = (succeededAt: Map<number, number>): [number[], number[]] => {
+  const ids = [...succeededAt.keys()].sort((a, b) => a - b);
+  return [ids, ids.map((id) => succeededAt.get(id) as number)];
+};
+
 export class OutcomeWrites {
   readonly #moveOnAndLog: Prebuilt<{ id: number }>;
   readonly #healthy: Prebuilt<{ id: number; recovered_from: number | null }>;
 
   constructor(private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {
     if (dialect === 'postgres') {
-      const names = ATTEMPT_ARRAYS.map(([column]) => column.replaceAll('"', ''));
-      // The attempts of deliveries moved on, in the batch's order (the order they finished): ids follow it.
-      this.#moveOnAndLog = new Prebuilt(dialect, () => `WITH v AS (
-          SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v(id, status, next_at, attempted_at)),
-        moved AS (${MOVE_ON}),
-        logged AS (INSERT INTO attempts (${ATTEMPT_ARRAYS.map(([column]) => column).join(', ')})
-          SELECT ${names.map((name) => `a.${name}`).join(', ')}
-          FROM unnest(${ATTEMPT_ARRAYS.map(([, type]) => `CAST(? AS ${type}[])`).join(', ')}) WITH ORDINALITY AS a(${names.join(', ')}, n)
-          WHERE a.delivery_id IN (SELECT id FROM moved) ORDER BY a.n)
-        SELECT id FROM moved`);
-      // Locked in id order before they are written: processes recording at once cannot deadlock on them.
-      this.#healthy = new Prebuilt(dialect, () => `WITH h AS (
-          SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS h(id, at)),
-        target AS (SELECT w.id, h.at FROM webhooks w JOIN h ON w.id = h.id
-          WHERE w.failure_count != 0 OR w.failing_since IS NOT NULL OR w.last_success_at IS NULL OR w.last_success_at < h.at - ${LAST_SUCCESS_RESOLUTION_MS}
-          ORDER BY w.id FOR NO KEY UPDATE OF w)
-        UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = target.at, recovered_from = ${RECOVERED_FROM}
-        FROM target WHERE webhooks.id = target.id
-        RETURNING webhooks.id, webhooks.recovered_from`);
+      this.#moveOnAndLog = new Prebuilt(dialect, () => `WITH ${movedOnAndLogged()} SELECT id FROM moved`);
+      this.#healthy = new Prebuilt(dialect, () => `WITH ${HEALTH_BATCH}, ${healthTargets}
+        ${markTargetsHealthy()} RETURNING webhooks.id, webhooks.recovered_from`);
     } else {
       this.#moveOnAndLog = new Prebuilt(dialect, (n) => `WITH v(id, status, next_at, attempted_at) AS (
           VALUES ${tuples(n, 4, '(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT))')})
-        ${MOVE_ON}`);
+        ${moveOn()}`);
       // Written only to clear a failure streak or to move last_success_at on by a minute or more: writing
       // it on every batch cost an UPDATE per webhook per batch.
       this.#healthy = new Prebuilt(dialect, () => `UPDATE webhooks SET failure_count = 0, failing_since = NULL, last_success_at = CAST(? AS BIGINT), recovered_from = ${RECOVERED_FROM}
@@ -84,10 +111,7 @@ export class OutcomeWrites {
   async moveOnAndLog(trx: Kysely<Database>, outcomes: AttemptOutcome[], now: number): Promise<AttemptOutcome[]> {
     const kept = new Set<number>();
     if (this.dialect === 'postgres') {
-      const rows = await this.#moveOnAndLog.run(trx, 0, [
-        outcomes.map((o) => o.deliverySeq), outcomes.map((o) => o.next.status), outcomes.map((o) => o.next.at), outcomes.map((o) => o.attempt.createdAt),
-        now, ...attemptColumns(outcomes.map((o) => o.attempt)),
-      ]);
+      const rows = await this.#moveOnAndLog.run(trx, 0, movedOnAndLoggedParameters(outcomes, now));
       for (const row of rows) kept.add(num(row.id));
       return outcomes.filter((o) => kept.has(o.deliverySeq));
     }
@@ -107,11 +131,10 @@ export class OutcomeWrites {
   async markHealthy(trx: Kysely<Database>, succeededAt: Map<number, number>): Promise<Map<number, number>> {
     const recovered = new Map<number, number>();
     if (succeededAt.size === 0) return recovered;
-    const ids = [...succeededAt.keys()].sort((a, b) => a - b);
     const rows = [];
-    if (this.dialect === 'postgres') rows.push(...await this.#healthy.run(trx, 0, [ids, ids.map((id) => succeededAt.get(id))]));
+    if (this.dialect === 'postgres') rows.push(...await this.#healthy.run(trx, 0, healthParameters(succeededAt)));
     else {
-      for (const id of ids) {
+      for (const id of healthParameters(succeededAt)[0]) {
         const at = succeededAt.get(id) as number;
         rows.push(...await this.#healthy.run(trx, 0, [at, id, at - LAST_SUCCESS_RESOLUTION_MS]));
       }
