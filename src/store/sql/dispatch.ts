@@ -5,16 +5,17 @@
  * A claimed delivery is `sending` and its `next_attempt_at` holds the lease's end: if the process dies,
  * the delivery is simply due again when the lease runs out, and any dispatcher picks it up.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
-import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
+import type { Database } from '../schema.ts';
 import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, int, num, numOrNull, padded, parseJson, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
+import { chunks, int, num, numOrNull, padded, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
-import { MarkSending } from './mark-sending.ts';
+import { MarkSending, type Marked } from './mark-sending.ts';
+import { ClaimedReads } from './claimed-reads.ts';
 import type { QueuedMoves } from './queued-moves.ts';
 import { disableGone } from './gone.ts';
 import { limitRooms, rateLimitedOf, recordTaken } from './rate-limit.ts';
@@ -42,8 +43,7 @@ export const JOIN_AFTER_MS = 200;
 export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
   readonly #markSending: MarkSending;
-  readonly #webhooksById: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'uid' | 'workspace_id' | 'status' | 'url' | 'headers' | 'format' | 'meta' | 'secret_enc' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'retry_schedule' | 'transform' | 'ordering' | 'rate_limit'> & { workspace_uid: string }>;
-  readonly #eventsById: Prebuilt<Pick<Selectable<EventsTable>, 'id' | 'uid' | 'type' | 'data' | 'created_at' | 'trace_parent'>>;
+  readonly #reads: ClaimedReads;
   readonly #outcomeWrites: OutcomeWrites;
   /** PostgreSQL only (see shareRoomAcrossProcesses). */
   readonly #inFlight: InFlightCounts;
@@ -62,9 +62,7 @@ export class SqlDispatch implements DispatchRepo {
   ) {
     this.#dueScan = new DueScan(dialect);
     this.#markSending = new MarkSending(dialect);
-    this.#webhooksById = new Prebuilt(dialect, (n) => `SELECT id, uid, workspace_id, (SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id) AS workspace_uid, status, url, headers, format, meta, secret_enc, previous_secret_enc, previous_secret_expires_at, retry_schedule, transform, ordering, rate_limit
-      FROM webhooks WHERE id IN (${marks(n)})`);
-    this.#eventsById = new Prebuilt(dialect, (n) => `SELECT id, uid, type, data, created_at, trace_parent FROM events WHERE id IN (${marks(n)})`);
+    this.#reads = new ClaimedReads(dialect);
     this.#outcomeWrites = new OutcomeWrites(dialect, attemptLog);
     this.#inFlight = new InFlightCounts();
     // Literal statuses (not bound parameters): only then can SQLite prove the partial index applies.
@@ -85,7 +83,7 @@ export class SqlDispatch implements DispatchRepo {
     // PostgreSQL: how many attempts of each webhook this process may have in flight (shareRoomAcrossProcesses).
     const shares = new Map<number, number>();
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
-    const rows = nothingDue ? [] : await this.claimTransaction(async (trx) => {
+    const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx): Promise<Marked> => {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
       const due = await this.#dueScan.find(trx, request.now, limit, room);
@@ -101,11 +99,11 @@ export class SqlDispatch implements DispatchRepo {
         if (taken.length >= limit) break;
         if (room.take(num(row.webhook_id), num(row.workspace_id))) taken.push(num(row.id));
       }
-      if (taken.length === 0) return [];
+      if (taken.length === 0) return { rows: [] };
       const marked = await this.#markSending.run(trx, taken, request.leaseUntil, request.now);
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
       const markedOfLimited = new Map<number, number>();
-      for (const row of marked) {
+      for (const row of marked.rows) {
         const webhookSeq = num(row.webhook_id);
         if (rateLogs.has(webhookSeq)) markedOfLimited.set(webhookSeq, (markedOfLimited.get(webhookSeq) ?? 0) + 1);
       }
@@ -116,11 +114,10 @@ export class SqlDispatch implements DispatchRepo {
     handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));
     if (rows.length === 0 && handedOff.length === 0) return [];
 
-    // Read after the commit, holding no write lock: the lease makes these deliveries this dispatcher's alone.
-    // A batch holds a few webhooks and events many times over: each is read (and its JSON parsed) once
-    // and shared by its deliveries, instead of joined onto every delivery row.
-    const webhooks = await this.claimedWebhooks([...new Set([...rows.map((row) => num(row.webhook_id)), ...handedOff.map((item) => item.webhookSeq)])]);
-    const events = await this.claimedEvents([...new Set(rows.map((row) => num(row.event_id)))]);
+    // Their webhooks and events: read by the marking on PostgreSQL, else now, after the commit, holding no
+    // write lock (the lease makes these deliveries this dispatcher's alone): claimed-reads.ts.
+    const webhooks = read?.webhooks ?? await this.#reads.webhooks(this.db, [...new Set([...rows.map((row) => num(row.webhook_id)), ...handedOff.map((item) => item.webhookSeq)])]);
+    const events = read?.events ?? await this.#reads.events(this.db, [...new Set(rows.map((row) => num(row.event_id)))]);
     const claimed: ClaimedDelivery[] = [];
     const paused: number[] = [];
     const add = (seq: number, id: string, attemptCount: number, trigger: ClaimedDelivery['trigger'], webhookSeq: number, event: ClaimedDelivery['event'] | undefined, leaseUntil: number) => {
@@ -140,43 +137,6 @@ export class SqlDispatch implements DispatchRepo {
   /** The claim's transaction; on PostgreSQL planned for a claim, and begun in one round trip (claim-plans.ts). */
   private claimTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.dialect === 'postgres' ? inClaimTransaction(this.db, work) : this.db.transaction().execute(work);
-  }
-
-  private async claimedWebhooks(seqs: number[]): Promise<Map<number, { status: string; target: ClaimedDelivery['webhook'] }>> {
-    const ids = padded(seqs);
-    const rows = await this.#webhooksById.run(this.db, ids.length, ids);
-    return new Map(rows.map((row) => [num(row.id), {
-      status: row.status,
-      target: {
-        seq: num(row.id),
-        id: row.uid,
-        workspaceSeq: num(row.workspace_id),
-        workspaceId: row.workspace_uid,
-        url: row.url,
-        sealedHeaders: parseJson(row.headers, {}),
-        format: row.format as ClaimedDelivery['webhook']['format'],
-        meta: parseJson(row.meta, {}),
-        retrySchedule: parseJson<number[] | null>(row.retry_schedule, null),
-        transform: row.transform,
-        fifo: row.ordering === 'fifo',
-        rateLimited: row.rate_limit !== null,
-        secrets: {
-          secretEnc: row.secret_enc,
-          previousSecretEnc: row.previous_secret_enc,
-          previousSecretExpiresAt: numOrNull(row.previous_secret_expires_at),
-        },
-      },
-    }]));
-  }
-
-  private async claimedEvents(seqs: number[]): Promise<Map<number, ClaimedDelivery['event']>> {
-    const events = new Map<number, ClaimedDelivery['event']>();
-    for (const batch of chunks(seqs, 500)) {
-      const ids = padded(batch);
-      const rows = await this.#eventsById.run(this.db, ids.length, ids);
-      for (const row of rows) events.set(num(row.id), { seq: num(row.id), id: row.uid, type: row.type, dataJson: row.data, createdAt: num(row.created_at), traceParent: row.trace_parent });
-    }
-    return events;
   }
 
   /**

@@ -10,12 +10,15 @@
  * in the future, and is left to it. A row someone else has locked right now is skipped, not waited for.
  *
  * SQLite: the claim's transaction holds the database's write lock; every row found is still as read.
+ *
+ * On PostgreSQL the same statement reads the marked deliveries' webhooks and events (claimed-reads.ts).
  */
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../../core/ports/store.ts';
+import type { ClaimedDelivery, Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
-import { padded } from './rows.ts';
+import { num, padded } from './rows.ts';
+import { claimedEvent, claimedWebhook, EVENT_COLUMNS, fromSlots, inSlots, slotCounts, WEBHOOK_COLUMNS, type ClaimedWebhook, type SlotRow } from './claimed-reads.ts';
 
 export interface MarkedRow {
   id: number;
@@ -26,32 +29,62 @@ export interface MarkedRow {
   event_id: number;
 }
 
+/** What a claim marked, and, on PostgreSQL, the webhooks and events of those deliveries (claimed-reads.ts). */
+export interface Marked {
+  rows: MarkedRow[];
+  read?: { webhooks: Map<number, ClaimedWebhook>; events: Map<number, ClaimedDelivery['event']> };
+}
+
 const SET_SENDING = `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)`;
 const RETURNED = 'RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id';
+const MARKED_COLUMNS = [['uid', 'TEXT'], ['trigger', 'TEXT', '"trigger"'], ['attempt_count', 'BIGINT'], ['webhook_id', 'BIGINT'], ['event_id', 'BIGINT']] as const;
+
+/**
+ * PostgreSQL: the rows marked, their webhooks and their events, as one union (claimed-reads.ts). The ids
+ * go to the update as one array (ARRAY(…) is computed first), so the primary key is the only way in,
+ * whatever the plan. The check that a row is still due is a CASE for the same reason: written as plain
+ * conditions, PostgreSQL's generic plan could read them off the due index, which behind a backlog holds
+ * every due row (a first try of this took 40 ms a claim during a 200 000-row drain). The update finds the
+ * locked rows by their place (ctid), which stays put while they are locked, not through the primary key a
+ * second time (a fifth of the statement's buffers went to that lookup).
+ */
+function postgresMarkAndRead(): string {
+  const kinds = [MARKED_COLUMNS, WEBHOOK_COLUMNS, EVENT_COLUMNS].map(slotCounts);
+  const texts = Math.max(...kinds.map((kind) => kind.texts));
+  const numbers = Math.max(...kinds.map((kind) => kind.numbers));
+  return `WITH marked AS (${SET_SENDING}
+      WHERE ctid = ANY(ARRAY(SELECT ctid FROM deliveries WHERE id = ANY(CAST(? AS BIGINT[]))
+        AND CASE WHEN status IN ('pending', 'sending') THEN next_attempt_at <= CAST(? AS BIGINT) ELSE false END
+        FOR UPDATE SKIP LOCKED))
+      ${RETURNED})
+    SELECT ${inSlots('d', MARKED_COLUMNS, texts, numbers)} FROM marked
+    UNION ALL SELECT ${inSlots('w', WEBHOOK_COLUMNS, texts, numbers)} FROM webhooks WHERE id IN (SELECT webhook_id FROM marked)
+    UNION ALL SELECT ${inSlots('e', EVENT_COLUMNS, texts, numbers)} FROM events WHERE id IN (SELECT event_id FROM marked)`;
+}
 
 export class MarkSending {
   readonly #statement: Prebuilt<MarkedRow>;
+  readonly #markAndRead: Prebuilt<SlotRow>;
 
   constructor(private readonly dialect: Dialect) {
-    this.#statement = dialect === 'postgres'
-      // The ids go to the update as one array (ARRAY(…) is computed first), so the primary key is the only
-      // way in, whatever the plan. The check that a row is still due is a CASE for the same reason: written
-      // as plain conditions, PostgreSQL's generic plan could read them off the due index, which behind a
-      // backlog holds every due row (a first try of this took 40 ms a claim during a 200 000-row drain).
-      // The update finds the locked rows by their place (ctid), which stays put while they are locked, not
-      // through the primary key a second time (a fifth of the statement's buffers went to that lookup).
-      ? new Prebuilt(dialect, () => `${SET_SENDING}
-        WHERE ctid = ANY(ARRAY(SELECT ctid FROM deliveries WHERE id = ANY(CAST(? AS BIGINT[]))
-          AND CASE WHEN status IN ('pending', 'sending') THEN next_attempt_at <= CAST(? AS BIGINT) ELSE false END
-          FOR UPDATE SKIP LOCKED))
-        ${RETURNED}`)
-      : new Prebuilt(dialect, (n) => `${SET_SENDING} WHERE id IN (${marks(n)}) ${RETURNED}`);
+    this.#statement = new Prebuilt(dialect, (n) => `${SET_SENDING} WHERE id IN (${marks(n)}) ${RETURNED}`);
+    this.#markAndRead = new Prebuilt(dialect, postgresMarkAndRead);
   }
 
   /** Marks `ids` (found due at `now`) as sent under a lease until `leaseUntil`; the rows it marked. */
-  async run(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<MarkedRow[]> {
-    if (this.dialect === 'postgres') return this.#statement.run(trx, 0, [leaseUntil, now, ids, now]);
+  async run(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<Marked> {
+    if (this.dialect === 'postgres') return this.runAndRead(trx, ids, leaseUntil, now);
     const list = padded(ids);
-    return this.#statement.run(trx, list.length, [leaseUntil, now, ...list]);
+    return { rows: await this.#statement.run(trx, list.length, [leaseUntil, now, ...list]) };
+  }
+
+  private async runAndRead(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<Marked> {
+    const marked: Marked = { rows: [], read: { webhooks: new Map(), events: new Map() } };
+    for (const row of await this.#markAndRead.run(trx, 0, [leaseUntil, now, ids, now])) {
+      if (row.kind === 'd') marked.rows.push(fromSlots(row, MARKED_COLUMNS) as unknown as MarkedRow);
+      else if (row.kind === 'w') marked.read!.webhooks.set(num(row.id), claimedWebhook(fromSlots(row, WEBHOOK_COLUMNS)));
+      else marked.read!.events.set(num(row.id), claimedEvent(fromSlots(row, EVENT_COLUMNS)));
+    }
+    return marked;
   }
 }

@@ -114,7 +114,7 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
         const before = await entriesRead(trx);
         const marked = await mark.run(trx, picked.map((row) => Number(row.id)), now + 60_000, now);
         read = await entriesRead(trx) - before;
-        expect(marked).toHaveLength(16);
+        expect(marked.rows).toHaveLength(16);
         throw undo;
       })).rejects.toBe(undo);
       // 16 rows looked up by id, then again to update them: a few dozen entries, not the 30 000 due.

@@ -47,10 +47,10 @@ describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'ru
   it('marks due rows, and leaves one another claim marked meanwhile', async () => {
     const ids = await due();
     const now = Date.now();
-    const first = await store.db.transaction().execute((trx) => mark.run(trx, ids.slice(0, 1), now + 60_000, now));
+    const first = await store.db.transaction().execute((trx) => mark.run(trx, ids.slice(0, 1), now + 60_000, now).then((marked) => marked.rows));
     expect(first.map((row) => Number(row.id))).toEqual(ids.slice(0, 1));
     // A second claim that read all three as due before the first committed: its lease is in the future now.
-    const second = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now));
+    const second = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now).then((marked) => marked.rows));
     expect(second.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
     const { rows } = await sql<{ status: string }>`SELECT status FROM deliveries WHERE id = ANY(${ids})`.execute(store.db);
     expect(rows.map((row) => row.status)).toEqual(['sending', 'sending', 'sending']);
@@ -62,7 +62,7 @@ describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'ru
     await sql`UPDATE deliveries SET status = 'sending', next_attempt_at = ${now - 1} WHERE id = ${ids[0]}`.execute(store.db);
     await sql`UPDATE deliveries SET next_attempt_at = ${now + 60_000} WHERE id = ${ids[1]}`.execute(store.db);
     await sql`UPDATE deliveries SET status = 'held' WHERE id = ${ids[2]}`.execute(store.db);
-    const marked = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now));
+    const marked = await store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now).then((marked) => marked.rows));
     expect(marked.map((row) => Number(row.id))).toEqual([ids[0]]);
   });
 
@@ -71,8 +71,27 @@ describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'ru
     const now = Date.now();
     // Were the row waited for, this would wait for the holder, which waits for this: the test's timeout.
     const marked = await whileTransactionHolds(store.db, (trx) => sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx),
-      () => store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now)));
+      () => store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now).then((marked) => marked.rows)));
     expect(marked.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
+  });
+
+  it('reads the webhooks and events of the rows it marked, and only those', async () => {
+    const ids = await due();
+    const now = Date.now();
+    // The first row is locked elsewhere: not marked, and its event not read.
+    const marked = await whileTransactionHolds(store.db, (trx) => sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx),
+      () => store.db.transaction().execute((trx) => mark.run(trx, ids, now + 60_000, now)));
+    expect(marked.rows.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual(ids.slice(1));
+    const { rows: events } = await sql<{ id: string; uid: string; data: string; created_at: string }>`SELECT e.id, e.uid, e.data, e.created_at
+      FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ANY(${ids}) ORDER BY d.id`.execute(store.db);
+    expect([...marked.read!.events.values()].sort((a, b) => a.seq - b.seq)).toEqual(events.slice(1).map((row) => ({
+      seq: Number(row.id), id: row.uid, type: 'order.created', dataJson: row.data, createdAt: Number(row.created_at), traceParent: null,
+    })));
+    expect([...marked.read!.webhooks.keys()]).toEqual([webhook.seq]);
+    const read = marked.read!.webhooks.get(webhook.seq)!;
+    expect(read.status).toBe('active');
+    expect(read.target).toMatchObject({ seq: webhook.seq, id: webhook.id, workspaceSeq: workspace.seq, workspaceId: workspace.id, url: webhook.url, fifo: false, rateLimited: false, retrySchedule: null, transform: null });
+    expect(read.target.secrets.secretEnc).toEqual(expect.any(String));
   });
 
   it('counts against a rate limit only the rows a claim marked', async () => {

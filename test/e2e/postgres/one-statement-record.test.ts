@@ -35,7 +35,9 @@ describe.skipIf(!USE_POSTGRES)(`recording a batch of successes (${USE_POSTGRES ?
     webhook = await hookd.core.webhooks.create(workspace, { name: 'w', url: 'http://127.0.0.1:9/w', events: ['order.created'], status: 'active' });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: running.config.databaseUrl, max: 2 }) }),
-      log: (event) => statements.push(event.query.sql.trim().toLowerCase()),
+      log: (event) => {
+        statements.push(event.query.sql.trim().toLowerCase());
+      },
     });
     logged = new SqlStore(db, 'postgres');
   });
