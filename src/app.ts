@@ -103,10 +103,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         authFailureLimit: config.authFailureLimit,
       },
       now: Date.now,
-      wake: () => {
+      wake: (othersTold) => {
         dispatcher?.wake();
         thread?.wake();
-        store.signals.notifyWork();
+        if (!othersTold) store.signals.notifyWork();
       },
       stopped: (webhookSeq) => {
         void dispatcher?.dropLane(webhookSeq);
