@@ -7,6 +7,9 @@
  * statement per list size, and one per webhook, spent more on round trips than on the writes. One text
  * per statement also means one prepared statement. SQLite runs in the process: there the statements are
  * cheap to repeat, and it has no arrays.
+ *
+ * PostgreSQL's statements are also written as parts (common table expressions) that
+ * one-statement-record.ts puts together for a batch of successes: one statement, no transaction around it.
  */
 import type { Kysely } from 'kysely';
 import type { Dialect, AttemptOutcome, LoggedAttempt } from '../../core/ports/store.ts';
