@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import type { AttemptSender } from '../core/ports/sender.ts';
 import type { Metrics } from '../metrics.ts';
-import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
+import { toLoggedAttempt, type AttemptOutcome, type ClaimBatch, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
 import { Lanes, type Lane, type Running } from './lanes.ts';
 import { honoursRetryAfter, type RetryPolicy } from './retry.ts';
 import { WakeTimes } from './wake-times.ts';
@@ -83,6 +83,8 @@ export class Dispatcher {
   #backedOff = false;
   /** The `now` of the latest claim: work due by then and still not claimed is work this process cannot take. */
   #lastClaimAt = 0;
+  /** Whether the last claim saw due work it did not take (ClaimBatch.leftDue; unknown: yes). */
+  #lastClaimLeftDue = true;
   #abortedSeqs: number[] = [];
   #fifoRepair: NodeJS.Timeout | null = null;
 
@@ -200,7 +202,7 @@ export class Dispatcher {
         const now = Date.now();
         for (const resting of this.#backoff.restingNow(now)) rooms.webhooks.set(resting, 0);
         this.#lastClaimAt = now;
-        const claimed = await this.repo.claim({
+        const claimed: ClaimBatch = await this.repo.claim({
           now,
           leaseUntil: now + this.options.leaseMs,
           limit: room,
@@ -212,6 +214,7 @@ export class Dispatcher {
           settled: this.settledSeqs(),
           held: [...this.#held],
         });
+        this.#lastClaimLeftDue = claimed.leftDue ?? true;
         let fresh = 0;
         for (const delivery of claimed) {
           if (this.#held.has(delivery.seq)) continue;
@@ -443,8 +446,11 @@ export class Dispatcher {
       const due = await this.repo.nextDueAt();
       const now = Date.now();
       // Due since before the claim, yet not claimed, with nothing in hand here: its webhook is at its
-      // limit with attempts in other processes. Only the timer looks again (see wake()).
-      this.#backedOff = due !== null && due <= this.#lastClaimAt;
+      // limit with attempts in other processes. Only the timer looks again (see wake()). Unless the claim
+      // took all it saw: then that work was committed after the claim read (a publish stamped before the
+      // claim began), and is this process's to take now. Backed off, it waited for the timer, its notice
+      // ignored: the lone dispatcher of a run backed off 7 times in 28 looks, each up to 50 ms.
+      this.#backedOff = due !== null && due <= this.#lastClaimAt && this.#lastClaimLeftDue;
       if (due === null) this.wakeAt(now + safety);
       else if (this.#backedOff) this.wakeAt(now + BACK_OFF_MS);
       else if (due <= now) this.lookSoon();

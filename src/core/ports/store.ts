@@ -420,8 +420,16 @@ export interface DisabledWebhook {
   gone: boolean;
 }
 
+/**
+ * The deliveries a claim took. `leftDue`, where the store knows it: whether the claim saw due deliveries
+ * it did not take (other processes' to send, resting or full webhooks, beyond its limit). False: it took
+ * all it saw, so a delivery due before the claim that a later look finds was committed after the claim
+ * read, and the next claim will see it (see Dispatcher.planNextLook). Unknown counts as true.
+ */
+export type ClaimBatch = ClaimedDelivery[] & { leftDue?: boolean };
+
 export interface DispatchRepo {
-  claim(request: ClaimRequest): Promise<ClaimedDelivery[]>;
+  claim(request: ClaimRequest): Promise<ClaimBatch>;
   /** Earliest time any pending delivery (or expired lease) falls due; null when there is none. */
   nextDueAt(): Promise<number | null>;
   /** Records a batch of attempts, moves their deliveries on, counts failures and disables webhooks, in one transaction. */

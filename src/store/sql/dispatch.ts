@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
-import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
+import type { AttemptOutcome, ClaimBatch, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
 import { chunks, int, num, numOrNull, padded, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
@@ -69,7 +69,7 @@ export class SqlDispatch implements DispatchRepo {
     this.#nextDueAt = new Prebuilt(dialect, () => "SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')");
   }
 
-  async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
+  async claim(request: ClaimRequest): Promise<ClaimBatch> {
     if (request.limit <= 0) return [];
     this.handOff?.open(request);
     this.handOff?.prune(request.now);
@@ -82,11 +82,15 @@ export class SqlDispatch implements DispatchRepo {
     // Most claims on SQLite find nothing due (new work is handed off): look before taking the write lock.
     // PostgreSQL: how many attempts of each webhook this process may have in flight (shareRoomAcrossProcesses).
     const shares = new Map<number, number>();
-    const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).length === 0);
+    // Whether it saw due rows it did not take (ClaimBatch); told on PostgreSQL only, where processes share the work.
+    let leftDue = true;
+    // Not enumerable: the batch still reads, copies and compares as the list of deliveries it is.
+    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => (this.dialect === 'postgres' ? Object.defineProperty(claimed, 'leftDue', { value: leftDue }) : claimed);
+    const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).rows.length === 0);
     const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx): Promise<Marked> => {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
-      const due = await this.#dueScan.find(trx, request.now, limit, room);
+      const { rows: due, left } = await this.#dueScan.find(trx, request.now, limit, room);
       // Rate-limited webhooks among them: their room is what their window leaves (rate-limit.ts).
       let rateLogs = new Map<number, RateEntry[]>();
       if (due.length > 0) {
@@ -99,8 +103,9 @@ export class SqlDispatch implements DispatchRepo {
         if (taken.length >= limit) break;
         if (room.take(num(row.webhook_id), num(row.workspace_id))) taken.push(num(row.id));
       }
-      if (taken.length === 0) return { rows: [] };
-      const marked = await this.#markSending.run(trx, taken, request.leaseUntil, request.now);
+      const marked = taken.length === 0 ? { rows: [] } : await this.#markSending.run(trx, taken, request.leaseUntil, request.now);
+      leftDue = left || taken.length < due.length || marked.rows.length < taken.length;
+      if (taken.length === 0) return marked;
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
       const markedOfLimited = new Map<number, number>();
       for (const row of marked.rows) {
@@ -112,7 +117,7 @@ export class SqlDispatch implements DispatchRepo {
     });
     rows.sort((a, b) => num(a.id) - num(b.id));
     handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));
-    if (rows.length === 0 && handedOff.length === 0) return [];
+    if (rows.length === 0 && handedOff.length === 0) return batch([]);
 
     // Their webhooks and events: read by the marking on PostgreSQL, else now, after the commit, holding no
     // write lock (the lease makes these deliveries this dispatcher's alone): claimed-reads.ts.
@@ -131,7 +136,7 @@ export class SqlDispatch implements DispatchRepo {
     for (const row of rows) add(num(row.id), row.uid, num(row.attempt_count), row.trigger as ClaimedDelivery['trigger'], num(row.webhook_id), events.get(num(row.event_id)), request.leaseUntil);
     for (const item of handedOff) add(item.seq, item.id, 0, 'scheduled', item.webhookSeq, item.event, item.leaseUntil);
     if (paused.length > 0) await this.release(paused, request.now);
-    return claimed;
+    return batch(claimed);
   }
 
   /** The claim's transaction; on PostgreSQL planned for a claim, and begun in one round trip (claim-plans.ts). */

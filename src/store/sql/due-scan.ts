@@ -25,6 +25,12 @@ import type { Rooms } from './rooms.ts';
 
 const dueOrder = (a: DueRow, b: DueRow) => num(a.next_attempt_at) - num(b.next_attempt_at) || num(a.id) - num(b.id);
 
+/** The rows a scan found; `left`: it saw due rows it did not return (or may have: a full window). */
+export interface DueFound {
+  rows: DueRow[];
+  left: boolean;
+}
+
 export interface DueRow {
   id: number;
   webhook_id: number;
@@ -135,7 +141,7 @@ export class DueScan {
    * Up to `limit` due rows in due order that `room` lets the claim take: none of a full webhook or
    * workspace, and no more of each than its room (`room` itself is left as it is).
    */
-  async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueRow[]> {
+  async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueFound> {
     let windowSize: number;
     let rows: WindowRow[];
     if (this.dialect === 'postgres') {
@@ -152,7 +158,11 @@ export class DueScan {
     const taken = front.filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     // Fewer than wanted with the window full: rows the claim may not take (of full webhooks, or beyond a
     // webhook's room) took it up, and more that it may take can be due behind them.
-    if (taken.length >= limit || num(rows[0].seen) < windowSize) return taken.slice(0, limit);
+    const inWindow = num(rows[0].seen);
+    if (taken.length >= limit || inWindow < windowSize) {
+      const found = taken.slice(0, limit);
+      return { rows: found, left: inWindow > found.length };
+    }
 
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
@@ -160,13 +170,13 @@ export class DueScan {
       .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
-    if (candidates.length === 0) return taken;
+    if (candidates.length === 0) return { rows: taken, left: true };
     const seen = new Set(front.map((row) => num(row.id)));
     const behind = (await this.firstDue(db, now, candidates))
       .filter((row) => !seen.has(num(row.id)))
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
-    return [...taken, ...behind].sort(dueOrder).slice(0, limit);
+    return { rows: [...taken, ...behind].sort(dueOrder).slice(0, limit), left: true };
   }
 
   private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {

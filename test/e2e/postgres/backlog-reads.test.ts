@@ -92,7 +92,7 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
     for (let round = 0; round < 8; round++) {
       const { found, read } = await store.db.transaction().execute(async (trx) => {
         const before = await entriesRead(trx);
-        const found = await scan.find(trx, now, 16, new Rooms(request));
+        const { rows: found } = await scan.find(trx, now, 16, new Rooms(request));
         return { found, read: await entriesRead(trx) - before };
       });
       expect(found.map((row) => Number(row.webhook_id))).toEqual([healthy.seq, healthy.seq, healthy.seq]);

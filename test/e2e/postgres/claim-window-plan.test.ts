@@ -58,7 +58,7 @@ describe.skipIf(!USE_POSTGRES)(`the plan of a claim's due window (${USE_POSTGRES
     for (let round = 0; round < 6; round++) {
       const { found, scans } = await inClaimTransaction(store.db, async (trx) => {
         const before = await tableScans(trx);
-        const found = await scan.find(trx, now, 400, new Rooms(request));
+        const { rows: found } = await scan.find(trx, now, 400, new Rooms(request));
         return { found, scans: await tableScans(trx) - before };
       });
       expect(found).toHaveLength(32);

@@ -94,6 +94,32 @@ describe.skipIf(!USE_POSTGRES)(`marking claimed deliveries (${USE_POSTGRES ? 'ru
     expect(read.target.secrets.secretEnc).toEqual(expect.any(String));
   });
 
+  it('says whether a claim left due work behind', async () => {
+    const claim = (limit: number) => {
+      const now = Date.now();
+      return store.dispatch.claim({
+        now, leaseUntil: now + 60_000, limit, perWebhookRoom: new Map(), perWebhookDefault: 16,
+        perWorkspaceRoom: new Map(), perWorkspaceDefault: 1_000, webhookConcurrency: 16, settled: [], held: [],
+      });
+    };
+    // All it saw: taken.
+    let ids = await due();
+    let claimed = await claim(16);
+    expect(claimed.map((delivery) => delivery.seq).sort((a, b) => a - b)).toEqual(ids);
+    expect(claimed.leftDue).toBe(false);
+    // Nothing due at all.
+    claimed = await claim(16);
+    expect([claimed.length, claimed.leftDue]).toEqual([0, false]);
+    // Beyond its limit.
+    ids = await due();
+    claimed = await claim(1);
+    expect([claimed.length, claimed.leftDue]).toEqual([1, true]);
+    // A row locked elsewhere (being taken by another claim) when it marks them.
+    ids = await due();
+    claimed = await whileTransactionHolds(store.db, (trx) => sql`SELECT id FROM deliveries WHERE id = ${ids[0]} FOR UPDATE`.execute(trx), () => claim(16));
+    expect([claimed.length, claimed.leftDue]).toEqual([2, true]);
+  });
+
   it('counts against a rate limit only the rows a claim marked', async () => {
     const limited = await hookd.core.webhooks.create(workspace, { name: 'limited', url: 'http://127.0.0.1:9/l', events: ['order.updated'], status: 'active', rateLimit: { perSecond: 100 } });
     for (let i = 0; i < 3; i++) await hookd.core.events.publish(workspace, { type: 'order.updated', data: { i } });
