@@ -37,10 +37,19 @@ export const selectList = (columns: readonly Column[]): string =>
 /** A row of several kinds' union: `kind`, `id`, and slots `t1`…, `n1`… (TEXT, BIGINT). */
 export type SlotRow = { kind: string; id: number | string } & Record<string, unknown>;
 
-const slotsOf = (columns: readonly Column[]) => {
-  let text = 0;
-  let number = 0;
-  return columns.map(([name, type, expression]) => ({ name, type, expression: expression ?? name, slot: type === 'TEXT' ? `t${++text}` : `n${++number}` }));
+type Slotted = Array<{ name: string; type: Column[1]; expression: string; slot: string }>;
+/** Worked out once per list of columns: fromSlots runs for every row. */
+const slotted = new WeakMap<readonly Column[], Slotted>();
+
+const slotsOf = (columns: readonly Column[]): Slotted => {
+  let found = slotted.get(columns);
+  if (!found) {
+    let text = 0;
+    let number = 0;
+    found = columns.map(([name, type, expression]) => ({ name, type, expression: expression ?? name, slot: type === 'TEXT' ? `t${++text}` : `n${++number}` }));
+    slotted.set(columns, found);
+  }
+  return found;
 };
 
 /**
