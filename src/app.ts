@@ -103,10 +103,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         authFailureLimit: config.authFailureLimit,
       },
       now: Date.now,
-      wake: (othersTold) => {
+      wake: () => {
         dispatcher?.wake();
         thread?.wake();
-        if (!othersTold) store.signals.notifyWork();
+        store.signals.notifyWork();
       },
       stopped: (webhookSeq) => {
         void dispatcher?.dropLane(webhookSeq);

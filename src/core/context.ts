@@ -20,8 +20,8 @@ export interface CoreContext {
   box: SecretBox;
   settings: CoreSettings;
   now: () => number;
-  /** Tells dispatchers there is new due work (publish, resume, resend); `othersTold`: the store told other processes already (PublishResult). */
-  wake: (othersTold?: boolean) => void;
+  /** Tells dispatchers there is new due work (publish, resume, resend). */
+  wake: () => void;
   /**
    * Tells dispatchers a webhook stopped receiving (paused, disabled, deleted): deliveries they claimed for
    * it but have not started must not go out. Attempts already in flight finish and are recorded.

@@ -102,7 +102,7 @@ export class Events {
       // As Stripe does: a key names one request; the same key with another body is a mistake worth hearing about.
       throw new Conflict(`idempotency key "${key}" was used within the last ${formatDuration(this.ctx.settings.idempotencyWindowMs)} for a different event (${result.event.id}); use a new key for a new event`, 'idempotencyKey');
     }
-    if (!result.replayed && result.deliveryCount > 0) this.ctx.wake(result.othersTold);
+    if (!result.replayed && result.deliveryCount > 0) this.ctx.wake();
     return result;
   }
 

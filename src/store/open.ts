@@ -179,7 +179,7 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
   return new SqlStore(db, 'postgres', async () => {
     await keeper?.stop();
     await signals.close();
-  }, signals, health, undefined, signals.channel);
+  }, signals, health);
 }
 
 /**

@@ -33,12 +33,11 @@ export class PostgresSignals implements WorkSignals {
   #closed = false;
   #listened = false;
   #pending = false;
-  /** The installation's channel (workChannel). */
-  readonly channel: string;
+  readonly #channel: string;
 
   /** `schema`: the one hookd's tables are in; `connectTimeoutMs`: as the store's pool (HOOKD_DATABASE_TIMEOUT). */
   constructor(private readonly url: string, schema: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn'>) {
-    this.channel = workChannel(schema);
+    this.#channel = workChannel(schema);
     this.#notifier = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: connectTimeoutMs, application_name: `hookd ${process.pid} notify` });
     this.#notifier.on('error', () => undefined);
   }
@@ -49,7 +48,7 @@ export class PostgresSignals implements WorkSignals {
     this.#pending = true;
     setImmediate(() => {
       this.#pending = false;
-      this.#notifier.query('SELECT pg_notify($1, NULL)', [this.channel]).catch(() => undefined);
+      this.#notifier.query('SELECT pg_notify($1, NULL)', [this.#channel]).catch(() => undefined);
     });
   }
 
@@ -61,7 +60,7 @@ export class PostgresSignals implements WorkSignals {
 
   notifyStopped(webhookSeq: number): void {
     if (this.#closed) return;
-    this.#notifier.query('SELECT pg_notify($1, $2)', [this.channel, `stopped:${webhookSeq}`]).catch(() => undefined);
+    this.#notifier.query('SELECT pg_notify($1, $2)', [this.#channel, `stopped:${webhookSeq}`]).catch(() => undefined);
   }
 
   onStopped(listener: (webhookSeq: number) => void): () => void {
@@ -89,7 +88,7 @@ export class PostgresSignals implements WorkSignals {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN "${this.channel.replace(/"/g, '""')}"`);
+      await client.query(`LISTEN "${this.#channel.replace(/"/g, '""')}"`);
     } catch (error) {
       client.emit('error', error instanceof Error ? error : new Error('listen failed'));
       return;

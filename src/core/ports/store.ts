@@ -223,11 +223,6 @@ export interface PublishResult {
   deliveryCount: number;
   /** true when the idempotency key matched an earlier event (nothing was created). */
   replayed: boolean;
-  /**
-   * The store told the other processes sharing it of the new deliveries, with the commit that made them
-   * (PostgreSQL: see sql/one-statement-publish.ts): WorkSignals.notifyWork() need not tell them again.
-   */
-  othersTold?: boolean;
 }
 
 export interface DeliveryFilter {

@@ -68,11 +68,8 @@ export class SqlEvents implements EventsRepo {
   /** PostgreSQL: most groups in one statement (one-statement-publish.ts). */
   readonly #oneStatement: OneStatementPublish | null;
 
-  /**
-   * `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite).
-   * `workChannel`: PostgreSQL's channel for new work, notified by the one-statement publish.
-   */
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null, workChannel: string | null = null) {
+  /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
     this.#insertEvents = new Prebuilt(dialect, (n) => `INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at, trace_parent)
       VALUES ${tuples(n, 7)} ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
       RETURNING id, uid, workspace_id, type, data, idempotency_key, created_at, trace_parent`);
@@ -83,7 +80,7 @@ export class SqlEvents implements EventsRepo {
     this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter, w.ordering, w.rate_limit
       FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
       WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled' ORDER BY w.id`);
-    this.#oneStatement = dialect === 'postgres' ? new OneStatementPublish(dialect, workChannel) : null;
+    this.#oneStatement = dialect === 'postgres' ? new OneStatementPublish(dialect) : null;
   }
 
   publish(input: NewEvent, route: Route): Promise<PublishResult> {
@@ -155,7 +152,7 @@ export class SqlEvents implements EventsRepo {
         continue;
       }
       const row = { id: seq, uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now, trace_parent: input.traceParent ?? null };
-      results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false, othersTold: writer.tellsOthers };
+      results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false };
     }
     if (keyTaken.length > 0) {
       const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));

@@ -108,8 +108,6 @@ export class SqlStore implements Store {
     private readonly health: StoreHealth = new StoreHealth(),
     /** Where /metrics's gauges are read: on `db` unless given (SQLite: off the event loop, sqlite-background.ts). */
     readStatements: ReadStatements = readOn(db),
-    /** PostgreSQL: the channel a publish's statement notifies other processes on (postgres-signals.ts). */
-    workChannel: string | null = null,
   ) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
@@ -118,7 +116,7 @@ export class SqlStore implements Store {
     this.webhooks = new SqlWebhooks(db, dialect, this.queuedMoves);
     // PostgreSQL: several processes share each webhook's concurrency limit, counted at claim time (see hand-off.ts).
     const handOff = dialect === 'sqlite' ? new HandOff() : null;
-    this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff, workChannel);
+    this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);
     const attemptLog = new AttemptLog(dialect);
     this.deliveries = new SqlDeliveries(db, dialect, attemptLog);
     this.operational = new OperationalEvents(this.events);

@@ -9,10 +9,6 @@
  * committed webhooks anyway), and the inserts go as one statement with the values bound as arrays: two
  * round trips, one prepared text.
  *
- * The statement also notifies the installation's channel when it wrote deliveries (postgres-signals.ts):
- * the notice goes out with the commit, and the separate notice after it (a round trip on a connection of
- * its own, for every publish group) is not needed.
- *
  * What needs the general path's transaction takes it: a group routed to a FIFO webhook (its queue is
  * locked while the deliveries join it: fifo-queue.ts), and a publish whose idempotency key was taken (its
  * insert is skipped here, and the general path answers it as a replay, or frees an expired key).
@@ -61,23 +57,14 @@ const INSERT_BOTH = `WITH ev AS (
     FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]))
       WITH ORDINALITY AS d(uid, event_uid, webhook_id, workspace_id, status, created_at, n)
     JOIN ev ON ev.uid = d.event_uid
-    ORDER BY d.n
-    RETURNING 1)`;
-
-/** The events inserted; `notify`: one notice on the channel (a parameter) when deliveries were written. */
-const insertBoth = (notify: boolean) => notify
-  ? `${INSERT_BOTH} SELECT id, uid, (SELECT pg_notify(CAST(? AS TEXT), NULL) WHERE EXISTS (SELECT FROM dl)) AS told FROM ev`
-  : `${INSERT_BOTH} SELECT id, uid FROM ev`;
+    ORDER BY d.n)
+  SELECT id, uid FROM ev`;
 
 export class OneStatementPublish {
   readonly #insertBoth: Prebuilt<{ id: number; uid: string }>;
 
-  /** Whether the statement tells other processes of the new work (`workChannel`). */
-  readonly tellsOthers: boolean;
-
-  constructor(dialect: Dialect, private readonly workChannel: string | null = null) {
-    this.tellsOthers = workChannel !== null;
-    this.#insertBoth = new Prebuilt(dialect, () => insertBoth(this.tellsOthers));
+  constructor(dialect: Dialect) {
+    this.#insertBoth = new Prebuilt(dialect, () => INSERT_BOTH);
   }
 
   /** Inserts them; returns the id of each event inserted, by uid (an event whose key was taken is missing). */
@@ -87,7 +74,6 @@ export class OneStatementPublish {
       events.map((e) => e.idempotencyKey), events.map((e) => e.createdAt), events.map((e) => e.traceParent),
       deliveries.map((d) => d.uid), deliveries.map((d) => d.eventUid), deliveries.map((d) => d.webhookSeq),
       deliveries.map((d) => d.workspaceSeq), deliveries.map((d) => d.status), deliveries.map((d) => d.createdAt),
-      ...(this.workChannel === null ? [] : [this.workChannel]),
     ]);
     return new Map(rows.map((row) => [row.uid, num(row.id)]));
   }
