@@ -42,6 +42,12 @@ export class PostgresSignals implements WorkSignals {
     this.#notifier.on('error', () => undefined);
   }
 
+  /**
+   * On a connection of its own, after the publish's commit, not inside the publish's statement: a
+   * transaction that notifies holds a database-wide lock from just before its commit until after it,
+   * so concurrent publishes that notified each waited for the others' commits (lock waits in every
+   * benchmark run with it, none without; docs/performance.md, 2026-12-06).
+   */
   notifyWork(): void {
     // Coalesced: a burst of publishes in one tick sends one notification.
     if (this.#closed || this.#pending) return;
