@@ -11,7 +11,7 @@ import type { Database } from '../schema.ts';
 import type { AttemptOutcome, ClaimBatch, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
 import { chunks, int, num, numOrNull, padded, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
-import { marks, Prebuilt } from './prebuilt.ts';
+import { Prebuilt } from './prebuilt.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
 import { MarkSending, type Marked } from './mark-sending.ts';

@@ -79,12 +79,14 @@ export class MarkSending {
   }
 
   private async runAndRead(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<Marked> {
-    const marked: Marked = { rows: [], read: { webhooks: new Map(), events: new Map() } };
+    const rows: MarkedRow[] = [];
+    const webhooks = new Map<number, ClaimedWebhook>();
+    const events = new Map<number, ClaimedDelivery['event']>();
     for (const row of await this.#markAndRead.run(trx, 0, [leaseUntil, now, ids, now])) {
-      if (row.kind === 'd') marked.rows.push(fromSlots(row, MARKED_COLUMNS) as unknown as MarkedRow);
-      else if (row.kind === 'w') marked.read!.webhooks.set(num(row.id), claimedWebhook(fromSlots(row, WEBHOOK_COLUMNS)));
-      else marked.read!.events.set(num(row.id), claimedEvent(fromSlots(row, EVENT_COLUMNS)));
+      if (row.kind === 'd') rows.push(fromSlots(row, MARKED_COLUMNS) as unknown as MarkedRow);
+      else if (row.kind === 'w') webhooks.set(num(row.id), claimedWebhook(fromSlots(row, WEBHOOK_COLUMNS)));
+      else events.set(num(row.id), claimedEvent(fromSlots(row, EVENT_COLUMNS)));
     }
-    return marked;
+    return { rows, read: { webhooks, events } };
   }
 }
