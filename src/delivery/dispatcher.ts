@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import type { AttemptSender } from '../core/ports/sender.ts';
 import type { Metrics } from '../metrics.ts';
-import { toLoggedAttempt, type AttemptOutcome, type ClaimBatch, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
+import { toLoggedAttempt, type AttemptOutcome, type ClaimedDelivery, type DisablePolicy, type DispatchRepo } from '../core/ports/store.ts';
 import { Lanes, type Lane, type Running } from './lanes.ts';
 import { honoursRetryAfter, type RetryPolicy } from './retry.ts';
 import { WakeTimes } from './wake-times.ts';
@@ -208,7 +208,7 @@ export class Dispatcher {
         const now = Date.now();
         for (const resting of this.#backoff.restingNow(now)) rooms.webhooks.set(resting, 0);
         this.#lastClaimAt = now;
-        const claimed: ClaimBatch = await this.repo.claim({
+        const claimed = await this.repo.claim({
           now,
           leaseUntil: now + this.options.leaseMs,
           limit: room,

@@ -4,13 +4,13 @@
  * dispatcher thread the time includes the hop to the thread that holds the store, which is what the
  * dispatcher waits for. One timer per batch, not per delivery.
  */
-import type { AttemptOutcome, ClaimRequest, ClaimedDelivery, DisablePolicy, DispatchRepo } from '../core/ports/store.ts';
+import type { AttemptOutcome, ClaimRequest, DisablePolicy, DispatchRepo } from '../core/ports/store.ts';
 import type { Metrics } from '../metrics.ts';
 
 export class TimedDispatchRepo implements DispatchRepo {
   constructor(private readonly inner: DispatchRepo, private readonly metrics: Metrics) {}
 
-  async claim(request: ClaimRequest): Promise<ClaimedDelivery[]> {
+  async claim(request: ClaimRequest): ReturnType<DispatchRepo['claim']> {
     const done = this.metrics.claimSeconds.startTimer();
     try {
       return await this.inner.claim(request);

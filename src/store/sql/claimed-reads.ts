@@ -7,7 +7,7 @@
  * PostgreSQL reads them in the statement that marks the deliveries (mark-sending.ts): there a statement is
  * a round trip, about 85 µs of hookd's CPU (docs/performance.md, 2026-12-05). One statement returns rows
  * of one shape, so the three kinds of row share one: a kind, the id, and numbered slots of each type that
- * each kind fills with its own columns (`inSlots`, `fromSlots`).
+ * each kind fills with its own columns (`withTheirReads` builds it, `splitReads` takes it apart).
  */
 import type { Kysely } from 'kysely';
 import type { ClaimedDelivery, Dialect } from '../../core/ports/store.ts';
@@ -16,22 +16,22 @@ import { marks, Prebuilt } from './prebuilt.ts';
 import { chunks, num, numOrNull, padded, parseJson } from './rows.ts';
 
 /** A column read: its name in the row, its type, and the SQL that reads it when it is not the name. */
-type Column = readonly [name: string, type: 'TEXT' | 'BIGINT', expression?: string];
+export type Column = readonly [name: string, type: 'TEXT' | 'BIGINT', expression?: string];
 
-export const WEBHOOK_COLUMNS: readonly Column[] = [
+const WEBHOOK_COLUMNS: readonly Column[] = [
   ['uid', 'TEXT'], ['workspace_id', 'BIGINT'], ['workspace_uid', 'TEXT', '(SELECT uid FROM workspaces WHERE workspaces.id = webhooks.workspace_id)'],
   ['status', 'TEXT'], ['url', 'TEXT'], ['headers', 'TEXT'], ['format', 'TEXT'], ['meta', 'TEXT'], ['secret_enc', 'TEXT'],
   ['previous_secret_enc', 'TEXT'], ['previous_secret_expires_at', 'BIGINT'], ['retry_schedule', 'TEXT'], ['transform', 'TEXT'],
   ['ordering', 'TEXT'], ['rate_limit', 'BIGINT'],
 ];
 
-export const EVENT_COLUMNS: readonly Column[] = [['uid', 'TEXT'], ['type', 'TEXT'], ['data', 'TEXT'], ['created_at', 'BIGINT'], ['trace_parent', 'TEXT']];
+const EVENT_COLUMNS: readonly Column[] = [['uid', 'TEXT'], ['type', 'TEXT'], ['data', 'TEXT'], ['created_at', 'BIGINT'], ['trace_parent', 'TEXT']];
 
 /** A row as read: its id and its columns by name. */
-export type ReadRow = Record<string, unknown> & { id: number | string };
+type ReadRow = Record<string, unknown> & { id: number | string };
 
 /** The SQL of `columns` for a select list: `id, uid, (SELECT …) AS workspace_uid, …`. */
-export const selectList = (columns: readonly Column[]): string =>
+const selectList = (columns: readonly Column[]): string =>
   ['id', ...columns.map(([name, , expression]) => (expression ? `${expression} AS ${name}` : name))].join(', ');
 
 /** A row of several kinds' union: `kind`, `id`, and slots `t1`…, `n1`… (TEXT, BIGINT). */
@@ -56,7 +56,7 @@ const slotsOf = (columns: readonly Column[]): Slotted => {
  * The select list of one kind's rows in a union whose kinds have at most `texts` TEXT and `numbers`
  * BIGINT columns: every slot is cast, so the first branch types the union's columns.
  */
-export function inSlots(kind: string, columns: readonly Column[], texts: number, numbers: number): string {
+function inSlots(kind: string, columns: readonly Column[], texts: number, numbers: number): string {
   const filled = new Map(slotsOf(columns).map((column) => [column.slot, `CAST(${column.expression} AS ${column.type})`]));
   const slots = [
     ...Array.from({ length: texts }, (_, i) => [`t${i + 1}`, 'TEXT']),
@@ -66,15 +66,46 @@ export function inSlots(kind: string, columns: readonly Column[], texts: number,
 }
 
 /** How many TEXT and BIGINT slots `columns` fill. */
-export function slotCounts(columns: readonly Column[]): { texts: number; numbers: number } {
+function slotCounts(columns: readonly Column[]): { texts: number; numbers: number } {
   return { texts: columns.filter(([, type]) => type === 'TEXT').length, numbers: columns.filter(([, type]) => type === 'BIGINT').length };
 }
 
 /** A row of the union back as the row `columns` describe (inSlots' inverse). */
-export function fromSlots(row: SlotRow, columns: readonly Column[]): ReadRow {
+function fromSlots(row: SlotRow, columns: readonly Column[]): ReadRow {
   const out: ReadRow = { id: row.id };
   for (const column of slotsOf(columns)) out[column.name] = row[column.slot];
   return out;
+}
+
+/** What a claim read about its deliveries: their webhooks and events, by id. */
+export interface ClaimedReadsById {
+  webhooks: Map<number, ClaimedWebhook>;
+  events: Map<number, ClaimedDelivery['event']>;
+}
+
+/**
+ * PostgreSQL: the rows of `claimed` (a common table expression whose rows have `columns`, a webhook_id
+ * and an event_id) in one union with their webhooks and their events (splitReads takes it apart).
+ */
+export function withTheirReads(claimed: string, columns: readonly Column[]): string {
+  const kinds = [columns, WEBHOOK_COLUMNS, EVENT_COLUMNS].map(slotCounts);
+  const texts = Math.max(...kinds.map((kind) => kind.texts));
+  const numbers = Math.max(...kinds.map((kind) => kind.numbers));
+  return `SELECT ${inSlots('d', columns, texts, numbers)} FROM ${claimed}
+    UNION ALL SELECT ${inSlots('w', WEBHOOK_COLUMNS, texts, numbers)} FROM webhooks WHERE id IN (SELECT webhook_id FROM ${claimed})
+    UNION ALL SELECT ${inSlots('e', EVENT_COLUMNS, texts, numbers)} FROM events WHERE id IN (SELECT event_id FROM ${claimed})`;
+}
+
+/** withTheirReads' rows taken apart: the claimed rows (as `columns` name them), and what was read with them. */
+export function splitReads(union: SlotRow[], columns: readonly Column[]): { rows: ReadRow[]; read: ClaimedReadsById } {
+  const rows: ReadRow[] = [];
+  const read: ClaimedReadsById = { webhooks: new Map(), events: new Map() };
+  for (const row of union) {
+    if (row.kind === 'd') rows.push(fromSlots(row, columns));
+    else if (row.kind === 'w') read.webhooks.set(num(row.id), claimedWebhook(fromSlots(row, WEBHOOK_COLUMNS)));
+    else read.events.set(num(row.id), claimedEvent(fromSlots(row, EVENT_COLUMNS)));
+  }
+  return { rows, read };
 }
 
 export interface ClaimedWebhook {
@@ -83,7 +114,7 @@ export interface ClaimedWebhook {
 }
 
 /** A webhook row read with WEBHOOK_COLUMNS, as the dispatcher needs it. */
-export function claimedWebhook(row: ReadRow): ClaimedWebhook {
+function claimedWebhook(row: ReadRow): ClaimedWebhook {
   return {
     status: row.status as string,
     target: {
@@ -109,7 +140,7 @@ export function claimedWebhook(row: ReadRow): ClaimedWebhook {
 }
 
 /** An event row read with EVENT_COLUMNS, as the dispatcher needs it. */
-export function claimedEvent(row: ReadRow): ClaimedDelivery['event'] {
+function claimedEvent(row: ReadRow): ClaimedDelivery['event'] {
   return { seq: num(row.id), id: row.uid as string, type: row.type as string, dataJson: row.data as string, createdAt: num(row.created_at), traceParent: row.trace_parent as string | null };
 }
 

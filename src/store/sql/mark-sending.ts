@@ -14,11 +14,11 @@
  * On PostgreSQL the same statement reads the marked deliveries' webhooks and events (claimed-reads.ts).
  */
 import type { Kysely } from 'kysely';
-import type { ClaimedDelivery, Dialect } from '../../core/ports/store.ts';
+import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
-import { num, padded } from './rows.ts';
-import { claimedEvent, claimedWebhook, EVENT_COLUMNS, fromSlots, inSlots, slotCounts, WEBHOOK_COLUMNS, type ClaimedWebhook, type SlotRow } from './claimed-reads.ts';
+import { padded } from './rows.ts';
+import { splitReads, withTheirReads, type ClaimedReadsById, type Column, type SlotRow } from './claimed-reads.ts';
 
 export interface MarkedRow {
   id: number;
@@ -32,12 +32,12 @@ export interface MarkedRow {
 /** What a claim marked, and, on PostgreSQL, the webhooks and events of those deliveries (claimed-reads.ts). */
 export interface Marked {
   rows: MarkedRow[];
-  read?: { webhooks: Map<number, ClaimedWebhook>; events: Map<number, ClaimedDelivery['event']> };
+  read?: ClaimedReadsById;
 }
 
 const SET_SENDING = `UPDATE deliveries SET status = 'sending', next_attempt_at = CAST(? AS BIGINT), updated_at = CAST(? AS BIGINT)`;
 const RETURNED = 'RETURNING id, uid, attempt_count, "trigger", webhook_id, event_id';
-const MARKED_COLUMNS = [['uid', 'TEXT'], ['trigger', 'TEXT', '"trigger"'], ['attempt_count', 'BIGINT'], ['webhook_id', 'BIGINT'], ['event_id', 'BIGINT']] as const;
+const MARKED_COLUMNS: readonly Column[] = [['uid', 'TEXT'], ['trigger', 'TEXT', '"trigger"'], ['attempt_count', 'BIGINT'], ['webhook_id', 'BIGINT'], ['event_id', 'BIGINT']];
 
 /**
  * PostgreSQL: the rows marked, their webhooks and their events, as one union (claimed-reads.ts). The ids
@@ -49,17 +49,12 @@ const MARKED_COLUMNS = [['uid', 'TEXT'], ['trigger', 'TEXT', '"trigger"'], ['att
  * second time (a fifth of the statement's buffers went to that lookup).
  */
 function postgresMarkAndRead(): string {
-  const kinds = [MARKED_COLUMNS, WEBHOOK_COLUMNS, EVENT_COLUMNS].map(slotCounts);
-  const texts = Math.max(...kinds.map((kind) => kind.texts));
-  const numbers = Math.max(...kinds.map((kind) => kind.numbers));
   return `WITH marked AS (${SET_SENDING}
       WHERE ctid = ANY(ARRAY(SELECT ctid FROM deliveries WHERE id = ANY(CAST(? AS BIGINT[]))
         AND CASE WHEN status IN ('pending', 'sending') THEN next_attempt_at <= CAST(? AS BIGINT) ELSE false END
         FOR UPDATE SKIP LOCKED))
       ${RETURNED})
-    SELECT ${inSlots('d', MARKED_COLUMNS, texts, numbers)} FROM marked
-    UNION ALL SELECT ${inSlots('w', WEBHOOK_COLUMNS, texts, numbers)} FROM webhooks WHERE id IN (SELECT webhook_id FROM marked)
-    UNION ALL SELECT ${inSlots('e', EVENT_COLUMNS, texts, numbers)} FROM events WHERE id IN (SELECT event_id FROM marked)`;
+    ${withTheirReads('marked', MARKED_COLUMNS)}`;
 }
 
 export class MarkSending {
@@ -79,14 +74,7 @@ export class MarkSending {
   }
 
   private async runAndRead(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<Marked> {
-    const rows: MarkedRow[] = [];
-    const webhooks = new Map<number, ClaimedWebhook>();
-    const events = new Map<number, ClaimedDelivery['event']>();
-    for (const row of await this.#markAndRead.run(trx, 0, [leaseUntil, now, ids, now])) {
-      if (row.kind === 'd') rows.push(fromSlots(row, MARKED_COLUMNS) as unknown as MarkedRow);
-      else if (row.kind === 'w') webhooks.set(num(row.id), claimedWebhook(fromSlots(row, WEBHOOK_COLUMNS)));
-      else events.set(num(row.id), claimedEvent(fromSlots(row, EVENT_COLUMNS)));
-    }
-    return { rows, read: { webhooks, events } };
+    const { rows, read } = splitReads(await this.#markAndRead.run(trx, 0, [leaseUntil, now, ids, now]), MARKED_COLUMNS);
+    return { rows: rows as unknown as MarkedRow[], read };
   }
 }
