@@ -24,6 +24,7 @@ import { eventTraceParent } from '../migrations/020_event_trace_parent.ts';
 import { postgresWaitingStatusIndex } from '../migrations/021_postgres_waiting_status_index.ts';
 import { postgresWebhookStatusIdIndex } from '../migrations/022_postgres_webhook_status_id_index.ts';
 import { postgresSendingIndex } from '../migrations/023_postgres_sending_index.ts';
+import { postgresOutputColumnStatistics } from '../migrations/024_postgres_output_column_statistics.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -74,6 +75,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '021_postgres_waiting_status_index': postgresWaitingStatusIndex(dialect),
         '022_postgres_webhook_status_id_index': postgresWebhookStatusIdIndex(dialect),
         '023_postgres_sending_index': postgresSendingIndex(dialect),
+        '024_postgres_output_column_statistics': postgresOutputColumnStatistics(dialect),
       };
     },
   };
