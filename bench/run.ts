@@ -44,7 +44,7 @@
  * machines are noisy. With --store postgres, hookd is an API process plus 1, 2 and 4 worker processes.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -420,6 +420,13 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
       const at = arrivals[`${id} ${path}`];
       if (at !== undefined) latencies.push(at - t);
     }
+  }
+  // HOOKD_BENCH_LATENCY_DUMP=<file>: every timed delivery as "ms since the phase began, latency ms", to
+  // see whether a slow tail is one stall or spread out.
+  if (process.env.HOOKD_BENCH_LATENCY_DUMP) {
+    const lines = [...sentAt].flatMap(([id, t]) => paths.map((path) => arrivals[`${id} ${path}`] === undefined ? null
+      : `${(t - steadyStart).toFixed(1)} ${(arrivals[`${id} ${path}`] - t).toFixed(1)}`)).filter((l) => l !== null);
+    appendFileSync(process.env.HOOKD_BENCH_LATENCY_DUMP, `# ${target.label} ${new Date(Date.now() - (now() - steadyStart)).toISOString()}\n${lines.join('\n')}\n`);
   }
   return { rounds, achievedRate, latencies: latencies.sort((a, b) => a - b), deliveries, steadyLocks, steadyTotalCpuUs: totalCpu(steadyCpu, target.uses) };
 }
