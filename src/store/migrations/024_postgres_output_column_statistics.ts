@@ -6,9 +6,9 @@
  * ANALYZE, whether autovacuum's or hookd's own upkeep (postgres-upkeep.ts), samples up to 30 000 rows and
  * sorts every column's values to build its statistics. On the attempt log those are the wide text columns:
  * analyzing 37 000 attempts took 160 ms with them and 69 ms without, and under load the pass took 480 ms
- * of a core, during which publish-to-receipt latency on this 2-core machine rose from 30 to 90–170 ms
- * (docs/performance.md, 2026-12-07). A statistics target of 0 leaves a column out of every ANALYZE; no
- * plan reads those statistics.
+ * of a core, during which publish-to-receipt latency on a 2-core machine rose from 30 to 90–170 ms
+ * (docs/performance.md, "2026-12-06, later"). A statistics target of 0 leaves a column out of every
+ * ANALYZE; no plan reads those statistics.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
