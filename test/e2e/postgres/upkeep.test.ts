@@ -14,17 +14,32 @@ const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_D
 
 describe('what PostgreSQL upkeep does to a table', () => {
   it('vacuums past 50 + 20% dead rows and analyzes past 50 + 10% changes, as autovacuum would', () => {
+    const never = { vacuumedAgoMs: null, analyzedAgoMs: null };
     expect(upkeepSteps([
-      { table: 'quiet', live: 1000, dead: 250, changedSinceAnalyze: 150 },
-      { table: 'dead', live: 1000, dead: 251, changedSinceAnalyze: 150 },
-      { table: 'changed', live: 1000, dead: 0, changedSinceAnalyze: 151 },
-      { table: 'both', live: 1000, dead: 300, changedSinceAnalyze: 300 },
-      { table: 'new', live: 0, dead: 0, changedSinceAnalyze: 51 },
+      { table: 'quiet', live: 1000, dead: 250, changedSinceAnalyze: 150, ...never },
+      { table: 'dead', live: 1000, dead: 251, changedSinceAnalyze: 150, ...never },
+      { table: 'changed', live: 1000, dead: 0, changedSinceAnalyze: 151, ...never },
+      { table: 'both', live: 1000, dead: 300, changedSinceAnalyze: 300, ...never },
+      { table: 'new', live: 0, dead: 0, changedSinceAnalyze: 51, ...never },
     ])).toEqual([
       { table: 'dead', action: 'vacuum' },
       { table: 'changed', action: 'analyze' },
       { table: 'both', action: 'vacuum analyze' },
       { table: 'new', action: 'analyze' },
+    ]);
+  });
+
+  it('leaves alone what anyone vacuumed or analyzed less than the gap ago', () => {
+    const churned = { live: 1000, dead: 300, changedSinceAnalyze: 300 };
+    expect(upkeepSteps([
+      { table: 'vacuumed', ...churned, vacuumedAgoMs: 14_999, analyzedAgoMs: 60_000 },
+      { table: 'analyzed', ...churned, vacuumedAgoMs: 60_000, analyzedAgoMs: 100 },
+      { table: 'both', ...churned, vacuumedAgoMs: 100, analyzedAgoMs: 100 },
+      { table: 'long ago', ...churned, vacuumedAgoMs: 15_000, analyzedAgoMs: 15_000 },
+    ], 15_000)).toEqual([
+      { table: 'vacuumed', action: 'analyze' },
+      { table: 'analyzed', action: 'vacuum' },
+      { table: 'long ago', action: 'vacuum analyze' },
     ]);
   });
 });
@@ -40,19 +55,22 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
     admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     autovacuum = (await admin.query<{ setting: string }>("SELECT current_setting('autovacuum') AS setting")).rows[0].setting;
-    await admin.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.churn (id int PRIMARY KEY, n int)`);
+    await admin.query(`CREATE SCHEMA ${schema}`);
   });
   afterAll(async () => {
     await admin.end();
   });
 
   /** Statistics are flushed to the server's counters shortly after each transaction: waits for them. */
-  async function churned(): Promise<void> {
-    await admin.query(`INSERT INTO ${schema}.churn SELECT i, 0 FROM generate_series(1, 1000) AS i`);
-    for (let i = 0; i < 3; i++) await admin.query(`UPDATE ${schema}.churn SET n = n + 1`);
+  /** A table of its own for each test (created on first use), churned: 1 000 rows updated three times. */
+  async function churned(table: string): Promise<void> {
+    await admin.query(`CREATE TABLE IF NOT EXISTS ${schema}.${table} (id int PRIMARY KEY, n int)`);
+    const { rows: [before] } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, table]);
+    await admin.query(`INSERT INTO ${schema}.${table} SELECT i, 0 FROM generate_series(1, 1000) AS i ON CONFLICT (id) DO NOTHING`);
+    for (let i = 0; i < 3; i++) await admin.query(`UPDATE ${schema}.${table} SET n = n + 1`);
     await eventually(async () => {
-      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, 'churn']);
-      return Number(rows[0]?.dead ?? 0) >= 2000;
+      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, table]);
+      return Number(rows[0]?.dead ?? 0) >= Number(before?.dead ?? 0) + 2000;
     }, 15_000, 200);
   }
 
@@ -61,7 +79,7 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
       context.skip();
     }
-    await churned();
+    await churned('churn');
     const lines: Array<{ level: number; msg: string }> = [];
     const log = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } });
     const upkeep = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000, log);
@@ -80,8 +98,7 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
       context.skip();
     }
-    await admin.query(`TRUNCATE ${schema}.churn`);
-    await churned();
+    await churned('taken_in_turn');
     const other = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await other.connect();
     try {
@@ -89,10 +106,26 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
       const upkeep = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000);
       expect(await upkeep.runOnce()).toEqual([]);
       await other.query('SELECT pg_advisory_unlock_all()');
-      expect((await upkeep.runOnce()).map((step) => step.table)).toEqual(['churn']);
+      expect((await upkeep.runOnce()).map((step) => step.table)).toEqual(['taken_in_turn']);
     } finally {
       await other.end();
     }
+  });
+
+  it('leaves a table another process has just vacuumed, however it churned since', { timeout: 60_000 }, async (context) => {
+    if (autovacuum === 'on') {
+      console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
+      context.skip();
+    }
+    await churned('shared');
+    const first = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000);
+    expect((await first.runOnce()).filter((step) => step.table === 'shared')).toEqual([{ table: 'shared', action: 'vacuum analyze' }]);
+    await churned('shared');
+    const second = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000);
+    expect((await second.runOnce()).filter((step) => step.table === 'shared')).toEqual([]);
+    // Past the gap, it is due again.
+    const noGap = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000, undefined, 0);
+    expect((await noGap.runOnce()).filter((step) => step.table === 'shared')).toEqual([{ table: 'shared', action: 'vacuum analyze' }]);
   });
 
   it('runs in a hookd process: the events it took are analyzed within seconds', { timeout: 60_000 }, async (context) => {
