@@ -9,12 +9,13 @@
  * with the plan made for an empty table), and a VACUUM of deliveries to 1 700–2 000/s.
  *
  * So, while autovacuum is off, a pass every UPKEEP_EVERY_MS does what autovacuum would, with its default
- * thresholds and a gentler throttle (COST_LIMIT): VACUUM a table whose dead rows exceed 50 + 20% of its live rows,
- * ANALYZE one with more changes than 50 + 10% since its last analysis. With several processes, one at a
- * time does it (an advisory lock), and a table vacuumed or analyzed by any of them less than
+ * thresholds and a gentler throttle (COST_LIMIT): VACUUM a table whose dead rows exceed 50 + 20% of its
+ * live rows, ANALYZE one with more changes than 50 + 10% since its last analysis. With several processes,
+ * one at a time does it (an advisory lock), and a table vacuumed or analyzed by anyone less than
  * UPKEEP_EVERY_MS ago waits: each process has its own timer, and five processes vacuumed the deliveries
- * of a busy benchmark run four times in 17 s, back to back, each time taking CPU from the deliveries. Its connection is its own: a VACUUM may run longer than the store's
- * statement timeout, and must not hold one of the pool's connections meanwhile.
+ * of a busy benchmark run four times in 17 s, back to back, each time taking CPU from the deliveries.
+ * Its connection is its own: a VACUUM may run longer than the store's statement timeout, and must not
+ * hold one of the pool's connections meanwhile.
  */
 import pg from 'pg';
 import type { Logger } from 'pino';
