@@ -20,6 +20,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
+import { UpkeepGivesWay } from './upkeep-gives-way.ts';
 import { RepeatingTask } from '../util/repeating-task.ts';
 
 const FIRST_PASS_MS = 5_000;
@@ -82,13 +83,17 @@ export class PostgresUpkeep {
   #stopped = false;
   #warned = false;
 
-  /** `gapMs`: how long after anyone vacuumed or analyzed a table it is left alone (tests shorten it). */
+  /**
+   * `gapMs`: how long after anyone vacuumed or analyzed a table it is left alone; `giveWayAfterMs`: how
+   * often a pass looks for a session waiting for it (upkeep-gives-way.ts). Tests shorten both.
+   */
   constructor(
     private readonly url: string,
     private readonly schema: string,
     private readonly connectTimeoutMs: number,
     private readonly log?: Pick<Logger, 'warn' | 'info'>,
     private readonly gapMs = UPKEEP_EVERY_MS,
+    private readonly giveWayAfterMs?: number,
   ) {}
 
   start(): void {
@@ -127,13 +132,25 @@ export class PostgresUpkeep {
         table: row.table, live: Number(row.live), dead: Number(row.dead), changedSinceAnalyze: Number(row.changed),
         vacuumedAgoMs: ago(row.vacuumed_ago), analyzedAgoMs: ago(row.analyzed_ago),
       })), this.gapMs);
+      if (steps.length === 0) return [];
       await client.query(`SET statement_timeout = 0; SET vacuum_cost_delay = '${COST_DELAY}'; SET vacuum_cost_limit = ${COST_LIMIT}`);
-      for (const step of steps) {
-        const started = Date.now();
-        await client.query(`${step.action.toUpperCase()} ${quoted(this.schema)}.${quoted(step.table)}`);
-        this.log?.info({ table: step.table, action: step.action, ms: Date.now() - started }, 'PostgreSQL upkeep');
+      const { rows: [session] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const watch = await UpkeepGivesWay.watch(this.url, this.connectTimeoutMs, session.pid, this.giveWayAfterMs);
+      const done: UpkeepStep[] = [];
+      try {
+        for (const step of steps) {
+          const started = Date.now();
+          await client.query(`${step.action.toUpperCase()} ${quoted(this.schema)}.${quoted(step.table)}`);
+          this.log?.info({ table: step.table, action: step.action, ms: Date.now() - started }, 'PostgreSQL upkeep');
+          done.push(step);
+        }
+      } catch (error) {
+        if (!watch.gaveWay) throw error;
+        this.log?.info({ table: steps[done.length].table }, 'PostgreSQL upkeep gave way to a session waiting for its lock; a later pass does the rest');
+      } finally {
+        await watch.stop();
       }
-      return steps;
+      return done;
     } finally {
       // Ending the session also releases its advisory lock.
       this.#client = null;

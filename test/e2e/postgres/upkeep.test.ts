@@ -128,6 +128,40 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
     expect((await noGap.runOnce()).filter((step) => step.table === 'shared')).toEqual([{ table: 'shared', action: 'vacuum analyze' }]);
   });
 
+  it('gives way to a session waiting for its lock, as autovacuum does', { timeout: 90_000 }, async (context) => {
+    if (autovacuum === 'on') {
+      console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
+      context.skip();
+    }
+    // Big enough that its VACUUM, at the upkeep's pace, runs for many seconds.
+    await admin.query(`CREATE TABLE ${schema}.big (id int PRIMARY KEY, n int)`);
+    await admin.query(`INSERT INTO ${schema}.big SELECT i, 0 FROM generate_series(1, 400000) AS i`);
+    await admin.query(`UPDATE ${schema}.big SET n = 1`);
+    await eventually(async () => {
+      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, 'big']);
+      return Number(rows[0]?.dead ?? 0) >= 400_000;
+    }, 15_000, 200);
+    const lines: Array<{ msg: string }> = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } });
+    const upkeep = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000, log, 15_000, 200);
+    const pass = upkeep.runOnce();
+    await eventually(async () => {
+      const { rows } = await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'hookd % upkeep' AND query LIKE 'VACUUM%big%'");
+      return rows.length === 1;
+    }, 15_000, 50);
+    // What a hookd process starting meanwhile does in its migrations: DDL, which waits for the VACUUM's lock.
+    const migrating = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await migrating.connect();
+    try {
+      await migrating.query("SET statement_timeout = '5s'");
+      await migrating.query(`ALTER TABLE ${schema}.big ALTER COLUMN n SET STATISTICS 50`);
+    } finally {
+      await migrating.end();
+    }
+    expect((await pass).map((step) => step.table)).not.toContain('big');
+    expect(lines.map((line) => line.msg)).toContainEqual(expect.stringContaining('gave way'));
+  });
+
   it('runs in a hookd process: the events it took are analyzed within seconds', { timeout: 60_000 }, async (context) => {
     if (autovacuum === 'on') {
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
