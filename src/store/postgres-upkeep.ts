@@ -145,7 +145,7 @@ export class PostgresUpkeep {
           done.push(step);
         }
       } catch (error) {
-        if (!watch.gaveWay) throw error;
+        if (!await watch.gaveWay()) throw error;
         this.log?.info({ table: steps[done.length].table }, 'PostgreSQL upkeep gave way to a session waiting for its lock; a later pass does the rest');
       } finally {
         await watch.stop();

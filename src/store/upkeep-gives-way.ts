@@ -16,7 +16,8 @@ const LOOK_EVERY_MS = 1000;
 
 export class UpkeepGivesWay {
   #timer: NodeJS.Timeout | null = null;
-  #looking = false;
+  /** The look under way, if any. */
+  #looking: Promise<void> | null = null;
   #gaveWay = false;
 
   private constructor(private readonly client: pg.Client, private readonly pid: number) {}
@@ -32,13 +33,17 @@ export class UpkeepGivesWay {
       throw error;
     }
     const watch = new UpkeepGivesWay(client, pid);
-    watch.#timer = setInterval(() => void watch.look(), everyMs);
+    watch.#timer = setInterval(() => watch.look(), everyMs);
     watch.#timer.unref();
     return watch;
   }
 
-  /** Whether it cancelled the watched session's statement because someone waited for it. */
-  get gaveWay(): boolean {
+  /**
+   * Whether it cancelled the watched session's statement because someone waited for it. The cancel can
+   * reach the statement before the look that sent it has its answer: the look under way is waited for.
+   */
+  async gaveWay(): Promise<boolean> {
+    await this.#looking;
     return this.#gaveWay;
   }
 
@@ -48,17 +53,13 @@ export class UpkeepGivesWay {
     await this.client.end().catch(() => undefined);
   }
 
-  private async look(): Promise<void> {
+  private look(): void {
     if (this.#looking || this.#timer === null) return;
-    this.#looking = true;
-    try {
-      const { rows } = await this.client.query<{ cancelled: boolean }>(
-        'SELECT pg_cancel_backend($1) AS cancelled FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)) LIMIT 1', [this.pid]);
-      if (rows[0]?.cancelled) this.#gaveWay = true;
-    } catch {
-      // Its connection was lost: the pass then runs to its end, as it did before this watch existed.
-    } finally {
-      this.#looking = false;
-    }
+    this.#looking = this.client.query<{ cancelled: boolean }>(
+      'SELECT pg_cancel_backend($1) AS cancelled FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)) LIMIT 1', [this.pid])
+      .then(({ rows }) => { if (rows[0]?.cancelled) this.#gaveWay = true; },
+        // Its connection was lost: the pass then runs to its end, as it did before this watch existed.
+        () => undefined)
+      .finally(() => { this.#looking = null; });
   }
 }
