@@ -415,19 +415,19 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
   const arrivals = await json(receiver.pool, 'GET', '/__arrivals') as Record<string, number>;
   const paths = webhookPaths(WEBHOOKS);
   const latencies: number[] = [];
+  // HOOKD_BENCH_LATENCY_DUMP=<file>: every timed delivery as "ms since the phase began, latency ms", to
+  // see whether a slow tail is one stall or spread out.
+  const dumpFile = process.env.HOOKD_BENCH_LATENCY_DUMP;
+  const dumped: string[] = [];
   for (const [id, t] of sentAt) {
     for (const path of paths) {
       const at = arrivals[`${id} ${path}`];
-      if (at !== undefined) latencies.push(at - t);
+      if (at === undefined) continue;
+      latencies.push(at - t);
+      if (dumpFile) dumped.push(`${(t - steadyStart).toFixed(1)} ${(at - t).toFixed(1)}`);
     }
   }
-  // HOOKD_BENCH_LATENCY_DUMP=<file>: every timed delivery as "ms since the phase began, latency ms", to
-  // see whether a slow tail is one stall or spread out.
-  if (process.env.HOOKD_BENCH_LATENCY_DUMP) {
-    const lines = [...sentAt].flatMap(([id, t]) => paths.map((path) => arrivals[`${id} ${path}`] === undefined ? null
-      : `${(t - steadyStart).toFixed(1)} ${(arrivals[`${id} ${path}`] - t).toFixed(1)}`)).filter((l) => l !== null);
-    appendFileSync(process.env.HOOKD_BENCH_LATENCY_DUMP, `# ${target.label} ${new Date(Date.now() - (now() - steadyStart)).toISOString()}\n${lines.join('\n')}\n`);
-  }
+  if (dumpFile) appendFileSync(dumpFile, `# ${target.label} ${new Date(Date.now() - (now() - steadyStart)).toISOString()}\n${dumped.join('\n')}\n`);
   return { rounds, achievedRate, latencies: latencies.sort((a, b) => a - b), deliveries, steadyLocks, steadyTotalCpuUs: totalCpu(steadyCpu, target.uses) };
 }
 
