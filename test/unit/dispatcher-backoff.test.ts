@@ -47,6 +47,16 @@ function dispatcherOn(repo: DispatchRepo): Dispatcher {
   }, pino({ level: 'silent' }));
 }
 
+/** A started dispatcher on storeWith(leftDue), after its first claim. */
+async function afterFirstClaim(leftDue: boolean | undefined) {
+  const repo = storeWith(leftDue);
+  const dispatcher = dispatcherOn(repo);
+  dispatcher.start();
+  await vi.advanceTimersByTimeAsync(1);
+  expect(repo.claimedAt).toHaveLength(1);
+  return { repo, dispatcher };
+}
+
 describe('a dispatcher that shares its store', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -57,11 +67,7 @@ describe('a dispatcher that shares its store', () => {
   });
 
   it('claims again soon when its last claim took all it saw', async () => {
-    const repo = storeWith(false);
-    const dispatcher = dispatcherOn(repo);
-    dispatcher.start();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(repo.claimedAt).toHaveLength(1);
+    const { repo, dispatcher } = await afterFirstClaim(false);
     // Look times are kept to 10 ms steps (wake-times.ts).
     await vi.advanceTimersByTimeAsync(20);
     expect(repo.claimedAt).toHaveLength(2);
@@ -70,11 +76,7 @@ describe('a dispatcher that shares its store', () => {
 
   it('backs off when its last claim left due work, or did not say', async () => {
     for (const leftDue of [true, undefined]) {
-      const repo = storeWith(leftDue);
-      const dispatcher = dispatcherOn(repo);
-      dispatcher.start();
-      await vi.advanceTimersByTimeAsync(1);
-      expect(repo.claimedAt).toHaveLength(1);
+      const { repo, dispatcher } = await afterFirstClaim(leftDue);
       // A notice of new work does not make it look: its back-off timer does.
       dispatcher.wake();
       await vi.advanceTimersByTimeAsync(20);
