@@ -508,7 +508,10 @@ export interface NoncesRepo {
 }
 
 export interface RetentionRepo {
-  /** Deletes attempts, finished deliveries and their events older than `before`, in batches; returns the counts. */
+  /**
+   * Deletes attempts, finished deliveries and their events older than `before`, and any rows whose webhook
+   * or workspace is gone, in batches; returns the counts.
+   */
   prune(before: number): Promise<{ attempts: number; deliveries: number; events: number }>;
 }
 

@@ -29,6 +29,7 @@ import { InFlightCounts } from './in-flight-counts.ts';
 import { inClaimTransaction } from './claim-plans.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
 import { recordableInOneStatement, recordInOneStatement } from './one-statement-record.ts';
+import { deleteOfGoneWebhooks } from './orphans.ts';
 
 
 /**
@@ -82,6 +83,8 @@ export class SqlDispatch implements DispatchRepo {
     // Most claims on SQLite find nothing due (new work is handed off): look before taking the write lock.
     // PostgreSQL: how many attempts of each webhook this process may have in flight (shareRoomAcrossProcesses).
     const shares = new Map<number, number>();
+    // PostgreSQL: webhooks deleted whose due deliveries outlived them (orphans.ts); theirs are deleted after the claim.
+    const gone: number[] = [];
     // Whether it saw due rows it did not take (ClaimBatch); told on PostgreSQL only, where processes share the work.
     let leftDue = true;
     // Not enumerable: the batch still reads, copies and compares as the list of deliveries it is.
@@ -95,7 +98,7 @@ export class SqlDispatch implements DispatchRepo {
       let rateLogs = new Map<number, RateEntry[]>();
       if (due.length > 0) {
         rateLogs = this.dialect === 'postgres'
-          ? await this.shareRoomAcrossProcesses(trx, due, room, request, shares)
+          ? await this.shareRoomAcrossProcesses(trx, due, room, request, shares, gone)
           : limitRooms(await rateLimitedOf(trx, [...new Set(due.map((row) => num(row.webhook_id)))]), room, request.now);
       }
       const taken: number[] = [];
@@ -115,6 +118,7 @@ export class SqlDispatch implements DispatchRepo {
       await recordTaken(trx, rateLogs, markedOfLimited, request.now);
       return marked;
     });
+    if (gone.length > 0) await deleteOfGoneWebhooks(this.db, gone);
     rows.sort((a, b) => num(a.id) - num(b.id));
     handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));
     if (rows.length === 0 && handedOff.length === 0) return batch([]);
@@ -158,7 +162,7 @@ export class SqlDispatch implements DispatchRepo {
    * they never have more in flight than the limit. Without claiming ahead, each webhook's slots stood idle
    * between a batch's end and the next claim: about 450 deliveries/s per webhook on the benchmark machine.
    */
-  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>): Promise<Map<number, RateEntry[]>> {
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>, gone: number[]): Promise<Map<number, RateEntry[]>> {
     const oldestDue = new Map<number, number>();
     for (const row of due) {
       const webhook = num(row.webhook_id);
@@ -169,7 +173,8 @@ export class SqlDispatch implements DispatchRepo {
     // process's while it keeps up (JOIN_AFTER_MS), and is left out (neither locked nor returned).
     const fresh = candidates.filter((webhook) => (oldestDue.get(webhook) as number) > request.now - JOIN_AFTER_MS);
     // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
-    const locked = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now, fresh);
+    const { locked, gone: deleted } = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now, fresh);
+    gone.push(...deleted);
     const byId = new Map(locked.map((row) => [row.id, row]));
     const limit = request.webhookConcurrency;
     for (const webhook of candidates) {

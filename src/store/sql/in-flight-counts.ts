@@ -26,13 +26,13 @@ export class InFlightCounts {
   // Which `sending` rows count (lease running, not settled here) is decided in the counts, not the WHERE:
   // conditions on parameters there made each run's own plan look cheaper than the generic one, so
   // PostgreSQL planned it at every run (2 272 plans in 2 259 runs; planning took longer than running).
-  // NO KEY UPDATE, not UPDATE: publishing inserts deliveries whose foreign-key check takes KEY SHARE on the
-  // webhook, and must not wait for a claim. SKIP LOCKED: a webhook another process is claiming for right
+  // NO KEY UPDATE, not UPDATE: the weakest lock that keeps two claims apart (a foreign-key check, such as
+  // a new subscription's, takes KEY SHARE on the webhook and need not wait for a claim). SKIP LOCKED: a webhook another process is claiming for right
   // now is left out of this claim.
   // A webhook this claim would leave to the process sending to it (`fresh` work, others in flight, none
   // here: dispatch.ts, JOIN_AFTER_MS) is not locked at all: locked, it made that process's own claim skip
   // it, find nothing, and back off for 50 ms (two workers: p50 30 ms, p99 110 ms at 500 events/s).
-  readonly #statement = new Prebuilt<InFlightCount>('postgres', () => `WITH busy AS (
+  readonly #statement = new Prebuilt<InFlightCount & { gone: boolean }>('postgres', () => `WITH busy AS (
       SELECT webhook_id, count(*) FILTER (WHERE running AND NOT mine) AS others, count(*) FILTER (WHERE running AND mine) AS ours
       FROM (SELECT webhook_id, id = ANY(CAST(? AS BIGINT[])) AS mine,
           next_attempt_at > CAST(? AS BIGINT) AND NOT (id = ANY(CAST(? AS BIGINT[]))) AS running
@@ -42,17 +42,27 @@ export class InFlightCounts {
       SELECT id, rate_limit, rate_log FROM webhooks WHERE id = ANY(CAST(? AS BIGINT[]))
         AND NOT (id = ANY(CAST(? AS BIGINT[])) AND EXISTS (SELECT 1 FROM busy WHERE busy.webhook_id = webhooks.id AND busy.others > 0 AND busy.ours = 0))
       ORDER BY id FOR NO KEY UPDATE SKIP LOCKED)
-    SELECT locked.id, locked.rate_limit, locked.rate_log, COALESCE(busy.others, 0) AS others, COALESCE(busy.ours, 0) AS ours
-    FROM locked LEFT JOIN busy ON busy.webhook_id = locked.id`);
+    SELECT locked.id, locked.rate_limit, locked.rate_log, COALESCE(busy.others, 0) AS others, COALESCE(busy.ours, 0) AS ours, false AS gone
+    FROM locked LEFT JOIN busy ON busy.webhook_id = locked.id
+    UNION ALL
+    SELECT c.id, NULL, NULL, 0, 0, true FROM unnest(CAST(? AS BIGINT[])) AS c(id)
+    WHERE NOT EXISTS (SELECT 1 FROM webhooks WHERE webhooks.id = c.id)`);
 
   /**
    * In the claim's transaction `trx` (planned as claim-plans.ts sets): the `webhooks` (ascending ids) not
    * locked elsewhere, locked and counted. `held`: deliveries this process holds; `settled`: those of them
    * it has finished sending; `fresh`: webhooks whose due work has not waited long (left to the process
-   * sending to them, if another is and this one is not: not locked, not returned).
+   * sending to them, if another is and this one is not: not locked, not returned). `gone`: those of
+   * `webhooks` deleted, whose due work outlived them (orphans.ts).
    */
-  async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number, fresh: number[] = []): Promise<InFlightCount[]> {
-    const rows = await this.#statement.run(trx, 0, [held, now, settled, webhooks, webhooks, fresh]);
-    return rows.map((row) => ({ ...row, id: num(row.id), others: num(row.others), ours: num(row.ours), rate_limit: numOrNull(row.rate_limit) }));
+  async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number, fresh: number[] = []): Promise<{ locked: InFlightCount[]; gone: number[] }> {
+    const rows = await this.#statement.run(trx, 0, [held, now, settled, webhooks, webhooks, fresh, webhooks]);
+    const locked: InFlightCount[] = [];
+    const gone: number[] = [];
+    for (const row of rows) {
+      if (row.gone) gone.push(num(row.id));
+      else locked.push({ id: num(row.id), rate_limit: numOrNull(row.rate_limit), rate_log: row.rate_log, others: num(row.others), ours: num(row.ours) });
+    }
+    return { locked, gone };
   }
 }

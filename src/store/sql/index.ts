@@ -25,6 +25,7 @@ import { postgresWaitingStatusIndex } from '../migrations/021_postgres_waiting_s
 import { postgresWebhookStatusIdIndex } from '../migrations/022_postgres_webhook_status_id_index.ts';
 import { postgresSendingIndex } from '../migrations/023_postgres_sending_index.ts';
 import { postgresOutputColumnStatistics } from '../migrations/024_postgres_output_column_statistics.ts';
+import { postgresNoKeysToHotRows } from '../migrations/025_postgres_no_keys_to_hot_rows.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -76,6 +77,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '022_postgres_webhook_status_id_index': postgresWebhookStatusIdIndex(dialect),
         '023_postgres_sending_index': postgresSendingIndex(dialect),
         '024_postgres_output_column_statistics': postgresOutputColumnStatistics(dialect),
+        '025_postgres_no_keys_to_hot_rows': postgresNoKeysToHotRows(dialect),
       };
     },
   };

@@ -1,12 +1,14 @@
 /**
  * Pruning old history in small batches, so neither engine holds a long lock: attempts older than the
  * cutoff, finished deliveries last touched before it, then events left without deliveries. Ids grow with
- * time, so each batch walks from the oldest row. Pending and held work is never pruned.
+ * time, so each batch walks from the oldest row. Pending and held work is never pruned, unless its
+ * webhook is gone (orphans.ts).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { RetentionRepo } from '../../core/ports/store.ts';
 import { CHUNK, inTurns } from './chunks-in-turn.ts';
+import { sweepOrphans } from './orphans.ts';
 
 export class SqlRetention implements RetentionRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -23,7 +25,8 @@ export class SqlRetention implements RetentionRepo {
         SELECT e.id FROM events e WHERE e.created_at < ${before}
         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id LIMIT ${CHUNK})`);
     await this.db.deleteFrom('sessions').where('expires_at', '<', before).execute();
-    return { attempts, deliveries, events };
+    const orphans = await sweepOrphans(this.db);
+    return { attempts: attempts + orphans.attempts, deliveries: deliveries + orphans.deliveries, events: events + orphans.events };
   }
 
   private repeat(statement: () => ReturnType<typeof sql>): Promise<number> {

@@ -200,9 +200,12 @@ export class SqlWebhooks implements WebhooksRepo {
 
   async delete(webhookSeq: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('attempts').where('webhook_id', '=', webhookSeq).execute();
       await trx.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
+      // Deliveries before attempts (PostgreSQL has no foreign keys to do it: migrations/025): an outcome
+      // being recorded right now either committed before the deliveries went, and its attempt goes next,
+      // or waits for this transaction and finds its delivery gone, and logs nothing.
       await trx.deleteFrom('deliveries').where('webhook_id', '=', webhookSeq).execute();
+      await trx.deleteFrom('attempts').where('webhook_id', '=', webhookSeq).execute();
       await trx.deleteFrom('webhooks').where('id', '=', webhookSeq).execute();
     });
   }

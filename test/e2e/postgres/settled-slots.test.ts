@@ -127,13 +127,13 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
     const counts = new InFlightCounts();
     // Process B's claim, its work fresh: B leaves the webhook to A, and A can still lock it meanwhile.
     const left = await inClaimTransaction(store.db, async (trx) => {
-      const rows = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), [kept.seq]);
+      const { locked: rows } = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), [kept.seq]);
       return { rows, lockedElsewhere: await lockedElsewhere() };
     });
     expect(left).toEqual({ rows: [], lockedElsewhere: false });
     // Its work waited long enough for B to join: B locks it, and counts A's attempt.
     const joined = await inClaimTransaction(store.db, async (trx) => {
-      const rows = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), []);
+      const { locked: rows } = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), []);
       return { rows, lockedElsewhere: await lockedElsewhere() };
     });
     expect(joined).toMatchObject({ rows: [{ id: kept.seq, others: 1, ours: 0 }], lockedElsewhere: true });
