@@ -9,13 +9,14 @@
  * of the row. In one run of API + 4 workers: 2 648 MultiXacts and 12 000 reads of them; none without
  * the keys. PostgreSQL's CPU per delivery there: 270–380 µs without them, 366–561 with them (four
  * alternating pairs); at 2 000 deliveries/s the 4 workers kept up (p50 21–33 ms) in three runs of five
- * without them, and fell 0.7–4.7 s behind in all six with them (docs/performance.md, 2026-12-06, night).
+ * without them, and fell 1.3–4.7 s behind in all five with them (docs/performance.md, 2026-12-06, night).
  *
- * What the keys did is done otherwise: rows are deleted children first (webhooks.ts delete, workspace-
- * purge.ts, retention.ts); an attempt is logged only for a delivery its statement has just moved on, so
- * locked (outcome-writes.ts); a delivery published while its webhook is deleted, the one race left, is
- * deleted by the claim that finds its webhook gone (dispatch.ts) or by the retention job (retention.ts,
- * orphans). SQLite keeps its keys: one process writes there, and nothing waits on them.
+ * What the keys did is done otherwise: rows are deleted children first (webhooks.ts delete, whose
+ * deliveries go before its attempts, so one recorded meanwhile goes too; workspace-purge.ts;
+ * retention.ts); an attempt is logged only for a delivery its own statement moved on (outcome-writes.ts).
+ * The one race left, a delivery published while its webhook is deleted, outlives it: the claim that
+ * finds it due deletes it, the retention job any held one (sql/orphans.ts). SQLite keeps its keys: one
+ * process writes there, and nothing waits on them.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
