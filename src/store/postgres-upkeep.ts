@@ -80,6 +80,8 @@ export class PostgresUpkeep {
   }), FIRST_PASS_MS, UPKEEP_EVERY_MS);
   /** The connection of the pass running now. */
   #client: pg.Client | null = null;
+  /** The watch over that pass's session, once it runs its steps: stop() cancels them through it. */
+  #watch: UpkeepGivesWay | null = null;
   #stopped = false;
   #warned = false;
 
@@ -100,9 +102,13 @@ export class PostgresUpkeep {
     this.#task.start();
   }
 
-  /** A pass running now is cut short: a VACUUM of a big table must not hold up hookd's stop. */
+  /**
+   * A pass running now is cut short, on the server too (its statement cancelled): a VACUUM of a big table
+   * must neither hold up hookd's stop nor run on after it, holding its table's lock.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
+    await this.#watch?.cancel();
     await this.#client?.end().catch(() => undefined);
     await this.#task.stop();
   }
@@ -136,9 +142,11 @@ export class PostgresUpkeep {
       await client.query(`SET statement_timeout = 0; SET vacuum_cost_delay = '${COST_DELAY}'; SET vacuum_cost_limit = ${COST_LIMIT}`);
       const { rows: [session] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const watch = await UpkeepGivesWay.watch(this.url, this.connectTimeoutMs, session.pid, this.giveWayAfterMs);
+      this.#watch = watch;
       const done: UpkeepStep[] = [];
       try {
         for (const step of steps) {
+          if (this.#stopped) break;
           const started = Date.now();
           await client.query(`${step.action.toUpperCase()} ${quoted(this.schema)}.${quoted(step.table)}`);
           this.log?.info({ table: step.table, action: step.action, ms: Date.now() - started }, 'PostgreSQL upkeep');
@@ -148,6 +156,7 @@ export class PostgresUpkeep {
         if (!await watch.gaveWay()) throw error;
         this.log?.info({ table: steps[done.length].table }, 'PostgreSQL upkeep gave way to a session waiting for its lock; a later pass does the rest');
       } finally {
+        this.#watch = null;
         await watch.stop();
       }
       return done;

@@ -47,6 +47,18 @@ export class UpkeepGivesWay {
     return this.#gaveWay;
   }
 
+  /**
+   * Cancels the watched session's statement now: the upkeep stops. Ending that session's connection is not
+   * enough: the server notices a client gone only when it next writes to it, after the statement, which
+   * meanwhile runs on for as long as it takes and keeps its table's lock.
+   */
+  async cancel(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#looking;
+    await this.client.query('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => undefined);
+  }
+
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;

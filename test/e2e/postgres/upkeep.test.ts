@@ -163,6 +163,31 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
     expect(lines.map((line) => line.msg)).toContainEqual(expect.stringContaining('gave way'));
   });
 
+  it("stops its pass's statement on the server, not only its own connection", { timeout: 90_000 }, async (context) => {
+    if (autovacuum === 'on') {
+      console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
+      context.skip();
+    }
+    // First in name order, so the pass starts with it; big enough to run for many seconds at the upkeep's pace.
+    await admin.query(`CREATE TABLE ${schema}.a_big (id int PRIMARY KEY, n int)`);
+    await admin.query(`INSERT INTO ${schema}.a_big SELECT i, 0 FROM generate_series(1, 1000000) AS i`);
+    await admin.query(`UPDATE ${schema}.a_big SET n = 1`);
+    await eventually(async () => {
+      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, 'a_big']);
+      return Number(rows[0]?.dead ?? 0) >= 1_000_000;
+    }, 15_000, 200);
+    const running = async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'VACUUM%a_big%'")).rows.length > 0;
+    const upkeep = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000, undefined, 15_000);
+    const pass = upkeep.runOnce().catch(() => 'cut short');
+    await eventually(running, 15_000, 50);
+    await upkeep.stop();
+    expect(await pass).toBe('cut short');
+    // Its connection ended alone, the server would run the VACUUM to its end: several seconds more.
+    const stopped = Date.now();
+    await eventually(async () => !await running(), 10_000, 20);
+    expect(Date.now() - stopped).toBeLessThan(1_000);
+  });
+
   it('runs in a hookd process: the events it took are analyzed within seconds', { timeout: 60_000 }, async (context) => {
     if (autovacuum === 'on') {
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
