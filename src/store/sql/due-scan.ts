@@ -102,14 +102,32 @@ export class DueScan {
       : `${alias}webhook_id = ${webhook} AND ${alias}next_attempt_at <= ${dueBy}`;
     // A skip scan: each step is one probe of the per-webhook due index for the next webhook id, at most
     // MAX_WEBHOOKS_LOOKED_AT steps.
-    this.#waitingWebhooks = new Prebuilt(dialect, () => `WITH RECURSIVE waiting(webhook_id, n) AS (
-        SELECT (SELECT webhook_id FROM deliveries WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
-        UNION ALL
-        SELECT (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING} AND d.webhook_id > waiting.webhook_id ORDER BY d.webhook_id LIMIT 1), waiting.n + 1
-        FROM waiting WHERE waiting.webhook_id IS NOT NULL AND waiting.n < CAST(? AS BIGINT))
-      SELECT webhook_id, (SELECT d.next_attempt_at FROM deliveries d WHERE d.${WAITING} AND ${ofWebhook('d.', 'waiting.webhook_id', MAX_BIGINT)}
-        ORDER BY d.next_attempt_at LIMIT 1) AS next_at
-      FROM waiting WHERE webhook_id IS NOT NULL`);
+    const nextAt = `(SELECT d.next_attempt_at FROM deliveries d WHERE d.${WAITING} AND ${ofWebhook('d.', 'waiting.webhook_id', MAX_BIGINT)}
+        ORDER BY d.next_attempt_at LIMIT 1) AS next_at`;
+    this.#waitingWebhooks = dialect === 'postgres'
+      // PostgreSQL: a probe that lands on a webhook steps over every entry its finished deliveries left in
+      // the index until VACUUM before it reaches a waiting row, thousands for a backlog being drained, on
+      // every claim (docs/performance.md, 2026-12-06, night). The webhooks with no room left (`full`) are
+      // not wanted here: each probe stops short of the next of them, and the next probe starts past it.
+      ? new Prebuilt(dialect, () => `WITH RECURSIVE full_webhooks(id) AS (SELECT unnest(CAST(? AS BIGINT[]))),
+        waiting(webhook_id, skipped, n) AS (
+          SELECT CAST(-1 AS BIGINT), true, 0
+          UNION ALL
+          SELECT COALESCE(step.found, step.next_full), step.found IS NULL, waiting.n + 1
+          FROM waiting
+          CROSS JOIN LATERAL (SELECT (SELECT min(f.id) FROM full_webhooks f WHERE f.id > waiting.webhook_id) AS next_full) AS bound
+          CROSS JOIN LATERAL (SELECT bound.next_full, (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING}
+              AND d.webhook_id > waiting.webhook_id AND d.webhook_id < COALESCE(bound.next_full, ${MAX_BIGINT})
+              ORDER BY d.webhook_id LIMIT 1) AS found) AS step
+          WHERE waiting.webhook_id IS NOT NULL AND waiting.n < CAST(? AS BIGINT))
+        SELECT webhook_id, ${nextAt} FROM waiting WHERE webhook_id IS NOT NULL AND NOT skipped`)
+      // SQLite removes a finished delivery's entry at once: nothing to step over.
+      : new Prebuilt(dialect, () => `WITH RECURSIVE waiting(webhook_id, n) AS (
+          SELECT (SELECT webhook_id FROM deliveries WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
+          UNION ALL
+          SELECT (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING} AND d.webhook_id > waiting.webhook_id ORDER BY d.webhook_id LIMIT 1), waiting.n + 1
+          FROM waiting WHERE waiting.webhook_id IS NOT NULL AND waiting.n < CAST(? AS BIGINT))
+        SELECT webhook_id, ${nextAt} FROM waiting WHERE webhook_id IS NOT NULL`);
     const firstDueOf = (webhook: string, room: string) => `SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
       WHERE ${WAITING} AND ${ofWebhook('', webhook)}
       ORDER BY next_attempt_at, id LIMIT ${room}`;
@@ -166,7 +184,8 @@ export class DueScan {
 
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
-    const candidates = (await this.#waitingWebhooks.run(db, 0, [MAX_WEBHOOKS_LOOKED_AT]))
+    const lookParameters = this.dialect === 'postgres' ? [fits.fullWebhooks(), MAX_WEBHOOKS_LOOKED_AT] : [MAX_WEBHOOKS_LOOKED_AT];
+    const candidates = (await this.#waitingWebhooks.run(db, 0, lookParameters))
       .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
