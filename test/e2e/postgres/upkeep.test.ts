@@ -74,6 +74,17 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
     }, 15_000, 200);
   }
 
+  /** A table of `count` rows, each updated once: as many dead versions, whose VACUUM at the upkeep's pace takes seconds. */
+  async function withDeadRows(table: string, count: number): Promise<void> {
+    await admin.query(`CREATE TABLE ${schema}.${table} (id int PRIMARY KEY, n int)`);
+    await admin.query(`INSERT INTO ${schema}.${table} SELECT i, 0 FROM generate_series(1, ${count}) AS i`);
+    await admin.query(`UPDATE ${schema}.${table} SET n = 1`);
+    await eventually(async () => {
+      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, table]);
+      return Number(rows[0]?.dead ?? 0) >= count;
+    }, 15_000, 200);
+  }
+
   it('vacuums and analyzes a table that churned, says why once, and then has nothing to do', { timeout: 60_000 }, async (context) => {
     if (autovacuum === 'on') {
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
@@ -134,14 +145,7 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
       context.skip();
     }
-    // Big enough that its VACUUM, at the upkeep's pace, runs for many seconds.
-    await admin.query(`CREATE TABLE ${schema}.big (id int PRIMARY KEY, n int)`);
-    await admin.query(`INSERT INTO ${schema}.big SELECT i, 0 FROM generate_series(1, 400000) AS i`);
-    await admin.query(`UPDATE ${schema}.big SET n = 1`);
-    await eventually(async () => {
-      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, 'big']);
-      return Number(rows[0]?.dead ?? 0) >= 400_000;
-    }, 15_000, 200);
+    await withDeadRows('big', 400_000);
     const lines: Array<{ msg: string }> = [];
     const log = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } });
     const upkeep = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000, log, 15_000, 200);
@@ -168,14 +172,8 @@ describe.skipIf(!USE_POSTGRES)(`PostgreSQL upkeep (${USE_POSTGRES ? 'running' : 
       console.log('skipped: this server runs autovacuum, so hookd leaves upkeep to it');
       context.skip();
     }
-    // First in name order, so the pass starts with it; big enough to run for many seconds at the upkeep's pace.
-    await admin.query(`CREATE TABLE ${schema}.a_big (id int PRIMARY KEY, n int)`);
-    await admin.query(`INSERT INTO ${schema}.a_big SELECT i, 0 FROM generate_series(1, 1000000) AS i`);
-    await admin.query(`UPDATE ${schema}.a_big SET n = 1`);
-    await eventually(async () => {
-      const { rows } = await admin.query<{ dead: string }>('SELECT n_dead_tup AS dead FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, 'a_big']);
-      return Number(rows[0]?.dead ?? 0) >= 1_000_000;
-    }, 15_000, 200);
+    // First in name order, so the pass starts with it.
+    await withDeadRows('a_big', 1_000_000);
     const running = async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'VACUUM%a_big%'")).rows.length > 0;
     const upkeep = new PostgresUpkeep(TEST_DATABASE_URL as string, schema, 5000, undefined, 15_000);
     const pass = upkeep.runOnce().catch(() => 'cut short');
