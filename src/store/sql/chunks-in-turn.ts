@@ -4,6 +4,9 @@
  * work, removing a deleted workspace.
  */
 
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
 /** Rows per statement. */
 export const CHUNK = 1000;
 
@@ -20,4 +23,10 @@ export async function inTurns(chunk: () => Promise<number>, stopped: () => boole
     await new Promise((resolve) => setImmediate(resolve));
     if (stopped()) return total;
   }
+}
+
+/** Deletes the rows of `table` whose `column` is `value`, a chunk per statement in turns; returns how many. */
+export function deleteInTurns(db: Kysely<Database>, table: 'attempts' | 'deliveries' | 'events', column: 'webhook_id' | 'workspace_id', value: number): Promise<number> {
+  return inTurns(async () => Number((await db.deleteFrom(table)
+    .where('id', 'in', (eb) => eb.selectFrom(table).select('id').where(column, '=', value).limit(CHUNK)).executeTakeFirst()).numDeletedRows));
 }

@@ -9,19 +9,21 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { CHUNK, inTurns } from './chunks-in-turn.ts';
+import { deleteInTurns } from './chunks-in-turn.ts';
 import { num } from './rows.ts';
 
-/** Deletes the deliveries and attempts of webhooks that are gone (a claim found them due: dispatch.ts). */
-export async function deleteOfGoneWebhooks(db: Kysely<Database>, webhookSeqs: number[]): Promise<void> {
+/**
+ * Deletes the deliveries and attempts of webhooks that are gone (a claim found them due: dispatch.ts; the
+ * retention job: below), deliveries before attempts, as a webhook's deletion does. Returns how many.
+ */
+export async function deleteOfGoneWebhooks(db: Kysely<Database>, webhookSeqs: Iterable<number>): Promise<{ deliveries: number; attempts: number }> {
+  const counts = { deliveries: 0, attempts: 0 };
   for (const webhookSeq of webhookSeqs) {
-    await deleteAll(db, 'deliveries', 'webhook_id', webhookSeq);
-    await deleteAll(db, 'attempts', 'webhook_id', webhookSeq);
+    counts.deliveries += await deleteInTurns(db, 'deliveries', 'webhook_id', webhookSeq);
+    counts.attempts += await deleteInTurns(db, 'attempts', 'webhook_id', webhookSeq);
   }
+  return counts;
 }
-
-type Child = 'deliveries' | 'attempts' | 'events';
-type Parent = 'webhooks' | 'workspaces';
 
 /**
  * The values of `column` in `child` that no row of `parent` has as id. Read through the child's index
@@ -29,7 +31,7 @@ type Parent = 'webhooks' | 'workspaces';
  * query: neither engine does it by itself), so the cost follows the number of webhooks or workspaces,
  * not of rows.
  */
-async function gone(db: Kysely<Database>, child: Child, column: 'webhook_id' | 'workspace_id', parent: Parent): Promise<number[]> {
+async function gone(db: Kysely<Database>, child: 'deliveries' | 'attempts' | 'events', column: 'webhook_id' | 'workspace_id', parent: 'webhooks' | 'workspaces'): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`WITH RECURSIVE seen(id) AS (
       SELECT (SELECT ${sql.ref(column)} FROM ${sql.table(child)} ORDER BY ${sql.ref(column)} LIMIT 1)
       UNION ALL
@@ -39,20 +41,14 @@ async function gone(db: Kysely<Database>, child: Child, column: 'webhook_id' | '
   return rows.map((row) => num(row.id));
 }
 
-/** Deletes the rows of `child` whose `column` is `value`, a chunk per statement; returns how many. */
-function deleteAll(db: Kysely<Database>, child: Child, column: 'webhook_id' | 'workspace_id', value: number): Promise<number> {
-  return inTurns(async () => Number((await sql`DELETE FROM ${sql.table(child)} WHERE id IN (
-      SELECT id FROM ${sql.table(child)} WHERE ${sql.ref(column)} = ${value} LIMIT ${CHUNK})`.execute(db)).numAffectedRows ?? 0));
-}
-
 /**
  * Deletes deliveries and attempts of webhooks that are gone, and events of workspaces that are gone
- * (their deliveries went with their webhooks). Deliveries before attempts, as a webhook's deletion does.
+ * (their deliveries went with their webhooks).
  */
 export async function sweepOrphans(db: Kysely<Database>): Promise<{ attempts: number; deliveries: number; events: number }> {
-  const counts = { attempts: 0, deliveries: 0, events: 0 };
-  for (const webhookSeq of await gone(db, 'deliveries', 'webhook_id', 'webhooks')) counts.deliveries += await deleteAll(db, 'deliveries', 'webhook_id', webhookSeq);
-  for (const webhookSeq of await gone(db, 'attempts', 'webhook_id', 'webhooks')) counts.attempts += await deleteAll(db, 'attempts', 'webhook_id', webhookSeq);
-  for (const workspaceSeq of await gone(db, 'events', 'workspace_id', 'workspaces')) counts.events += await deleteAll(db, 'events', 'workspace_id', workspaceSeq);
-  return counts;
+  const webhooks = new Set([...await gone(db, 'deliveries', 'webhook_id', 'webhooks'), ...await gone(db, 'attempts', 'webhook_id', 'webhooks')]);
+  const { deliveries, attempts } = await deleteOfGoneWebhooks(db, webhooks);
+  let events = 0;
+  for (const workspaceSeq of await gone(db, 'events', 'workspace_id', 'workspaces')) events += await deleteInTurns(db, 'events', 'workspace_id', workspaceSeq);
+  return { attempts, deliveries, events };
 }

@@ -6,21 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { num } from './rows.ts';
-import { CHUNK, inTurns } from './chunks-in-turn.ts';
-
-/** A DELETE of at most CHUNK rows, counted for inTurns. */
-type DeleteChunk = () => Promise<{ numDeletedRows: bigint }>;
-const counted = (chunk: DeleteChunk) => async () => Number((await chunk()).numDeletedRows);
+import { deleteInTurns } from './chunks-in-turn.ts';
 
 export async function purgeWorkspace(db: Kysely<Database>, workspaceSeq: number): Promise<void> {
   const webhooks = (await db.selectFrom('webhooks').select('id').where('workspace_id', '=', workspaceSeq).execute()).map((row) => num(row.id));
-  for (const webhookSeq of webhooks) {
-    await inTurns(counted(() => db.deleteFrom('attempts')
-      .where('id', 'in', (eb) => eb.selectFrom('attempts').select('id').where('webhook_id', '=', webhookSeq).limit(CHUNK)).executeTakeFirst()));
-  }
-  await inTurns(counted(() => db.deleteFrom('deliveries')
-    .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id').where('workspace_id', '=', workspaceSeq).limit(CHUNK)).executeTakeFirst()));
-  await inTurns(counted(() => db.deleteFrom('events')
-    .where('id', 'in', (eb) => eb.selectFrom('events').select('id').where('workspace_id', '=', workspaceSeq).limit(CHUNK)).executeTakeFirst()));
+  for (const webhookSeq of webhooks) await deleteInTurns(db, 'attempts', 'webhook_id', webhookSeq);
+  await deleteInTurns(db, 'deliveries', 'workspace_id', workspaceSeq);
+  await deleteInTurns(db, 'events', 'workspace_id', workspaceSeq);
   await db.deleteFrom('workspaces').where('id', '=', workspaceSeq).execute();
 }

@@ -80,13 +80,16 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
     await running?.stop();
   });
 
+  /** A claim of 16 at `now` with no room for the dead webhook: its lanes are taken. */
+  const deadWebhookFull = (now: number): ClaimRequest => ({
+    now, leaseUntil: now + 60_000, limit: 16, perWebhookRoom: new Map([[dead.seq, 0]]), perWebhookDefault: 16,
+    perWorkspaceRoom: new Map(), perWorkspaceDefault: 1_000, webhookConcurrency: 16, settled: [], held: [],
+  });
+
   it("finds the healthy webhook's due deliveries without reading the backlog's rows", async () => {
     const now = Date.now();
     // The dead webhook is full (its lanes taken): the front of the due order, all its, gives nothing.
-    const request: ClaimRequest = {
-      now, leaseUntil: now + 60_000, limit: 16, perWebhookRoom: new Map([[dead.seq, 0]]), perWebhookDefault: 16,
-      perWorkspaceRoom: new Map(), perWorkspaceDefault: 1_000, webhookConcurrency: 16, settled: [], held: [],
-    };
+    const request = deadWebhookFull(now);
     const scan = new DueScan('postgres');
     // A few times: PostgreSQL plans a prepared statement afresh for its first executions, then generically.
     for (let round = 0; round < 8; round++) {
@@ -161,10 +164,7 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
 
   it("looks past a full webhook without stepping over what its finished deliveries left in the index", async () => {
     const now = Date.now();
-    const request: ClaimRequest = {
-      now, leaseUntil: now + 60_000, limit: 16, perWebhookRoom: new Map([[dead.seq, 0]]), perWebhookDefault: 16,
-      perWorkspaceRoom: new Map(), perWorkspaceDefault: 1_000, webhookConcurrency: 16, settled: [], held: [],
-    };
+    const request = deadWebhookFull(now);
     const scan = new DueScan('postgres');
     const webhookDueIndexBlocks = async (trx: Kysely<Database>) => Number((await sql<{ read: string }>`SELECT pg_stat_get_xact_blocks_fetched(
       'deliveries_webhook_due'::regclass) AS read`.execute(trx)).rows[0].read);
