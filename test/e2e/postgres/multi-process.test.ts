@@ -58,10 +58,15 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
       killedAt = cluster.receiver.requests.length;
       sendingAtKill = await kill(second);
     }
+    const received = () => new Set(cluster.receiver.requests.map((r) => r.headers['webhook-id'] as string));
     const arrived = await eventually(async () => {
-      const got = new Set(cluster.receiver.requests.map((r) => r.headers['webhook-id'] as string));
+      const got = received();
       return ids.every((id) => got.has(id)) ? got : null;
-    }, 240_000, 200);
+    }, 240_000, 200).catch(async (error: unknown) => {
+      // Says where the missing events' deliveries stand, so a run that times out shows why.
+      const got = received();
+      throw new Error(`${String(error)}: ${await missingState(ids.filter((id) => !got.has(id)))}`);
+    });
     const seen = new Set<string>();
     const duplicated = new Set<string>();
     for (const request of cluster.receiver.requests) {
@@ -86,6 +91,20 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     try {
       const rows = (await client.query(`SELECT DISTINCT e.uid FROM deliveries d JOIN events e ON e.id = d.event_id LEFT JOIN attempts a ON a.delivery_id = d.id WHERE ${where}`)).rows;
       return new Set(rows.map((row: { uid: string }) => row.uid));
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** For each of the first 20 `missing` events: its deliveries' status, attempts and their outcomes. */
+  async function missingState(missing: string[]): Promise<string> {
+    const client = new pg.Client({ connectionString: cluster.schema.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT e.uid, d.status, d.attempt_count, d.next_attempt_at - (extract(epoch FROM now()) * 1000)::bigint AS due_in_ms,
+          (SELECT string_agg(coalesce(a.response_code::text, a.error, '?'), ', ' ORDER BY a.id) FROM attempts a WHERE a.delivery_id = d.id) AS outcomes
+        FROM events e LEFT JOIN deliveries d ON d.event_id = e.id WHERE e.uid = ANY($1)`, [missing.slice(0, 20)]);
+      return `${missing.length} event(s) not received; ${JSON.stringify(rows)}`;
     } finally {
       await client.end();
     }
