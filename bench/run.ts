@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --events N --webhooks W --rounds K --seconds S --rate R --baseline bullmq|none]
- * npm run bench -- --store postgres [--workers 0,1,2,4] [--sqlite no]   (0: one `serve` process; N: an API process + N workers; hookd on SQLite measured too, unless --sqlite no. HOOKD_BENCH_DATABASE_URL, default the local server)
+ * npm run bench -- --store postgres [--workers 0,1,2,4] [--sqlite no] [--history N]   (0: one `serve` process; N: an API process + N workers; hookd on SQLite measured too, unless --sqlite no; --history: N deliveries already sent in hookd's tables, see history.ts. HOOKD_BENCH_DATABASE_URL, default the local server)
  * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
@@ -56,6 +56,7 @@ import { cpuSeconds, machineShares, machineTicks, serverCpuBetween, serverCpuByP
 import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
+import { writeHistory } from './history.ts';
 import { filterScenario } from './filter.ts';
 import {
   EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, now, postgresSchema, sleep, startHookd,
@@ -77,6 +78,7 @@ const { values: args } = parseArgs({
     backlog: { type: 'string', default: '200000' },
     'webhooks-in-workspace': { type: 'string', default: '999' },
     sqlite: { type: 'string', default: 'yes' },
+    history: { type: 'string', default: '0' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -85,6 +87,7 @@ const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const ROUNDS = Number(args.rounds);
+const HISTORY = Number(args.history);
 
 async function rawCeiling(port: number, requests: number): Promise<number> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64 });
@@ -624,7 +627,9 @@ async function startHookdOnPostgres(urls: string[], workers: number): Promise<Me
     const label = workers === 0
       ? 'hookd, PostgreSQL, one hookd serve process'
       : `hookd, PostgreSQL, hookd serve --api-only + ${workers} hookd worker process${workers > 1 ? 'es' : ''}`;
-    return { ...(await hookdTarget({ label, apiPort: port, children, postgres: true, recorded, stop }, urls)), locks, workers };
+    const target = await hookdTarget({ label, apiPort: port, children, postgres: true, recorded, stop }, urls);
+    await writeHistory(client, HISTORY);
+    return { ...target, locks, workers };
   });
 }
 
