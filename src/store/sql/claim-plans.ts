@@ -13,6 +13,15 @@
  *   skip it; a bitmap scan never does, and visits every entry and its heap tuple each time. PostgreSQL chose
  *   a bitmap scan there: a median claim read 3 796 entries and 464 heap pages to count 25 rows (0.7 ms, a
  *   fifth of the database's time in the benchmark). The claim's other statements read a few rows by index.
+ * - No sorts. Its generic plan is made with the statistics of its connection's first claim, and those
+ *   often say that nothing waits (a table of deliveries long sent, analyzed while idle): every plan then
+ *   looks as cheap as the next, and the due window was planned as a walk of the per-webhook due index (the
+ *   same rows, another order) and a sort of all it read. That read every waiting delivery at every claim:
+ *   10 000 entries for a window of 80, 7 ms with 20 000 waiting (docs/performance.md, 2026-12-06,
+ *   morning). Without sorts, only a walk of an index in the order wanted is left to it. The claim's
+ *   statements need no sort of their own (due-scan.ts orders the window's rows itself).
+ * - No JIT compilation. A plan that has to do what is turned off here costs more than JIT's threshold,
+ *   and compiling it took 70–120 ms; none of these statements runs long enough to gain from it.
  * - Generic plans. Each run's own plan of the due window and of the count looked cheaper than the generic
  *   one (the statistics say little is due, or the lists are short), so PostgreSQL planned them at nearly
  *   every run: with four workers the window took 2 305 plans in 2 456 runs, and planning cost half as much
@@ -26,7 +35,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
-const BEGIN_PLANNED = sql.raw('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_generic_plan');
+const BEGIN_PLANNED = sql.raw('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan');
 
 /** Runs `work` in a transaction of its own, on one connection of `db`, planned as above; commits, or rolls back and rethrows. */
 export async function inClaimTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {

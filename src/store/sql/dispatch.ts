@@ -10,8 +10,7 @@ import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import type { AttemptOutcome, ClaimBatch, ClaimRequest, ClaimedDelivery, DisablePolicy, DisabledWebhook, DispatchRepo } from '../../core/ports/store.ts';
 import type { HandOff } from './hand-off.ts';
-import { chunks, int, num, numOrNull, padded, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
-import { Prebuilt } from './prebuilt.ts';
+import { chunks, int, num, padded, webhookWorkspaceUid, type AttemptLog } from './rows.ts';
 import { Rooms } from './rooms.ts';
 import { DueScan } from './due-scan.ts';
 import { MarkSending, type Marked } from './mark-sending.ts';
@@ -48,7 +47,6 @@ export class SqlDispatch implements DispatchRepo {
   readonly #outcomeWrites: OutcomeWrites;
   /** PostgreSQL only (see shareRoomAcrossProcesses). */
   readonly #inFlight: InFlightCounts;
-  readonly #nextDueAt: Prebuilt<{ at: number | null }>;
 
   /** `handOff`: deliveries published here and handed straight to this process's dispatcher (SQLite). */
   constructor(
@@ -66,8 +64,6 @@ export class SqlDispatch implements DispatchRepo {
     this.#reads = new ClaimedReads(dialect);
     this.#outcomeWrites = new OutcomeWrites(dialect, attemptLog);
     this.#inFlight = new InFlightCounts();
-    // Literal statuses (not bound parameters): only then can SQLite prove the partial index applies.
-    this.#nextDueAt = new Prebuilt(dialect, () => "SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')");
   }
 
   async claim(request: ClaimRequest): Promise<ClaimBatch> {
@@ -196,9 +192,10 @@ export class SqlDispatch implements DispatchRepo {
     return limitRooms(limited, room, request.now);
   }
 
+  /** Planned as a claim on PostgreSQL: where the statistics say nothing waits, it too walked every waiting row (claim-plans.ts). */
   async nextDueAt(): Promise<number | null> {
-    const [row] = await this.#nextDueAt.run(this.db, 0, []);
-    return numOrNull(row?.at);
+    const now = Date.now();
+    return this.claimTransaction((trx) => this.#dueScan.nextDueAt(trx, now));
   }
 
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {

@@ -13,14 +13,18 @@
  *     skip scan of the per-webhook due index (migrations/007: one probe per webhook, however many rows
  *     each has), and each one due with room left gives its first due rows, as many as that room.
  *
+ * On PostgreSQL every scan of the due indexes starts at the floor below which nothing waits (due-floor.ts),
+ * past the entries of deliveries long sent, which stay in those indexes until VACUUM.
+ *
  * Nothing found here is locked: on PostgreSQL the claim locks only the rows it takes, when it marks them
  * (mark-sending.ts). Statuses are literals: only then can SQLite prove its partial indexes apply.
  */
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
+import { DueFloor } from './due-floor.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
-import { num, padded } from './rows.ts';
+import { num, numOrNull, padded } from './rows.ts';
 import type { Rooms } from './rooms.ts';
 
 const dueOrder = (a: DueRow, b: DueRow) => num(a.next_attempt_at) - num(b.next_attempt_at) || num(a.id) - num(b.id);
@@ -64,22 +68,22 @@ const WAITING = "status IN ('pending', 'sending')";
 /** Any time at all, as an upper bound (PostgreSQL's largest BIGINT). */
 const MAX_BIGINT = '9223372036854775807';
 
-/** A row of the window; one row with no id stands for none, holding `seen`. */
-type WindowRow = { [K in keyof DueRow]: DueRow[K] | null } & { seen: number };
+/** A row of the window; one row with no id stands for none, holding `seen` and `first_at`. */
+type WindowRow = { [K in keyof DueRow]: DueRow[K] | null } & { seen: number; first_at: number | null };
 
 /**
- * The window: the front of the due order, `size` rows at most, from which full webhooks and workspaces
- * are left out after it is read (`leftOut`; never inside it: that is the walk). `seen`: how many rows the
- * window held, left-out ones included; fewer than asked for means nothing more is due.
+ * The window: the front of the due order (from the floor `from`, on PostgreSQL), `size` rows at most,
+ * from which full webhooks and workspaces are left out after it is read (`leftOut`; never inside it: that
+ * is the walk). `seen`: how many rows the window held, left-out ones included; fewer than asked for means
+ * nothing more is due. `first_at`: the first one's due time (due-floor.ts).
  */
-const windowText = (size: string, leftOut: string) => `WITH front AS (
+const windowText = (size: string, leftOut: string, from = '') => `WITH front AS (
     SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
-    WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT)
+    WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT) ${from}
     ORDER BY next_attempt_at, id LIMIT ${size})
-  SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen
-  FROM (SELECT count(*) AS seen FROM front) AS c
-  LEFT JOIN front AS f ON 1 = 1 ${leftOut}
-  ORDER BY f.next_attempt_at, f.id`;
+  SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen, c.first_at
+  FROM (SELECT count(*) AS seen, min(next_attempt_at) AS first_at FROM front) AS c
+  LEFT JOIN front AS f ON 1 = 1 ${leftOut}`;
 
 export class DueScan {
   /** PostgreSQL: by window size (windowSizeFor). */
@@ -88,8 +92,12 @@ export class DueScan {
   readonly #sqliteWindow: Prebuilt<WindowRow>;
   readonly #waitingWebhooks: Prebuilt<{ webhook_id: number; next_at: number }>;
   readonly #firstDue: Prebuilt<DueRow>;
+  readonly #nextDueAt: Prebuilt<{ at: number | null }>;
+  /** PostgreSQL: where the scans of the due indexes start. */
+  readonly #floor: DueFloor | null;
 
   constructor(private readonly dialect: Dialect) {
+    this.#floor = dialect === 'postgres' ? new DueFloor() : null;
     this.#sqliteWindow = new Prebuilt(dialect, (n, m) => windowText('CAST(? AS BIGINT)',
       `${n > 0 ? `AND f.webhook_id NOT IN (${marks(n)})` : ''} ${m > 0 ? `AND f.workspace_id NOT IN (${marks(m)})` : ''}`));
     // On PostgreSQL a webhook's waiting rows are also bounded by a row comparison on (webhook_id,
@@ -97,8 +105,10 @@ export class DueScan {
     // equality alone, the planner took the all-webhooks due index (it has the same order once the webhook
     // is fixed) and filtered by webhook: looking up a healthy webhook behind a 165 000-row backlog read
     // every backlog row, 115 ms and 80 000 buffers a look, against 2 ms (docs/performance.md).
+    // There, it starts at the floor (the first parameter) and ends at `dueBy`.
     const ofWebhook = (alias: string, webhook: string, dueBy = 'CAST(? AS BIGINT)') => dialect === 'postgres'
-      ? `${alias}webhook_id = ${webhook} AND (${alias}webhook_id, ${alias}next_attempt_at) <= (${webhook}, ${dueBy})`
+      ? `${alias}webhook_id = ${webhook} AND (${alias}webhook_id, ${alias}next_attempt_at) >= (${webhook}, CAST(? AS BIGINT))
+        AND (${alias}webhook_id, ${alias}next_attempt_at) <= (${webhook}, ${dueBy})`
       : `${alias}webhook_id = ${webhook} AND ${alias}next_attempt_at <= ${dueBy}`;
     // A skip scan: each step is one probe of the per-webhook due index for the next webhook id, at most
     // MAX_WEBHOOKS_LOOKED_AT steps.
@@ -138,6 +148,21 @@ export class DueScan {
           CROSS JOIN LATERAL (${firstDueOf('c.webhook_id', 'c.room')}) AS due`)
       // SQLite has no LATERAL: a UNION ALL of the per-webhook look-ups, n at a time.
       : new Prebuilt(dialect, (n) => Array.from({ length: n }, () => `SELECT * FROM (${firstDueOf('?', 'CAST(? AS BIGINT)')})`).join(' UNION ALL '));
+    // PostgreSQL: the first in due order, not min(): planned as a claim, a walk of another index could
+    // only meet the ORDER BY with a sort, which is ruled out (claim-plans.ts); min() it met without one.
+    this.#nextDueAt = dialect === 'postgres'
+      ? new Prebuilt(dialect, () => `SELECT next_attempt_at AS at FROM deliveries WHERE ${WAITING} AND next_attempt_at >= CAST(? AS BIGINT)
+          ORDER BY next_attempt_at LIMIT 1`)
+      : new Prebuilt(dialect, () => `SELECT min(next_attempt_at) AS at FROM deliveries WHERE ${WAITING}`);
+  }
+
+  /** When the next waiting delivery is due (already, perhaps), or null if none waits. */
+  async nextDueAt(db: Kysely<Database>, now: number): Promise<number | null> {
+    const floor = this.#floor?.begin(now);
+    const [row] = await this.#nextDueAt.run(db, 0, floor ? [floor.at] : []);
+    const at = numOrNull(row?.at);
+    if (floor) this.#floor?.saw(floor, now, at);
+    return at;
   }
 
   /**
@@ -149,7 +174,7 @@ export class DueScan {
     let statement = this.#postgresWindows.get(size);
     if (!statement) {
       statement = new Prebuilt(this.dialect, () => windowText(String(size),
-        'AND f.webhook_id <> ALL(CAST(? AS BIGINT[])) AND f.workspace_id <> ALL(CAST(? AS BIGINT[]))'));
+        'AND f.webhook_id <> ALL(CAST(? AS BIGINT[])) AND f.workspace_id <> ALL(CAST(? AS BIGINT[]))', 'AND next_attempt_at >= CAST(? AS BIGINT)'));
       this.#postgresWindows.set(size, statement);
     }
     return statement;
@@ -162,16 +187,19 @@ export class DueScan {
   async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueFound> {
     let windowSize: number;
     let rows: WindowRow[];
-    if (this.dialect === 'postgres') {
+    const floor = this.#floor?.begin(now);
+    if (floor) {
       windowSize = windowSizeFor(limit);
-      rows = await this.postgresWindow(windowSize).run(db, 0, [now, room.fullWebhooks(), room.fullWorkspaces()]);
+      rows = await this.postgresWindow(windowSize).run(db, 0, [now, floor.at, room.fullWebhooks(), room.fullWorkspaces()]);
+      this.#floor?.saw(floor, now, numOrNull(rows[0].first_at));
     } else {
       windowSize = limit + WINDOW_SLACK;
       const [fullWebhooks, fullWorkspaces] = [padded(room.fullWebhooks()), padded(room.fullWorkspaces())];
       rows = await this.#sqliteWindow.run(db, fullWebhooks.length, [now, windowSize, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
     }
-    // One row at least, holding `seen`; a row with no id stands for none.
-    const front = rows.filter((row): row is DueRow & { seen: number } => row.id !== null);
+    // One row at least, holding `seen`; a row with no id stands for none. Put in due order here: the
+    // statement has no ORDER BY of its own, which a claim's plan could only meet with a sort (claim-plans.ts).
+    const front = rows.filter((row): row is DueRow & WindowRow => row.id !== null).sort(dueOrder);
     const fits = room.copy();
     const taken = front.filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     // Fewer than wanted with the window full: rows the claim may not take (of full webhooks, or beyond a
@@ -184,23 +212,23 @@ export class DueScan {
 
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
-    const lookParameters = this.dialect === 'postgres' ? [fits.fullWebhooks(), MAX_WEBHOOKS_LOOKED_AT] : [MAX_WEBHOOKS_LOOKED_AT];
+    const lookParameters = floor ? [fits.fullWebhooks(), MAX_WEBHOOKS_LOOKED_AT, floor.at] : [MAX_WEBHOOKS_LOOKED_AT];
     const candidates = (await this.#waitingWebhooks.run(db, 0, lookParameters))
       .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
     if (candidates.length === 0) return { rows: taken, left: true };
     const seen = new Set(front.map((row) => num(row.id)));
-    const behind = (await this.firstDue(db, now, candidates))
+    const behind = (await this.firstDue(db, now, floor?.at ?? 0, candidates))
       .filter((row) => !seen.has(num(row.id)))
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     return { rows: [...taken, ...behind].sort(dueOrder).slice(0, limit), left: true };
   }
 
-  private async firstDue(db: Kysely<Database>, now: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {
+  private async firstDue(db: Kysely<Database>, now: number, floor: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {
     if (this.dialect === 'postgres') {
-      return this.#firstDue.run(db, 0, [candidates.map((c) => c.webhook), candidates.map((c) => c.room), now]);
+      return this.#firstDue.run(db, 0, [candidates.map((c) => c.webhook), candidates.map((c) => c.room), floor, now]);
     }
     const rows: DueRow[] = [];
     for (let i = 0; i < candidates.length; i += WEBHOOKS_PER_STATEMENT) {
