@@ -41,4 +41,12 @@ describe('DueFloor', () => {
     floor.saw(reset, start + FLOOR_RESET_MS, start - 3_600_000);
     expect(floor.begin(start + FLOOR_RESET_MS + 2).at).toBe(start - 3_600_000 - FLOOR_MARGIN_MS);
   });
+
+  it('goes back to the beginning when the clock went back below it', () => {
+    const floor = new DueFloor();
+    floor.saw(floor.begin(start), start, null);
+    expect(floor.begin(start + 1_000).at).toBe(start - FLOOR_MARGIN_MS);
+    // Stepped back an hour: what is written now is due long before the floor.
+    expect(floor.begin(start - 3_600_000).at).toBe(0);
+  });
 });

@@ -37,9 +37,12 @@ export class DueFloor {
   #generation = 0;
   #resetAt = 0;
 
-  /** The floor a scan at `now` starts from. */
+  /**
+   * The floor a scan at `now` starts from. Also back at the start when the clock went back: the floor must
+   * stay the margin below what a writer now writes.
+   */
   begin(now: number): FloorUsed {
-    if (now >= this.#resetAt) {
+    if (now >= this.#resetAt || now - FLOOR_MARGIN_MS < this.#at) {
       this.#at = 0;
       this.#generation++;
       this.#resetAt = now + FLOOR_RESET_MS;
