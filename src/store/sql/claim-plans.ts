@@ -17,7 +17,7 @@
  *   often say that nothing waits (a table of deliveries long sent, analyzed while idle): every plan then
  *   looks as cheap as the next, and the due window was planned as a walk of the per-webhook due index (the
  *   same rows, another order) and a sort of all it read. That read every waiting delivery at every claim:
- *   10 000 entries for a window of 80, 7 ms with 20 000 waiting (docs/performance.md, 2026-12-06,
+ *   10 000 entries for a window of 128, 7 ms with 20 000 waiting (docs/performance.md, 2026-12-06,
  *   morning). Without sorts, only a walk of an index in the order wanted is left to it. The claim's
  *   statements need no sort of their own (due-scan.ts orders the window's rows itself).
  * - No JIT compilation. A plan that has to do what is turned off here costs more than JIT's threshold,

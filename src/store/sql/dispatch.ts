@@ -195,7 +195,7 @@ export class SqlDispatch implements DispatchRepo {
   /** Planned as a claim on PostgreSQL: where the statistics say nothing waits, it too walked every waiting row (claim-plans.ts). */
   async nextDueAt(): Promise<number | null> {
     const now = Date.now();
-    return this.claimTransaction((trx) => this.#dueScan.nextDueAt(trx, now));
+    return this.dialect === 'postgres' ? inClaimTransaction(this.db, (trx) => this.#dueScan.nextDueAt(trx, now)) : this.#dueScan.nextDueAt(this.db, now);
   }
 
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {

@@ -14,9 +14,9 @@
  * The bound is what the scans themselves saw: a scan from the floor that found its first waiting row due
  * at F (or none due by `now`) shows that nothing waiting was due before min(F, now) when it ran. A row
  * written after that scan is due no earlier than its writer's clock said when it wrote (every write of a
- * due time is `now` or later: publish, release, resume, retry, lease), so the floor stays MARGIN_MS below
+ * due time is `now` or later: publish, release, resume, retry, lease), so the floor stays FLOOR_MARGIN_MS below
  * what was seen: a writer whose clock or commit lags by less than that is never missed. One lagging more
- * waits at most RESET_MS: the floor goes back to the index's start that often, and the first scan after
+ * waits at most FLOOR_RESET_MS: the floor goes back to the index's start that often, and the first scan after
  * walks it all once.
  */
 
