@@ -14,13 +14,12 @@
  *   (store/sql/queued-work.ts): each moved row leaves a dead entry, and chunks that started from the
  *   webhook's first entry walked all of them again wherever they could not be pruned meanwhile.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hookd } from '../../../src/app.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
-import type { Database } from '../../../src/store/schema.ts';
 import { DueScan } from '../../../src/store/sql/due-scan.ts';
 import { CHUNK } from '../../../src/store/sql/chunks-in-turn.ts';
 import { holdQueued } from '../../../src/store/sql/queued-work.ts';
@@ -30,25 +29,10 @@ import { inClaimTransaction } from '../../../src/store/sql/claim-plans.ts';
 import { Rooms } from '../../../src/store/sql/rooms.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { blocksRead, entriesRead } from '../../helpers/statement-reads.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 const BACKLOG = 30_000;
-
-/**
- * Index entries of deliveries returned so far by this connection's scans and not yet reported to the
- * shared statistics: take the difference of two readings in one transaction.
- */
-async function entriesRead(trx: Kysely<Database>): Promise<number> {
-  const { rows: [stats] } = await sql<{ read: string }>`SELECT sum(pg_stat_get_xact_tuples_returned(indexrelid)) AS read
-    FROM pg_index WHERE indrelid = 'deliveries'::regclass`.execute(trx);
-  return Number(stats.read);
-}
-
-/** Pages of the deliveries table read so far by this connection (in the buffer cache or not): as above. */
-async function heapBlocksRead(trx: Kysely<Database>): Promise<number> {
-  const { rows: [stats] } = await sql<{ read: string }>`SELECT pg_stat_get_xact_blocks_fetched('deliveries'::regclass) AS read`.execute(trx);
-  return Number(stats.read);
-}
 
 describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POSTGRES ? 'running' : reason})`, () => {
   let running: ApiRoleHookd;
@@ -140,12 +124,12 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
     await sql`UPDATE deliveries SET status = 'succeeded', next_attempt_at = NULL WHERE uid LIKE 'sent-%'`.execute(store.db);
     const counts = new InFlightCounts();
     const countOnce = () => inClaimTransaction(store.db, async (trx) => {
-      const before = await entriesRead(trx) + await heapBlocksRead(trx);
+      const before = await entriesRead(trx) + await blocksRead(trx, 'deliveries');
       const { locked: rows } = await counts.lockAndCount(trx, [dead.seq, healthy.seq].sort((a, b) => a - b), [], [], Date.now());
       const row = rows.find((counted) => counted.id === healthy.seq);
       // Which scan PostgreSQL would pick by itself depends on its statistics and the index's bloat: on this
       // small table a plain one, where the benchmark's run picked a bitmap scan. The claim rules that out.
-      return { row, read: await entriesRead(trx) + await heapBlocksRead(trx) - before };
+      return { row, read: await entriesRead(trx) + await blocksRead(trx, 'deliveries') - before };
     });
     // A scan may skip an entry once no transaction can still see its row as it was: other tests' open
     // transactions can hold that back for a while, so the count is repeated until then, within a bound.
@@ -166,15 +150,13 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
     const now = Date.now();
     const request = deadWebhookFull(now);
     const scan = new DueScan('postgres');
-    const webhookDueIndexBlocks = async (trx: Kysely<Database>) => Number((await sql<{ read: string }>`SELECT pg_stat_get_xact_blocks_fetched(
-      'deliveries_webhook_due'::regclass) AS read`.execute(trx)).rows[0].read);
     const undo = new Error('rolled back: the backlog stays as it was');
     const reads: number[] = [];
     await expect(store.db.transaction().execute(async (trx) => {
       const look = async () => {
-        const before = await webhookDueIndexBlocks(trx);
+        const before = await blocksRead(trx, 'deliveries_webhook_due');
         const { rows: found } = await scan.find(trx, now, 16, new Rooms(request));
-        reads.push(await webhookDueIndexBlocks(trx) - before);
+        reads.push(await blocksRead(trx, 'deliveries_webhook_due') - before);
         expect(found.map((row) => Number(row.webhook_id))).toEqual([healthy.seq, healthy.seq, healthy.seq]);
       };
       await look();

@@ -22,22 +22,10 @@ import { FLOOR_MARGIN_MS, FLOOR_RESET_MS } from '../../../src/store/sql/due-floo
 import { Rooms } from '../../../src/store/sql/rooms.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { blocksRead, entriesRead } from '../../helpers/statement-reads.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 const SENT = 40_000;
-
-/** Index entries of deliveries returned so far by this connection's scans: as below. */
-async function entriesRead(trx: Kysely<Database>): Promise<number> {
-  const { rows: [stats] } = await sql<{ read: string }>`SELECT sum(pg_stat_get_xact_tuples_returned(indexrelid)) AS read
-    FROM pg_index WHERE indrelid = 'deliveries'::regclass`.execute(trx);
-  return Number(stats.read);
-}
-
-/** Pages of the due index read so far by this connection: take the difference of two readings in one transaction. */
-async function dueIndexBlocks(trx: Kysely<Database>): Promise<number> {
-  const { rows: [stats] } = await sql<{ read: string }>`SELECT pg_stat_get_xact_blocks_fetched('deliveries_due'::regclass) AS read`.execute(trx);
-  return Number(stats.read);
-}
 
 describe.skipIf(!USE_POSTGRES)(`the due index's scans start at the floor (${USE_POSTGRES ? 'running' : reason})`, () => {
   let running: ApiRoleHookd;
@@ -81,9 +69,9 @@ describe.skipIf(!USE_POSTGRES)(`the due index's scans start at the floor (${USE_
       await sql`UPDATE deliveries SET status = 'succeeded', next_attempt_at = NULL WHERE uid LIKE 'backlog_%'`.execute(trx);
       await pendingAt(trx, 'waiting-1', now - 1_000);
       const look = async (at: number) => {
-        const before = await dueIndexBlocks(trx);
+        const before = await blocksRead(trx, 'deliveries_due');
         const { rows } = await scan.find(trx, at, 16, new Rooms(claimOf(at)));
-        reads.push(await dueIndexBlocks(trx) - before);
+        reads.push(await blocksRead(trx, 'deliveries_due') - before);
         return rows.map((row) => Number(row.id));
       };
       const ids = async (...uids: string[]) => (await sql<{ id: string }>`SELECT id FROM deliveries WHERE uid IN (${sql.join(uids)}) ORDER BY next_attempt_at, id`.execute(trx)).rows.map((row) => Number(row.id));
