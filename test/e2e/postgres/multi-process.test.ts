@@ -65,7 +65,8 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
     }, 240_000, 200).catch(async (error: unknown) => {
       // Says where the missing events' deliveries stand, so a run that times out shows why.
       const got = received();
-      throw new Error(`${String(error)}: ${await missingState(ids.filter((id) => !got.has(id)))}`);
+      const survivors = [first, third].map((process, i) => `process ${i === 0 ? 1 : 3}: exit code ${process.child.exitCode}, last warnings: ${warnings(process)}`);
+      throw new Error(`${String(error)}: ${await missingState(ids.filter((id) => !got.has(id)))}\n${survivors.join('\n')}`);
     });
     const seen = new Set<string>();
     const duplicated = new Set<string>();
@@ -95,6 +96,9 @@ describe.skipIf(!USE_POSTGRES)(`several processes on one PostgreSQL (${USE_POSTG
       await client.end();
     }
   }
+
+  /** The last 10 lines a process logged at warn level or above. */
+  const warnings = (process: HookdProcess) => process.output().split('\n').filter((line) => /"level":([4-9]\d)/.test(line)).slice(-10).join('\n') || 'none';
 
   /** For each of the first 20 `missing` events: its deliveries' status, attempts and their outcomes. */
   async function missingState(missing: string[]): Promise<string> {
