@@ -4,8 +4,9 @@
  * (dispatch.ts, shareRoomAcrossProcesses).
  *
  * A delivery in flight is `sending` under a lease still running, so the count reads the sending index
- * (migrations/023), which holds only those rows, a few per webhook and process, and the entries of rows
- * finished since until VACUUM: the claim's transaction is set to skip those (claim-plans.ts).
+ * (migrations/023, 026), which holds only those rows, a few per webhook and process, and the entries of
+ * rows finished since until VACUUM: it reads only the entries whose lease ends after now (026), and the
+ * claim's transaction is set to skip the rest of those (claim-plans.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -23,9 +24,10 @@ export interface InFlightCount {
 }
 
 export class InFlightCounts {
-  // Which `sending` rows count (lease running, not settled here) is decided in the counts, not the WHERE:
-  // conditions on parameters there made each run's own plan look cheaper than the generic one, so
-  // PostgreSQL planned it at every run (2 272 plans in 2 259 runs; planning took longer than running).
+  // A lease that has run out is not a request in flight: the WHERE bounds the walk of the index to leases
+  // ending after now (migrations/026). Whether such a row is settled here is decided in the counts. (The
+  // claim's transaction asks for the generic plan: with conditions on parameters PostgreSQL had planned
+  // it at every run, 2 272 plans in 2 259 runs.)
   // NO KEY UPDATE, not UPDATE: the weakest lock that keeps two claims apart (a foreign-key check, such as
   // a new subscription's, takes KEY SHARE on the webhook and need not wait for a claim). SKIP LOCKED: a
   // webhook another process is claiming for right now is left out of this claim. The last part finds the
@@ -35,9 +37,8 @@ export class InFlightCounts {
   // it, find nothing, and back off for 50 ms (two workers: p50 30 ms, p99 110 ms at 500 events/s).
   readonly #statement = new Prebuilt<InFlightCount & { gone: boolean }>('postgres', () => `WITH busy AS (
       SELECT webhook_id, count(*) FILTER (WHERE running AND NOT mine) AS others, count(*) FILTER (WHERE running AND mine) AS ours
-      FROM (SELECT webhook_id, id = ANY(CAST(? AS BIGINT[])) AS mine,
-          next_attempt_at > CAST(? AS BIGINT) AND NOT (id = ANY(CAST(? AS BIGINT[]))) AS running
-        FROM deliveries WHERE status = 'sending' AND webhook_id = ANY(CAST(? AS BIGINT[]))) AS sending
+      FROM (SELECT webhook_id, id = ANY(CAST(? AS BIGINT[])) AS mine, NOT (id = ANY(CAST(? AS BIGINT[]))) AS running
+        FROM deliveries WHERE status = 'sending' AND webhook_id = ANY(CAST(? AS BIGINT[])) AND next_attempt_at > CAST(? AS BIGINT)) AS sending
       GROUP BY webhook_id),
     locked AS (
       SELECT id, rate_limit, rate_log FROM webhooks WHERE id = ANY(CAST(? AS BIGINT[]))
@@ -57,7 +58,7 @@ export class InFlightCounts {
    * `webhooks` deleted, whose due work outlived them (orphans.ts).
    */
   async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number, fresh: number[] = []): Promise<{ locked: InFlightCount[]; gone: number[] }> {
-    const rows = await this.#statement.run(trx, 0, [held, now, settled, webhooks, webhooks, fresh, webhooks]);
+    const rows = await this.#statement.run(trx, 0, [held, settled, webhooks, now, webhooks, fresh, webhooks]);
     const locked: InFlightCount[] = [];
     const gone: number[] = [];
     for (const row of rows) {

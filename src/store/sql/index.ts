@@ -26,6 +26,7 @@ import { postgresWebhookStatusIdIndex } from '../migrations/022_postgres_webhook
 import { postgresSendingIndex } from '../migrations/023_postgres_sending_index.ts';
 import { postgresOutputColumnStatistics } from '../migrations/024_postgres_output_column_statistics.ts';
 import { postgresNoKeysToHotRows } from '../migrations/025_postgres_no_keys_to_hot_rows.ts';
+import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_index_by_lease.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -78,6 +79,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '023_postgres_sending_index': postgresSendingIndex(dialect),
         '024_postgres_output_column_statistics': postgresOutputColumnStatistics(dialect),
         '025_postgres_no_keys_to_hot_rows': postgresNoKeysToHotRows(dialect),
+        '026_postgres_sending_index_by_lease': postgresSendingIndexByLease(dialect),
       };
     },
   };
