@@ -8,8 +8,16 @@
  */
 import type pg from 'pg';
 
+/** `--history`'s value, read before anything starts: a whole number of deliveries up to 100 000 000. */
+export function historySize(text: string): number {
+  const deliveries = Number(text);
+  if (!/^\d+$/.test(text) || deliveries > 100_000_000) throw new Error(`--history: a whole number of deliveries up to 100 000 000, not ${JSON.stringify(text)}`);
+  return deliveries;
+}
+
+/** `deliveries`: from historySize. */
 export async function writeHistory(client: pg.Client, deliveries: number): Promise<void> {
-  if (deliveries <= 0) return;
+  if (deliveries === 0) return;
   const started = Date.now();
   const { rows: [{ webhooks }] } = await client.query<{ webhooks: string }>('SELECT count(*) AS webhooks FROM webhooks');
   const events = Math.ceil(deliveries / Math.max(1, Number(webhooks)));

@@ -56,7 +56,7 @@ import { cpuSeconds, machineShares, machineTicks, serverCpuBetween, serverCpuByP
 import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
-import { writeHistory } from './history.ts';
+import { historySize, writeHistory } from './history.ts';
 import { filterScenario } from './filter.ts';
 import {
   EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, now, postgresSchema, sleep, startHookd,
@@ -87,7 +87,7 @@ const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const ROUNDS = Number(args.rounds);
-const HISTORY = Number(args.history);
+const HISTORY = historySize(args.history);
 
 async function rawCeiling(port: number, requests: number): Promise<number> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64 });
