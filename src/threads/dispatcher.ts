@@ -24,12 +24,19 @@ const DISPATCHER_ENTRY = new URL(FROM_SOURCE ? './dispatcher-thread.ts' : './thr
 const LOADER = new URL('./load-ts.mjs', import.meta.url);
 
 /**
- * The thread's young generation, at most (V8's default lets it grow to 32 MB). Its garbage is short-lived
- * (a request, an attempt, an outcome): behind a 200 000-event backlog on SQLite hookd's largest RSS was
- * 311 / 319 MB (publishing / draining) with 12, against 339 / 338 without, at the same CPU per delivery
- * within 1–2%; 6 saved 10 MB more but cost 4–5% CPU (docs/performance.md).
+ * The thread's young generation, at most, in MB (V8's default lets it grow to 32 MB). Its garbage is
+ * short-lived (a request, an attempt, an outcome).
+ * - SQLite: 12. Behind a 200 000-event backlog hookd's largest RSS was 311 / 319 MB (publishing /
+ *   draining) with 12, against 339 / 338 without, at the same CPU per delivery within 1–2%; 6 saved 10 MB
+ *   more but cost 4–5% CPU.
+ * - PostgreSQL: 24. There the thread also runs a store of its own, and parses every row PostgreSQL sends
+ *   it: with 12, scavenges took 17% of its busy time at full speed (10% with 24), and hookd's own CPU per
+ *   delivery was 3–5% lower with 24 in alternating runs, at about 10 MB more RSS behind a 50 000-event
+ *   backlog (273 against 263 MB; a 1 000 000 one peaked at 237 MB with 12). (docs/performance.md)
  */
-const THREAD_YOUNG_GENERATION_MB = 12;
+export function threadYoungGenerationMb(config: Pick<Config, 'databaseUrl'>): number {
+  return config.databaseUrl === undefined ? 12 : 24;
+}
 
 export class DispatcherThread {
   readonly #worker: Worker;
@@ -72,7 +79,7 @@ export class DispatcherThread {
   static async start(config: Config, repo: DispatchRepo, onFailure: (error: Error) => void, entry = DISPATCHER_ENTRY, operator: WorkspaceRef | null = null): Promise<DispatcherThread> {
     const worker = new Worker(FROM_SOURCE ? LOADER : entry, {
       workerData: { entry: entry.href, config, operator },
-      resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: threadYoungGenerationMb(config) },
     });
     await new Promise<void>((resolve, reject) => {
       const failed = (error: Error) => reject(error);
