@@ -2,6 +2,7 @@
  * A dispatcher thread that dies on its own is noticed: what was handed to it goes back to the store
  * (stopClaiming) before the failure callback runs, once, with the error; the thread reports itself not
  * running (so /healthz answers 503), and asking for its metrics or stopping it afterwards does not hang.
+ * Its young generation is sized by the store it works with.
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
