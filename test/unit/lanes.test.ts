@@ -75,7 +75,8 @@ describe('Lanes', () => {
   });
 
   it('claims ahead for busy webhooks, nothing ahead for stalled ones, and within each workspace\'s share', () => {
-    const lanes = new Lanes(limits);
+    // Webhooks start at a limit of 4, below this concurrency of 8: one limit's worth ahead.
+    const lanes = new Lanes({ ...limits, webhookConcurrency: 8 });
     lanes.add(delivery(1, 100));
     lanes.add(delivery(2, 100));
     const [first] = [lanes.next()!];
@@ -90,5 +91,25 @@ describe('Lanes', () => {
     expect(room.workspaceDefault).toBe(12);
     lanes.setAside(running);
     expect(lanes.claimRoom(16).webhooks.get(first.lane.webhookSeq)).toBe(3);
+  });
+
+  it('claims twice its limit ahead for a webhook at its full concurrency, once it gets there', () => {
+    const lanes = new Lanes({ ...limits, webhookConcurrency: 6 });
+    lanes.add(delivery(1, 100));
+    const { lane } = lanes.next()!;
+    lanes.started(lane, 0);
+    // At 4 of 6: 4 + 4 ahead, less 1 running.
+    expect(lanes.claimRoom(64).webhooks.get(1)).toBe(7);
+    lanes.answered(1, 10, true);
+    expect(lanes.claimRoom(64).webhooks.get(1)).toBe(9);
+    // Answering in time, it reaches its full concurrency of 6: 6 + 12 ahead, less 1 running.
+    lanes.answered(1, 10, true);
+    expect(lanes.limitOf(1)).toBe(6);
+    expect(lanes.claimRoom(64).webhooks.get(1)).toBe(17);
+    // A slow failure halves its limit: one limit ahead again.
+    lanes.answered(1, 5_000, false);
+    expect(lanes.claimRoom(64).webhooks.get(1)).toBe(5);
+    // Where the initial limit is the whole concurrency, a webhook not yet seen may claim that far ahead too.
+    expect(new Lanes(limits).claimRoom(64).webhookDefault).toBe(12);
   });
 });
