@@ -33,8 +33,8 @@ const INITIAL_LIMIT = 4;
  * runs. The dispatcher looks for more work when a lane's queue falls to one concurrency's worth: with
  * only one limit ahead, that lane's room was zero at that moment, claims took a few deliveries each, and
  * lanes ran dry while the next claim was on its way. With two, a claim finds room for one concurrency's
- * worth and the queue still holds another: 12–20% more deliveries a second on PostgreSQL, 55–67% on
- * SQLite, at 6–8% less CPU per delivery (docs/performance.md, 2026-12-06 afternoon). A webhook below its
+ * worth and the queue still holds another: 11–22% more deliveries a second on PostgreSQL, 55–67% on
+ * SQLite, at 3–15% less CPU per delivery (docs/performance.md, 2026-12-06 afternoon). A webhook below its
  * full limit (still proving itself, or failing slowly) claims one limit ahead: fifty endpoints that hang
  * would otherwise take more of the claim budget before they are known to be slow.
  */
@@ -240,7 +240,8 @@ export class Lanes {
   /**
    * How much more each lane and workspace may claim now. A lane may hold its limit's worth of work beyond
    * what it runs, twice that at its full concurrency (FULL_SPEED_AHEAD), so a busy endpoint never waits
-   * for a claim, but nothing ahead while its attempts are slow. A workspace may hold the share `workspaceConcurrency` gives it of the whole claim budget.
+   * for a claim, but nothing ahead while its attempts are slow. A workspace may hold the share
+   * `workspaceConcurrency` gives it of the whole claim budget.
    */
   claimRoom(budget: number): { webhooks: Map<number, number>; webhookDefault: number; workspaces: Map<number, number>; workspaceDefault: number } {
     const { concurrency, workspaceConcurrency } = this.limits;
