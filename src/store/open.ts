@@ -13,6 +13,7 @@ import { lockDataDir, type DataDirLock } from './sqlite-lock.ts';
 import { PostgresSignals } from './postgres-signals.ts';
 import { PostgresUpkeep } from './postgres-upkeep.ts';
 import { nameStatements } from './postgres-named-statements.ts';
+import { frameStatements } from './postgres-framed-statements.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteBackground } from './sqlite-background.ts';
@@ -162,6 +163,7 @@ async function openPostgres(url: string, timeoutMs: number, log: StoreOptions['l
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
     nameStatements(client);
+    frameStatements(client);
   });
   // Fail at start, with the server's own words, rather than at the first request.
   let schema: string;

@@ -27,29 +27,70 @@
  *   every run: with four workers the window took 2 305 plans in 2 456 runs, and planning cost half as much
  *   again as running. Their generic plans are the same walks of the same indexes.
  *
- * The transaction begins with them in one round trip: BEGIN and the settings as one simple query (no
- * parameters: it may hold several statements). A round trip costs hookd about 85 µs of CPU on the
- * benchmark machine, mostly the write that wakes the server's backend (docs/performance.md, 2026-12-05),
- * and a claim had eight.
+ * A claim's statements go in as few round trips as they can (postgres-framed-statements.ts): the due
+ * window, which locks nothing, runs with the settings in front of it in a transaction of its own; the
+ * transaction begins, with the settings, in the round trip of the count that locks the webhooks, and
+ * commits in that of the mark. A claim is three round trips, one when nothing is due (it was five and
+ * three: BEGIN with the settings, the window, the count, the mark, COMMIT).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { Frame } from '../postgres-framed-statements.ts';
 
-const BEGIN_PLANNED = sql.raw('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan');
+const SETTINGS = ['SET LOCAL enable_seqscan = off', 'SET LOCAL enable_bitmapscan = off', 'SET LOCAL enable_sort = off', 'SET LOCAL jit = off', 'SET LOCAL plan_cache_mode = force_generic_plan'];
 
-/** Runs `work` in a transaction of its own, on one connection of `db`, planned as above; commits, or rolls back and rethrows. */
-export async function inClaimTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+/** A statement of a claim outside its transaction (the due window, the next due time), planned as above, in a transaction of its own. */
+export const PLANNED = new Frame(SETTINGS);
+const OPENING = new Frame(['BEGIN', ...SETTINGS]);
+const CLOSING = new Frame([], ['COMMIT']);
+
+/** A claim's transaction, begun and committed with its statements (see above). */
+export class ClaimTransaction {
+  #began = false;
+  #ended = false;
+
+  /** `db`: the one connection the claim's statements run on. */
+  constructor(readonly db: Kysely<Database>) {}
+
+  /** The frame of the transaction's first statement: BEGIN and the planner settings go with it. */
+  opening(): Frame {
+    if (this.#began) throw new Error('a claim\'s transaction begins once');
+    this.#began = true;
+    return OPENING;
+  }
+
+  /** The frame of its last statement: COMMIT goes with it. */
+  closing(): Frame {
+    if (!this.#began || this.#ended) throw new Error('a claim\'s transaction commits once, after it began');
+    this.#ended = true;
+    return CLOSING;
+  }
+
+  get began(): boolean {
+    return this.#began;
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+}
+
+/**
+ * Runs `work` on one connection of `db`; its transaction, if `work` began one, is committed when `work`
+ * did not commit it with its last statement, or rolled back if `work` fails (and the error rethrown).
+ */
+export async function inClaimTransaction<T>(db: Kysely<Database>, work: (claim: ClaimTransaction) => Promise<T>): Promise<T> {
   return db.connection().execute(async (connection) => {
+    const claim = new ClaimTransaction(connection);
     let result: T;
     try {
-      await BEGIN_PLANNED.execute(connection);
-      result = await work(connection);
+      result = await work(claim);
     } catch (error) {
-      // Also when BEGIN's settings failed: the connection must not go back to the pool inside a transaction.
-      await sql`ROLLBACK`.execute(connection).catch(() => undefined);
+      // Also when the statement that began it failed: the connection must not go back to the pool inside a transaction.
+      if (claim.began) await sql`ROLLBACK`.execute(connection).catch(() => undefined);
       throw error;
     }
-    await sql`COMMIT`.execute(connection);
+    if (claim.began && !claim.ended) await sql`COMMIT`.execute(connection);
     return result;
   });
 }

@@ -25,7 +25,7 @@ import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
 import { OutcomeWrites } from './outcome-writes.ts';
 import { InFlightCounts } from './in-flight-counts.ts';
-import { inClaimTransaction } from './claim-plans.ts';
+import { inClaimTransaction, PLANNED, type ClaimTransaction } from './claim-plans.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
 import { recordableInOneStatement, recordInOneStatement } from './one-statement-record.ts';
 import { deleteOfGoneWebhooks } from './orphans.ts';
@@ -86,15 +86,16 @@ export class SqlDispatch implements DispatchRepo {
     // Not enumerable: the batch still reads, copies and compares as the list of deliveries it is.
     const batch = (claimed: ClaimedDelivery[]): ClaimBatch => (this.dialect === 'postgres' ? Object.defineProperty(claimed, 'leftDue', { value: leftDue }) : claimed);
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).rows.length === 0);
-    const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx): Promise<Marked> => {
+    // PostgreSQL: the window outside the transaction, which begins with the count and commits with the mark (claim-plans.ts).
+    const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx, claim): Promise<Marked> => {
       // Webhooks whose lanes are full, and workspaces at their share, are left out, so one busy webhook's
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
-      const { rows: due, left } = await this.#dueScan.find(trx, request.now, limit, room);
+      const { rows: due, left } = await this.#dueScan.find(trx, request.now, limit, room, claim ? PLANNED : undefined);
       // Rate-limited webhooks among them: their room is what their window leaves (rate-limit.ts).
       let rateLogs = new Map<number, RateEntry[]>();
       if (due.length > 0) {
-        rateLogs = this.dialect === 'postgres'
-          ? await this.shareRoomAcrossProcesses(trx, due, room, request, shares, gone)
+        rateLogs = claim
+          ? await this.shareRoomAcrossProcesses(trx, due, room, request, shares, gone, claim)
           : limitRooms(await rateLimitedOf(trx, [...new Set(due.map((row) => num(row.webhook_id)))]), room, request.now);
       }
       const taken: number[] = [];
@@ -102,7 +103,8 @@ export class SqlDispatch implements DispatchRepo {
         if (taken.length >= limit) break;
         if (room.take(num(row.webhook_id), num(row.workspace_id))) taken.push(num(row.id));
       }
-      const marked = taken.length === 0 ? { rows: [] } : await this.#markSending.run(trx, taken, request.leaseUntil, request.now);
+      // The last statement, unless rate logs are written after it.
+      const marked = taken.length === 0 ? { rows: [] } : await this.#markSending.run(trx, taken, request.leaseUntil, request.now, claim && rateLogs.size === 0 ? claim.closing() : undefined);
       leftDue = left || taken.length < due.length || marked.rows.length < taken.length;
       if (taken.length === 0) return marked;
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
@@ -139,9 +141,9 @@ export class SqlDispatch implements DispatchRepo {
     return batch(claimed);
   }
 
-  /** The claim's transaction; on PostgreSQL planned for a claim, and begun in one round trip (claim-plans.ts). */
-  private claimTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    return this.dialect === 'postgres' ? inClaimTransaction(this.db, work) : this.db.transaction().execute(work);
+  /** The claim's transaction; on PostgreSQL planned for a claim, begun and committed with its statements (claim-plans.ts). */
+  private claimTransaction<T>(work: (trx: Kysely<Database>, claim: ClaimTransaction | null) => Promise<T>): Promise<T> {
+    return this.dialect === 'postgres' ? inClaimTransaction(this.db, (claim) => work(claim.db, claim)) : this.db.transaction().execute((trx) => work(trx, null));
   }
 
   /**
@@ -158,7 +160,7 @@ export class SqlDispatch implements DispatchRepo {
    * they never have more in flight than the limit. Without claiming ahead, each webhook's slots stood idle
    * between a batch's end and the next claim: about 450 deliveries/s per webhook on the benchmark machine.
    */
-  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>, gone: number[]): Promise<Map<number, RateEntry[]>> {
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>, gone: number[], claim: ClaimTransaction): Promise<Map<number, RateEntry[]>> {
     const oldestDue = new Map<number, number>();
     for (const row of due) {
       const webhook = num(row.webhook_id);
@@ -169,7 +171,8 @@ export class SqlDispatch implements DispatchRepo {
     // process's while it keeps up (JOIN_AFTER_MS), and is left out (neither locked nor returned).
     const fresh = candidates.filter((webhook) => (oldestDue.get(webhook) as number) > request.now - JOIN_AFTER_MS);
     // Recorded meanwhile or not, a delivery this process has finished sending is not a request in flight.
-    const { locked, gone: deleted } = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now, fresh);
+    // The claim's transaction begins here: the window before it locked nothing.
+    const { locked, gone: deleted } = await this.#inFlight.lockAndCount(trx, candidates, request.held, request.settled, request.now, fresh, claim.opening());
     gone.push(...deleted);
     const byId = new Map(locked.map((row) => [row.id, row]));
     const limit = request.webhookConcurrency;
@@ -194,8 +197,7 @@ export class SqlDispatch implements DispatchRepo {
 
   /** Planned as a claim on PostgreSQL: where the statistics say nothing waits, it too walked every waiting row (claim-plans.ts). */
   async nextDueAt(): Promise<number | null> {
-    const now = Date.now();
-    return this.dialect === 'postgres' ? inClaimTransaction(this.db, (trx) => this.#dueScan.nextDueAt(trx, now)) : this.#dueScan.nextDueAt(this.db, now);
+    return this.#dueScan.nextDueAt(this.db, Date.now(), this.dialect === 'postgres' ? PLANNED : undefined);
   }
 
   async record(outcomes: AttemptOutcome[], policy: DisablePolicy, now: number): Promise<{ disabledWebhooks: DisabledWebhook[] }> {

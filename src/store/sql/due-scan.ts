@@ -23,6 +23,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { DueFloor } from './due-floor.ts';
+import { framed, type Frame } from '../postgres-framed-statements.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
 import { num, numOrNull, padded } from './rows.ts';
 import type { Rooms } from './rooms.ts';
@@ -156,10 +157,10 @@ export class DueScan {
       : new Prebuilt(dialect, () => `SELECT min(next_attempt_at) AS at FROM deliveries WHERE ${WAITING}`);
   }
 
-  /** When the next waiting delivery is due (already, perhaps), or null if none waits. */
-  async nextDueAt(db: Kysely<Database>, now: number): Promise<number | null> {
+  /** When the next waiting delivery is due (already, perhaps), or null if none waits. `planned`: PostgreSQL, sent with a claim's planner settings (claim-plans.ts). */
+  async nextDueAt(db: Kysely<Database>, now: number, planned?: Frame): Promise<number | null> {
     const floor = this.#floor?.begin(now);
-    const [row] = await this.#nextDueAt.run(db, 0, floor ? [floor.at] : []);
+    const [row] = await this.#nextDueAt.run(db, 0, framed(floor ? [floor.at] : [], planned));
     const at = numOrNull(row?.at);
     if (floor) this.#floor?.saw(floor, now, at);
     return at;
@@ -182,15 +183,16 @@ export class DueScan {
 
   /**
    * Up to `limit` due rows in due order that `room` lets the claim take: none of a full webhook or
-   * workspace, and no more of each than its room (`room` itself is left as it is).
+   * workspace, and no more of each than its room (`room` itself is left as it is). `planned`: PostgreSQL,
+   * each statement sent with a claim's planner settings (claim-plans.ts).
    */
-  async find(db: Kysely<Database>, now: number, limit: number, room: Rooms): Promise<DueFound> {
+  async find(db: Kysely<Database>, now: number, limit: number, room: Rooms, planned?: Frame): Promise<DueFound> {
     let windowSize: number;
     let rows: WindowRow[];
     const floor = this.#floor?.begin(now);
     if (floor) {
       windowSize = windowSizeFor(limit);
-      rows = await this.postgresWindow(windowSize).run(db, 0, [now, floor.at, room.fullWebhooks(), room.fullWorkspaces()]);
+      rows = await this.postgresWindow(windowSize).run(db, 0, framed([now, floor.at, room.fullWebhooks(), room.fullWorkspaces()], planned));
       this.#floor?.saw(floor, now, numOrNull(rows[0].first_at));
     } else {
       windowSize = limit + WINDOW_SLACK;
@@ -213,22 +215,22 @@ export class DueScan {
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
     const lookParameters = floor ? [fits.fullWebhooks(), MAX_WEBHOOKS_LOOKED_AT, floor.at] : [MAX_WEBHOOKS_LOOKED_AT];
-    const candidates = (await this.#waitingWebhooks.run(db, 0, lookParameters))
+    const candidates = (await this.#waitingWebhooks.run(db, 0, framed(lookParameters, planned)))
       .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
     if (candidates.length === 0) return { rows: taken, left: true };
     const seen = new Set(front.map((row) => num(row.id)));
-    const behind = (await this.firstDue(db, now, floor?.at ?? 0, candidates))
+    const behind = (await this.firstDue(db, now, floor?.at ?? 0, candidates, planned))
       .filter((row) => !seen.has(num(row.id)))
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
     return { rows: [...taken, ...behind].sort(dueOrder).slice(0, limit), left: true };
   }
 
-  private async firstDue(db: Kysely<Database>, now: number, floor: number, candidates: Array<{ webhook: number; room: number }>): Promise<DueRow[]> {
+  private async firstDue(db: Kysely<Database>, now: number, floor: number, candidates: Array<{ webhook: number; room: number }>, planned?: Frame): Promise<DueRow[]> {
     if (this.dialect === 'postgres') {
-      return this.#firstDue.run(db, 0, [candidates.map((c) => c.webhook), candidates.map((c) => c.room), floor, now]);
+      return this.#firstDue.run(db, 0, framed([candidates.map((c) => c.webhook), candidates.map((c) => c.room), floor, now], planned));
     }
     const rows: DueRow[] = [];
     for (let i = 0; i < candidates.length; i += WEBHOOKS_PER_STATEMENT) {

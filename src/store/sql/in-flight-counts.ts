@@ -11,6 +11,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { Prebuilt } from './prebuilt.ts';
+import { framed, type Frame } from '../postgres-framed-statements.ts';
 import { num, numOrNull } from './rows.ts';
 
 export interface InFlightCount {
@@ -57,8 +58,8 @@ export class InFlightCounts {
    * sending to them, if another is and this one is not: not locked, not returned). `gone`: those of
    * `webhooks` deleted, whose due work outlived them (orphans.ts).
    */
-  async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number, fresh: number[] = []): Promise<{ locked: InFlightCount[]; gone: number[] }> {
-    const rows = await this.#statement.run(trx, 0, [held, settled, webhooks, now, webhooks, fresh, webhooks]);
+  async lockAndCount(trx: Kysely<Database>, webhooks: number[], held: number[], settled: number[], now: number, fresh: number[] = [], frame?: Frame): Promise<{ locked: InFlightCount[]; gone: number[] }> {
+    const rows = await this.#statement.run(trx, 0, framed([held, settled, webhooks, now, webhooks, fresh, webhooks], frame));
     const locked: InFlightCount[] = [];
     const gone: number[] = [];
     for (const row of rows) {

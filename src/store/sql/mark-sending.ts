@@ -18,6 +18,7 @@ import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
 import { padded } from './rows.ts';
+import { framed, type Frame } from '../postgres-framed-statements.ts';
 import { splitReads, withTheirReads, type ClaimedReadsById, type Column, type SlotRow } from './claimed-reads.ts';
 
 export interface MarkedRow {
@@ -66,15 +67,18 @@ export class MarkSending {
     this.#markAndRead = new Prebuilt(dialect, postgresMarkAndRead);
   }
 
-  /** Marks `ids` (found due at `now`) as sent under a lease until `leaseUntil`; the rows it marked. */
-  async run(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<Marked> {
-    if (this.dialect === 'postgres') return this.runAndRead(trx, ids, leaseUntil, now);
+  /**
+   * Marks `ids` (found due at `now`) as sent under a lease until `leaseUntil`; the rows it marked.
+   * `frame`: PostgreSQL, what goes with it (the claim's COMMIT: claim-plans.ts).
+   */
+  async run(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number, frame?: Frame): Promise<Marked> {
+    if (this.dialect === 'postgres') return this.runAndRead(trx, ids, leaseUntil, now, frame);
     const list = padded(ids);
     return { rows: await this.#statement.run(trx, list.length, [leaseUntil, now, ...list]) };
   }
 
-  private async runAndRead(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number): Promise<Marked> {
-    const { rows, read } = splitReads(await this.#markAndRead.run(trx, 0, [leaseUntil, now, ids, now]), MARKED_COLUMNS);
+  private async runAndRead(trx: Kysely<Database>, ids: number[], leaseUntil: number, now: number, frame?: Frame): Promise<Marked> {
+    const { rows, read } = splitReads(await this.#markAndRead.run(trx, 0, framed([leaseUntil, now, ids, now], frame)), MARKED_COLUMNS);
     return { rows: rows as unknown as MarkedRow[], read };
   }
 }

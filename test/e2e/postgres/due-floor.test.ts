@@ -16,7 +16,7 @@ import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { ClaimRequest } from '../../../src/core/ports/store.ts';
 import type { Database } from '../../../src/store/schema.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
-import { inClaimTransaction } from '../../../src/store/sql/claim-plans.ts';
+import { PLANNED } from '../../../src/store/sql/claim-plans.ts';
 import { DueScan } from '../../../src/store/sql/due-scan.ts';
 import { FLOOR_MARGIN_MS, FLOOR_RESET_MS } from '../../../src/store/sql/due-floor.ts';
 import { Rooms } from '../../../src/store/sql/rooms.ts';
@@ -111,17 +111,18 @@ describe.skipIf(!USE_POSTGRES)(`the due index's scans start at the floor (${USE_
     const reads: number[] = [];
     // A few times: PostgreSQL plans a prepared statement afresh for its first executions (the claim asks for its generic plan).
     for (let round = 0; round < 3; round++) {
-      await inClaimTransaction(store.db, async (trx) => {
+      // In a transaction of the test's, to read its counters; the statements sent as a claim sends them.
+      await store.db.transaction().execute(async (trx) => {
         const before = await entriesRead(trx);
-        const { rows } = await scan.find(trx, now, 16, new Rooms(claimOf(now)));
+        const { rows } = await scan.find(trx, now, 16, new Rooms(claimOf(now)), PLANNED);
         reads.push(await entriesRead(trx) - before);
         expect(rows.map((row) => Number(row.next_attempt_at))).toEqual(Array.from({ length: 16 }, (_, i) => now - 20_000 + i + 1));
       });
     }
     // So does the look for the next due time, planned as a claim (as SqlDispatch.nextDueAt runs it).
-    const looked = await inClaimTransaction(store.db, async (trx) => {
+    const looked = await store.db.transaction().execute(async (trx) => {
       const before = await entriesRead(trx);
-      expect(await scan.nextDueAt(trx, now)).toBe(now - 20_000 + 1);
+      expect(await scan.nextDueAt(trx, now, PLANNED)).toBe(now - 20_000 + 1);
       return await entriesRead(trx) - before;
     });
     expect(looked).toBeLessThan(10);

@@ -126,14 +126,14 @@ describe.skipIf(!USE_POSTGRES)(`a webhook's slots across processes (${USE_POSTGR
     const lockedElsewhere = async () => (await sql`SELECT id FROM webhooks WHERE id = ${kept.seq} FOR NO KEY UPDATE SKIP LOCKED`.execute(store.db)).rows.length === 0;
     const counts = new InFlightCounts();
     // Process B's claim, its work fresh: B leaves the webhook to A, and A can still lock it meanwhile.
-    const left = await inClaimTransaction(store.db, async (trx) => {
-      const { locked: rows } = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), [kept.seq]);
+    const left = await inClaimTransaction(store.db, async (claim) => {
+      const { locked: rows } = await counts.lockAndCount(claim.db, [kept.seq], [], [], Date.now(), [kept.seq], claim.opening());
       return { rows, lockedElsewhere: await lockedElsewhere() };
     });
     expect(left).toEqual({ rows: [], lockedElsewhere: false });
     // Its work waited long enough for B to join: B locks it, and counts A's attempt.
-    const joined = await inClaimTransaction(store.db, async (trx) => {
-      const { locked: rows } = await counts.lockAndCount(trx, [kept.seq], [], [], Date.now(), []);
+    const joined = await inClaimTransaction(store.db, async (claim) => {
+      const { locked: rows } = await counts.lockAndCount(claim.db, [kept.seq], [], [], Date.now(), [], claim.opening());
       return { rows, lockedElsewhere: await lockedElsewhere() };
     });
     expect(joined).toMatchObject({ rows: [{ id: kept.seq, others: 1, ours: 0 }], lockedElsewhere: true });
