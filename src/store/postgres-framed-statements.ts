@@ -29,7 +29,7 @@ export function framed(parameters: unknown[], frame: Frame | null | undefined): 
 /**
  * Names of the statements sent framed, by text, for every connection alike. Only a claim's few statements
  * are (its window in a handful of sizes, its count, its mark, the next due time): past this many texts, a
- * statement goes unframed, each part in a round trip of its own, as before.
+ * statement is not prepared but sent with its parameters written into its text, planned at every run.
  */
 const MAX_FRAMED_TEXTS = 100;
 const names = new Map<string, string>();
@@ -70,17 +70,17 @@ export function frameStatements(client: pg.PoolClient): void {
 
 async function runFramed(query: (text: string, values?: unknown[]) => Promise<Result>, prepared: Set<string>, text: string, parameters: unknown[], frame: Frame): Promise<pg.QueryResult> {
   const name = nameOf(text);
-  if (name === null) {
-    for (const statement of frame.before) await query(statement);
-    const result = await query(text, parameters) as pg.QueryResult;
-    for (const statement of frame.after) await query(statement);
-    return result;
-  }
-  if (!prepared.has(name)) {
+  if (name !== null && !prepared.has(name)) {
     await query(`PREPARE ${name} AS ${text}`);
     prepared.add(name);
   }
-  const execute = parameters.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${parameters.map(literal).join(', ')})`;
-  const results = await query([...frame.before, execute, ...frame.after].join('; '));
+  const statement = name === null ? withLiterals(text, parameters)
+    : parameters.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${parameters.map(literal).join(', ')})`;
+  const results = await query([...frame.before, statement, ...frame.after].join('; '));
   return Array.isArray(results) ? results[frame.before.length] : results;
+}
+
+/** `text` with each `$n` replaced by its parameter as a literal (the texts framed hold `$` nowhere else). */
+function withLiterals(text: string, parameters: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => literal(parameters[Number(n) - 1]));
 }

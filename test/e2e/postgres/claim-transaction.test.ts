@@ -174,3 +174,33 @@ describe.skipIf(!USE_POSTGRES)(`a claim's round trips (${USE_POSTGRES ? 'running
     expect(texts).toEqual([expect.stringMatching(/^SET LOCAL enable_seqscan = off; .*EXECUTE hookd_framed_\d+\(/s)]);
   });
 });
+
+// Last in the file: it fills the process's table of framed statements.
+describe.skipIf(!USE_POSTGRES)(`framed statements past the table's bound (${USE_POSTGRES ? 'running' : reason})`, () => {
+  it('are sent unprepared, their parameters written in, in one round trip as before', async () => {
+    const schema = await createTestSchema();
+    const pool = new pg.Pool({ connectionString: schema.url, max: 1 });
+    const texts: string[] = [];
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        texts.push(String(args[0]));
+        return query(...args);
+      };
+      frameStatements(client);
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const text = (i: number) => SETTINGS.replace('CAST($1 AS INTEGER) AS n', `CAST($1 AS INTEGER) + ${i} AS n`);
+      for (let i = 0; i < 101; i++) {
+        texts.length = 0;
+        const { rows: [row] } = await db.executeQuery<Settings & { n: number }>(CompiledQuery.raw(text(i), framed([1], PLANNED)));
+        expect(row).toEqual({ ...CLAIM_SETTINGS, n: 1 + i });
+      }
+      // The 101st text: no PREPARE, no EXECUTE, the settings still in force.
+      expect(texts).toEqual([[...PLANNED.before, text(100).replace('$1', "'1'")].join('; ')]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
