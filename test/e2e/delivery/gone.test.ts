@@ -27,7 +27,10 @@ describe('410 Gone', () => {
 
   it('disables the webhook at once and holds its queued deliveries; re-activated, it sends them', async () => {
     const r = await receiver();
-    r.behaviour = { kind: 'status', status: 410, body: 'gone' };
+    // Each answer takes 100 ms: the first outcome is recorded (a few milliseconds after it arrives) while
+    // the second attempt is on its way, long before a third starts. Answered at once, as many attempts
+    // went out as fit in the time the first outcome took to be recorded: 5 to 9 on a busy machine.
+    r.behaviour = { kind: 'slow', ms: 100, status: 410 };
     // Paused, so that twenty deliveries are queued before the first attempt.
     const { ws, webhook } = await workspaceWithWebhook(server.api, 'gone', r.url('/gone'), { active: false });
     for (let n = 1; n <= 20; n++) await publish(ws, { n });
@@ -43,12 +46,12 @@ describe('410 Gone', () => {
       return list.every((d) => d.status === 'held') ? list : null;
     });
     expect(deliveries).toHaveLength(20);
-    // The first 410 disabled it when its outcome was recorded: only attempts the dispatcher had started by
+    // The first 410 disabled it when its outcome was recorded: only an attempt the dispatcher had started by
     // then went out too (outcomes are recorded in batches, a few milliseconds later); the rest were held.
     await sleep(400);
     const sent = r.requests.length;
     expect(sent).toBeGreaterThanOrEqual(1);
-    expect(sent).toBeLessThanOrEqual(8);
+    expect(sent).toBeLessThanOrEqual(3);
     expect(deliveries.filter((d) => d.attemptCount > 0).length).toBe(sent);
     expect(deliveries.find((d) => d.attemptCount > 0)?.lastResponseCode).toBe(410);
     // Disabled: new events are not kept for it.
