@@ -53,6 +53,9 @@ export function literal(value: unknown): string {
   return pg.escapeLiteral(text);
 }
 
+/** SQLSTATE 42P05. */
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
 type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 type Result = pg.QueryResult | pg.QueryResult[];
 
@@ -71,7 +74,11 @@ export function frameStatements(client: pg.PoolClient): void {
 async function runFramed(query: (text: string, values?: unknown[]) => Promise<Result>, prepared: Set<string>, text: string, parameters: unknown[], frame: Frame): Promise<pg.QueryResult> {
   const name = nameOf(text);
   if (name !== null && !prepared.has(name)) {
-    await query(`PREPARE ${name} AS ${text}`);
+    // Already there: prepared by an earlier PREPARE whose answer was lost (a client-side timeout). A name
+    // stands for one text in this process, whose pool alone uses the connection.
+    await query(`PREPARE ${name} AS ${text}`).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+    });
     prepared.add(name);
   }
   const statement = name === null ? withLiterals(text, parameters)

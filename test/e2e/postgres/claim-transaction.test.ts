@@ -26,11 +26,12 @@ const CLAIM_SETTINGS = { sequential: 'off', bitmap: 'off', plans: 'force_generic
 
 describe.skipIf(!USE_POSTGRES)(`a claim's transaction (${USE_POSTGRES ? 'running' : reason})`, () => {
   let db: Kysely<Database>;
+  let pool: pg.Pool;
 
   beforeAll(async () => {
     const schema = await createTestSchema();
     // One connection: what follows runs on the connection the claim used.
-    const pool = new pg.Pool({ connectionString: schema.url, max: 1 });
+    pool = new pg.Pool({ connectionString: schema.url, max: 1 });
     // Not named as well (postgres-named-statements.ts): the check that the connection is outside a
     // transaction compares the times its statement and its transaction began, one and the same message
     // only in the simple protocol.
@@ -102,6 +103,18 @@ describe.skipIf(!USE_POSTGRES)(`a claim's transaction (${USE_POSTGRES ? 'running
     })).rejects.toThrow(/division by zero/);
     expect(await outsideTransaction()).toBe(true);
     expect(await probe()).toEqual([1, 2, 3]);
+  });
+
+  it('takes a statement already prepared on its connection as its own (a PREPARE whose answer was lost)', async () => {
+    const client = await pool.connect();
+    try {
+      expect((await client.query(SETTINGS, framed([5], PLANNED))).rows[0]).toMatchObject({ n: 5 });
+      // A second wrapper knows of no statement prepared on the connection: its PREPARE finds the name taken.
+      frameStatements(client);
+      expect((await client.query(SETTINGS, framed([6], PLANNED))).rows[0]).toMatchObject({ ...CLAIM_SETTINGS, n: 6 });
+    } finally {
+      client.release(true);
+    }
   });
 
   it('writes parameters as literals the server reads back as they were', async () => {
