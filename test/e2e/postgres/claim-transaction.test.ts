@@ -132,10 +132,13 @@ describe.skipIf(!USE_POSTGRES)(`a claim's round trips (${USE_POSTGRES ? 'running
   let hookd: Hookd;
   let store: SqlStore;
   let workspace: Workspace;
-  // Every query any connection sends, by the connection that sends it (set before the store connects).
-  const sent = vi.spyOn(pg.Client.prototype, 'query');
+  // Every query any connection sends, by the connection that sends it (set before the store connects; only
+  // when this block runs, so that a skipped block leaves pg as it was).
+  const spyOnQueries = () => vi.spyOn(pg.Client.prototype, 'query');
+  let sent: ReturnType<typeof spyOnQueries>;
 
   beforeAll(async () => {
+    sent = spyOnQueries();
     running = await startApiRoleHookd('claim-round-trips');
     ({ hookd, store } = running);
     workspace = await hookd.core.workspaces.create({ name: 'round trips' });
@@ -143,7 +146,7 @@ describe.skipIf(!USE_POSTGRES)(`a claim's round trips (${USE_POSTGRES ? 'running
   });
 
   afterAll(async () => {
-    sent.mockRestore();
+    sent?.mockRestore();
     await running?.stop();
   });
 
