@@ -130,4 +130,33 @@ describe.skipIf(!USE_POSTGRES)(`recording a batch of successes (${USE_POSTGRES ?
     expect(await attempts(ids)).toEqual(ids);
     expect((await health()).failure_count).toBe(1);
   });
+
+  it('logs every text of an attempt as it was, in one statement and in the transaction, a lone surrogate as U+FFFD', async () => {
+    // The three new ones (a delivery an earlier test left pending is being sent too, with attempts of its own).
+    const ids = (await sending()).slice(-3);
+    const at = Date.now();
+    const odd = 'quote " backslash \\ {brace,comma} NULL newline\n tab\t é 😀 \u0001';
+    const texts = (attempt: AttemptOutcome['attempt'], mark: string) => Object.assign(attempt, {
+      requestHeadersJson: JSON.stringify({ 'x-odd': odd }), requestBody: `${odd} ${mark}`, responseMessage: `${odd} ${mark}`,
+      responseHeadersJson: JSON.stringify({ 'x-lone': 'a\ud800b' }), responseBody: `${odd} lone \udc00 ${mark}`, error: `${odd} ${mark}`,
+      durationMs: 1.25,
+    });
+    const batch = [outcome(ids[0], at, true), outcome(ids[1], at + 1, true), outcome(ids[2], at + 2, false)];
+    batch.forEach((o, i) => texts(o.attempt, String(i)));
+    statements.length = 0;
+    // The two successes in the one statement, then the failure on its own (the general path).
+    await logged.dispatch.record(batch.slice(0, 2), policy, at + 3);
+    expect(statements[0]).not.toMatch(/^begin/);
+    await logged.dispatch.record(batch.slice(2), policy, at + 4);
+    expect(statements).toContain('begin');
+    const { rows } = await sql<Record<string, unknown>>`SELECT delivery_id, webhook_id, event_type, "trigger", success, request_url,
+      request_headers, request_body, response_code, response_message, response_headers, response_body, duration_ms, error, created_at
+      FROM attempts WHERE delivery_id = ANY(${ids}) ORDER BY id`.execute(running.store.db);
+    expect(rows.map((row) => ({ ...row, delivery_id: Number(row.delivery_id), webhook_id: Number(row.webhook_id), created_at: Number(row.created_at) }))).toEqual(batch.map(({ attempt: a }, i) => ({
+      delivery_id: a.deliverySeq, webhook_id: a.webhookSeq, event_type: 'order.created', trigger: 'scheduled', success: i < 2 ? 1 : 0,
+      request_url: a.requestUrl, request_headers: a.requestHeadersJson, request_body: a.requestBody, response_code: a.responseCode,
+      response_message: a.responseMessage, response_headers: a.responseHeadersJson, response_body: `${odd} lone \uFFFD ${i}`,
+      duration_ms: 1.25, error: a.error, created_at: a.createdAt,
+    })));
+  });
 });
