@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { startHookd } from '../../../src/app.ts';
 import { StartupError, loadConfig } from '../../../src/config.ts';
+import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { TEST_DATABASE_URL, USE_POSTGRES } from '../../helpers/postgres.ts';
+import { receiversClosedAfterAll } from '../../helpers/receiver.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -31,7 +35,33 @@ describe.skipIf(!USE_POSTGRES)(`setting up PostgreSQL (${USE_POSTGRES ? 'running
     url.searchParams.set('options', `-c search_path=hookd_test_${randomBytes(6).toString('hex')}`);
     return url.toString();
   };
-  const config = (databaseUrl: string) => loadConfig({}, { databaseUrl, dataDir: dataDir(), port: '0', host: '127.0.0.1', adminToken: 'admin', logLevel: 'silent' });
+  const config = (databaseUrl: string) => loadConfig({}, { databaseUrl, dataDir: dataDir(), port: '0', host: '127.0.0.1', adminToken: 'admin', logLevel: 'silent', allowPrivateNetworks: 'true' });
+  const newReceiver = receiversClosedAfterAll();
+
+  // Debian's server listens on a Unix socket here too; docs/operations.md says why hookd on the same machine should use it.
+  const socketDir = process.env.HOOKD_TEST_POSTGRES_SOCKET_DIR ?? '/var/run/postgresql';
+  const socketPort = new URL(TEST_DATABASE_URL ?? 'postgres://x:5432').port || '5432';
+  const socketMissing = existsSync(join(socketDir, `.s.PGSQL.${socketPort}`)) ? null : `no PostgreSQL socket in ${socketDir} (HOOKD_TEST_POSTGRES_SOCKET_DIR)`;
+
+  it.skipIf(socketMissing !== null)(`connects through the server's Unix socket, and delivers (${socketMissing ?? 'running'})`, async () => {
+    const tcp = new URL(freshSchemaUrl());
+    const url = `postgres://${tcp.username}@${encodeURIComponent(socketDir)}:${socketPort}${tcp.pathname}${tcp.search}`;
+    const hookd = await startHookd(config(url), pino({ level: 'silent' }));
+    try {
+      // A connection through a Unix socket has no server address.
+      const { rows } = await sql<{ address: string | null }>`SELECT host(inet_server_addr()) AS address`.execute((hookd.store as SqlStore).db);
+      expect(rows).toEqual([{ address: null }]);
+      const receiver = await newReceiver();
+      const workspace = await hookd.core.workspaces.create({ name: 'socket' });
+      await hookd.core.webhooks.create(workspace, { name: 'w', url: receiver.url('/socket'), events: ['order.created'], status: 'active' });
+      const published = await hookd.core.events.publish(workspace, { type: 'order.created', data: { through: 'socket' } });
+      const [received] = await receiver.waitFor(1);
+      expect(JSON.parse(received.text)).toMatchObject({ type: 'order.created', data: { through: 'socket' } });
+      expect(received.headers['webhook-id']).toBe(published.event.id);
+    } finally {
+      await hookd.close();
+    }
+  });
 
   it('creates the schema the search_path names when it does not exist', async () => {
     const url = freshSchemaUrl();
