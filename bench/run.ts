@@ -5,6 +5,7 @@
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
  * npm run bench -- --scenario filter [--events N]   (what a payload filter and a transform cost per delivery: see filter.ts)
+ * npm run bench -- --alternate <dir> [--pairs N] [options above]   (this checkout's hookd against another's, in alternating runs: see alternate.ts)
  *
  * Measures, in one run on this machine, each target: hookd, and the baseline, what a Node developer
  * builds instead of hookd (bench/baseline/): a Fastify publisher that enqueues one BullMQ job per webhook
@@ -58,6 +59,7 @@ import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
 import { historySize, writeHistory } from './history.ts';
 import { filterScenario } from './filter.ts';
+import { alternate, type SummaryRow } from './alternate.ts';
 import {
   EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, now, postgresSchema, sleep, startHookd,
   startReceiver, startedOrStopped, stopAll, waitForCount, webhookPaths, type Target,
@@ -79,6 +81,8 @@ const { values: args } = parseArgs({
     'webhooks-in-workspace': { type: 'string', default: '999' },
     sqlite: { type: 'string', default: 'yes' },
     history: { type: 'string', default: '0' },
+    alternate: { type: 'string' },
+    pairs: { type: 'string', default: '5' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -524,6 +528,9 @@ function summary(results: Result[], baseline: Result | null, sqlite: Result | nu
   console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   const oneWorker = results.find((result) => result.workers === 1) ?? null;
+  // Run by alternate.ts: the figures it compares go back over IPC.
+  const rows: SummaryRow[] = results.map(({ label, figures }) => ({ label, ratio: medianRatio(figures), totalCpuUs: medianCpu(figures, 'total'), p99Ms: percentile(figures.latencies, 99) }));
+  process.send?.({ summary: rows });
   for (const result of results) {
     const { figures } = result;
     const cells = [
@@ -651,7 +658,21 @@ async function measured(start: () => Promise<Measurable>, receiver: Receiver, ba
   return result;
 }
 
+/** The command line without --alternate and --pairs: what each of alternate.ts's runs is given. */
+function withoutAlternation(argv: string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--alternate' || argv[i] === '--pairs') i++;
+    else if (!argv[i].startsWith('--alternate=') && !argv[i].startsWith('--pairs=')) rest.push(argv[i]);
+  }
+  return rest;
+}
+
 async function main(): Promise<void> {
+  if (args.alternate !== undefined) {
+    if (args.scenario !== 'throughput') throw new Error('--alternate compares the throughput benchmark, not a --scenario');
+    return alternate(args.alternate, Number(args.pairs), withoutAlternation(process.argv.slice(2)));
+  }
   if (args.scenario === 'hanging') return hangingScenario(EVENTS, Number(args.hanging));
   if (args.scenario === 'backlog') return backlogScenario(Number(args.backlog), args.store);
   if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));

@@ -148,7 +148,8 @@ export async function startHookd(setup: HookdSetup, port: number, command: strin
   const profile = process.env.HOOKD_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOOKD_BENCH_PROFILE}`] : [];
   // HOOKD_BENCH_NODE_FLAGS="--flag …" tries Node/V8 flags on the hookd processes only.
   const flags = process.env.HOOKD_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...profile, ...flags, join(root, 'bin/hookd.js'), ...command], { env, stdio: 'inherit' });
+  // HOOKD_BENCH_HOOKD=<dir> runs another checkout's hookd (built), as `--alternate` does (alternate.ts).
+  const child = spawn(process.execPath, [...profile, ...flags, join(process.env.HOOKD_BENCH_HOOKD ?? root, 'bin/hookd.js'), ...command], { env, stdio: 'inherit' });
   if (command[0] === 'worker') return child;
   for (let i = 0; i < 200; i++) {
     try {
