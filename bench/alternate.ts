@@ -11,7 +11,7 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { root } from './support.ts';
+import { median, root } from './support.ts';
 
 /** What each run sends back over IPC (run.ts, summary()): one row per target. */
 export interface SummaryRow {
@@ -69,11 +69,6 @@ function printTarget(label: string, runs: { a: SummaryRow[]; b: SummaryRow[] }[]
   pairs.forEach(({ a, b }, i) => console.log(`| ${i + 1} | ${a.ratio.toFixed(3)} | ${b.ratio.toFixed(3)} | ${cpu(a.totalCpuUs)} | ${cpu(b.totalCpuUs)} | ${a.p99Ms.toFixed(1)} | ${b.p99Ms.toFixed(1)} |`));
   const higher = pairs.filter(({ a, b }) => a.ratio > b.ratio).length;
   const cheaper = pairs.filter(({ a, b }) => a.totalCpuUs !== null && b.totalCpuUs !== null && a.totalCpuUs < b.totalCpuUs).length;
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
   const cpus = (side: 'a' | 'b') => pairs.map((pair) => pair[side].totalCpuUs).filter((value): value is number => value !== null);
   console.log(`  A's ratio higher in ${higher} of ${pairs.length} pairs, its total CPU lower in ${cheaper}; medians: ratio ${median(pairs.map((p) => p.a.ratio)).toFixed(3)} against ${median(pairs.map((p) => p.b.ratio)).toFixed(3)}, total CPU ${cpus('a').length ? median(cpus('a')).toFixed(0) : '–'} against ${cpus('b').length ? median(cpus('b')).toFixed(0) : '–'} µs`);
 }

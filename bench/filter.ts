@@ -8,7 +8,7 @@
  * a simple transform under 15% (ratio ≤ 1.15).
  */
 import { cpuSeconds } from './cpu.ts';
-import { benchWorkspace } from './support.ts';
+import { benchWorkspace, median } from './support.ts';
 
 const FILTER = {
   'data.total': { $gte: 10 },
@@ -19,8 +19,6 @@ const FILTER = {
 const TRANSFORM = '{"order": data.id, "amount": data.total, "state": data.status, "event": type}';
 const ROUNDS = 3;
 const IN_FLIGHT = 16;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function filterScenario(events: number): Promise<void> {
   const bench = await benchWorkspace('filter', IN_FLIGHT);

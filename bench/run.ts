@@ -61,7 +61,7 @@ import { historySize, writeHistory } from './history.ts';
 import { filterScenario } from './filter.ts';
 import { alternate, type SummaryRow } from './alternate.ts';
 import {
-  EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, now, postgresSchema, sleep, startHookd,
+  EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, median, now, postgresSchema, sleep, startHookd,
   startReceiver, startedOrStopped, stopAll, waitForCount, webhookPaths, type Target,
 } from './support.ts';
 
@@ -113,7 +113,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** CPU time per delivery (µs) in a throughput round; null off Linux, or for a server the target does not use. */
 interface Cpu {

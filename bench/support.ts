@@ -19,6 +19,8 @@ export const EVENT_TYPE = 'order.created';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The middle value (of an even count, the upper of the two middle ones): always one measured figure, a round's. */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Starts a bench-only TypeScript file (path from the repository's root) in a process of its own, run the
