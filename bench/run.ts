@@ -5,6 +5,7 @@
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
  * npm run bench -- --scenario filter [--events N]   (what a payload filter and a transform cost per delivery: see filter.ts)
+ * npm run bench -- --passes N [options above]   (N, odd, passes over the targets, every other one in reverse order, and the median of their figures)
  * npm run bench -- --alternate <dir> [--pairs N] [options above]   (this checkout's hookd against another's, in alternating runs: see alternate.ts)
  *
  * Measures, in one run on this machine, each target: hookd, and the baseline, what a Node developer
@@ -83,6 +84,7 @@ const { values: args } = parseArgs({
     history: { type: 'string', default: '0' },
     alternate: { type: 'string' },
     pairs: { type: 'string', default: '5' },
+    passes: { type: 'string', default: '1' },
   },
 });
 const WORKERS = args.workers.split(',').map(Number);
@@ -91,6 +93,12 @@ const WEBHOOKS = Number(args.webhooks);
 const STEADY_SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const ROUNDS = Number(args.rounds);
+/**
+ * Whole passes over the targets, every other one in reverse order; the summary then takes their medians.
+ * An odd number: the median of an even count would be one of the two middle passes, picked by its side.
+ */
+const PASSES = Number(args.passes);
+const MAX_PASSES = 19;
 const HISTORY = historySize(args.history);
 
 async function rawCeiling(port: number, requests: number): Promise<number> {
@@ -500,7 +508,8 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
   });
   const ratios = figures.rounds.map(ratio);
   line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
-  if (baseline) line("  vs baseline (its median ratio over the baseline's)", (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2));
+  // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
+  if (baseline && result.uses.postgres === baseline.uses.postgres) line("  vs baseline (its median ratio over the baseline's)", (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2));
   if (sqlite && result.workers !== null) line("  vs hookd on SQLite (its median ratio over SQLite's)", (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2));
   const total = medianCpu(figures, 'total');
   if (total !== null) line(`  total CPU/delivery (µs), own + ${servers(result)}`, total.toFixed(0));
@@ -519,33 +528,98 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
 /** The servers in a target's total CPU time. */
 const servers = (result: Result) => [result.uses.postgres ? 'PostgreSQL' : null, result.uses.redis ? 'Redis' : null].filter(Boolean).join(' + ') || 'no server';
 
-/** One row per target, as a Markdown table: medians over the rounds, the latency of the steady phase. */
-function summary(results: Result[], baseline: Result | null, sqlite: Result | null): void {
-  console.log(`\nsummary: ${EVENTS} events × ${WEBHOOKS} webhooks in ${ROUNDS} rounds (medians); latency at ${RATE} events/s × ${WEBHOOKS} webhooks`);
+/**
+ * One target's row of the summary: medians over its rounds, the steady phase's latency, and its figures
+ * against the baseline, hookd on SQLite and the 1-worker run measured in the same pass.
+ */
+interface Row {
+  label: string;
+  deliveriesPerSecond: number;
+  ratio: number;
+  vsBaseline: number | null;
+  vsSqlite: number | null;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  cpu: Cpu;
+  totalCpuUs: number | null;
+  vsOneWorker: number | null;
+  steadyTotalCpuUs: number | null;
+  steadyVsOneWorker: number | null;
+  /** Lock samples of the throughput rounds and of the steady phase; null for a target without them. */
+  locks: { rounds: LockSample[]; steady: LockSample[] } | null;
+}
+
+function rowOf(result: Result, baseline: Result | null, sqlite: Result | null, oneWorker: Result | null): Row {
+  const { figures } = result;
+  const rounds = roundLocks(figures);
+  return {
+    label: result.label,
+    deliveriesPerSecond: median(figures.rounds.map((round) => round.deliveriesPerSecond)),
+    ratio: medianRatio(figures),
+    // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
+    vsBaseline: baseline && result.uses.postgres === baseline.uses.postgres ? medianRatio(figures) / medianRatio(baseline.figures) : null,
+    vsSqlite: sqlite && result.workers !== null ? medianRatio(figures) / medianRatio(sqlite.figures) : null,
+    p50Ms: percentile(figures.latencies, 50) ?? null,
+    p99Ms: percentile(figures.latencies, 99) ?? null,
+    cpu: { own: medianCpu(figures, 'own'), postgres: medianCpu(figures, 'postgres'), redis: medianCpu(figures, 'redis') },
+    totalCpuUs: medianCpu(figures, 'total'),
+    vsOneWorker: vsOneWorker(result, oneWorker),
+    steadyTotalCpuUs: figures.steadyTotalCpuUs,
+    steadyVsOneWorker: vsOneWorker(result, oneWorker, 'steady'),
+    locks: rounds === null || figures.steadyLocks === null ? null : { rounds, steady: figures.steadyLocks },
+  };
+}
+
+/**
+ * The rows of several passes as one: each figure the median of its passes' (a ratio to the baseline, to
+ * SQLite or to 1 worker taken within each pass first), the lock samples of every pass together.
+ */
+function medianRows(passes: Row[][]): Row[] {
+  const of = <T>(values: T[], pick: (value: T) => number | null) => {
+    const picked = values.map(pick);
+    return picked.some((value) => value === null) ? null : median(picked as number[]);
+  };
+  return passes[0].map(({ label }) => {
+    const rows = passes.map((pass) => pass.find((row) => row.label === label)).filter((row): row is Row => row !== undefined);
+    return {
+      label,
+      deliveriesPerSecond: of(rows, (row) => row.deliveriesPerSecond)!,
+      ratio: of(rows, (row) => row.ratio)!,
+      vsBaseline: of(rows, (row) => row.vsBaseline),
+      vsSqlite: of(rows, (row) => row.vsSqlite),
+      p50Ms: of(rows, (row) => row.p50Ms),
+      p99Ms: of(rows, (row) => row.p99Ms),
+      cpu: { own: of(rows, (row) => row.cpu.own), postgres: of(rows, (row) => row.cpu.postgres), redis: of(rows, (row) => row.cpu.redis) },
+      totalCpuUs: of(rows, (row) => row.totalCpuUs),
+      vsOneWorker: of(rows, (row) => row.vsOneWorker),
+      steadyTotalCpuUs: of(rows, (row) => row.steadyTotalCpuUs),
+      steadyVsOneWorker: of(rows, (row) => row.steadyVsOneWorker),
+      locks: rows.every((row) => row.locks !== null) ? { rounds: rows.flatMap((row) => row.locks!.rounds), steady: rows.flatMap((row) => row.locks!.steady) } : null,
+    };
+  });
+}
+
+/** The summary: one row per target, as a Markdown table. */
+function printSummary(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
   console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL), throughput rounds and the steady phase; vs 1 worker: over the 1-worker run\'s total;');
   console.log(`lock waits: hookd's backends waiting on a lock, mean / max of samples every ${LOCK_SAMPLE_MS} ms, throughput rounds; steady phase`);
   console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-  const oneWorker = results.find((result) => result.workers === 1) ?? null;
-  // Run by alternate.ts: the figures it compares go back over IPC.
-  const rows: SummaryRow[] = results.map(({ label, figures }) => ({ label, ratio: medianRatio(figures), totalCpuUs: medianCpu(figures, 'total'), p99Ms: percentile(figures.latencies, 99) }));
-  process.send?.({ summary: rows });
-  for (const result of results) {
-    const { figures } = result;
+  for (const row of rows) {
     const cells = [
-      result.label,
-      `${median(figures.rounds.map((round) => round.deliveriesPerSecond)).toFixed(0)} / ${medianRatio(figures).toFixed(3)}`,
-      // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
-      baseline && result.uses.postgres === baseline.uses.postgres ? (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2) : '–',
-      sqlite && result.workers !== null ? (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2) : '–',
-      `${fixed(percentile(figures.latencies, 50), 1)} / ${fixed(percentile(figures.latencies, 99), 1)}`,
-      fixed(medianCpu(figures, 'own'), 0),
-      fixed(medianCpu(figures, 'postgres'), 0),
-      fixed(medianCpu(figures, 'redis'), 0),
-      fixed(medianCpu(figures, 'total'), 0),
-      fixed(vsOneWorker(result, oneWorker), 2),
-      `${fixed(figures.steadyTotalCpuUs, 0)}, ${fixed(vsOneWorker(result, oneWorker, 'steady'), 2)}`,
-      figures.steadyLocks === null ? '–' : `${lockCell(roundLocks(figures))}; ${lockCell(figures.steadyLocks)}`,
+      row.label,
+      `${row.deliveriesPerSecond.toFixed(0)} / ${row.ratio.toFixed(3)}`,
+      fixed(row.vsBaseline, 2),
+      fixed(row.vsSqlite, 2),
+      `${fixed(row.p50Ms, 1)} / ${fixed(row.p99Ms, 1)}`,
+      fixed(row.cpu.own, 0),
+      fixed(row.cpu.postgres, 0),
+      fixed(row.cpu.redis, 0),
+      fixed(row.totalCpuUs, 0),
+      fixed(row.vsOneWorker, 2),
+      `${fixed(row.steadyTotalCpuUs, 0)}, ${fixed(row.steadyVsOneWorker, 2)}`,
+      row.locks === null ? '–' : `${lockCell(row.locks.rounds)}; ${lockCell(row.locks.steady)}`,
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }
@@ -657,6 +731,15 @@ async function measured(start: () => Promise<Measurable>, receiver: Receiver, ba
   return result;
 }
 
+/** What a target is compared with, among the results of its pass so far: the baseline (it alone uses Redis), hookd on SQLite, 1 worker. */
+function references(results: Result[]): { baseline: Result | null; sqlite: Result | null; oneWorker: Result | null } {
+  return {
+    baseline: results.find((result) => result.workers === null && result.uses.redis) ?? null,
+    sqlite: results.find((result) => result.workers === null && !result.uses.redis) ?? null,
+    oneWorker: results.find((result) => result.workers === 1) ?? null,
+  };
+}
+
 /** The command line without --alternate and --pairs: what each of alternate.ts's runs is given. */
 function withoutAlternation(argv: string[]): string[] {
   const rest: string[] = [];
@@ -677,25 +760,38 @@ async function main(): Promise<void> {
   if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));
   if (args.scenario === 'filter') return filterScenario(Number(args.events ?? 5000));
   if (args.baseline !== 'bullmq' && args.baseline !== 'none') throw new Error(`--baseline: bullmq or none, not ${args.baseline}`);
+  if (!Number.isInteger(PASSES) || PASSES < 1 || PASSES > MAX_PASSES || PASSES % 2 === 0) throw new Error(`--passes: an odd number from 1 to ${MAX_PASSES}`);
   const postgres = args.store === 'postgres';
   const receiverProcess = await startReceiver();
   const receiver: Receiver = { port: receiverProcess.port, pool: new Pool(`http://127.0.0.1:${receiverProcess.port}`) };
   const urls = webhookPaths(WEBHOOKS).map((path) => `http://127.0.0.1:${receiver.port}${path}`);
   try {
-    console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s × ${WEBHOOKS} webhooks for ${STEADY_SECONDS}s`);
-    // The baseline first, so that each hookd report can already compare with it.
-    const baseline = args.baseline === 'none' ? null : await measured(() => startBaseline(postgres ? 'postgres' : 'redis', urls), receiver, null, null);
-    const results = baseline ? [baseline] : [];
-    // On PostgreSQL, hookd on SQLite too (unless --sqlite no): the scale-out store is compared with the embedded one.
-    let sqlite: Result | null = null;
-    if (!postgres || args.sqlite !== 'no') {
-      sqlite = await measured(() => startHookdOnSqlite(urls), receiver, postgres ? null : baseline, null, null);
-      results.push(sqlite);
+    console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s × ${WEBHOOKS} webhooks for ${STEADY_SECONDS}s${PASSES > 1 ? `; ${PASSES} passes over the targets, every other one in reverse order` : ''}`);
+    // The baseline first, so that each hookd report can already compare with it; on PostgreSQL, hookd on
+    // SQLite too (unless --sqlite no): the scale-out store is compared with the embedded one.
+    const targets: Array<() => Promise<Measurable>> = [];
+    if (args.baseline !== 'none') targets.push(() => startBaseline(postgres ? 'postgres' : 'redis', urls));
+    if (!postgres || args.sqlite !== 'no') targets.push(() => startHookdOnSqlite(urls));
+    if (postgres) targets.push(...WORKERS.map((workers) => () => startHookdOnPostgres(urls, workers)));
+    const passes: Row[][] = [];
+    for (let pass = 0; pass < PASSES; pass++) {
+      // A reversed pass puts the machine's drift over the run on every target alike (ABBA).
+      const order = pass % 2 === 0 ? targets : [...targets].reverse();
+      const results: Result[] = [];
+      for (const start of order) {
+        const { baseline, sqlite, oneWorker } = references(results);
+        results.push(await measured(start, receiver, baseline, oneWorker, sqlite));
+      }
+      if (pass % 2 === 1) results.reverse();
+      const { baseline, sqlite, oneWorker } = references(results);
+      passes.push(results.map((result) => rowOf(result, baseline, sqlite, oneWorker)));
+      const rounds = `${EVENTS} events × ${WEBHOOKS} webhooks in ${ROUNDS} rounds (medians); latency at ${RATE} events/s × ${WEBHOOKS} webhooks`;
+      printSummary(PASSES > 1 ? `pass ${pass + 1} of ${PASSES}: ${rounds}` : `summary: ${rounds}`, passes[pass]);
     }
-    for (const start of postgres ? WORKERS.map((workers) => () => startHookdOnPostgres(urls, workers)) : []) {
-      results.push(await measured(start, receiver, baseline, results.find((result) => result.workers === 1) ?? null, sqlite));
-    }
-    summary(results, baseline, sqlite);
+    const rows = PASSES > 1 ? medianRows(passes) : passes[0];
+    if (PASSES > 1) printSummary(`summary: the median of ${PASSES} passes, each figure and each ratio taken within its pass`, rows);
+    // Run by alternate.ts: the figures it compares go back over IPC.
+    process.send?.({ summary: rows.map(({ label, ratio, totalCpuUs, p99Ms }): SummaryRow => ({ label, ratio, totalCpuUs, p99Ms: p99Ms ?? Number.NaN })) });
   } finally {
     receiverProcess.child.kill();
     await receiver.pool.close();
