@@ -467,6 +467,11 @@ function vsOneWorker(result: Result, oneWorker: Result | null, phase: 'throughpu
   return total === null || oneTotal === null ? null : total / oneTotal;
 }
 
+/** "vs baseline": the median ratio over the baseline's, against the baseline of its own kind (hookd on SQLite is not measured against the PostgreSQL one). */
+function vsBaseline(result: Result, baseline: Result | null): number | null {
+  return baseline && result.uses.postgres === baseline.uses.postgres ? medianRatio(result.figures) / medianRatio(baseline.figures) : null;
+}
+
 /** The samples of every throughput round together; null for a target without lock samples. */
 const roundLocks = (figures: Figures) => (figures.rounds.every((round) => round.locks !== null) ? figures.rounds.flatMap((round) => round.locks!) : null);
 
@@ -508,8 +513,8 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
   });
   const ratios = figures.rounds.map(ratio);
   line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
-  // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
-  if (baseline && result.uses.postgres === baseline.uses.postgres) line("  vs baseline (its median ratio over the baseline's)", (medianRatio(figures) / medianRatio(baseline.figures)).toFixed(2));
+  const overBaseline = vsBaseline(result, baseline);
+  if (overBaseline !== null) line("  vs baseline (its median ratio over the baseline's)", overBaseline.toFixed(2));
   if (sqlite && result.workers !== null) line("  vs hookd on SQLite (its median ratio over SQLite's)", (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2));
   const total = medianCpu(figures, 'total');
   if (total !== null) line(`  total CPU/delivery (µs), own + ${servers(result)}`, total.toFixed(0));
@@ -556,8 +561,7 @@ function rowOf(result: Result, baseline: Result | null, sqlite: Result | null, o
     label: result.label,
     deliveriesPerSecond: median(figures.rounds.map((round) => round.deliveriesPerSecond)),
     ratio: medianRatio(figures),
-    // Against the baseline of its own kind: hookd on SQLite is not measured against the PostgreSQL one.
-    vsBaseline: baseline && result.uses.postgres === baseline.uses.postgres ? medianRatio(figures) / medianRatio(baseline.figures) : null,
+    vsBaseline: vsBaseline(result, baseline),
     vsSqlite: sqlite && result.workers !== null ? medianRatio(figures) / medianRatio(sqlite.figures) : null,
     p50Ms: percentile(figures.latencies, 50) ?? null,
     p99Ms: percentile(figures.latencies, 99) ?? null,
