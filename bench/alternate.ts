@@ -19,6 +19,8 @@ export interface SummaryRow {
   ratio: number;
   totalCpuUs: number | null;
   p99Ms: number;
+  /** Total CPU per delivery in the steady phase (the latency phase's rate), where batches are small. */
+  steadyTotalCpuUs: number | null;
 }
 
 const MAX_PAIRS = 50;
@@ -64,11 +66,14 @@ function printTarget(label: string, runs: { a: SummaryRow[]; b: SummaryRow[] }[]
   if (pairs.length === 0) return;
   const cpu = (value: number | null) => (value === null ? '–' : value.toFixed(0));
   console.log(`\n${label}`);
-  console.log('| pair | ratio A | ratio B | total CPU µs/delivery A | B | p99 ms A | B |');
-  console.log('|---|---|---|---|---|---|---|');
-  pairs.forEach(({ a, b }, i) => console.log(`| ${i + 1} | ${a.ratio.toFixed(3)} | ${b.ratio.toFixed(3)} | ${cpu(a.totalCpuUs)} | ${cpu(b.totalCpuUs)} | ${a.p99Ms.toFixed(1)} | ${b.p99Ms.toFixed(1)} |`));
+  console.log('| pair | ratio A | ratio B | total CPU µs/delivery A | B | steady phase: total CPU µs/delivery A | B | p99 ms A | B |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  pairs.forEach(({ a, b }, i) => console.log(`| ${i + 1} | ${a.ratio.toFixed(3)} | ${b.ratio.toFixed(3)} | ${cpu(a.totalCpuUs)} | ${cpu(b.totalCpuUs)} | ${cpu(a.steadyTotalCpuUs)} | ${cpu(b.steadyTotalCpuUs)} | ${a.p99Ms.toFixed(1)} | ${b.p99Ms.toFixed(1)} |`));
   const higher = pairs.filter(({ a, b }) => a.ratio > b.ratio).length;
-  const cheaper = pairs.filter(({ a, b }) => a.totalCpuUs !== null && b.totalCpuUs !== null && a.totalCpuUs < b.totalCpuUs).length;
-  const cpus = (side: 'a' | 'b') => pairs.map((pair) => pair[side].totalCpuUs).filter((value): value is number => value !== null);
-  console.log(`  A's ratio higher in ${higher} of ${pairs.length} pairs, its total CPU lower in ${cheaper}; medians: ratio ${median(pairs.map((p) => p.a.ratio)).toFixed(3)} against ${median(pairs.map((p) => p.b.ratio)).toFixed(3)}, total CPU ${cpus('a').length ? median(cpus('a')).toFixed(0) : '–'} against ${cpus('b').length ? median(cpus('b')).toFixed(0) : '–'} µs`);
+  const lower = (key: 'totalCpuUs' | 'steadyTotalCpuUs') => pairs.filter(({ a, b }) => a[key] !== null && b[key] !== null && a[key] < b[key]).length;
+  const medianOf = (side: 'a' | 'b', key: 'totalCpuUs' | 'steadyTotalCpuUs') => {
+    const values = pairs.map((pair) => pair[side][key]).filter((value): value is number => value !== null);
+    return values.length ? median(values).toFixed(0) : '–';
+  };
+  console.log(`  A's ratio higher in ${higher} of ${pairs.length} pairs, its total CPU lower in ${lower('totalCpuUs')}, in the steady phase in ${lower('steadyTotalCpuUs')}; medians: ratio ${median(pairs.map((p) => p.a.ratio)).toFixed(3)} against ${median(pairs.map((p) => p.b.ratio)).toFixed(3)}, total CPU ${medianOf('a', 'totalCpuUs')} against ${medianOf('b', 'totalCpuUs')} µs, in the steady phase ${medianOf('a', 'steadyTotalCpuUs')} against ${medianOf('b', 'steadyTotalCpuUs')} µs`);
 }
