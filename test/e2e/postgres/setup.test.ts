@@ -1,16 +1,16 @@
 /**
  * Setting up PostgreSQL as a newcomer would: the schema the URL names need not exist yet (hookd creates
- * it), and a second process with an encryption key of its own is refused with words saying what to do.
+ * it), a URL may name the server's Unix socket, and a second process with an encryption key of its own
+ * is refused with words saying what to do.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { sql } from 'kysely';
 import { startHookd } from '../../../src/app.ts';
 import { StartupError, loadConfig } from '../../../src/config.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
@@ -38,7 +38,8 @@ describe.skipIf(!USE_POSTGRES)(`setting up PostgreSQL (${USE_POSTGRES ? 'running
   const config = (databaseUrl: string) => loadConfig({}, { databaseUrl, dataDir: dataDir(), port: '0', host: '127.0.0.1', adminToken: 'admin', logLevel: 'silent', allowPrivateNetworks: 'true' });
   const newReceiver = receiversClosedAfterAll();
 
-  // Debian's server listens on a Unix socket here too; docs/operations.md says why hookd on the same machine should use it.
+  // Debian's server listens on a Unix socket too; a hookd on the same machine may connect through it (the
+  // URL's host is the socket's directory, URL-encoded).
   const socketDir = process.env.HOOKD_TEST_POSTGRES_SOCKET_DIR ?? '/var/run/postgresql';
   const socketPort = new URL(TEST_DATABASE_URL ?? 'postgres://x:5432').port || '5432';
   const socketMissing = existsSync(join(socketDir, `.s.PGSQL.${socketPort}`)) ? null : `no PostgreSQL socket in ${socketDir} (HOOKD_TEST_POSTGRES_SOCKET_DIR)`;
