@@ -103,10 +103,10 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
         authFailureLimit: config.authFailureLimit,
       },
       now: Date.now,
-      wake: () => {
-        dispatcher?.wake();
-        thread?.wake();
-        store.signals.notifyWork();
+      wake: (webhooks = null) => {
+        dispatcher?.wake(webhooks);
+        thread?.wake(webhooks);
+        store.signals.notifyWork(webhooks);
       },
       stopped: (webhookSeq) => {
         void dispatcher?.dropLane(webhookSeq);
@@ -131,13 +131,13 @@ export async function startHookd(config: Config, logger?: Logger): Promise<Hookd
       }, undefined, store.operational.operator);
       // Other processes' work and stopped webhooks (PostgreSQL; SQLite has one process).
       const running = thread;
-      store.signals.onWork(() => running.wake());
+      store.signals.onWork((webhooks) => running.wake(webhooks));
       store.signals.onStopped((webhookSeq) => running.webhookStopped(webhookSeq));
     } else if (config.role !== 'api') {
       dispatcher = newDispatcher(config, store.dispatch, runner, metrics, log);
       dispatcher.start();
       const running = dispatcher;
-      store.signals.onWork(() => running.wake());
+      store.signals.onWork((webhooks) => running.wake(webhooks));
       store.signals.onStopped((webhookSeq) => void running.dropLane(webhookSeq));
     }
     if (config.role !== 'api') {

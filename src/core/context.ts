@@ -3,6 +3,7 @@ import type { Store } from './ports/store.ts';
 import type { EgressPolicy } from './addresses.ts';
 import type { SecretBox } from './crypto.ts';
 import type { AttemptSender } from './ports/sender.ts';
+import type { WorkFor } from './work-notice.ts';
 
 export interface CoreSettings {
   /** Where deliveries may go (checked on URLs here, and again on the address connected to). */
@@ -20,8 +21,8 @@ export interface CoreContext {
   box: SecretBox;
   settings: CoreSettings;
   now: () => number;
-  /** Tells dispatchers there is new due work (publish, resume, resend). */
-  wake: () => void;
+  /** Tells dispatchers there is new due work (publish, resume, resend), for `webhooks` if it says (work-notice.ts). */
+  wake: (webhooks?: WorkFor) => void;
   /**
    * Tells dispatchers a webhook stopped receiving (paused, disabled, deleted): deliveries they claimed for
    * it but have not started must not go out. Attempts already in flight finish and are recorded.

@@ -88,6 +88,8 @@ export class Events {
     const key = input.idempotencyKey;
     if (key !== undefined && (key.length === 0 || key.length > 255)) throw new Invalid('idempotencyKey', 'must be 1 to 255 characters');
     const now = this.ctx.now();
+    // The store may route a publish more than once (a group retried alone): its last routing is what it stored.
+    let routed: RouteDecision[] = [];
     const result = await this.ctx.store.events.publish({
       workspace,
       type: input.type,
@@ -97,12 +99,13 @@ export class Events {
       idempotencySince: now - this.ctx.settings.idempotencyWindowMs,
       now,
       traceParent,
-    }, (subscribed) => route(subscribed, { type: input.type, data, metadata }));
+    }, (subscribed) => (routed = route(subscribed, { type: input.type, data, metadata })));
     if (result.replayed && !samePublish(result.event, input.type, data)) {
       // As Stripe does: a key names one request; the same key with another body is a mistake worth hearing about.
       throw new Conflict(`idempotency key "${key}" was used within the last ${formatDuration(this.ctx.settings.idempotencyWindowMs)} for a different event (${result.event.id}); use a new key for a new event`, 'idempotencyKey');
     }
-    if (!result.replayed && result.deliveryCount > 0) this.ctx.wake();
+    const due = routed.filter((decision) => !decision.held).map((decision) => decision.webhookSeq);
+    if (!result.replayed && result.deliveryCount > 0 && due.length > 0) this.ctx.wake(due);
     return result;
   }
 

@@ -20,6 +20,8 @@ import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
 import { leaseHasRoomForAttempt } from '../core/lease.ts';
 import { EndpointBackoff } from './endpoint-backoff.ts';
 import { isUnreachable } from './sender.ts';
+import { LeftBehind, webhooksWithoutRoom } from './left-behind.ts';
+import type { WorkFor } from '../core/work-notice.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -69,6 +71,8 @@ export class Dispatcher {
   readonly #held = new Set<number>();
   /** Endpoints that answered 429, 502, 503 or 504, or could not be reached, rest a while (endpoint-backoff.ts). */
   readonly #backoff = new EndpointBackoff();
+  /** Webhooks whose due work recent claims could not take (see wake()). */
+  readonly #leftBehind = new LeftBehind();
   readonly #outcomes: AttemptOutcome[] = [];
   /** The batch of outcomes being recorded right now. */
   #recording: AttemptOutcome[] = [];
@@ -137,9 +141,14 @@ export class Dispatcher {
    * (a webhook resting here, a rate limit), and the new work it is told of is for others. Backed off there,
    * it took that work only at its next timed look: behind a dead endpoint's backlog, another webhook's
    * deliveries waited up to 50 ms (p99 55–60 ms against 11 without the backlog).
+   *
+   * And only for work of the webhooks its last claims left behind (left-behind.ts): a notice naming
+   * another webhook (`webhooks`: core/work-notice.ts) may be work this process is to take. One `serve` on
+   * PostgreSQL, backed off behind a resting endpoint's due work, ignored every notice, and another
+   * webhook's new deliveries waited for the back-off's timer (docs/performance.md, 2026-12-06, late night).
    */
-  wake(): void {
-    if (this.#backedOff && this.options.sharesStore) return;
+  wake(webhooks: WorkFor = null): void {
+    if (this.#backedOff && this.options.sharesStore && (webhooks === null || !this.#leftBehind.mayTake(webhooks, Date.now()))) return;
     this.lookSoon();
   }
 
@@ -221,8 +230,11 @@ export class Dispatcher {
           held: [...this.#held],
         });
         this.#lastClaimLeftDue = claimed.leftDue ?? true;
+        this.#leftBehind.left(claimed.leftBehind ?? [], now);
+        this.#leftBehind.left(webhooksWithoutRoom(rooms.webhooks), now);
         let fresh = 0;
         for (const delivery of claimed) {
+          this.#leftBehind.took(delivery.webhook.seq);
           if (this.#held.has(delivery.seq)) continue;
           delivery.claimedAt = now;
           this.#held.add(delivery.seq);

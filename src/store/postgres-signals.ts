@@ -1,8 +1,9 @@
 /**
  * Wakes every hookd process sharing one PostgreSQL schema when new work is due: publish, resume and
  * resend notify the schema's channel; each process LISTENs on its own connection and wakes its
- * dispatcher, so latency does not depend on a polling interval. The same channel carries "webhook <id>
- * stopped" (payload `stopped:<id>`), so every process hands back what it had queued for a paused or
+ * dispatcher, so latency does not depend on a polling interval. A notice of work names its webhooks
+ * (payload `work:<id>,<id>…`, or none for any: core/work-notice.ts). The same channel carries "webhook
+ * <id> stopped" (payload `stopped:<id>`), so every process hands back what it had queued for a paused or
  * deleted webhook.
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
 import type { WorkSignals } from '../core/ports/store.ts';
+import { GatheredWork, MAX_NAMED_WEBHOOKS, type WorkFor } from '../core/work-notice.ts';
 
 const RECONNECT_MS = 1000;
 /** PostgreSQL cuts identifiers, channel names included, to 63 bytes. */
@@ -25,14 +27,32 @@ export function workChannel(schema: string): string {
   return `hookd_work_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`;
 }
 
+/** A notice's payload: the webhooks it names, or none (null) for any. */
+export function workPayload(webhooks: WorkFor): string | null {
+  return webhooks === null ? null : `work:${webhooks.join(',')}`;
+}
+
+/**
+ * The webhooks a notice names; null (any) for one without a payload or with one this version does not
+ * read: anyone who may write to the database may notify on the channel, and a notice read wrong may only
+ * wake a dispatcher, never keep one asleep.
+ */
+export function webhooksOfPayload(payload: string | undefined): WorkFor {
+  const named = /^work:(\d{1,15}(?:,\d{1,15})*)$/.exec(payload ?? '');
+  if (!named) return null;
+  const webhooks = named[1].split(',', MAX_NAMED_WEBHOOKS + 1).map(Number);
+  return webhooks.length > MAX_NAMED_WEBHOOKS ? null : webhooks;
+}
+
 export class PostgresSignals implements WorkSignals {
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(webhooks: WorkFor) => void>();
   readonly #stopListeners = new Set<(webhookSeq: number) => void>();
   readonly #notifier: pg.Pool;
   #listener: pg.Client | null = null;
   #closed = false;
   #listened = false;
   #pending = false;
+  readonly #gathered = new GatheredWork();
   readonly #channel: string;
 
   /** `schema`: the one hookd's tables are in; `connectTimeoutMs`: as the store's pool (HOOKD_DATABASE_TIMEOUT). */
@@ -48,17 +68,19 @@ export class PostgresSignals implements WorkSignals {
    * so concurrent publishes that notified each waited for the others' commits (lock waits in every
    * benchmark run with it, none without; docs/performance.md, 2026-12-06).
    */
-  notifyWork(): void {
-    // Coalesced: a burst of publishes in one tick sends one notification.
-    if (this.#closed || this.#pending) return;
+  notifyWork(webhooks: WorkFor = null): void {
+    if (this.#closed) return;
+    // Coalesced: a burst of publishes in one tick sends one notification, naming all their webhooks.
+    this.#gathered.add(webhooks);
+    if (this.#pending) return;
     this.#pending = true;
     setImmediate(() => {
       this.#pending = false;
-      this.#notifier.query('SELECT pg_notify($1, NULL)', [this.#channel]).catch(() => undefined);
+      this.#notifier.query('SELECT pg_notify($1, $2)', [this.#channel, workPayload(this.#gathered.take())]).catch(() => undefined);
     });
   }
 
-  onWork(listener: () => void): () => void {
+  onWork(listener: (webhooks: WorkFor) => void): () => void {
     this.#listeners.add(listener);
     if (!this.#listener) void this.listen();
     return () => this.#listeners.delete(listener);
@@ -82,7 +104,10 @@ export class PostgresSignals implements WorkSignals {
     client.on('notification', (message) => {
       const stopped = /^stopped:(\d+)$/.exec(message.payload ?? '');
       if (stopped) for (const listener of this.#stopListeners) listener(Number(stopped[1]));
-      else for (const listener of this.#listeners) listener();
+      else {
+        const webhooks = webhooksOfPayload(message.payload);
+        for (const listener of this.#listeners) listener(webhooks);
+      }
     });
     client.on('error', (error) => {
       // Reconnect and LISTEN again (once per lost connection, however many errors it raises).
@@ -100,7 +125,7 @@ export class PostgresSignals implements WorkSignals {
       return;
     }
     // Back after a loss: what was announced meanwhile was missed, so look for work now.
-    if (this.#listened) for (const listener of this.#listeners) listener();
+    if (this.#listened) for (const listener of this.#listeners) listener(null);
     this.#listened = true;
   }
 

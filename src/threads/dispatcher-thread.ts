@@ -41,7 +41,7 @@ port.on('message', (message: ToDispatcherThread) => {
       remote?.answer(message);
       break;
     case 'work':
-      dispatcher.wake();
+      dispatcher.wake(message.webhooks);
       break;
     case 'webhook-stopped':
       void dispatcher.dropLane(message.webhookSeq);

@@ -13,6 +13,7 @@ import type { MetricsSnapshot } from '../metrics.ts';
 import type { DispatchRepo, WorkspaceRef } from '../core/ports/store.ts';
 import type { FromDispatcherThread, ToDispatcherThread } from './messages.ts';
 import { PendingReplies } from '../util/pending-replies.ts';
+import { GatheredWork, type WorkFor } from '../core/work-notice.ts';
 import { runStoreCall } from './remote-dispatch.ts';
 
 /**
@@ -45,6 +46,7 @@ export class DispatcherThread {
   #stopped: (() => void) | null = null;
   #running = true;
   #wakePending = false;
+  readonly #wakeGathered = new GatheredWork();
 
   private constructor(worker: Worker, repo: DispatchRepo, onFailure: (error: Error) => void) {
     this.#worker = worker;
@@ -100,13 +102,14 @@ export class DispatcherThread {
     return this.#running;
   }
 
-  /** Work may be due: the thread looks for it now. A burst of wakes in one tick sends one message. */
-  wake(): void {
+  /** Work may be due, for `webhooks` if it says: the thread looks for it now. A burst of wakes in one tick sends one message. */
+  wake(webhooks: WorkFor = null): void {
+    this.#wakeGathered.add(webhooks);
     if (this.#wakePending) return;
     this.#wakePending = true;
     queueMicrotask(() => {
       this.#wakePending = false;
-      this.post({ kind: 'work' });
+      this.post({ kind: 'work', webhooks: this.#wakeGathered.take() });
     });
   }
 

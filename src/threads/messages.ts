@@ -2,6 +2,7 @@
 import type { MetricsSnapshot } from '../metrics.ts';
 import type { DisablePolicy, DispatchRepo } from '../core/ports/store.ts';
 import type { OutcomesOnTheWire } from './outcomes-wire.ts';
+import type { WorkFor } from '../core/work-notice.ts';
 
 export type DispatchMethod = keyof DispatchRepo;
 
@@ -17,8 +18,8 @@ export type StoreReply = { kind: 'reply'; id: number; result: unknown } | { kind
 export type ToDispatcherThread =
   | { kind: 'stop' }
   | { kind: 'metrics'; id: number }
-  /** Work may be due (a publish, resume or resend). */
-  | { kind: 'work' }
+  /** Work may be due (a publish, resume or resend), for `webhooks` if it says (core/work-notice.ts). */
+  | { kind: 'work'; webhooks: WorkFor }
   /** A webhook was paused, disabled or deleted: drop what the thread queued for it. */
   | { kind: 'webhook-stopped'; webhookSeq: number }
   | StoreReply;

@@ -9,6 +9,7 @@ import type {
 } from '../model.ts';
 import type { UiSessionKind } from '../ui-sessions.ts';
 import type { SigningScheme } from '../signing-keys.ts';
+import type { WorkFor } from '../work-notice.ts';
 
 /** The two SQL engines behind the one Store. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -420,8 +421,10 @@ export interface DisabledWebhook {
  * it did not take (other processes' to send, resting or full webhooks, beyond its limit). False: it took
  * all it saw, so a delivery due before the claim that a later look finds was committed after the claim
  * read, and the next claim will see it (see Dispatcher.planNextLook). Unknown counts as true.
+ * `leftBehind`, where the store knows it: the webhooks of the due deliveries it saw and did not take
+ * (see Dispatcher.wake).
  */
-export type ClaimBatch = ClaimedDelivery[] & { leftDue?: boolean };
+export type ClaimBatch = ClaimedDelivery[] & { leftDue?: boolean; leftBehind?: readonly number[] };
 
 export interface DispatchRepo {
   claim(request: ClaimRequest): Promise<ClaimBatch>;
@@ -517,9 +520,10 @@ export interface RetentionRepo {
 
 /** Telling other processes that work is due (PostgreSQL: LISTEN/NOTIFY; one SQLite process: nothing to tell). */
 export interface WorkSignals {
-  notifyWork(): void;
-  /** Calls `listener` when another process signals work; returns the unsubscribe function. */
-  onWork(listener: () => void): () => void;
+  /** New work is due, for `webhooks` if it says (core/work-notice.ts). */
+  notifyWork(webhooks?: WorkFor): void;
+  /** Calls `listener` when another process signals work, with the webhooks it names; returns the unsubscribe function. */
+  onWork(listener: (webhooks: WorkFor) => void): () => void;
   /** A webhook stopped receiving (paused, disabled, deleted, changed): every process hands back its queue. */
   notifyStopped(webhookSeq: number): void;
   onStopped(listener: (webhookSeq: number) => void): () => void;

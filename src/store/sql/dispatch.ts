@@ -41,6 +41,14 @@ import { deleteOfGoneWebhooks } from './orphans.ts';
  */
 export const JOIN_AFTER_MS = 200;
 
+/** The webhooks of the due rows a claim saw and did not mark (others', full, resting, or marked elsewhere first). */
+function webhooksLeftBehind(due: Array<{ id: number; webhook_id: number }>, marked: Array<{ id: number }>): number[] {
+  const markedIds = new Set(marked.map((row) => num(row.id)));
+  const left = new Set<number>();
+  for (const row of due) if (!markedIds.has(num(row.id))) left.add(num(row.webhook_id));
+  return [...left];
+}
+
 export class SqlDispatch implements DispatchRepo {
   readonly #dueScan: DueScan;
   readonly #markSending: MarkSending;
@@ -82,10 +90,11 @@ export class SqlDispatch implements DispatchRepo {
     const shares = new Map<number, number>();
     // PostgreSQL: webhooks deleted whose due deliveries outlived them (orphans.ts); theirs are deleted after the claim.
     const gone: number[] = [];
-    // Whether it saw due rows it did not take (ClaimBatch); told on PostgreSQL only, where processes share the work.
+    // Whether it saw due rows it did not take, and their webhooks (ClaimBatch); told on PostgreSQL only, where processes share the work.
     let leftDue = true;
+    let leftBehind: number[] = [];
     // Not enumerable: the batch still reads, copies and compares as the list of deliveries it is.
-    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => (this.dialect === 'postgres' ? Object.defineProperty(claimed, 'leftDue', { value: leftDue }) : claimed);
+    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => (this.dialect === 'postgres' ? Object.defineProperties(claimed, { leftDue: { value: leftDue }, leftBehind: { value: leftBehind } }) : claimed);
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).rows.length === 0);
     // PostgreSQL: the window outside the transaction, which begins with the count and commits with the mark (claim-plans.ts).
     const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx, claim): Promise<Marked> => {
@@ -108,6 +117,7 @@ export class SqlDispatch implements DispatchRepo {
       // The last statement, unless rate logs are written after it.
       const marked = taken.length === 0 ? { rows: [] } : await this.#markSending.run(trx, taken, request.leaseUntil, request.now, claim && rateLogs.size === 0 ? claim.closing() : undefined);
       leftDue = left || taken.length < due.length || marked.rows.length < taken.length;
+      if (claim) leftBehind = webhooksLeftBehind(due, marked.rows);
       if (taken.length === 0) return marked;
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
       const markedOfLimited = new Map<number, number>();
