@@ -84,7 +84,7 @@ export class Deliveries {
     const from = since === undefined ? 0 : parseInstant(since, 'since');
     if (webhook.status !== 'active') throw new Conflict(`the webhook is ${webhook.status}: activate it before re-sending`);
     const count = await this.ctx.store.deliveries.recover(webhook.seq, from, this.ctx.now());
-    if (count > 0) this.ctx.wake();
+    if (count > 0) this.ctx.wake([webhook.seq]);
     return count;
   }
 
@@ -98,7 +98,7 @@ export class Deliveries {
     // Read before the dispatcher is told: the answer is what the resend did (pending), not how far a
     // dispatcher quick to claim it got meanwhile (a CLI test saw `sending`).
     const { delivery: resent } = await this.get(webhook, id);
-    this.ctx.wake();
+    this.ctx.wake([webhook.seq]);
     return resent;
   }
 }

@@ -210,7 +210,7 @@ export class Webhooks {
   /** Pausing holds queued deliveries (also those a dispatcher claimed but has not started); activating releases them and forgets past failures. */
   async setStatus(webhook: Webhook, status: WebhookStatus): Promise<void> {
     await this.ctx.store.webhooks.setStatus(webhook.seq, status, status === 'disabled' ? 'disabled by user' : null, this.ctx.now());
-    if (status === 'active') this.ctx.wake();
+    if (status === 'active') this.ctx.wake([webhook.seq]);
     else this.ctx.stopped(webhook.seq);
   }
 

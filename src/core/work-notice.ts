@@ -6,7 +6,7 @@
  * ten) or obeyed: ignored, new work for any other webhook waited out the back-off.
  */
 
-/** The webhooks new work is for; null: any (a resume, a resend, or more webhooks than a notice names). */
+/** The webhooks new work is for; null: any (more webhooks than a notice names, or a notice from an older hookd). */
 export type WorkFor = readonly number[] | null;
 
 /** Webhooks a notice names at most; a burst of publishes to more says "any". */
