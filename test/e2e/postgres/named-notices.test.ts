@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkFor } from '../../../src/core/work-notice.ts';
-import { eventually, sleep } from '../../helpers/hookd.ts';
+import { eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
-import { overriding } from '../../helpers/dispatch-repo.ts';
 import { ownDispatcher } from '../../helpers/own-dispatcher.ts';
+import { behindRestingWebhook, twentyNotices } from '../../helpers/resting-webhook.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -36,39 +36,13 @@ describe.skipIf(!USE_POSTGRES)(`named notices of new work on PostgreSQL (${USE_P
 
   it('backed off behind a resting webhook, claims at notices of work for another, not for the resting one', { timeout: 30_000 }, async () => {
     const { hookd, receiver } = setup;
-    const workspace = await hookd.core.workspaces.create({ name: 'resting' });
-    const resting = await hookd.core.webhooks.create(workspace, { name: 'resting', url: receiver.url('/resting'), events: ['order.created'], status: 'active' });
-    const other = await hookd.core.webhooks.create(workspace, { name: 'other', url: receiver.url('/other'), events: ['order.deleted'], status: 'active' });
-    receiver.behaviour = { kind: 'status', status: 503 };
-    // More than its concurrency (16): those it has not started when the first 503 comes go back, due.
-    for (let n = 0; n < 50; n++) await hookd.core.events.publish(workspace, { type: 'order.created', data: { n } });
-    let claims = 0;
-    const repo = overriding(hookd.store.dispatch, {
-      claim: (request) => {
-        claims++;
-        return hookd.store.dispatch.claim(request);
-      },
-    });
-    const dispatcher = await setup.start(repo);
-    // The first attempts answer 503: the webhook rests for a second (its deliveries due again after it).
-    await receiver.waitFor(1, 10_000);
-    // Its outcomes recorded and its next look planned (backed off: due work it cannot take), well within the rest.
-    await sleep(300);
-
-    // Twenty notices of work for the resting webhook: only the back-off's timer (every 50 ms) looks.
-    const noticesOf = async (webhook: number) => {
-      const before = claims;
-      const started = Date.now();
-      for (let i = 0; i < 20; i++) {
-        dispatcher.wake([webhook]);
-        await sleep(2);
-      }
-      return { claims: claims - before, timerLooks: Math.ceil((Date.now() - started) / 50) + 1 };
-    };
-    const forResting = await noticesOf(resting.seq);
+    const behind = await behindRestingWebhook(setup, 'resting');
+    const other = await hookd.core.webhooks.create(behind.workspace, { name: 'other', url: receiver.url('/other'), events: ['order.deleted'], status: 'active' });
+    // Notices of work for the resting webhook: only the back-off's timer (every 50 ms) looks.
+    const forResting = await twentyNotices(behind, () => behind.dispatcher.wake([behind.resting.seq]));
     expect(forResting.claims).toBeLessThanOrEqual(forResting.timerLooks);
-    // Twenty for the other webhook: a look at each.
-    const forOther = await noticesOf(other.seq);
+    // Notices of work for the other webhook: a look at each.
+    const forOther = await twentyNotices(behind, () => behind.dispatcher.wake([other.seq]));
     expect(forOther.claims).toBeGreaterThan(forOther.timerLooks);
     expect(receiver.requests.filter((request) => request.path === '/other')).toHaveLength(0);
   });
