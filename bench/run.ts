@@ -41,7 +41,7 @@
  *  7. publish-to-receipt latency (p50, p99, max) of every delivery at a steady R (500) events/s, each
  *     event to the W webhooks, for S (8) seconds, after WARM_UP_SECONDS at that rate that are not timed:
  *     right after the last throughput round the first second was the slowest of the phase for every
- *     target (p50 15–100 ms, against 8–20 in the seconds after: docs/performance.md, 2026-12-06, late
+ *     target (p50 15–100 ms, against 8–38 in the seconds after: docs/performance.md, 2026-12-06, late
  *     night), which measured the way out of a burst, not the steady rate;
  * and at the end a summary table, one row per target, with the total CPU, "vs 1 worker" and the lock
  * waits (mean / max backends waiting, throughput rounds; steady phase).
