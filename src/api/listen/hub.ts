@@ -54,8 +54,14 @@ export class ListenHub {
     this.#sweeper.unref();
   }
 
-  /** Takes over `stream` as the session's event stream (a newer connection replaces an older one). */
+  /**
+   * Takes over `stream` as the session's event stream (a newer connection replaces an older one). Not one
+   * whose connection closed while the request was being checked (a CLI killed right after it asked): its
+   * 'close' has come and gone, nothing would stop the lease's renewal, and the session would outlive its
+   * CLI for good (the CLI test saw it once, under load).
+   */
   attach(sessionId: string, workspaceSeq: number, webhookSeq: number, stream: ServerResponse): void {
+    if (stream.destroyed) return;
     this.#attached.get(sessionId)?.stream.end();
     stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     stream.write(': connected\n\n');
