@@ -20,7 +20,7 @@ import { MAX_START_DELAY_MS } from '../core/flow-control.ts';
 import { leaseHasRoomForAttempt } from '../core/lease.ts';
 import { EndpointBackoff } from './endpoint-backoff.ts';
 import { isUnreachable } from './sender.ts';
-import { LeftBehind, webhooksWithoutRoom } from './left-behind.ts';
+import { RecentlyTaken } from './recently-taken.ts';
 import type { WorkFor } from '../core/work-notice.ts';
 
 export interface DispatcherOptions {
@@ -71,8 +71,8 @@ export class Dispatcher {
   readonly #held = new Set<number>();
   /** Endpoints that answered 429, 502, 503 or 504, or could not be reached, rest a while (endpoint-backoff.ts). */
   readonly #backoff = new EndpointBackoff();
-  /** Webhooks whose due work recent claims could not take (see wake()). */
-  readonly #leftBehind = new LeftBehind();
+  /** Webhooks whose work recent claims took (see wake()). */
+  readonly #recentlyTaken = new RecentlyTaken();
   readonly #outcomes: AttemptOutcome[] = [];
   /** The batch of outcomes being recorded right now. */
   #recording: AttemptOutcome[] = [];
@@ -142,13 +142,13 @@ export class Dispatcher {
    * it took that work only at its next timed look: behind a dead endpoint's backlog, another webhook's
    * deliveries waited up to 50 ms (p99 55–60 ms against 11 without the backlog).
    *
-   * And only for work of the webhooks its last claims left behind (left-behind.ts): a notice naming
-   * another webhook (`webhooks`: core/work-notice.ts) may be work this process is to take. One `serve` on
-   * PostgreSQL, backed off behind a resting endpoint's due work, ignored every notice, and another
-   * webhook's new deliveries waited for the back-off's timer (docs/performance.md, 2026-12-06, late night).
+   * Except for new work of a webhook it has lately been sending to (recently-taken.ts): a notice naming
+   * one (`webhooks`: core/work-notice.ts) is work the others leave to it. Ignored, one `serve` on
+   * PostgreSQL, backed off behind a resting endpoint's due work, took another webhook's new deliveries
+   * only at its back-off's timer (docs/performance.md, 2026-12-06, late night).
    */
   wake(webhooks: WorkFor = null): void {
-    if (this.#backedOff && this.options.sharesStore && (webhooks === null || !this.#leftBehind.mayTake(webhooks, Date.now()))) return;
+    if (this.#backedOff && this.options.sharesStore && (webhooks === null || !this.#recentlyTaken.mayTake(webhooks, Date.now()))) return;
     this.lookSoon();
   }
 
@@ -215,7 +215,8 @@ export class Dispatcher {
         if (room <= 0) break;
         const rooms = this.#lanes.claimRoom(budget);
         const now = Date.now();
-        for (const resting of this.#backoff.restingNow(now)) rooms.webhooks.set(resting, 0);
+        const resting = this.#backoff.restingNow(now);
+        for (const webhook of resting) rooms.webhooks.set(webhook, 0);
         this.#lastClaimAt = now;
         const claimed = await this.repo.claim({
           now,
@@ -230,11 +231,12 @@ export class Dispatcher {
           held: [...this.#held],
         });
         this.#lastClaimLeftDue = claimed.leftDue ?? true;
-        this.#leftBehind.left(claimed.leftBehind ?? [], now);
-        this.#leftBehind.left(webhooksWithoutRoom(rooms.webhooks), now);
+        // Left behind (another process's now, or resting here), unless the same claim also took some of it.
+        this.#recentlyTaken.left(claimed.leftBehind ?? []);
+        this.#recentlyTaken.left(resting);
         let fresh = 0;
         for (const delivery of claimed) {
-          this.#leftBehind.took(delivery.webhook.seq);
+          this.#recentlyTaken.took(delivery.webhook.seq, now);
           if (this.#held.has(delivery.seq)) continue;
           delivery.claimedAt = now;
           this.#held.add(delivery.seq);

@@ -17,14 +17,18 @@ export interface BehindRestingWebhook {
   claims(): number;
 }
 
-/** In a new workspace named `name`, a resting webhook with due work, and the dispatcher started after its first attempts. */
-export async function behindRestingWebhook(setup: OwnDispatcher, name: string): Promise<BehindRestingWebhook> {
+/**
+ * In a new workspace named `name`, a resting webhook with due work, and the dispatcher started after its
+ * first attempts. `before`: more of the workspace's work, set up before the dispatcher starts.
+ */
+export async function behindRestingWebhook(setup: OwnDispatcher, name: string, before?: (workspace: Workspace) => Promise<void>): Promise<BehindRestingWebhook> {
   const { hookd, receiver } = setup;
   const workspace = await hookd.core.workspaces.create({ name });
   const resting = await hookd.core.webhooks.create(workspace, { name: 'resting', url: receiver.url('/resting'), events: ['order.created'], status: 'active' });
   receiver.behaviour = { kind: 'status', status: 503 };
   // More than its concurrency (16): those it has not started when the first 503 comes go back, due.
   for (let n = 0; n < 50; n++) await hookd.core.events.publish(workspace, { type: 'order.created', data: { n } });
+  await before?.(workspace);
   let claims = 0;
   const repo = overriding(hookd.store.dispatch, {
     claim: (request) => {

@@ -3,9 +3,9 @@
  * a look that finds work due since before its last claim means the claim could not take it (its webhook is
  * full in another process): it backs off, and only its timer looks again. But when that claim took all the
  * due work it saw (ClaimBatch.leftDue false), the work found was committed after the claim read it: the
- * dispatcher claims it after a short gathering wait (10 ms), not the whole back-off (50 ms). A notice of
- * work for a webhook its claim did not leave behind makes it look at once (Dispatcher.wake). Fake timers:
- * no time passes but what the test advances.
+ * dispatcher claims it after a short gathering wait (10 ms), not the whole back-off (50 ms). Fake timers:
+ * no time passes but what the test advances. (A notice naming a webhook it has lately been sending to:
+ * test/e2e/postgres/named-notices.test.ts.)
  */
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,11 +13,8 @@ import type { ClaimBatch, DispatchRepo } from '../../src/core/ports/store.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { RetryPolicy } from '../../src/delivery/retry.ts';
 
-/**
- * A store whose first look after the first claim finds work due at that claim's time; its claims say they
- * left that work (`leftDue`), of `leftBehind`'s webhooks.
- */
-function storeWith(leftDue: boolean | undefined, leftBehind?: number[]): DispatchRepo & { claimedAt: number[] } {
+/** A store whose first look after the first claim finds work due at that claim's time. */
+function storeWith(leftDue: boolean | undefined): DispatchRepo & { claimedAt: number[] } {
   const claimedAt: number[] = [];
   let looks = 0;
   return {
@@ -26,7 +23,6 @@ function storeWith(leftDue: boolean | undefined, leftBehind?: number[]): Dispatc
       claimedAt.push(request.now);
       const batch: ClaimBatch = [];
       if (leftDue !== undefined) batch.leftDue = leftDue;
-      if (leftBehind) batch.leftBehind = leftBehind;
       return batch;
     },
     nextDueAt: async () => (looks++ === 0 ? claimedAt[0] : null),
@@ -52,9 +48,9 @@ function dispatcherOn(repo: DispatchRepo): Dispatcher {
   }, pino({ level: 'silent' }));
 }
 
-/** A started dispatcher on storeWith(leftDue, leftBehind), after its first claim. */
-async function afterFirstClaim(leftDue: boolean | undefined, leftBehind?: number[]) {
-  const repo = storeWith(leftDue, leftBehind);
+/** A started dispatcher on storeWith(leftDue), after its first claim. */
+async function afterFirstClaim(leftDue: boolean | undefined) {
+  const repo = storeWith(leftDue);
   const dispatcher = dispatcherOn(repo);
   dispatcher.start();
   await vi.advanceTimersByTimeAsync(1);
@@ -90,19 +86,5 @@ describe('a dispatcher that shares its store', () => {
       expect(repo.claimedAt).toHaveLength(2);
       await dispatcher.stop();
     }
-  });
-
-  it('backed off, looks at once for a notice naming a webhook its claim did not leave behind', async () => {
-    const { repo, dispatcher } = await afterFirstClaim(true, [7, 8]);
-    // Work for the webhooks it left (another process's, or resting here): its claim would find nothing.
-    dispatcher.wake([7]);
-    dispatcher.wake([8, 7]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(repo.claimedAt).toHaveLength(1);
-    // Work for another webhook may be its own to take.
-    dispatcher.wake([7, 9]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(repo.claimedAt).toHaveLength(2);
-    await dispatcher.stop();
   });
 });

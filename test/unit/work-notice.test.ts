@@ -1,11 +1,11 @@
 /**
  * Notices of new work name their webhooks (core/work-notice.ts): gathered over a burst, carried in
- * PostgreSQL's notification payload, and held against the webhooks a dispatcher's claims left behind
- * (delivery/left-behind.ts).
+ * PostgreSQL's notification payload, and held against the webhooks a dispatcher has lately been sending
+ * to (delivery/recently-taken.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { GatheredWork, MAX_NAMED_WEBHOOKS } from '../../src/core/work-notice.ts';
-import { LEFT_BEHIND_MS, LeftBehind, webhooksWithoutRoom } from '../../src/delivery/left-behind.ts';
+import { RECENT_MS, RecentlyTaken } from '../../src/delivery/recently-taken.ts';
 import { webhooksOfPayload, workPayload } from '../../src/store/postgres-signals.ts';
 
 describe('gathered work', () => {
@@ -46,31 +46,28 @@ describe('the notification payload', () => {
   });
 });
 
-describe('webhooks left behind', () => {
-  it('are those a claim left, until a claim takes their work or a while has passed', () => {
-    const left = new LeftBehind();
-    left.left([1, 2], 1000);
-    expect(left.mayTake([1], 1000)).toBe(false);
-    expect(left.mayTake([1, 2], 1500)).toBe(false);
-    // Any webhook not left behind may be work to take.
-    expect(left.mayTake([1, 3], 1500)).toBe(true);
-    left.took(2);
-    expect(left.mayTake([2], 1500)).toBe(true);
-    expect(left.mayTake([1], 1000 + LEFT_BEHIND_MS)).toBe(true);
-    // Left again, remembered again from then.
-    left.left([1], 1000 + LEFT_BEHIND_MS);
-    expect(left.mayTake([1], 1001 + LEFT_BEHIND_MS)).toBe(false);
+describe('webhooks recently taken', () => {
+  it('are those a claim took work of, until a while has passed or a claim left their work behind', () => {
+    const recent = new RecentlyTaken();
+    recent.took(1, 1000);
+    recent.took(2, 1000);
+    expect(recent.mayTake([1], 1000)).toBe(true);
+    // Any one of them named is enough; none of them, not.
+    expect(recent.mayTake([3, 2], 1500)).toBe(true);
+    expect(recent.mayTake([3], 1500)).toBe(false);
+    recent.left([2]);
+    expect(recent.mayTake([2], 1500)).toBe(false);
+    expect(recent.mayTake([1], 999 + RECENT_MS)).toBe(true);
+    expect(recent.mayTake([1], 1000 + RECENT_MS)).toBe(false);
+    // Taken again, counted again from then.
+    recent.took(1, 1000 + RECENT_MS);
+    expect(recent.mayTake([1], 1001 + RECENT_MS)).toBe(true);
   });
 
-  it('are remembered in bounded number, the oldest forgotten first', () => {
-    const left = new LeftBehind();
-    left.left(Array.from({ length: 10_000 }, (_, i) => i), 1000);
-    // The newest are still remembered; the oldest beyond the bound are not.
-    expect(left.mayTake([9_999], 1001)).toBe(false);
-    expect(left.mayTake([0], 1001)).toBe(true);
-  });
-
-  it('include the webhooks a claim gave no room', () => {
-    expect(webhooksWithoutRoom(new Map([[1, 0], [2, 3], [3, -1]]))).toEqual([1, 3]);
+  it('are remembered in bounded number, those taken longest ago forgotten first', () => {
+    const recent = new RecentlyTaken();
+    for (let webhook = 0; webhook < 10_000; webhook++) recent.took(webhook, 1000);
+    expect(recent.mayTake([9_999], 1001)).toBe(true);
+    expect(recent.mayTake([0], 1001)).toBe(false);
   });
 });

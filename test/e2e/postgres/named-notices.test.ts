@@ -1,16 +1,18 @@
 /**
  * Notices of new work name their webhooks (core/work-notice.ts), and a dispatcher backed off on a shared
- * store looks at once for work of a webhook its claims did not leave behind (Dispatcher.wake). Behind a
+ * store looks at once for work of a webhook it has lately been sending to (Dispatcher.wake). Behind a
  * resting endpoint's due work, one `serve` on PostgreSQL used to ignore every notice until its back-off
  * timer, so another webhook's deliveries waited up to 50 ms more (docs/performance.md, 2026-12-06, late
  * night). Runs in the `postgres` project only (HOOKD_TEST_DATABASE_URL set).
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkFor } from '../../../src/core/work-notice.ts';
+import type { Webhook } from '../../../src/core/model.ts';
 import { eventually } from '../../helpers/hookd.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { ownDispatcher } from '../../helpers/own-dispatcher.ts';
 import { behindRestingWebhook, twentyNotices } from '../../helpers/resting-webhook.ts';
+import { Receiver } from '../../helpers/receiver.ts';
 
 const reason = 'needs PostgreSQL: runs in the postgres project when HOOKD_TEST_DATABASE_URL is set';
 
@@ -34,16 +36,31 @@ describe.skipIf(!USE_POSTGRES)(`named notices of new work on PostgreSQL (${USE_P
     expect(heard.every((webhooks) => webhooks !== null && [...webhooks].sort().join() === [first.seq, second.seq].sort().join())).toBe(true);
   });
 
-  it('backed off behind a resting webhook, claims at notices of work for another, not for the resting one', { timeout: 30_000 }, async () => {
-    const { hookd, receiver } = setup;
-    const behind = await behindRestingWebhook(setup, 'resting');
-    const other = await hookd.core.webhooks.create(behind.workspace, { name: 'other', url: receiver.url('/other'), events: ['order.deleted'], status: 'active' });
-    // Notices of work for the resting webhook: only the back-off's timer (every 50 ms) looks.
-    const forResting = await twentyNotices(behind, () => behind.dispatcher.wake([behind.resting.seq]));
-    expect(forResting.claims).toBeLessThanOrEqual(forResting.timerLooks);
-    // Notices of work for the other webhook: a look at each.
-    const forOther = await twentyNotices(behind, () => behind.dispatcher.wake([other.seq]));
-    expect(forOther.claims).toBeGreaterThan(forOther.timerLooks);
-    expect(receiver.requests.filter((request) => request.path === '/other')).toHaveLength(0);
+  it('backed off behind a resting webhook, claims at notices of work for the webhook it has been sending to, not for the resting one', { timeout: 30_000 }, async () => {
+    const { hookd } = setup;
+    // Another webhook of the workspace, healthy, with one delivery the dispatcher's first claim takes too.
+    const healthy = await Receiver.start();
+    let other: Webhook | undefined;
+    try {
+      const behind = await behindRestingWebhook(setup, 'resting', async (workspace) => {
+        other = await hookd.core.webhooks.create(workspace, { name: 'other', url: healthy.url('/other'), events: ['order.deleted'], status: 'active' });
+        await hookd.core.events.publish(workspace, { type: 'order.deleted', data: {} });
+      });
+      const otherSeq = (other as Webhook).seq;
+      await healthy.waitFor(1, 10_000);
+      // Notices of work for the webhook it has lately been sending to (within the second it counts as
+      // such: recently-taken.ts): a look at each.
+      const forOther = await twentyNotices(behind, () => behind.dispatcher.wake([otherSeq]));
+      expect(forOther.claims).toBeGreaterThan(forOther.timerLooks);
+      // For the resting webhook: only the back-off's timer (every 50 ms) looks.
+      const forResting = await twentyNotices(behind, () => behind.dispatcher.wake([behind.resting.seq]));
+      expect(forResting.claims).toBeLessThanOrEqual(forResting.timerLooks);
+      // For a webhook it has not sent to: the same.
+      const forUnknown = await twentyNotices(behind, () => behind.dispatcher.wake([otherSeq + 1000]));
+      expect(forUnknown.claims).toBeLessThanOrEqual(forUnknown.timerLooks);
+      expect(healthy.requests).toHaveLength(1);
+    } finally {
+      await healthy.close();
+    }
   });
 });
