@@ -148,7 +148,7 @@ export class Dispatcher {
    * endpoint's due work, took another webhook's new deliveries only at its back-off's timer
    * (docs/performance.md, 2026-12-06, late night). The short wait that gathers new work (GATHER_MS) is
    * kept whatever the notice names: cut short by every notice, a stream of publishes under load became a
-   * claim each again, and the rounds' CPU per delivery rose by a fifth.
+   * claim each again, and the rounds' CPU per delivery rose by a fifth or more.
    */
   wake(webhooks: WorkFor = null): void {
     const inLongBackOff = this.#backedOff && this.#lastClaimLeftDue;

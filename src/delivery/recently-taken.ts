@@ -1,10 +1,11 @@
 /**
- * The webhooks this dispatcher has lately been sending to. While it is backed off (Dispatcher.wake), a
- * notice of new work wakes it only if it names one of them: the others leave a webhook's new work to
- * the process that is sending to it (sql/dispatch.ts, JOIN_AFTER_MS), so that work is this one's to
- * take, and its claim will not come back empty. New work for any other webhook waits for the back-off's
- * timer, as every notice's did before: an idle worker woken for webhooks it had not left behind claimed
- * often enough to take work from the one sending to them, and four workers' latency rose.
+ * The webhooks this dispatcher has lately been sending to. While it is in its long back-off (due work
+ * left that was not its to take: Dispatcher.wake), a notice of new work wakes it only if it names one
+ * of them: the others leave a webhook's new work to the process that is sending to it (sql/dispatch.ts,
+ * JOIN_AFTER_MS), so that work is this one's to take, and its claim will not come back empty. New work
+ * for any other webhook waits for the back-off's timer, as every notice's did before: an idle worker
+ * woken for webhooks it had not left behind claimed often enough to take work from the one sending to
+ * them, and four workers' latency rose.
  *
  * A webhook counts from the claim that took its work until a second has passed, or until a claim leaves
  * its due work behind (it rests here now, or another process took it over).
