@@ -104,8 +104,9 @@ export class Events {
       // As Stripe does: a key names one request; the same key with another body is a mistake worth hearing about.
       throw new Conflict(`idempotency key "${key}" was used within the last ${formatDuration(this.ctx.settings.idempotencyWindowMs)} for a different event (${result.event.id}); use a new key for a new event`, 'idempotencyKey');
     }
+    // Held deliveries are not due: a publish to paused webhooks only wakes no one.
     const due = routed.filter((decision) => !decision.held).map((decision) => decision.webhookSeq);
-    if (!result.replayed && result.deliveryCount > 0 && due.length > 0) this.ctx.wake(due);
+    if (!result.replayed && due.length > 0) this.ctx.wake(due);
     return result;
   }
 

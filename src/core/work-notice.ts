@@ -15,21 +15,25 @@ export const MAX_NAMED_WEBHOOKS = 64;
 /** The webhooks of several notices gathered into one (a burst of publishes in one tick sends one). */
 export class GatheredWork {
   #webhooks: Set<number> | null = new Set();
+  #gathering = false;
 
-  add(webhooks: WorkFor): void {
-    if (this.#webhooks === null) return;
-    if (webhooks === null) {
-      this.#webhooks = null;
-      return;
+  /** Adds a notice's webhooks; true if it is the first since the last take (the caller then sends, later, what take() gives). */
+  add(webhooks: WorkFor): boolean {
+    const first = !this.#gathering;
+    this.#gathering = true;
+    if (webhooks === null) this.#webhooks = null;
+    else if (this.#webhooks !== null) {
+      for (const webhook of webhooks) this.#webhooks.add(webhook);
+      if (this.#webhooks.size > MAX_NAMED_WEBHOOKS) this.#webhooks = null;
     }
-    for (const webhook of webhooks) this.#webhooks.add(webhook);
-    if (this.#webhooks.size > MAX_NAMED_WEBHOOKS) this.#webhooks = null;
+    return first;
   }
 
   /** What was gathered since the last take; empty again after. */
   take(): WorkFor {
     const gathered = this.#webhooks === null ? null : [...this.#webhooks];
     this.#webhooks = new Set();
+    this.#gathering = false;
     return gathered;
   }
 }

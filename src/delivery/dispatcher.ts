@@ -151,8 +151,8 @@ export class Dispatcher {
    * claim each again, and the rounds' CPU per delivery rose by a fifth or more.
    */
   wake(webhooks: WorkFor = null): void {
-    const inLongBackOff = this.#backedOff && this.#lastClaimLeftDue;
-    if (this.#backedOff && this.options.sharesStore && !(inLongBackOff && webhooks !== null && this.#recentlyTaken.mayTake(webhooks, Date.now()))) return;
+    const ownWork = () => this.#lastClaimLeftDue && this.#recentlyTaken.mayTake(webhooks, Date.now());
+    if (this.#backedOff && this.options.sharesStore && !ownWork()) return;
     this.lookSoon();
   }
 
@@ -235,12 +235,10 @@ export class Dispatcher {
           held: [...this.#held],
         });
         this.#lastClaimLeftDue = claimed.leftDue ?? true;
-        // Left behind (another process's now, or resting here), unless the same claim also took some of it.
-        this.#recentlyTaken.left(claimed.leftBehind ?? []);
-        this.#recentlyTaken.left(resting);
+        // Read only where processes share the store (wake()).
+        if (this.options.sharesStore) this.#recentlyTaken.claimed(claimed, resting, now);
         let fresh = 0;
         for (const delivery of claimed) {
-          this.#recentlyTaken.took(delivery.webhook.seq, now);
           if (this.#held.has(delivery.seq)) continue;
           delivery.claimedAt = now;
           this.#held.add(delivery.seq);

@@ -11,6 +11,9 @@
  * its due work behind (it rests here now, or another process took it over).
  */
 
+import type { ClaimBatch } from '../core/ports/store.ts';
+import type { WorkFor } from '../core/work-notice.ts';
+
 /** How long a webhook counts as this dispatcher's after the claim that took its work. */
 export const RECENT_MS = 1000;
 /** Webhooks remembered at most: past it, those taken longest ago are forgotten. */
@@ -20,24 +23,27 @@ export class RecentlyTaken {
   /** Webhook → when a claim last took its work, oldest first (a Map keeps insertion order). */
   readonly #at = new Map<number, number>();
 
-  /** A claim at `now` took work of `webhook`. */
-  took(webhook: number, now: number): void {
-    this.#at.delete(webhook);
-    this.#at.set(webhook, now);
+  /**
+   * A claim at `now`: it left due work of `claim.leftBehind` and of the `resting` webhooks behind (another
+   * process's now, or resting here), and took the work of its deliveries' webhooks (which counts, if the
+   * same claim also left some of theirs).
+   */
+  claimed(claim: ClaimBatch, resting: readonly number[], now: number): void {
+    for (const webhook of claim.leftBehind ?? []) this.#at.delete(webhook);
+    for (const webhook of resting) this.#at.delete(webhook);
+    for (const delivery of claim) {
+      this.#at.delete(delivery.webhook.seq);
+      this.#at.set(delivery.webhook.seq, now);
+    }
     for (const [oldest, at] of this.#at) {
       if (this.#at.size <= MAX_REMEMBERED && at > now - RECENT_MS) break;
       this.#at.delete(oldest);
     }
   }
 
-  /** A claim left due work of `webhooks` behind. */
-  left(webhooks: Iterable<number>): void {
-    for (const webhook of webhooks) this.#at.delete(webhook);
-  }
-
-  /** Whether new work for `webhooks` is this dispatcher's to take at `now`: it lately took work of one of them. */
-  mayTake(webhooks: readonly number[], now: number): boolean {
-    return webhooks.some((webhook) => {
+  /** Whether new work for `webhooks` (null: unnamed) is this dispatcher's to take at `now`: it lately took work of one of them. */
+  mayTake(webhooks: WorkFor, now: number): boolean {
+    return webhooks !== null && webhooks.some((webhook) => {
       const at = this.#at.get(webhook);
       return at !== undefined && at > now - RECENT_MS;
     });

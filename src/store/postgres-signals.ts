@@ -51,7 +51,6 @@ export class PostgresSignals implements WorkSignals {
   #listener: pg.Client | null = null;
   #closed = false;
   #listened = false;
-  #pending = false;
   readonly #gathered = new GatheredWork();
   readonly #channel: string;
 
@@ -69,13 +68,9 @@ export class PostgresSignals implements WorkSignals {
    * benchmark run with it, none without; docs/performance.md, 2026-12-06).
    */
   notifyWork(webhooks: WorkFor = null): void {
-    if (this.#closed) return;
     // Coalesced: a burst of publishes in one tick sends one notification, naming all their webhooks.
-    this.#gathered.add(webhooks);
-    if (this.#pending) return;
-    this.#pending = true;
+    if (this.#closed || !this.#gathered.add(webhooks)) return;
     setImmediate(() => {
-      this.#pending = false;
       this.#notifier.query('SELECT pg_notify($1, $2)', [this.#channel, workPayload(this.#gathered.take())]).catch(() => undefined);
     });
   }

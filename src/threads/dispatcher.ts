@@ -45,7 +45,6 @@ export class DispatcherThread {
   #stopping = false;
   #stopped: (() => void) | null = null;
   #running = true;
-  #wakePending = false;
   readonly #wakeGathered = new GatheredWork();
 
   private constructor(worker: Worker, repo: DispatchRepo, onFailure: (error: Error) => void) {
@@ -104,11 +103,8 @@ export class DispatcherThread {
 
   /** Work may be due, for `webhooks` if it says: the thread looks for it now. A burst of wakes in one tick sends one message. */
   wake(webhooks: WorkFor = null): void {
-    this.#wakeGathered.add(webhooks);
-    if (this.#wakePending) return;
-    this.#wakePending = true;
+    if (!this.#wakeGathered.add(webhooks)) return;
     queueMicrotask(() => {
-      this.#wakePending = false;
       this.post({ kind: 'work', webhooks: this.#wakeGathered.take() });
     });
   }

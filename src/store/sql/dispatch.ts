@@ -116,8 +116,9 @@ export class SqlDispatch implements DispatchRepo {
       }
       // The last statement, unless rate logs are written after it.
       const marked = taken.length === 0 ? { rows: [] } : await this.#markSending.run(trx, taken, request.leaseUntil, request.now, claim && rateLogs.size === 0 ? claim.closing() : undefined);
-      leftDue = left || taken.length < due.length || marked.rows.length < taken.length;
-      if (claim) leftBehind = webhooksLeftBehind(due, marked.rows);
+      // A due row not marked was not taken, or was marked by another claim first.
+      leftBehind = webhooksLeftBehind(due, marked.rows);
+      leftDue = left || leftBehind.length > 0;
       if (taken.length === 0) return marked;
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
       const markedOfLimited = new Map<number, number>();
