@@ -27,6 +27,7 @@ import { postgresSendingIndex } from '../migrations/023_postgres_sending_index.t
 import { postgresOutputColumnStatistics } from '../migrations/024_postgres_output_column_statistics.ts';
 import { postgresNoKeysToHotRows } from '../migrations/025_postgres_no_keys_to_hot_rows.ts';
 import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_index_by_lease.ts';
+import { postgresBytewiseKeys } from '../migrations/027_postgres_bytewise_keys.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { StoreHealth } from '../store-errors.ts';
@@ -80,9 +81,18 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '024_postgres_output_column_statistics': postgresOutputColumnStatistics(dialect),
         '025_postgres_no_keys_to_hot_rows': postgresNoKeysToHotRows(dialect),
         '026_postgres_sending_index_by_lease': postgresSendingIndexByLease(dialect),
+        '027_postgres_bytewise_keys': postgresBytewiseKeys(dialect),
       };
     },
   };
+}
+
+/** Whether `error` (or its cause) is pg's client-side timeout (HOOKD_DATABASE_TIMEOUT), the server's cancel or statement timeout (57014). */
+function timedOut(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    if (e.message === 'Query read timeout' || (e as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
 }
 
 export class SqlStore implements Store {
@@ -145,7 +155,13 @@ export class SqlStore implements Store {
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
-      throw new StartupError(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error | undefined)?.message ?? 'unknown error'}`);
+      const name = failed?.migrationName ? `database migration ${failed.migrationName}` : 'a database migration';
+      if (timedOut(error)) {
+        // Retrying would time out again: a migration that rebuilds an index of a big table reads all of it.
+        throw new StartupError(`${name} took longer than HOOKD_DATABASE_TIMEOUT and was rolled back; `
+          + 'run the migrations once with a longer one: HOOKD_DATABASE_TIMEOUT=10m hookd migrate');
+      }
+      throw new StartupError(`${name} failed: ${(error as Error | undefined)?.message ?? 'unknown error'}`);
     }
   }
 
