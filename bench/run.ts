@@ -5,6 +5,7 @@
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
  * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
  * npm run bench -- --scenario filter [--events N]   (what a payload filter and a transform cost per delivery: see filter.ts)
+ * npm run bench -- --scenario store [--events N] [--rounds K]   (what hookd's store costs PostgreSQL per delivery, step by step, against the baseline's log: see store.ts)
  * npm run bench -- --passes N [options above]   (N, odd, passes over the targets, every other one in reverse order, and the median of their figures)
  * npm run bench -- --alternate <dir> [--pairs N] [options above]   (this checkout's hookd against another's, in alternating runs: see alternate.ts)
  *
@@ -63,6 +64,7 @@ import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
 import { historySize, writeHistory } from './history.ts';
 import { filterScenario } from './filter.ts';
+import { storeScenario } from './store.ts';
 import { alternate, type SummaryRow } from './alternate.ts';
 import {
   EVENT_TYPE, SIGNING_SECRET, freePort, httpPublisher, inParallel, json, median, now, postgresSchema, sleep, startHookd,
@@ -773,6 +775,7 @@ async function main(): Promise<void> {
   if (args.scenario === 'backlog') return backlogScenario(Number(args.backlog), args.store);
   if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));
   if (args.scenario === 'filter') return filterScenario(Number(args.events ?? 5000));
+  if (args.scenario === 'store') return storeScenario(EVENTS, Number(args.rounds));
   if (args.baseline !== 'bullmq' && args.baseline !== 'none') throw new Error(`--baseline: bullmq or none, not ${args.baseline}`);
   if (!Number.isInteger(PASSES) || PASSES < 1 || PASSES > MAX_PASSES || PASSES % 2 === 0) throw new Error(`--passes: an odd number from 1 to ${MAX_PASSES}`);
   const postgres = args.store === 'postgres';

@@ -1,0 +1,149 @@
+/**
+ * npm run bench -- --scenario store [--events N] [--rounds K]
+ *
+ * What hookd's store costs PostgreSQL per delivery, step by step, against the baseline's log in the same
+ * run: no HTTP, no sending, none of the end-to-end benchmark's noise from the receiver and publishers.
+ *
+ * hookd: an API-role hookd in this process, on a schema of its own; N events published through its core
+ * (4 webhooks each, 32 publishes at once, as the throughput phase), then claimed as a dispatcher claims
+ * (batches of up to 128), each batch recorded as successes before the next claim (in batches of 36, the
+ * size a busy dispatcher records).
+ * PostgreSQL's CPU (every `postgres` process) and this process's are read from /proc around each step.
+ * The baseline: the same N × 4 deliveries written as its worker writes its log, ONE INSERT per attempt,
+ * 64 at once through a pool of 10.
+ *
+ * Rounds alternate (hookd, baseline, hookd, …) so that the machine's drift falls on both; medians.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { startHookd, type Hookd } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { AttemptOutcome, ClaimedDelivery } from '../src/core/ports/store.ts';
+import type { Workspace } from '../src/core/model.ts';
+import { serverCpuBetween, serverCpuByPid } from './cpu.ts';
+import { EVENT_TYPE, inParallel, median, postgresSchema } from './support.ts';
+
+const WEBHOOKS = 4;
+const PUBLISHING = 32;
+const CLAIM_LIMIT = 128;
+const RECORD_BATCH = 36;
+const BASELINE_IN_FLIGHT = 64;
+const LEASE_MS = 75_000;
+/** hookd's default rules (never reached: every outcome is a success). */
+const DISABLE_POLICY = { standard: { failures: 5, afterMs: 432_000_000 }, woocommerce: { failures: 5 } };
+/** An order of about 1 KiB, as the throughput phase publishes. */
+const data = (i: number) => ({ id: i, customer: 'c'.repeat(40), items: Array.from({ length: 12 }, (_, n) => ({ sku: `SKU-${n}`, qty: n, price: 9.99 })) });
+
+/** PostgreSQL's CPU µs per delivery over `run`, and this process's. */
+async function measured(deliveries: number, run: () => Promise<void>): Promise<{ postgres: number; own: number }> {
+  const before = serverCpuByPid('postgres');
+  const own = process.cpuUsage();
+  await run();
+  const spent = process.cpuUsage(own);
+  const after = serverCpuByPid('postgres');
+  if (!before || !after) throw new Error('cannot read PostgreSQL\'s CPU time from /proc');
+  return { postgres: (serverCpuBetween(before, after) * 1e6) / deliveries, own: (spent.user + spent.system) / deliveries };
+}
+
+interface Steps {
+  publish: { postgres: number; own: number };
+  claim: { postgres: number; own: number };
+  record: { postgres: number; own: number };
+}
+
+async function hookdRound(hookd: Hookd, workspace: Workspace, events: number): Promise<Steps> {
+  const deliveries = events * WEBHOOKS;
+  const publish = await measured(deliveries, () => inParallel(events, PUBLISHING, (i) => hookd.core.events.publish(workspace, { type: EVENT_TYPE, data: data(i) })));
+  // As a dispatcher does: a claim, then its deliveries' outcomes recorded, then the next claim. Each step's
+  // CPU is added up on its own.
+  const claim = { postgres: 0, own: 0 };
+  const record = { postgres: 0, own: 0 };
+  const add = (sum: { postgres: number; own: number }, step: { postgres: number; own: number }) => {
+    sum.postgres += step.postgres;
+    sum.own += step.own;
+  };
+  let claimedSoFar = 0;
+  while (claimedSoFar < deliveries) {
+    let batch: ClaimedDelivery[] = [];
+    add(claim, await measured(deliveries, async () => {
+      const now = Date.now();
+      batch = await hookd.store.dispatch.claim({
+        now, leaseUntil: now + LEASE_MS, limit: CLAIM_LIMIT, perWebhookRoom: new Map(), perWebhookDefault: CLAIM_LIMIT,
+        perWorkspaceRoom: new Map(), perWorkspaceDefault: CLAIM_LIMIT, webhookConcurrency: CLAIM_LIMIT, settled: [], held: [],
+      });
+    }));
+    if (batch.length === 0) throw new Error(`claimed ${claimedSoFar} of ${deliveries} deliveries, then nothing`);
+    claimedSoFar += batch.length;
+    for (let start = 0; start < batch.length; start += RECORD_BATCH) {
+      const now = Date.now();
+      const outcomes: AttemptOutcome[] = batch.slice(start, start + RECORD_BATCH).map((delivery) => ({
+        deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: false, next: { status: 'succeeded', at: null },
+        attempt: {
+          deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, eventType: delivery.event.type, trigger: 'scheduled', success: true,
+          requestUrl: delivery.webhook.url, requestHeadersJson: '{"content-type":"application/json","webhook-id":"x"}', requestBody: delivery.event.dataJson,
+          responseCode: 200, responseMessage: 'OK', responseHeadersJson: '{"content-length":"2"}', responseBody: 'ok', durationMs: 1.2, error: null, createdAt: now,
+        },
+      }));
+      add(record, await measured(deliveries, () => hookd.store.dispatch.record(outcomes, DISABLE_POLICY, now).then(() => undefined)));
+    }
+  }
+  return { publish, claim, record };
+}
+
+async function baselineRound(log: pg.Pool, events: number, url: string): Promise<{ postgres: number; own: number }> {
+  const deliveries = events * WEBHOOKS;
+  const bodies = Array.from({ length: events }, (_, i) => JSON.stringify(data(i)));
+  return measured(deliveries, () => inParallel(deliveries, BASELINE_IN_FLIGHT, (i) => log.query(
+    'INSERT INTO delivery_log (url, status_code, duration_ms, request_body, response_body) VALUES ($1, $2, $3, $4, $5)',
+    [`${url}/hook/${i % WEBHOOKS}`, 200, 1.2, bodies[Math.floor(i / WEBHOOKS)], 'ok'],
+  )));
+}
+
+export async function storeScenario(events: number, rounds: number): Promise<void> {
+  // hookd keeps its encryption key in its data dir, on PostgreSQL too.
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-store-'));
+  const hookdSchema = await postgresSchema('hookd_bench_store');
+  const baselineSchema = await postgresSchema('baseline_bench_store');
+  const config = loadConfig({}, {
+    dataDir, adminToken: 'bench-admin', port: '0', host: '127.0.0.1', allowPrivateNetworks: 'true', logLevel: 'warn', databaseUrl: hookdSchema.url,
+  }, 'api');
+  const hookd = await startHookd(config, pino({ level: 'warn' }));
+  const log = new pg.Pool({ connectionString: baselineSchema.url, max: 10 });
+  try {
+    await log.query(`CREATE TABLE delivery_log (id bigserial PRIMARY KEY, url text NOT NULL, status_code integer, duration_ms double precision NOT NULL,
+      request_body text NOT NULL, response_body text, created_at timestamptz NOT NULL DEFAULT now())`);
+    const workspace = await hookd.core.workspaces.create({ name: 'store-bench' });
+    // Nothing is sent: the URLs are never asked for.
+    for (let i = 0; i < WEBHOOKS; i++) {
+      await hookd.core.webhooks.create(workspace, { name: `h${i}`, url: `http://127.0.0.1:9/hook/${i}`, events: [EVENT_TYPE], status: 'active' });
+    }
+    console.log(`\nhookd's store on PostgreSQL, per delivery: ${events} events × ${WEBHOOKS} webhooks published, claimed and recorded, against the baseline's log (one INSERT per attempt), ${rounds} alternating rounds after one of each to warm up`);
+    await hookdRound(hookd, workspace, Math.min(events, 1000));
+    await baselineRound(log, Math.min(events, 1000), 'http://127.0.0.1:9');
+    const hookdRounds: Steps[] = [];
+    const baseline: Array<{ postgres: number; own: number }> = [];
+    for (let round = 0; round < rounds; round++) {
+      hookdRounds.push(await hookdRound(hookd, workspace, events));
+      baseline.push(await baselineRound(log, events, 'http://127.0.0.1:9'));
+    }
+    const line = (label: string, values: number[], digits = 1) => console.log(`${label.padEnd(60)} ${median(values).toFixed(digits)} (${values.map((v) => v.toFixed(digits)).join(', ')})`);
+    const total = (steps: Steps, side: 'postgres' | 'own') => steps.publish[side] + steps.claim[side] + steps.record[side];
+    line('  PostgreSQL CPU µs/delivery, hookd: publish', hookdRounds.map((r) => r.publish.postgres));
+    line('  PostgreSQL CPU µs/delivery, hookd: claim', hookdRounds.map((r) => r.claim.postgres));
+    line('  PostgreSQL CPU µs/delivery, hookd: record', hookdRounds.map((r) => r.record.postgres));
+    line('  PostgreSQL CPU µs/delivery, hookd: all three', hookdRounds.map((r) => total(r, 'postgres')));
+    line('  PostgreSQL CPU µs/delivery, baseline: its INSERT', baseline.map((b) => b.postgres));
+    line('  ratio, hookd over the baseline (each round\'s own)', hookdRounds.map((r, i) => total(r, 'postgres') / baseline[i].postgres), 2);
+    line('  this process\'s CPU µs/delivery, hookd\'s store calls', hookdRounds.map((r) => total(r, 'own')));
+    line('  this process\'s CPU µs/delivery, the baseline\'s INSERTs', baseline.map((b) => b.own));
+  } finally {
+    await log.end();
+    await hookd.close();
+    await hookdSchema.drop();
+    await baselineSchema.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
