@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --scenario backlog [--backlog N] [--store sqlite|postgres]
+ * npm run bench -- --scenario backlog [--backlog N] [--store sqlite|postgres] [--drain-rate R]
  *
  * What a big backlog for ONE dead endpoint costs everyone else, in one run on one `hookd serve` process
  * (SQLite, or a fresh schema on PostgreSQL: HOOKD_BENCH_DATABASE_URL, else the tests' server). Workspace
@@ -15,7 +15,9 @@
  *     would retry the whole backlog every few seconds, a storm the real schedule never makes.
  *  C. The backlog's drain: a receiver starts on the dead port, and the operator pauses and resumes the
  *     webhook (PATCH active false, then true): resuming makes every waiting delivery due now, the API's
- *     way to skip the 5-minute retry that would come next. Until all N have arrived.
+ *     way to skip the 5-minute retry that would come next. Until all N have arrived. With --drain-rate R,
+ *     the operator first gives the webhook a rate limit of R requests/s (`rateLimit`), hookd's way to
+ *     drain a backlog beside other traffic without taking the whole machine.
  * Prints per phase the probes' p50/p99/max and their p99 against A's, hookd's largest RSS (VmRSS, sampled
  * every second) and CPU use; then the backlog's publish rate, both drains' rates and hookd's CPU per
  * drained delivery in C against R's. PostgreSQL's own CPU is left out: the bench's server is shared, and
@@ -132,8 +134,9 @@ async function publish(pool: Pool, ws: Workspace, type: string, data: Record<str
   return ((await response.body.json()) as { data: { id: string } }).data.id;
 }
 
-export async function backlogScenario(backlog: number, store: string): Promise<void> {
+export async function backlogScenario(backlog: number, store: string, drainRate: number | null = null): Promise<void> {
   if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store: sqlite or postgres, not ${store}`);
+  if (drainRate !== null && !(Number.isInteger(drainRate) && drainRate >= 1 && drainRate <= 10_000)) throw new Error(`--drain-rate: requests per second, 1 to 10000, not ${drainRate}`);
   // Undone in reverse order, whatever failed: pools, then processes, then the schema and the data dir.
   const cleanups: Array<() => unknown> = [];
   try {
@@ -178,7 +181,7 @@ export async function backlogScenario(backlog: number, store: string): Promise<v
       return Number(/hookd_attempts_total\{result="failure"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
 
-    console.log(`\nbacklog for one dead endpoint: ${backlog} events, hookd on ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (one hookd serve process)`);
+    console.log(`\nbacklog for one dead endpoint: ${backlog} events, hookd on ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (one hookd serve process)${drainRate === null ? '' : `, drained at most ${drainRate} requests/s (the webhook's rate limit)`}`);
     console.log(`  throughout: GET /healthz every ${PROBE_MS} ms, ${HEALTHY_PER_SECOND} events/s to a healthy webhook of another workspace`);
 
     // Warm-up (JIT, pools, store caches), so that A is not measured on a cold hookd.
@@ -269,6 +272,7 @@ export async function backlogScenario(backlog: number, store: string): Promise<v
     begin('C: backlog drain');
     // Some deliveries may have got through since the receiver started: retries that came due.
     const arrivedBefore = await arrived();
+    if (drainRate !== null) await json(api, 'PATCH', `/workspaces/${dead.id}/webhooks/${deadHook}`, { rateLimit: { perSecond: drainRate } }, dead.key);
     const pauseStart = now();
     await setActive(dead, deadHook, false);
     const pauseMs = now() - pauseStart;

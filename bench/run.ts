@@ -3,7 +3,7 @@
  * npm run bench -- --store postgres [--workers 0,1,2,4] [--sqlite no] [--history N]   (0: one `serve` process; N: an API process + N workers; hookd on SQLite measured too, unless --sqlite no; --history: N deliveries already sent in hookd's tables, see history.ts. HOOKD_BENCH_DATABASE_URL, default the local server)
  * npm run bench -- --scenario fanout [--webhooks-in-workspace N]   (publish latency as a workspace grows: see fanout.ts)
  * npm run bench -- --scenario hanging [--hanging H]   (healthy endpoints beside H hanging ones: see hanging.ts)
- * npm run bench -- --scenario backlog [--backlog N] [--store postgres]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
+ * npm run bench -- --scenario backlog [--backlog N] [--store postgres] [--drain-rate R]   (one dead endpoint's backlog vs everyone else: see backlog.ts)
  * npm run bench -- --scenario filter [--events N]   (what a payload filter and a transform cost per delivery: see filter.ts)
  * npm run bench -- --scenario store [--events N] [--rounds K]   (what hookd's store costs PostgreSQL per delivery, step by step, against the baseline's log: see store.ts)
  * npm run bench -- --passes N [options above]   (N, odd, passes over the targets, every other one in reverse order, and the median of their figures)
@@ -84,6 +84,7 @@ const { values: args } = parseArgs({
     scenario: { type: 'string', default: 'throughput' },
     hanging: { type: 'string', default: '50' },
     backlog: { type: 'string', default: '200000' },
+    'drain-rate': { type: 'string' },
     'webhooks-in-workspace': { type: 'string', default: '999' },
     sqlite: { type: 'string', default: 'yes' },
     history: { type: 'string', default: '0' },
@@ -772,7 +773,7 @@ async function main(): Promise<void> {
     return alternate(args.alternate, Number(args.pairs), withoutAlternation(process.argv.slice(2)));
   }
   if (args.scenario === 'hanging') return hangingScenario(EVENTS, Number(args.hanging));
-  if (args.scenario === 'backlog') return backlogScenario(Number(args.backlog), args.store);
+  if (args.scenario === 'backlog') return backlogScenario(Number(args.backlog), args.store, args['drain-rate'] === undefined ? null : Number(args['drain-rate']));
   if (args.scenario === 'fanout') return fanoutScenario(Number(args['webhooks-in-workspace']));
   if (args.scenario === 'filter') return filterScenario(Number(args.events ?? 5000));
   if (args.scenario === 'store') return storeScenario(EVENTS, Number(args.rounds));
