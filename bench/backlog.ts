@@ -20,7 +20,8 @@
  *     drain a backlog beside other traffic without taking the whole machine.
  * Prints per phase the probes' p50/p99/max and their p99 against A's, hookd's largest RSS (VmRSS, sampled
  * every second) and CPU use; then the backlog's publish rate, both drains' rates and hookd's CPU per
- * drained delivery in C against R's. PostgreSQL's own CPU is left out: the bench's server is shared, and
+ * drained delivery in C against R's (with the probes' CPU in it, and less A's CPU per second over each
+ * phase's length). PostgreSQL's own CPU is left out: the bench's server is shared, and
  * other users' backends come and go.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -329,6 +330,16 @@ export async function backlogScenario(backlog: number, store: string, drainRate:
       const [small, large] = [(r.p.cpu * 1e6) / REFERENCE_DELIVERIES, (c.p.cpu * 1e6) / drained];
       line('hookd CPU per drained delivery, probes included (µs): R / C', `${small.toFixed(0)} / ${large.toFixed(0)}`);
       line('  C vs R', (large / small).toFixed(2));
+      // A drain held to a rate limit lasts many times R's length, and the probes' CPU with it: the figure
+      // above then charges the probes to the drain. Less A's CPU per second over each phase's length (an
+      // estimate: under load each probe costs more than in A).
+      const [a] = figures;
+      if (a.p.cpu !== null) {
+        const probesPerSecond = a.p.cpu / a.seconds;
+        const [smallNet, largeNet] = [((r.p.cpu - probesPerSecond * r.seconds) * 1e6) / REFERENCE_DELIVERIES, ((c.p.cpu - probesPerSecond * c.seconds) * 1e6) / drained];
+        line('hookd CPU per drained delivery, less A\'s CPU per second (µs): R / C', `${smallNet.toFixed(0)} / ${largeNet.toFixed(0)}`);
+        line('  C vs R', (largeNet / smallNet).toFixed(2));
+      }
     }
   } finally {
     for (const cleanup of cleanups.reverse()) {
