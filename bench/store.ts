@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { startHookd, type Hookd } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { disablePolicyOf } from '../src/delivery/setup.ts';
 import type { AttemptOutcome, ClaimedDelivery } from '../src/core/ports/store.ts';
 import type { Workspace } from '../src/core/model.ts';
 import { serverCpuBetween, serverCpuByPid } from './cpu.ts';
@@ -32,9 +33,9 @@ const PUBLISHING = 32;
 const CLAIM_LIMIT = 128;
 const RECORD_BATCH = 36;
 const BASELINE_IN_FLIGHT = 64;
-const LEASE_MS = 75_000;
-/** hookd's default rules (never reached: every outcome is a success). */
-const DISABLE_POLICY = { standard: { failures: 5, afterMs: 432_000_000 }, woocommerce: { failures: 5 } };
+/** Bounds of --events and --rounds. */
+const MAX_EVENTS = 1_000_000;
+const MAX_ROUNDS = 99;
 /** An order of about 1 KiB, as the throughput phase publishes. */
 const data = (i: number) => ({ id: i, customer: 'c'.repeat(40), items: Array.from({ length: 12 }, (_, n) => ({ sku: `SKU-${n}`, qty: n, price: 9.99 })) });
 
@@ -55,7 +56,7 @@ interface Steps {
   record: { postgres: number; own: number };
 }
 
-async function hookdRound(hookd: Hookd, workspace: Workspace, events: number): Promise<Steps> {
+async function hookdRound(hookd: Hookd, config: Config, workspace: Workspace, events: number): Promise<Steps> {
   const deliveries = events * WEBHOOKS;
   const publish = await measured(deliveries, () => inParallel(events, PUBLISHING, (i) => hookd.core.events.publish(workspace, { type: EVENT_TYPE, data: data(i) })));
   // As a dispatcher does: a claim, then its deliveries' outcomes recorded, then the next claim. Each step's
@@ -72,7 +73,7 @@ async function hookdRound(hookd: Hookd, workspace: Workspace, events: number): P
     add(claim, await measured(deliveries, async () => {
       const now = Date.now();
       batch = await hookd.store.dispatch.claim({
-        now, leaseUntil: now + LEASE_MS, limit: CLAIM_LIMIT, perWebhookRoom: new Map(), perWebhookDefault: CLAIM_LIMIT,
+        now, leaseUntil: now + config.leaseMs, limit: CLAIM_LIMIT, perWebhookRoom: new Map(), perWebhookDefault: CLAIM_LIMIT,
         perWorkspaceRoom: new Map(), perWorkspaceDefault: CLAIM_LIMIT, webhookConcurrency: CLAIM_LIMIT, settled: [], held: [],
       });
     }));
@@ -88,7 +89,7 @@ async function hookdRound(hookd: Hookd, workspace: Workspace, events: number): P
           responseCode: 200, responseMessage: 'OK', responseHeadersJson: '{"content-length":"2"}', responseBody: 'ok', durationMs: 1.2, error: null, createdAt: now,
         },
       }));
-      add(record, await measured(deliveries, () => hookd.store.dispatch.record(outcomes, DISABLE_POLICY, now).then(() => undefined)));
+      add(record, await measured(deliveries, () => hookd.store.dispatch.record(outcomes, disablePolicyOf(config), now).then(() => undefined)));
     }
   }
   return { publish, claim, record };
@@ -104,6 +105,8 @@ async function baselineRound(log: pg.Pool, events: number, url: string): Promise
 }
 
 export async function storeScenario(events: number, rounds: number): Promise<void> {
+  if (!Number.isInteger(events) || events < 1 || events > MAX_EVENTS) throw new Error(`--events: 1 to ${MAX_EVENTS}, not ${events}`);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) throw new Error(`--rounds: 1 to ${MAX_ROUNDS}, not ${rounds}`);
   // hookd keeps its encryption key in its data dir, on PostgreSQL too.
   const dataDir = mkdtempSync(join(tmpdir(), 'hookd-bench-store-'));
   const hookdSchema = await postgresSchema('hookd_bench_store');
@@ -122,12 +125,12 @@ export async function storeScenario(events: number, rounds: number): Promise<voi
       await hookd.core.webhooks.create(workspace, { name: `h${i}`, url: `http://127.0.0.1:9/hook/${i}`, events: [EVENT_TYPE], status: 'active' });
     }
     console.log(`\nhookd's store on PostgreSQL, per delivery: ${events} events × ${WEBHOOKS} webhooks published, claimed and recorded, against the baseline's log (one INSERT per attempt), ${rounds} alternating rounds after one of each to warm up`);
-    await hookdRound(hookd, workspace, Math.min(events, 1000));
+    await hookdRound(hookd, config, workspace, Math.min(events, 1000));
     await baselineRound(log, Math.min(events, 1000), 'http://127.0.0.1:9');
     const hookdRounds: Steps[] = [];
     const baseline: Array<{ postgres: number; own: number }> = [];
     for (let round = 0; round < rounds; round++) {
-      hookdRounds.push(await hookdRound(hookd, workspace, events));
+      hookdRounds.push(await hookdRound(hookd, config, workspace, events));
       baseline.push(await baselineRound(log, events, 'http://127.0.0.1:9'));
     }
     const line = (label: string, values: number[], digits = 1) => console.log(`${label.padEnd(60)} ${median(values).toFixed(digits)} (${values.map((v) => v.toFixed(digits)).join(', ')})`);

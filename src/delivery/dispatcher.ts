@@ -151,8 +151,7 @@ export class Dispatcher {
    * claim each again, and the rounds' CPU per delivery rose by a fifth or more.
    */
   wake(webhooks: WorkFor = null): void {
-    const ownWork = () => this.#lastClaimLeftDue && this.#recentlyTaken.mayTake(webhooks, Date.now());
-    if (this.#backedOff && this.options.sharesStore && !ownWork()) return;
+    if (this.#backedOff && this.options.sharesStore && !(this.#lastClaimLeftDue && this.#recentlyTaken.mayTake(webhooks, Date.now()))) return;
     this.lookSoon();
   }
 

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { EgressPolicy } from '../core/addresses.ts';
 import type { SecretBox } from '../core/crypto.ts';
 import type { Metrics } from '../metrics.ts';
-import type { DispatchRepo } from '../core/ports/store.ts';
+import type { DisablePolicy, DispatchRepo } from '../core/ports/store.ts';
 import { VERSION } from '../version.ts';
 import { AttemptRunner } from './attempt.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -37,6 +37,14 @@ export function attemptSending(config: Config, box: SecretBox): AttemptSending {
   return { http, runner };
 }
 
+/** When failing webhooks are disabled, as the settings say (HOOKD_DISABLE_AFTER_*, the WooCommerce face's rule). */
+export function disablePolicyOf(config: Config): DisablePolicy {
+  return {
+    standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },
+    woocommerce: { failures: config.woocommerce.maxFailures },
+  };
+}
+
 export function newDispatcher(config: Config, repo: DispatchRepo, runner: AttemptRunner, metrics: Metrics, log: Logger): Dispatcher {
   // Observed from the outside (spans, attempt metrics, store timings): the dispatcher itself knows none of it.
   return new Dispatcher(new TimedDispatchRepo(repo, metrics), new ObservedSender(runner, metrics), new RetryPolicy(config.retrySchedule, config.retryJitter), {
@@ -47,10 +55,7 @@ export function newDispatcher(config: Config, repo: DispatchRepo, runner: Attemp
     requestTimeoutMs: config.requestTimeoutMs,
     shutdownGraceMs: config.shutdownGraceMs,
     sharesStore: config.databaseUrl !== undefined,
-    disablePolicy: {
-      standard: { failures: config.disableAfterFailures, afterMs: config.disableAfterMs },
-      woocommerce: { failures: config.woocommerce.maxFailures },
-    },
+    disablePolicy: disablePolicyOf(config),
     metrics,
   }, log.child({ component: 'dispatcher' }));
 }

@@ -13,6 +13,10 @@ const POSTGRES_UNAVAILABLE = /^(08|53|57P0[1-4]|25006|57014|40P01)/;
 /** Node's and pg's own words for a connection that is gone or never came. */
 const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|not queryable/i;
 
+/** A statement that ran out of time: pg's own words for HOOKD_DATABASE_TIMEOUT, and PostgreSQL's cancel / statement timeout. */
+const TIMED_OUT = /Query read timeout/;
+const POSTGRES_TIMED_OUT = '57014';
+
 /**
  * PostgreSQL's text refuses NUL (U+0000): 22021 (node-postgres sends UTF-8, whose only byte it refuses is
  * 0x00) and 22P05 (a NUL escaped in JSON text). Only outside input puts one there (hookd cleans what
@@ -30,6 +34,14 @@ export function outageOf(error: unknown): Outage | null {
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && POSTGRES_UNAVAILABLE.test(code)) return code.startsWith('53') || code === '25006' ? 'write' : 'connection';
   if ((typeof code === 'string' && CONNECTION_LOST.test(code)) || CONNECTION_LOST.test(text)) return 'connection';
   return null;
+}
+
+/** Whether `error`, or an error it was made from (storeError keeps it as the cause), is a statement that ran out of time. */
+export function isTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    if (TIMED_OUT.test(e.message) || (e as { code?: unknown }).code === POSTGRES_TIMED_OUT) return true;
+  }
+  return false;
 }
 
 /** How long clients are asked to wait before trying again while the store is unavailable. */

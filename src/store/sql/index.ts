@@ -30,7 +30,7 @@ import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_
 import { postgresBytewiseKeys } from '../migrations/027_postgres_bytewise_keys.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
-import { StoreHealth } from '../store-errors.ts';
+import { isTimeout, StoreHealth } from '../store-errors.ts';
 import { StartupError } from '../../config.ts';
 import { SqlDeliveries } from './deliveries.ts';
 import { SqlDispatch } from './dispatch.ts';
@@ -85,14 +85,6 @@ export function migrations(dialect: Dialect): MigrationProvider {
       };
     },
   };
-}
-
-/** Whether `error` (or its cause) is pg's client-side timeout (HOOKD_DATABASE_TIMEOUT), the server's cancel or statement timeout (57014). */
-function timedOut(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
-    if (e.message === 'Query read timeout' || (e as { code?: unknown }).code === '57014') return true;
-  }
-  return false;
 }
 
 export class SqlStore implements Store {
@@ -156,7 +148,7 @@ export class SqlStore implements Store {
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
       const name = failed?.migrationName ? `database migration ${failed.migrationName}` : 'a database migration';
-      if (timedOut(error)) {
+      if (isTimeout(error)) {
         // Retrying would time out again: a migration that rebuilds an index of a big table reads all of it.
         throw new StartupError(`${name} took longer than HOOKD_DATABASE_TIMEOUT and was rolled back; `
           + 'run the migrations once with a longer one: HOOKD_DATABASE_TIMEOUT=10m hookd migrate');
