@@ -18,6 +18,8 @@ export interface SummaryRow {
   label: string;
   ratio: number;
   totalCpuUs: number | null;
+  /** Of that, the database server's (PostgreSQL, or Redis for the BullMQ baseline on SQLite's side); null without one. */
+  serverCpuUs: number | null;
   p99Ms: number;
   /** Total CPU per delivery in the steady phase (the latency phase's rate), where batches are small. */
   steadyTotalCpuUs: number | null;
@@ -66,14 +68,14 @@ function printTarget(label: string, runs: { a: SummaryRow[]; b: SummaryRow[] }[]
   if (pairs.length === 0) return;
   const cpu = (value: number | null) => (value === null ? '–' : value.toFixed(0));
   console.log(`\n${label}`);
-  console.log('| pair | ratio A | ratio B | total CPU µs/delivery A | B | steady phase: total CPU µs/delivery A | B | p99 ms A | B |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  pairs.forEach(({ a, b }, i) => console.log(`| ${i + 1} | ${a.ratio.toFixed(3)} | ${b.ratio.toFixed(3)} | ${cpu(a.totalCpuUs)} | ${cpu(b.totalCpuUs)} | ${cpu(a.steadyTotalCpuUs)} | ${cpu(b.steadyTotalCpuUs)} | ${a.p99Ms.toFixed(1)} | ${b.p99Ms.toFixed(1)} |`));
+  console.log('| pair | ratio A | ratio B | total CPU µs/delivery A | B | of which the server\'s A | B | steady phase: total CPU µs/delivery A | B | p99 ms A | B |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  pairs.forEach(({ a, b }, i) => console.log(`| ${i + 1} | ${a.ratio.toFixed(3)} | ${b.ratio.toFixed(3)} | ${cpu(a.totalCpuUs)} | ${cpu(b.totalCpuUs)} | ${cpu(a.serverCpuUs)} | ${cpu(b.serverCpuUs)} | ${cpu(a.steadyTotalCpuUs)} | ${cpu(b.steadyTotalCpuUs)} | ${a.p99Ms.toFixed(1)} | ${b.p99Ms.toFixed(1)} |`));
   const higher = pairs.filter(({ a, b }) => a.ratio > b.ratio).length;
-  const lower = (key: 'totalCpuUs' | 'steadyTotalCpuUs') => pairs.filter(({ a, b }) => a[key] !== null && b[key] !== null && a[key] < b[key]).length;
-  const medianOf = (side: 'a' | 'b', key: 'totalCpuUs' | 'steadyTotalCpuUs') => {
+  const lower = (key: 'totalCpuUs' | 'serverCpuUs' | 'steadyTotalCpuUs') => pairs.filter(({ a, b }) => a[key] !== null && b[key] !== null && a[key] < b[key]).length;
+  const medianOf = (side: 'a' | 'b', key: 'totalCpuUs' | 'serverCpuUs' | 'steadyTotalCpuUs') => {
     const values = pairs.map((pair) => pair[side][key]).filter((value): value is number => value !== null);
     return values.length ? median(values).toFixed(0) : '–';
   };
-  console.log(`  A's ratio higher in ${higher} of ${pairs.length} pairs, its total CPU lower in ${lower('totalCpuUs')}, in the steady phase in ${lower('steadyTotalCpuUs')}; medians: ratio ${median(pairs.map((p) => p.a.ratio)).toFixed(3)} against ${median(pairs.map((p) => p.b.ratio)).toFixed(3)}, total CPU ${medianOf('a', 'totalCpuUs')} against ${medianOf('b', 'totalCpuUs')} µs, in the steady phase ${medianOf('a', 'steadyTotalCpuUs')} against ${medianOf('b', 'steadyTotalCpuUs')} µs`);
+  console.log(`  A's ratio higher in ${higher} of ${pairs.length} pairs, its total CPU lower in ${lower('totalCpuUs')}, the server's in ${lower('serverCpuUs')}, in the steady phase in ${lower('steadyTotalCpuUs')}; medians: ratio ${median(pairs.map((p) => p.a.ratio)).toFixed(3)} against ${median(pairs.map((p) => p.b.ratio)).toFixed(3)}, total CPU ${medianOf('a', 'totalCpuUs')} against ${medianOf('b', 'totalCpuUs')} µs (the server's ${medianOf('a', 'serverCpuUs')} against ${medianOf('b', 'serverCpuUs')}), in the steady phase ${medianOf('a', 'steadyTotalCpuUs')} against ${medianOf('b', 'steadyTotalCpuUs')} µs`);
 }

@@ -809,7 +809,8 @@ async function main(): Promise<void> {
     const rows = PASSES > 1 ? medianRows(passes) : passes[0];
     if (PASSES > 1) printSummary(`summary: the median of ${PASSES} passes, each figure and each ratio taken within its pass`, rows);
     // Run by alternate.ts: the figures it compares go back over IPC.
-    process.send?.({ summary: rows.map(({ label, ratio, totalCpuUs, p99Ms, steadyTotalCpuUs }): SummaryRow => ({ label, ratio, totalCpuUs, p99Ms: p99Ms ?? Number.NaN, steadyTotalCpuUs })) });
+    process.send?.({ summary: rows.map(({ label, ratio, totalCpuUs, cpu, p99Ms, steadyTotalCpuUs }): SummaryRow => ({
+      label, ratio, totalCpuUs, serverCpuUs: cpu.postgres ?? cpu.redis ?? null, p99Ms: p99Ms ?? Number.NaN, steadyTotalCpuUs })) });
   } finally {
     receiverProcess.child.kill();
     await receiver.pool.close();
