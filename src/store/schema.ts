@@ -128,18 +128,6 @@ export interface DeliveriesTable {
   updated_at: number;
 }
 
-/**
- * Every delivery that has not succeeded, as `deliveries` has it: where waiting work is looked for
- * (migrations/028). Never written by hookd: triggers keep it on PostgreSQL, and on SQLite it is a view.
- */
-export interface DeliveryStatesTable {
-  id: number;
-  webhook_id: number;
-  workspace_id: number;
-  status: string;
-  next_attempt_at: number | null;
-}
-
 export interface AttemptsTable {
   id: Generated<number>;
   delivery_id: number | null;
@@ -214,6 +202,5 @@ export interface Database {
   webhooks: WebhooksTable;
   events: EventsTable;
   deliveries: DeliveriesTable;
-  delivery_states: DeliveryStatesTable;
   attempts: AttemptsTable;
 }

@@ -38,7 +38,7 @@ describe('the store gauges', () => {
   it('reads deliveries through partial indexes only', async () => {
     captured.length = 0;
     await store.queueStats.read();
-    const onDeliveries = captured.filter((query) => /FROM delivery_states/.test(query.sql));
+    const onDeliveries = captured.filter((query) => /FROM deliveries/.test(query.sql));
     expect(onDeliveries).toHaveLength(5);
     for (const statement of onDeliveries) {
       const plan = (file.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.parameters as unknown[])) as Array<{ detail: string }>)

@@ -49,13 +49,6 @@ export class SqlDeliveries implements DeliveriesRepo {
       : this.deliveries().where('deliveries.webhook_id', '=', filter.webhookSeq);
     query = query.orderBy('deliveries.id', 'desc').limit(page.limit + 1);
     if (filter.status) query = query.where('deliveries.status', '=', statusLiteral(filter.status));
-    // Deliveries that have not succeeded are found by status in delivery_states (migrations/028), where
-    // PostgreSQL keeps its status indexes; the rest of the list's conditions stay on deliveries.
-    if (filter.status && filter.status !== 'succeeded') {
-      const status = statusLiteral(filter.status);
-      query = query.innerJoin('delivery_states as s', 's.id', 'deliveries.id').where('s.status', '=', status)
-        .where(filter.webhookSeq === undefined ? 's.workspace_id' : 's.webhook_id', '=', filter.webhookSeq ?? filter.workspaceSeq);
-    }
     const eventType = filter.eventType;
     if (eventType) query = query.where((eb) => eventTypeIs(eb, 'events.type', eventType));
     if (filter.createdAfter !== undefined) query = query.where('deliveries.created_at', '>=', filter.createdAfter);
@@ -136,23 +129,17 @@ export class SqlDeliveries implements DeliveriesRepo {
     const result = await this.db.updateTable('deliveries')
       .set({ status: 'pending', next_attempt_at: now, trigger: 'manual', updated_at: now })
       .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('failed')).where('created_at', '>=', since)
-      .where('id', 'in', (eb) => eb.selectFrom('delivery_states').select('id')
-        .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('failed')))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 
   async takeBackLeases(now: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      // Found in delivery_states (migrations/028), as every look for a delivery by its status.
       const result = await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
-        .where('status', '=', 'sending')
-        .where('id', 'in', (eb) => eb.selectFrom('delivery_states').select('id').where('status', '=', statusLiteral('sending')))
-        .executeTakeFirst();
+        .where('status', '=', 'sending').executeTakeFirst();
       await trx.updateTable('deliveries').set({ status: 'held' })
         .where('status', '=', statusLiteral('pending'))
-        .where('id', 'in', (eb) => eb.selectFrom('delivery_states').select('id').where('status', '=', statusLiteral('pending'))
-          .where('webhook_id', 'in', (inner) => inner.selectFrom('webhooks').select('id').where('status', '!=', 'active')))
+        .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
         .execute();
       return Number(result.numUpdatedRows);
     });

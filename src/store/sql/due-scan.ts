@@ -17,8 +17,7 @@
  * past the entries of deliveries long sent, which stay in those indexes until VACUUM.
  *
  * Nothing found here is locked: on PostgreSQL the claim locks only the rows it takes, when it marks them
- * (mark-sending.ts). Statuses are literals: only then can SQLite prove its partial indexes apply. Due
- * work is read from `delivery_states` (migrations/028), where the due indexes are.
+ * (mark-sending.ts). Statuses are literals: only then can SQLite prove its partial indexes apply.
  */
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
@@ -80,7 +79,7 @@ type WindowRow = { [K in keyof DueRow]: DueRow[K] | null } & { seen: number; fir
  * nothing more is due. `first_at`: the first one's due time (due-floor.ts).
  */
 const windowText = (size: string, leftOut: string, from = '') => `WITH front AS (
-    SELECT id, webhook_id, workspace_id, next_attempt_at FROM delivery_states
+    SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
     WHERE ${WAITING} AND next_attempt_at <= CAST(? AS BIGINT) ${from}
     ORDER BY next_attempt_at, id LIMIT ${size})
   SELECT f.id, f.webhook_id, f.workspace_id, f.next_attempt_at, c.seen, c.first_at
@@ -114,7 +113,7 @@ export class DueScan {
       : `${alias}webhook_id = ${webhook} AND ${alias}next_attempt_at <= ${dueBy}`;
     // A skip scan: each step is one probe of the per-webhook due index for the next webhook id, at most
     // MAX_WEBHOOKS_LOOKED_AT steps.
-    const nextAt = `(SELECT d.next_attempt_at FROM delivery_states d WHERE d.${WAITING} AND ${ofWebhook('d.', 'waiting.webhook_id', MAX_BIGINT)}
+    const nextAt = `(SELECT d.next_attempt_at FROM deliveries d WHERE d.${WAITING} AND ${ofWebhook('d.', 'waiting.webhook_id', MAX_BIGINT)}
         ORDER BY d.next_attempt_at LIMIT 1) AS next_at`;
     this.#waitingWebhooks = dialect === 'postgres'
       // PostgreSQL: a probe that lands on a webhook steps over every entry its finished deliveries left in
@@ -128,19 +127,19 @@ export class DueScan {
           SELECT COALESCE(step.found, step.next_full), step.found IS NULL, waiting.n + 1
           FROM waiting
           CROSS JOIN LATERAL (SELECT (SELECT min(f.id) FROM full_webhooks f WHERE f.id > waiting.webhook_id) AS next_full) AS bound
-          CROSS JOIN LATERAL (SELECT bound.next_full, (SELECT d.webhook_id FROM delivery_states d WHERE d.${WAITING}
+          CROSS JOIN LATERAL (SELECT bound.next_full, (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING}
               AND d.webhook_id > waiting.webhook_id AND d.webhook_id < COALESCE(bound.next_full, ${MAX_BIGINT})
               ORDER BY d.webhook_id LIMIT 1) AS found) AS step
           WHERE waiting.webhook_id IS NOT NULL AND waiting.n < CAST(? AS BIGINT))
         SELECT webhook_id, ${nextAt} FROM waiting WHERE webhook_id IS NOT NULL AND NOT skipped`)
       // SQLite removes a finished delivery's entry at once: nothing to step over.
       : new Prebuilt(dialect, () => `WITH RECURSIVE waiting(webhook_id, n) AS (
-          SELECT (SELECT webhook_id FROM delivery_states WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
+          SELECT (SELECT webhook_id FROM deliveries WHERE ${WAITING} ORDER BY webhook_id LIMIT 1), 1
           UNION ALL
-          SELECT (SELECT d.webhook_id FROM delivery_states d WHERE d.${WAITING} AND d.webhook_id > waiting.webhook_id ORDER BY d.webhook_id LIMIT 1), waiting.n + 1
+          SELECT (SELECT d.webhook_id FROM deliveries d WHERE d.${WAITING} AND d.webhook_id > waiting.webhook_id ORDER BY d.webhook_id LIMIT 1), waiting.n + 1
           FROM waiting WHERE waiting.webhook_id IS NOT NULL AND waiting.n < CAST(? AS BIGINT))
         SELECT webhook_id, ${nextAt} FROM waiting WHERE webhook_id IS NOT NULL`);
-    const firstDueOf = (webhook: string, room: string) => `SELECT id, webhook_id, workspace_id, next_attempt_at FROM delivery_states
+    const firstDueOf = (webhook: string, room: string) => `SELECT id, webhook_id, workspace_id, next_attempt_at FROM deliveries
       WHERE ${WAITING} AND ${ofWebhook('', webhook)}
       ORDER BY next_attempt_at, id LIMIT ${room}`;
     this.#firstDue = dialect === 'postgres'
@@ -153,9 +152,9 @@ export class DueScan {
     // PostgreSQL: the first in due order, not min(): planned as a claim, a walk of another index could
     // only meet the ORDER BY with a sort, which is ruled out (claim-plans.ts); min() it met without one.
     this.#nextDueAt = dialect === 'postgres'
-      ? new Prebuilt(dialect, () => `SELECT next_attempt_at AS at FROM delivery_states WHERE ${WAITING} AND next_attempt_at >= CAST(? AS BIGINT)
+      ? new Prebuilt(dialect, () => `SELECT next_attempt_at AS at FROM deliveries WHERE ${WAITING} AND next_attempt_at >= CAST(? AS BIGINT)
           ORDER BY next_attempt_at LIMIT 1`)
-      : new Prebuilt(dialect, () => `SELECT min(next_attempt_at) AS at FROM delivery_states WHERE ${WAITING}`);
+      : new Prebuilt(dialect, () => `SELECT min(next_attempt_at) AS at FROM deliveries WHERE ${WAITING}`);
   }
 
   /** When the next waiting delivery is due (already, perhaps), or null if none waits. `planned`: PostgreSQL, sent with a claim's planner settings (claim-plans.ts). */

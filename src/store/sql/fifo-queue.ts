@@ -27,8 +27,8 @@ const FIFO_LOCK_SPACE = 0x686b6466; // "hkdf"
  * (migrations/007), held ones in the per-webhook status index (migrations/004). One condition over the
  * three statuses would walk the webhook's whole history.
  */
-const hasHead = (webhook: string) => sql.raw(`(EXISTS (SELECT 1 FROM delivery_states o WHERE o.webhook_id = ${webhook} AND o.status IN ('pending', 'sending'))
-  OR EXISTS (SELECT 1 FROM delivery_states o WHERE o.webhook_id = ${webhook} AND (o.status = 'held')))`);
+const hasHead = (webhook: string) => sql.raw(`(EXISTS (SELECT 1 FROM deliveries o WHERE o.webhook_id = ${webhook} AND o.status IN ('pending', 'sending'))
+  OR EXISTS (SELECT 1 FROM deliveries o WHERE o.webhook_id = ${webhook} AND (o.status = 'held')))`);
 
 /** PostgreSQL: the publishes (and reorders) of these FIFO webhooks wait for one another until this transaction ends. */
 export async function lockFifoWebhooks(trx: Kysely<Database>, dialect: Dialect, webhookSeqs: number[]): Promise<void> {
@@ -45,9 +45,9 @@ export async function openOf(trx: Kysely<Database>, webhookSeqs: number[]): Prom
   // Each status probed on the index that holds it: waiting ones on the due index (migrations/007), held on
   // the per-webhook status index, queued on the queue's own (migrations/016).
   const rows = await sql<{ webhook_id: number }>`
-    SELECT DISTINCT webhook_id FROM delivery_states WHERE webhook_id IN (${sql.join(ids)}) AND status IN ('pending', 'sending')
-    UNION SELECT DISTINCT webhook_id FROM delivery_states WHERE webhook_id IN (${sql.join(ids)}) AND (status = 'held')
-    UNION SELECT DISTINCT webhook_id FROM delivery_states WHERE webhook_id IN (${sql.join(ids)}) AND status = 'queued'`.execute(trx);
+    SELECT DISTINCT webhook_id FROM deliveries WHERE webhook_id IN (${sql.join(ids)}) AND status IN ('pending', 'sending')
+    UNION SELECT DISTINCT webhook_id FROM deliveries WHERE webhook_id IN (${sql.join(ids)}) AND (status = 'held')
+    UNION SELECT DISTINCT webhook_id FROM deliveries WHERE webhook_id IN (${sql.join(ids)}) AND status = 'queued'`.execute(trx);
   return new Set(rows.rows.map((row) => num(row.webhook_id)));
 }
 
@@ -62,7 +62,7 @@ export async function promoteNext(trx: Kysely<Database>, webhookSeqs: number[], 
     UPDATE deliveries SET status = (CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.id = deliveries.webhook_id AND w.status = 'active') THEN 'pending' ELSE 'held' END),
       next_attempt_at = CAST(${now} AS BIGINT), updated_at = CAST(${now} AS BIGINT)
     WHERE status = 'queued' AND id IN (
-      SELECT (SELECT q.id FROM delivery_states q WHERE q.webhook_id = w.id AND q.status = 'queued' ORDER BY q.id LIMIT 1)
+      SELECT (SELECT q.id FROM deliveries q WHERE q.webhook_id = w.id AND q.status = 'queued' ORDER BY q.id LIMIT 1)
       FROM webhooks w WHERE w.id IN (${sql.join(ids)})
         AND NOT ${hasHead('w.id')})`.execute(trx);
   return Number(result.numAffectedRows ?? 0n);
@@ -90,7 +90,7 @@ export async function reorder(db: Kysely<Database>, dialect: Dialect, webhookSeq
       const result = await sql`
         UPDATE deliveries SET status = (CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.id = ${webhookSeq} AND w.status = 'active') THEN 'pending' ELSE 'held' END),
           next_attempt_at = CAST(${now} AS BIGINT), updated_at = CAST(${now} AS BIGINT)
-        WHERE status = 'queued' AND id IN (SELECT id FROM delivery_states WHERE webhook_id = ${webhookSeq} AND status = 'queued' ORDER BY id LIMIT ${CHUNK})`.execute(db);
+        WHERE status = 'queued' AND id IN (SELECT id FROM deliveries WHERE webhook_id = ${webhookSeq} AND status = 'queued' ORDER BY id LIMIT ${CHUNK})`.execute(db);
       return Number(result.numAffectedRows ?? 0n);
     });
     return;
@@ -98,15 +98,15 @@ export async function reorder(db: Kysely<Database>, dialect: Dialect, webhookSeq
   await inTurns(async () => db.transaction().execute(async (trx) => {
     await lockFifoWebhooks(trx, dialect, [webhookSeq]);
     const heads = await sql<{ id: number | null }>`
-      SELECT min(id) AS id FROM delivery_states WHERE webhook_id = ${webhookSeq} AND status IN ('pending', 'sending')
-      UNION ALL SELECT min(id) AS id FROM delivery_states WHERE webhook_id = ${webhookSeq} AND (status = 'held')`.execute(trx);
+      SELECT min(id) AS id FROM deliveries WHERE webhook_id = ${webhookSeq} AND status IN ('pending', 'sending')
+      UNION ALL SELECT min(id) AS id FROM deliveries WHERE webhook_id = ${webhookSeq} AND (status = 'held')`.execute(trx);
     const found = heads.rows.map((row) => row.id).filter((id): id is number => id !== null).map(num);
     if (found.length === 0) return 0;
     const head = { id: Math.min(...found) };
     // Waiting ones behind the head (not those being sent: they finish, and the queue waits for them).
     const result = await sql`
       UPDATE deliveries SET status = 'queued', updated_at = CAST(${now} AS BIGINT)
-      WHERE id IN (SELECT id FROM delivery_states WHERE webhook_id = ${webhookSeq} AND status IN ('pending', 'held') AND id > ${num(head.id)} ORDER BY id LIMIT ${CHUNK})
+      WHERE id IN (SELECT id FROM deliveries WHERE webhook_id = ${webhookSeq} AND status IN ('pending', 'held') AND id > ${num(head.id)} ORDER BY id LIMIT ${CHUNK})
         AND status IN ('pending', 'held')`.execute(trx);
     return Number(result.numAffectedRows ?? 0n);
   }));

@@ -4,7 +4,7 @@
  * (dispatch.ts, shareRoomAcrossProcesses).
  *
  * A delivery in flight is `sending` under a lease still running, so the count reads the sending index
- * (migrations/023, 026; in delivery_states since 028), which holds only those rows, a few per webhook and process, and the entries of
+ * (migrations/023, 026), which holds only those rows, a few per webhook and process, and the entries of
  * rows finished since until VACUUM: it reads only the entries whose lease ends after now (026), and the
  * claim's transaction is set to skip the rest of those (claim-plans.ts).
  */
@@ -39,7 +39,7 @@ export class InFlightCounts {
   readonly #statement = new Prebuilt<InFlightCount & { gone: boolean }>('postgres', () => `WITH busy AS (
       SELECT webhook_id, count(*) FILTER (WHERE running AND NOT mine) AS others, count(*) FILTER (WHERE running AND mine) AS ours
       FROM (SELECT webhook_id, id = ANY(CAST(? AS BIGINT[])) AS mine, NOT (id = ANY(CAST(? AS BIGINT[]))) AS running
-        FROM delivery_states WHERE status = 'sending' AND webhook_id = ANY(CAST(? AS BIGINT[])) AND next_attempt_at > CAST(? AS BIGINT)) AS sending
+        FROM deliveries WHERE status = 'sending' AND webhook_id = ANY(CAST(? AS BIGINT[])) AND next_attempt_at > CAST(? AS BIGINT)) AS sending
       GROUP BY webhook_id),
     locked AS (
       SELECT id, rate_limit, rate_log FROM webhooks WHERE id = ANY(CAST(? AS BIGINT[]))

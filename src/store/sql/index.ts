@@ -28,7 +28,6 @@ import { postgresOutputColumnStatistics } from '../migrations/024_postgres_outpu
 import { postgresNoKeysToHotRows } from '../migrations/025_postgres_no_keys_to_hot_rows.ts';
 import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_index_by_lease.ts';
 import { postgresBytewiseKeys } from '../migrations/027_postgres_bytewise_keys.ts';
-import { deliveryStates } from '../migrations/028_delivery_states.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { isTimeout, StoreHealth } from '../store-errors.ts';
@@ -83,7 +82,6 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '025_postgres_no_keys_to_hot_rows': postgresNoKeysToHotRows(dialect),
         '026_postgres_sending_index_by_lease': postgresSendingIndexByLease(dialect),
         '027_postgres_bytewise_keys': postgresBytewiseKeys(dialect),
-        '028_delivery_states': deliveryStates(dialect),
       };
     },
   };

@@ -34,15 +34,15 @@ type Rows = Array<Record<string, unknown>>;
 export type ReadStatements = (texts: readonly string[]) => Promise<Rows[]>;
 
 /** A status's count, in the words of its index's condition (SQLite proves partial indexes by them). */
-const capped = (condition: string) => `SELECT count(*) AS n FROM (SELECT id FROM delivery_states WHERE ${condition} LIMIT ${COUNT_CAP}) AS s`;
+const capped = (condition: string) => `SELECT count(*) AS n FROM (SELECT id FROM deliveries WHERE ${condition} LIMIT ${COUNT_CAP}) AS s`;
 
 /** The statements of one read, in the order read() takes their rows. */
 export const QUEUE_STATS_STATEMENTS: readonly string[] = [
-  `SELECT status, count(*) AS n FROM (SELECT status FROM delivery_states WHERE status IN ('pending', 'sending') LIMIT ${COUNT_CAP}) AS w GROUP BY status`,
+  `SELECT status, count(*) AS n FROM (SELECT status FROM deliveries WHERE status IN ('pending', 'sending') LIMIT ${COUNT_CAP}) AS w GROUP BY status`,
   capped("status = 'queued'"),
   capped("(status = 'held')"),
   capped("(status = 'failed')"),
-  "SELECT min(next_attempt_at) AS at FROM delivery_states WHERE status IN ('pending', 'sending')",
+  "SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')",
   'SELECT status, count(*) AS n FROM webhooks GROUP BY status',
 ];
 

@@ -44,14 +44,12 @@ async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: nu
     const movedInPass = await inTurns(async () => {
       const rows = await db.updateTable('deliveries')
         .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
-        // Found in delivery_states (migrations/028), locked in deliveries: only the triggers lock the former.
-        .where('id', 'in', (eb) => eb.selectFrom('delivery_states as s').innerJoin('deliveries as d', 'd.id', 's.id').select('d.id')
-          .where('s.webhook_id', '=', webhookSeq).where('s.status', '=', statusLiteral(from)).where('s.id', '>', after)
-          .where('d.status', '=', statusLiteral(from))
+        .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
+          .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).where('id', '>', after)
           // PostgreSQL: a row comparison only that index serves as a range. Otherwise, where the webhook's
           // rows were most of the table, the planner walked the primary key from the point and filtered.
-          .$if(dialect === 'postgres', (q) => q.where(sql<boolean>`(s.webhook_id, s.status, s.id) > (${webhookSeq}, ${statusLiteral(from)}, ${after})`).forUpdate(['d']).skipLocked())
-          .orderBy('s.id').limit(CHUNK))
+          .$if(dialect === 'postgres', (q) => q.where(sql<boolean>`(webhook_id, status, id) > (${webhookSeq}, ${statusLiteral(from)}, ${after})`).forUpdate().skipLocked())
+          .orderBy('id').limit(CHUNK))
         .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
         .returning('id').execute();
       for (const row of rows) after = Math.max(after, num(row.id));
@@ -85,7 +83,7 @@ export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, dialect: Di
     if (page.length === 0) return freed;
     const seqs = page.map((row) => num(row.id));
     after = seqs[seqs.length - 1];
-    const holding = await db.selectFrom('delivery_states').select('webhook_id').distinct()
+    const holding = await db.selectFrom('deliveries').select('webhook_id').distinct()
       .where('webhook_id', 'in', seqs).where('status', '=', statusLiteral('held')).execute();
     for (const row of holding) freed += await freeHeld(db, dialect, num(row.webhook_id), now);
   }

@@ -178,9 +178,9 @@ describe.skipIf(!USE_POSTGRES)(`statements behind a webhook's backlog (${USE_POS
     const reads: number[] = [];
     await expect(store.db.transaction().execute(async (trx) => {
       const look = async () => {
-        const before = await blocksRead(trx, 'delivery_states_webhook_due');
+        const before = await blocksRead(trx, 'deliveries_webhook_due');
         const { rows: found } = await scan.find(trx, now, 16, new Rooms(request));
-        reads.push(await blocksRead(trx, 'delivery_states_webhook_due') - before);
+        reads.push(await blocksRead(trx, 'deliveries_webhook_due') - before);
         expect(found.map((row) => Number(row.webhook_id))).toEqual([healthy.seq, healthy.seq, healthy.seq]);
       };
       await look();

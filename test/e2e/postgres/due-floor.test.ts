@@ -69,9 +69,9 @@ describe.skipIf(!USE_POSTGRES)(`the due index's scans start at the floor (${USE_
       await sql`UPDATE deliveries SET status = 'succeeded', next_attempt_at = NULL WHERE uid LIKE 'backlog_%'`.execute(trx);
       await pendingAt(trx, 'waiting-1', now - 1_000);
       const look = async (at: number) => {
-        const before = await blocksRead(trx, 'delivery_states_due');
+        const before = await blocksRead(trx, 'deliveries_due');
         const { rows } = await scan.find(trx, at, 16, new Rooms(claimOf(at)));
-        reads.push(await blocksRead(trx, 'delivery_states_due') - before);
+        reads.push(await blocksRead(trx, 'deliveries_due') - before);
         return rows.map((row) => Number(row.id));
       };
       const ids = async (...uids: string[]) => (await sql<{ id: string }>`SELECT id FROM deliveries WHERE uid IN (${sql.join(uids)}) ORDER BY next_attempt_at, id`.execute(trx)).rows.map((row) => Number(row.id));
