@@ -143,7 +143,7 @@ export async function startHookd(setup: HookdSetup, port: number, command: strin
     HOOKD_DATA_DIR: setup.dataDir,
     HOOKD_ADMIN_TOKEN: ADMIN,
     HOOKD_ALLOW_PRIVATE_NETWORKS: 'true',
-    HOOKD_LOG_LEVEL: 'warn',
+    HOOKD_LOG_LEVEL: process.env.HOOKD_BENCH_LOG_LEVEL ?? 'warn',
     ...(setup.databaseUrl ? { HOOKD_DATABASE_URL: setup.databaseUrl } : {}),
   };
   // HOOKD_BENCH_PROFILE=<dir> writes a CPU profile of each hookd process there (open it in Chrome DevTools).
