@@ -27,6 +27,7 @@ import type { AttemptOutcome, ClaimedDelivery } from '../src/core/ports/store.ts
 import type { Workspace } from '../src/core/model.ts';
 import { serverCpuBetween, serverCpuByPid } from './cpu.ts';
 import { EVENT_TYPE, inParallel, median, postgresSchema } from './support.ts';
+import { CREATE_DELIVERY_LOG, INSERT_ATTEMPT } from './baseline/delivery-log.ts';
 
 const WEBHOOKS = 4;
 const PUBLISHING = 32;
@@ -39,8 +40,14 @@ const MAX_ROUNDS = 99;
 /** An order of about 1 KiB, as the throughput phase publishes. */
 const data = (i: number) => ({ id: i, customer: 'c'.repeat(40), items: Array.from({ length: 12 }, (_, n) => ({ sku: `SKU-${n}`, qty: n, price: 9.99 })) });
 
-/** PostgreSQL's CPU µs per delivery over `run`, and this process's. */
-async function measured(deliveries: number, run: () => Promise<void>): Promise<{ postgres: number; own: number }> {
+/** CPU µs per delivery: PostgreSQL's (every `postgres` process), and this process's. */
+interface Cost {
+  postgres: number;
+  own: number;
+}
+
+/** What `run` cost, per delivery. */
+async function measured(deliveries: number, run: () => Promise<void>): Promise<Cost> {
   const before = serverCpuByPid('postgres');
   const own = process.cpuUsage();
   await run();
@@ -51,9 +58,9 @@ async function measured(deliveries: number, run: () => Promise<void>): Promise<{
 }
 
 interface Steps {
-  publish: { postgres: number; own: number };
-  claim: { postgres: number; own: number };
-  record: { postgres: number; own: number };
+  publish: Cost;
+  claim: Cost;
+  record: Cost;
 }
 
 async function hookdRound(hookd: Hookd, config: Config, workspace: Workspace, events: number): Promise<Steps> {
@@ -61,9 +68,10 @@ async function hookdRound(hookd: Hookd, config: Config, workspace: Workspace, ev
   const publish = await measured(deliveries, () => inParallel(events, PUBLISHING, (i) => hookd.core.events.publish(workspace, { type: EVENT_TYPE, data: data(i) })));
   // As a dispatcher does: a claim, then its deliveries' outcomes recorded, then the next claim. Each step's
   // CPU is added up on its own.
-  const claim = { postgres: 0, own: 0 };
-  const record = { postgres: 0, own: 0 };
-  const add = (sum: { postgres: number; own: number }, step: { postgres: number; own: number }) => {
+  const claim: Cost = { postgres: 0, own: 0 };
+  const record: Cost = { postgres: 0, own: 0 };
+  const disablePolicy = disablePolicyOf(config);
+  const add = (sum: Cost, step: Cost) => {
     sum.postgres += step.postgres;
     sum.own += step.own;
   };
@@ -89,18 +97,17 @@ async function hookdRound(hookd: Hookd, config: Config, workspace: Workspace, ev
           responseCode: 200, responseMessage: 'OK', responseHeadersJson: '{"content-length":"2"}', responseBody: 'ok', durationMs: 1.2, error: null, createdAt: now,
         },
       }));
-      add(record, await measured(deliveries, () => hookd.store.dispatch.record(outcomes, disablePolicyOf(config), now).then(() => undefined)));
+      add(record, await measured(deliveries, () => hookd.store.dispatch.record(outcomes, disablePolicy, now).then(() => undefined)));
     }
   }
   return { publish, claim, record };
 }
 
-async function baselineRound(log: pg.Pool, events: number, url: string): Promise<{ postgres: number; own: number }> {
+async function baselineRound(log: pg.Pool, events: number, url: string): Promise<Cost> {
   const deliveries = events * WEBHOOKS;
   const bodies = Array.from({ length: events }, (_, i) => JSON.stringify(data(i)));
   return measured(deliveries, () => inParallel(deliveries, BASELINE_IN_FLIGHT, (i) => log.query(
-    'INSERT INTO delivery_log (url, status_code, duration_ms, request_body, response_body) VALUES ($1, $2, $3, $4, $5)',
-    [`${url}/hook/${i % WEBHOOKS}`, 200, 1.2, bodies[Math.floor(i / WEBHOOKS)], 'ok'],
+    INSERT_ATTEMPT, [`${url}/hook/${i % WEBHOOKS}`, 200, 1.2, bodies[Math.floor(i / WEBHOOKS)], 'ok'],
   )));
 }
 
@@ -117,8 +124,7 @@ export async function storeScenario(events: number, rounds: number): Promise<voi
   const hookd = await startHookd(config, pino({ level: 'warn' }));
   const log = new pg.Pool({ connectionString: baselineSchema.url, max: 10 });
   try {
-    await log.query(`CREATE TABLE delivery_log (id bigserial PRIMARY KEY, url text NOT NULL, status_code integer, duration_ms double precision NOT NULL,
-      request_body text NOT NULL, response_body text, created_at timestamptz NOT NULL DEFAULT now())`);
+    await log.query(CREATE_DELIVERY_LOG);
     const workspace = await hookd.core.workspaces.create({ name: 'store-bench' });
     // Nothing is sent: the URLs are never asked for.
     for (let i = 0; i < WEBHOOKS; i++) {
@@ -128,7 +134,7 @@ export async function storeScenario(events: number, rounds: number): Promise<voi
     await hookdRound(hookd, config, workspace, Math.min(events, 1000));
     await baselineRound(log, Math.min(events, 1000), 'http://127.0.0.1:9');
     const hookdRounds: Steps[] = [];
-    const baseline: Array<{ postgres: number; own: number }> = [];
+    const baseline: Cost[] = [];
     for (let round = 0; round < rounds; round++) {
       hookdRounds.push(await hookdRound(hookd, config, workspace, events));
       baseline.push(await baselineRound(log, events, 'http://127.0.0.1:9'));

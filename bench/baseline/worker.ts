@@ -19,6 +19,7 @@ import pg from 'pg';
 import { Agent, request } from 'undici';
 import { SIGNING_SECRET } from '../support.ts';
 import { connection, type DeliveryJob } from './queue.ts';
+import { CREATE_DELIVERY_LOG, INSERT_ATTEMPT } from './delivery-log.ts';
 
 /** Jobs in flight at once in this process (hookd's default, HOOKD_CONCURRENCY, is 128). */
 const CONCURRENCY = 64;
@@ -32,15 +33,7 @@ const agent = new Agent({ keepAliveTimeout: 4_000, headersTimeout: 30_000, bodyT
 
 // pg's default pool size (10): the 64 jobs in flight share it.
 const log = args['database-url'] ? new pg.Pool({ connectionString: args['database-url'], max: 10 }) : null;
-await log?.query(`CREATE TABLE IF NOT EXISTS delivery_log (
-  id bigserial PRIMARY KEY,
-  url text NOT NULL,
-  status_code integer,
-  duration_ms double precision NOT NULL,
-  request_body text NOT NULL,
-  response_body text,
-  created_at timestamptz NOT NULL DEFAULT now()
-)`);
+await log?.query(CREATE_DELIVERY_LOG);
 
 async function deliver({ eventId, url, body }: DeliveryJob): Promise<{ status: number; durationMs: number }> {
   const timestamp = Math.floor(Date.now() / 1000);
@@ -67,10 +60,7 @@ async function deliver({ eventId, url, body }: DeliveryJob): Promise<{ status: n
     failure = error;
   }
   const durationMs = performance.now() - started;
-  await log?.query(
-    'INSERT INTO delivery_log (url, status_code, duration_ms, request_body, response_body) VALUES ($1, $2, $3, $4, $5)',
-    [url, status, durationMs, body, responseBody],
-  );
+  await log?.query(INSERT_ATTEMPT, [url, status, durationMs, body, responseBody]);
   if (failure) throw failure;
   if (status === null || status < 200 || status >= 300) throw new Error(`${url} answered ${status}`);
   return { status, durationMs };

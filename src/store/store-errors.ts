@@ -36,10 +36,20 @@ export function outageOf(error: unknown): Outage | null {
   return null;
 }
 
-/** Whether `error`, or an error it was made from (storeError keeps it as the cause), is a statement that ran out of time. */
+/** How deep a chain of causes is followed (storeError and the store's wrappers add one each). */
+const MAX_CAUSES = 5;
+
+/** `error`, then the errors it was made from (`cause`), nearest first, at most MAX_CAUSES deep. */
+export function* errorAndCauses(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < MAX_CAUSES; e = (e as { cause?: unknown }).cause, depth++) {
+    yield e as { code?: unknown; message?: unknown };
+  }
+}
+
+/** Whether `error`, or an error it was made from, is a statement that ran out of time. */
 export function isTimeout(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
-    if (TIMED_OUT.test(e.message) || (e as { code?: unknown }).code === POSTGRES_TIMED_OUT) return true;
+  for (const e of errorAndCauses(error)) {
+    if ((typeof e.message === 'string' && TIMED_OUT.test(e.message)) || e.code === POSTGRES_TIMED_OUT) return true;
   }
   return false;
 }

@@ -8,15 +8,14 @@
  * failed with it, and everything it had taken stayed leased and unsent until the lease ran out (a
  * backlog's drain took 75 s instead of 8: docs/performance.md).
  */
+import { errorAndCauses } from '../store-errors.ts';
 
 const TRIES = 4;
 const PAUSE_MS = 5;
 
 /** Whether the error, or one it was caused by, is PostgreSQL's "deadlock detected" (SQLSTATE 40P01). */
 export function isDeadlock(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '40P01') return true;
-  }
+  for (const e of errorAndCauses(error)) if (e.code === '40P01') return true;
   return false;
 }
 
