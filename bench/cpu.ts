@@ -77,6 +77,18 @@ export function machineTicks(): number[] | null {
   }
 }
 
+/** CPU seconds the whole machine was busy between two readings of machineTicks (idle, iowait and steal left out). */
+export function machineBusySeconds(before: number[], after: number[]): number {
+  const used = after.map((value, i) => value - before[i]);
+  return (used.reduce((sum, value) => sum + value, 0) - used[3] - used[4] - used[7]) / CLOCK_TICKS;
+}
+
+/** CPU seconds this process has used so far, all its threads. */
+export function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 export function machineShares(before: number[], after: number[]): { busy: number; stolen: number } {
   const used = after.map((value, i) => value - before[i]);
   const total = used.reduce((sum, value) => sum + value, 0) || 1;

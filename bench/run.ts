@@ -28,7 +28,10 @@
  *     threads), and beside it the servers it uses: Redis (redis-server) and PostgreSQL (every 'postgres'
  *     process: the time of a backend that exits during a round is lost, and another user of the same
  *     server would count too); their total (own + the servers: for hookd on PostgreSQL, own + PostgreSQL);
- *     and how busy the machine was meanwhile;
+ *     the load's, the same for every target (this process's publishers and the receiver process); the
+ *     whole machine's (every process and the kernel, from /proc/stat), and how busy the machine was
+ *     meanwhile. On a saturated machine the rates follow the whole machine's CPU per delivery, so the
+ *     baseline's over a target's is the "vs baseline" that the costs allow, printed beside the measured one;
  *  5. for hookd on PostgreSQL, "vs 1 worker": its median total CPU per delivery over the 1-worker run's
  *     in this run ('–' when --workers has no 1): more worker processes should add capacity, not
  *     contention, so this should stay near 1. The same in the steady phase (7), where the machine is not
@@ -58,7 +61,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { startBaseline } from './baseline/run.ts';
-import { cpuSeconds, machineShares, machineTicks, serverCpuBetween, serverCpuByPid } from './cpu.ts';
+import { cpuSeconds, machineBusySeconds, machineShares, machineTicks, ownCpuSeconds, serverCpuBetween, serverCpuByPid } from './cpu.ts';
 import { fanoutScenario } from './fanout.ts';
 import { hangingScenario } from './hanging.ts';
 import { backlogScenario } from './backlog.ts';
@@ -136,6 +139,13 @@ interface Cpu {
   own: number | null;
   redis: number | null;
   postgres: number | null;
+  /**
+   * The load, the same for every target: this process (the 32 publishers, the lock probe's queries) and
+   * the receiver process. On a machine that runs it beside the target, it takes its share of the cores.
+   */
+  load: number | null;
+  /** Everything the machine ran, all processes and the kernel: what a saturated machine's rate follows. */
+  machine: number | null;
 }
 
 /**
@@ -313,20 +323,23 @@ function lockStats(samples: LockSample[]): LockStats | null {
 interface Receiver {
   port: number;
   pool: Pool;
+  pid: number;
 }
 
-/** CPU seconds so far: the target's processes together, a server's by process (serverCpuBetween). */
+/** CPU seconds so far: the target's processes together, a server's by process (serverCpuBetween), the load's, the machine's ticks. */
 interface CpuReading {
   own: number | null;
   redis: Map<string, number> | null;
   postgres: Map<string, number> | null;
+  load: number | null;
+  machine: number[] | null;
 }
 
 /**
  * CPU seconds so far of the target's processes and of the servers it uses (null for those it does not).
  * The lock probe's backend is left out of PostgreSQL's: the probe is the bench's, not the target's.
  */
-function cpuNow(target: Measurable): CpuReading {
+function cpuNow(target: Measurable, receiver: Receiver): CpuReading {
   const postgres = target.uses.postgres ? serverCpuByPid('postgres') : null;
   // Its backend is not in this machine's /proc when the server runs elsewhere; neither is the server.
   if (postgres && target.locks) postgres.delete(String(target.locks.backendPid));
@@ -334,6 +347,8 @@ function cpuNow(target: Measurable): CpuReading {
     own: cpuSeconds(target.pids()),
     redis: target.uses.redis ? serverCpuByPid('redis-server') : null,
     postgres,
+    load: ((receiverSeconds) => (receiverSeconds === null ? null : receiverSeconds + ownCpuSeconds()))(cpuSeconds([receiver.pid])),
+    machine: machineTicks(),
   };
 }
 
@@ -352,7 +367,17 @@ function cpuPerDelivery(before: CpuReading, after: CpuReading, deliveries: numbe
     const [from, to] = [before[key], after[key]];
     return from === null || to === null ? null : serverCpuBetween(from, to);
   };
-  return { own: per(before.own === null || after.own === null ? null : after.own - before.own), redis: per(server('redis')), postgres: per(server('postgres')) };
+  const between = (key: 'own' | 'load') => {
+    const [from, to] = [before[key], after[key]];
+    return from === null || to === null ? null : to - from;
+  };
+  return {
+    own: per(between('own')),
+    redis: per(server('redis')),
+    postgres: per(server('postgres')),
+    load: per(between('load')),
+    machine: per(before.machine === null || after.machine === null ? null : machineBusySeconds(before.machine, after.machine)),
+  };
 }
 
 /** The same order for every target; `id` tells the events apart. */
@@ -383,7 +408,7 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
     await json(receiver.pool, 'POST', '/__reset');
     const recordedBefore = await target.recorded();
     const started = now();
-    const cpuBefore = cpuNow(target);
+    const cpuBefore = cpuNow(target, receiver);
     const machineBefore = machineTicks();
     const stopSampling = sampleLocks(target.locks);
     await inParallel(EVENTS, 32, publish);
@@ -392,7 +417,7 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
     const receivedAt = now();
     while ((await target.recorded()) - recordedBefore < expected) await sleep(2);
     const recordedAt = now();
-    const cpuAfter = cpuNow(target);
+    const cpuAfter = cpuNow(target, receiver);
     const machineAfter = machineTicks();
     // After the CPU readings: stopping waits for a sample in flight.
     const locks = await stopSampling();
@@ -422,7 +447,7 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
   const phaseStart = now();
   const steadyStart = phaseStart + WARM_UP_SECONDS * 1000;
   const steadyRecordedBefore = await target.recorded();
-  const steadyCpuBefore = cpuNow(target);
+  const steadyCpuBefore = cpuNow(target, receiver);
   const stopSampling = sampleLocks(target.locks);
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -437,7 +462,7 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
   const deliveries = total * WEBHOOKS;
   await waitForCount(receiver.pool, deliveries);
   while ((await target.recorded()) - steadyRecordedBefore < deliveries) await sleep(2);
-  const steadyCpu = cpuPerDelivery(steadyCpuBefore, cpuNow(target), deliveries);
+  const steadyCpu = cpuPerDelivery(steadyCpuBefore, cpuNow(target, receiver), deliveries);
   const steadyLocks = await stopSampling();
   const arrivals = await json(receiver.pool, 'GET', '/__arrivals') as Record<string, number>;
   const paths = webhookPaths(WEBHOOKS);
@@ -485,6 +510,17 @@ function vsBaseline(result: Result, baseline: Result | null): number | null {
   return baseline && result.uses.postgres === baseline.uses.postgres ? medianRatio(result.figures) / medianRatio(baseline.figures) : null;
 }
 
+/**
+ * The baseline's CPU per delivery of the whole machine over this target's, in the throughput rounds: on a
+ * saturated machine the rates follow the CPU time per delivery of everything it runs, the load included,
+ * so this is the "vs baseline" that the CPU costs allow (null where either was not measured).
+ */
+function machineVsBaseline(result: Result, baseline: Result | null): number | null {
+  if (!baseline || result.uses.postgres !== baseline.uses.postgres) return null;
+  const [ours, theirs] = [medianCpu(result.figures, 'machine'), medianCpu(baseline.figures, 'machine')];
+  return ours === null || theirs === null ? null : theirs / ours;
+}
+
 /** The samples of every throughput round together; null for a target without lock samples. */
 const roundLocks = (figures: Figures) => (figures.rounds.every((round) => round.locks !== null) ? figures.rounds.flatMap((round) => round.locks!) : null);
 
@@ -521,6 +557,8 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
     if (cpu.redis !== null) line('    CPU per delivery (µs), Redis server', cpu.redis.toFixed(0));
     if (cpu.postgres !== null) line('    CPU per delivery (µs), PostgreSQL server', cpu.postgres.toFixed(0));
     if (round.totalCpuPerDeliveryUs !== null) line(`    CPU per delivery (µs), total: own + ${servers(result)}`, round.totalCpuPerDeliveryUs.toFixed(0));
+    if (cpu.load !== null) line('    CPU per delivery (µs), the load: publishers + receiver', cpu.load.toFixed(0));
+    if (cpu.machine !== null) line('    CPU per delivery (µs), the whole machine', cpu.machine.toFixed(0));
     if (round.machine) line('    machine during the run: busy / stolen (%)', `${(round.machine.busy * 100).toFixed(0)} / ${(round.machine.stolen * 100).toFixed(0)}`);
     lockLines('    ', 'throughput', round.locks);
   });
@@ -528,6 +566,8 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
   line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
   const overBaseline = vsBaseline(result, baseline);
   if (overBaseline !== null) line("  vs baseline (its median ratio over the baseline's)", overBaseline.toFixed(2));
+  const allowed = machineVsBaseline(result, baseline);
+  if (allowed !== null) line("  vs baseline that the machine's CPU per delivery allows", allowed.toFixed(2));
   if (sqlite && result.workers !== null) line("  vs hookd on SQLite (its median ratio over SQLite's)", (medianRatio(figures) / medianRatio(sqlite.figures)).toFixed(2));
   const total = medianCpu(figures, 'total');
   if (total !== null) line(`  total CPU/delivery (µs), own + ${servers(result)}`, total.toFixed(0));
@@ -559,6 +599,8 @@ interface Row {
   p50Ms: number | null;
   p99Ms: number | null;
   cpu: Cpu;
+  /** The baseline's whole-machine CPU per delivery over this target's: the "vs baseline" a saturated machine allows. */
+  machineVsBaseline: number | null;
   totalCpuUs: number | null;
   vsOneWorker: number | null;
   steadyTotalCpuUs: number | null;
@@ -578,7 +620,8 @@ function rowOf(result: Result, baseline: Result | null, sqlite: Result | null, o
     vsSqlite: sqlite && result.workers !== null ? medianRatio(figures) / medianRatio(sqlite.figures) : null,
     p50Ms: percentile(figures.latencies, 50) ?? null,
     p99Ms: percentile(figures.latencies, 99) ?? null,
-    cpu: { own: medianCpu(figures, 'own'), postgres: medianCpu(figures, 'postgres'), redis: medianCpu(figures, 'redis') },
+    cpu: { own: medianCpu(figures, 'own'), postgres: medianCpu(figures, 'postgres'), redis: medianCpu(figures, 'redis'), load: medianCpu(figures, 'load'), machine: medianCpu(figures, 'machine') },
+    machineVsBaseline: machineVsBaseline(result, baseline),
     totalCpuUs: medianCpu(figures, 'total'),
     vsOneWorker: vsOneWorker(result, oneWorker),
     steadyTotalCpuUs: figures.steadyTotalCpuUs,
@@ -606,7 +649,11 @@ function medianRows(passes: Row[][]): Row[] {
       vsSqlite: of(rows, (row) => row.vsSqlite),
       p50Ms: of(rows, (row) => row.p50Ms),
       p99Ms: of(rows, (row) => row.p99Ms),
-      cpu: { own: of(rows, (row) => row.cpu.own), postgres: of(rows, (row) => row.cpu.postgres), redis: of(rows, (row) => row.cpu.redis) },
+      cpu: {
+        own: of(rows, (row) => row.cpu.own), postgres: of(rows, (row) => row.cpu.postgres), redis: of(rows, (row) => row.cpu.redis),
+        load: of(rows, (row) => row.cpu.load), machine: of(rows, (row) => row.cpu.machine),
+      },
+      machineVsBaseline: of(rows, (row) => row.machineVsBaseline),
       totalCpuUs: of(rows, (row) => row.totalCpuUs),
       vsOneWorker: of(rows, (row) => row.vsOneWorker),
       steadyTotalCpuUs: of(rows, (row) => row.steadyTotalCpuUs),
@@ -621,8 +668,9 @@ function printSummary(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
   console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL), throughput rounds and the steady phase; vs 1 worker: over the 1-worker run\'s total;');
   console.log(`lock waits: hookd's backends waiting on a lock, mean / max of samples every ${LOCK_SAMPLE_MS} ms, throughput rounds; steady phase`);
-  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log("machine: the whole machine's CPU per delivery in the rounds (of it the load: publishers + receiver), and the baseline's over it: the \"vs baseline\" a saturated machine allows");
+  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) | machine CPU µs/delivery (load), vs baseline |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const cells = [
       row.label,
@@ -637,6 +685,7 @@ function printSummary(title: string, rows: Row[]): void {
       fixed(row.vsOneWorker, 2),
       `${fixed(row.steadyTotalCpuUs, 0)}, ${fixed(row.steadyVsOneWorker, 2)}`,
       row.locks === null ? '–' : `${lockCell(row.locks.rounds)}; ${lockCell(row.locks.steady)}`,
+      `${fixed(row.cpu.machine, 0)} (${fixed(row.cpu.load, 0)}), ${fixed(row.machineVsBaseline, 2)}`,
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }
@@ -781,7 +830,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(PASSES) || PASSES < 1 || PASSES > MAX_PASSES || PASSES % 2 === 0) throw new Error(`--passes: an odd number from 1 to ${MAX_PASSES}`);
   const postgres = args.store === 'postgres';
   const receiverProcess = await startReceiver();
-  const receiver: Receiver = { port: receiverProcess.port, pool: new Pool(`http://127.0.0.1:${receiverProcess.port}`) };
+  const receiver: Receiver = { port: receiverProcess.port, pool: new Pool(`http://127.0.0.1:${receiverProcess.port}`), pid: receiverProcess.child.pid! };
   const urls = webhookPaths(WEBHOOKS).map((path) => `http://127.0.0.1:${receiver.port}${path}`);
   try {
     console.log(`\nhookd benchmark: ${EVENTS} events × ${WEBHOOKS} webhooks, then steady ${RATE} events/s × ${WEBHOOKS} webhooks for ${STEADY_SECONDS}s${PASSES > 1 ? `; ${PASSES} passes over the targets, every other one in reverse order` : ''}`);
