@@ -31,7 +31,8 @@
  *     the load's, the same for every target (this process's publishers and the receiver process); the
  *     whole machine's (every process and the kernel, from /proc/stat), and how busy the machine was
  *     meanwhile. On a saturated machine the rates follow the whole machine's CPU per delivery, so the
- *     baseline's over a target's is the "vs baseline" that the costs allow, printed beside the measured one;
+ *     baseline's over a target's is the "vs baseline" that the costs allow, printed beside the measured one,
+ *     and the machine's CPU per raw POST in the ceilings over it the ratio that they allow;
  *  5. for hookd on PostgreSQL, "vs 1 worker": its median total CPU per delivery over the 1-worker run's
  *     in this run ('–' when --workers has no 1): more worker processes should add capacity, not
  *     contention, so this should stay near 1. The same in the steady phase (7), where the machine is not
@@ -112,7 +113,13 @@ const PASSES = Number(args.passes);
 const MAX_PASSES = 19;
 const HISTORY = historySize(args.history);
 
-async function rawCeiling(port: number, requests: number): Promise<number> {
+/** The ceiling: raw POSTs per second, and the whole machine's CPU per POST meanwhile (µs; null off Linux). */
+interface Ceiling {
+  perSecond: number;
+  machineUs: number | null;
+}
+
+async function rawCeiling(port: number, requests: number): Promise<Ceiling> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64 });
   const body = JSON.stringify({ type: 'order.created', timestamp: new Date().toISOString(), data: { id: 1, total: '9.50', currency: 'USD' } });
   const send = async () => {
@@ -122,10 +129,12 @@ async function rawCeiling(port: number, requests: number): Promise<number> {
   // Warm: a cold client and receiver (JIT, pools) measure well under half their steady rate.
   await inParallel(5000, 64, send);
   const started = now();
+  const ticksBefore = machineTicks();
   await inParallel(requests, 64, send);
+  const ticksAfter = machineTicks();
   const perSecond = requests / ((now() - started) / 1000);
   await pool.close();
-  return perSecond;
+  return { perSecond, machineUs: ticksBefore === null || ticksAfter === null ? null : (machineBusySeconds(ticksBefore, ticksAfter) * 1e6) / requests };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -165,6 +174,8 @@ interface LockSample {
 interface Round {
   /** Raw undici POSTs/s just before and just after the throughput run. */
   ceilings: [number, number];
+  /** The whole machine's CPU per raw POST in the two ceilings, their mean (µs); null off Linux. */
+  ceilingMachineUs: number | null;
   deliveriesPerSecond: number;
   publishPerSecond: number;
   recordLagMs: number;
@@ -424,7 +435,8 @@ async function measure(target: Measurable, receiver: Receiver): Promise<Figures>
     const ceilingAfter = await rawCeiling(receiver.port, ceilingRequests);
     const cpu = cpuPerDelivery(cpuBefore, cpuAfter, expected);
     rounds.push({
-      ceilings: [ceilingBefore, ceilingAfter],
+      ceilings: [ceilingBefore.perSecond, ceilingAfter.perSecond],
+      ceilingMachineUs: ceilingBefore.machineUs === null || ceilingAfter.machineUs === null ? null : (ceilingBefore.machineUs + ceilingAfter.machineUs) / 2,
       deliveriesPerSecond: expected / ((recordedAt - started) / 1000),
       publishPerSecond: EVENTS / ((publishedAt - started) / 1000),
       recordLagMs: recordedAt - receivedAt,
@@ -487,6 +499,16 @@ const line = (label: string, value: string) => console.log(`${label.padEnd(56)} 
 const fixed = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 
 const ratio = (round: Round) => round.deliveriesPerSecond / ((round.ceilings[0] + round.ceilings[1]) / 2);
+/**
+ * The ratio a saturated machine allows: the whole machine's CPU per raw POST in the ceilings over its CPU
+ * per delivery in the round (null off Linux). A ratio well under it: something other than CPU held the
+ * target back (one busy thread, waits), or the machine was less busy than in the ceilings.
+ */
+const allowedRatio = (round: Round) => (round.ceilingMachineUs === null || round.cpuPerDeliveryUs.machine === null ? null : round.ceilingMachineUs / round.cpuPerDeliveryUs.machine);
+const medianAllowedRatio = (figures: Figures) => {
+  const values = figures.rounds.map(allowedRatio);
+  return values.some((value) => value === null) ? null : median(values as number[]);
+};
 const medianRatio = (figures: Figures) => median(figures.rounds.map(ratio));
 /** The median over the rounds of one CPU figure; null where it was not measured. */
 function medianCpu(figures: Figures, key: keyof Cpu | 'total'): number | null {
@@ -559,11 +581,14 @@ function report(result: Result, baseline: Result | null, oneWorker: Result | nul
     if (round.totalCpuPerDeliveryUs !== null) line(`    CPU per delivery (µs), total: own + ${servers(result)}`, round.totalCpuPerDeliveryUs.toFixed(0));
     if (cpu.load !== null) line('    CPU per delivery (µs), the load: publishers + receiver', cpu.load.toFixed(0));
     if (cpu.machine !== null) line('    CPU per delivery (µs), the whole machine', cpu.machine.toFixed(0));
+    if (round.ceilingMachineUs !== null) line('    CPU per raw POST (µs), the whole machine, in the ceilings', round.ceilingMachineUs.toFixed(0));
+    line("    ratio the machine's CPU allows (per raw POST / per delivery)", fixed(allowedRatio(round), 3));
     if (round.machine) line('    machine during the run: busy / stolen (%)', `${(round.machine.busy * 100).toFixed(0)} / ${(round.machine.stolen * 100).toFixed(0)}`);
     lockLines('    ', 'throughput', round.locks);
   });
   const ratios = figures.rounds.map(ratio);
   line(`  ratio to raw undici, median of ${ratios.length} rounds`, `${medianRatio(figures).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(', ')})`);
+  line("  ratio the machine's CPU allows, median of the rounds", fixed(medianAllowedRatio(figures), 3));
   const overBaseline = vsBaseline(result, baseline);
   if (overBaseline !== null) line("  vs baseline (its median ratio over the baseline's)", overBaseline.toFixed(2));
   const allowed = machineVsBaseline(result, baseline);
@@ -601,6 +626,8 @@ interface Row {
   cpu: Cpu;
   /** The baseline's whole-machine CPU per delivery over this target's: the "vs baseline" a saturated machine allows. */
   machineVsBaseline: number | null;
+  /** The ratio a saturated machine allows (allowedRatio), median of the rounds. */
+  allowedRatio: number | null;
   totalCpuUs: number | null;
   vsOneWorker: number | null;
   steadyTotalCpuUs: number | null;
@@ -622,6 +649,7 @@ function rowOf(result: Result, baseline: Result | null, sqlite: Result | null, o
     p99Ms: percentile(figures.latencies, 99) ?? null,
     cpu: { own: medianCpu(figures, 'own'), postgres: medianCpu(figures, 'postgres'), redis: medianCpu(figures, 'redis'), load: medianCpu(figures, 'load'), machine: medianCpu(figures, 'machine') },
     machineVsBaseline: machineVsBaseline(result, baseline),
+    allowedRatio: medianAllowedRatio(figures),
     totalCpuUs: medianCpu(figures, 'total'),
     vsOneWorker: vsOneWorker(result, oneWorker),
     steadyTotalCpuUs: figures.steadyTotalCpuUs,
@@ -654,6 +682,7 @@ function medianRows(passes: Row[][]): Row[] {
         load: of(rows, (row) => row.cpu.load), machine: of(rows, (row) => row.cpu.machine),
       },
       machineVsBaseline: of(rows, (row) => row.machineVsBaseline),
+      allowedRatio: of(rows, (row) => row.allowedRatio),
       totalCpuUs: of(rows, (row) => row.totalCpuUs),
       vsOneWorker: of(rows, (row) => row.vsOneWorker),
       steadyTotalCpuUs: of(rows, (row) => row.steadyTotalCpuUs),
@@ -668,9 +697,9 @@ function printSummary(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
   console.log('total CPU: own + the servers the target uses (hookd on PostgreSQL: own + PostgreSQL), throughput rounds and the steady phase; vs 1 worker: over the 1-worker run\'s total;');
   console.log(`lock waits: hookd's backends waiting on a lock, mean / max of samples every ${LOCK_SAMPLE_MS} ms, throughput rounds; steady phase`);
-  console.log("machine: the whole machine's CPU per delivery in the rounds (of it the load: publishers + receiver), and the baseline's over it: the \"vs baseline\" a saturated machine allows");
-  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) | machine CPU µs/delivery (load), vs baseline |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log("machine: the whole machine's CPU per delivery in the rounds (of it the load: publishers + receiver); what a saturated machine allows: the ratio (its CPU per raw POST over that) and vs baseline (the baseline's over that)");
+  console.log('| target | deliveries/s vs ceiling | vs baseline | vs hookd on SQLite | p50 / p99 ms | own CPU µs/delivery | PostgreSQL CPU µs/delivery | Redis CPU µs/delivery | total CPU µs/delivery (own + PostgreSQL) | vs 1 worker | steady: total CPU µs/delivery, vs 1 worker | lock waits mean / max (throughput; steady) | machine CPU µs/delivery (load) | allowed: ratio, vs baseline |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const cells = [
       row.label,
@@ -685,7 +714,8 @@ function printSummary(title: string, rows: Row[]): void {
       fixed(row.vsOneWorker, 2),
       `${fixed(row.steadyTotalCpuUs, 0)}, ${fixed(row.steadyVsOneWorker, 2)}`,
       row.locks === null ? '–' : `${lockCell(row.locks.rounds)}; ${lockCell(row.locks.steady)}`,
-      `${fixed(row.cpu.machine, 0)} (${fixed(row.cpu.load, 0)}), ${fixed(row.machineVsBaseline, 2)}`,
+      `${fixed(row.cpu.machine, 0)} (${fixed(row.cpu.load, 0)})`,
+      `${fixed(row.allowedRatio, 3)}, ${fixed(row.machineVsBaseline, 2)}`,
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }
