@@ -31,8 +31,14 @@ const Connection = dir ? pgConnection() : null;
 if (Connection) {
   mkdirSync(dir, { recursive: true });
   const counts = new Map();
-  const count = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  const oneLine = (text) => String(text).replace(/\s+/g, ' ').slice(0, 100);
+  // Texts told apart by their literals (a framed claim's `EXECUTE name('…')`) count as one; past
+  // MAX_TEXTS distinct texts the rest count together, so a long run's map stays small.
+  const MAX_TEXTS = 1000;
+  const count = (key) => {
+    const counted = counts.has(key) || counts.size < MAX_TEXTS ? key : '(other texts)';
+    counts.set(counted, (counts.get(counted) ?? 0) + 1);
+  };
+  const oneLine = (text) => String(text).replace(/'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').slice(0, 100);
   const wrap = (method, key) => {
     const original = Connection.prototype[method];
     Connection.prototype[method] = function (...args) {

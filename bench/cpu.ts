@@ -77,9 +77,12 @@ export function machineTicks(): number[] | null {
   }
 }
 
+/** Ticks of each kind (user nice system idle iowait irq softirq steal) between two readings of machineTicks. */
+const ticksBetween = (before: number[], after: number[]) => after.map((value, i) => value - before[i]);
+
 /** CPU seconds the whole machine was busy between two readings of machineTicks (idle, iowait and steal left out). */
 export function machineBusySeconds(before: number[], after: number[]): number {
-  const used = after.map((value, i) => value - before[i]);
+  const used = ticksBetween(before, after);
   return (used.reduce((sum, value) => sum + value, 0) - used[3] - used[4] - used[7]) / CLOCK_TICKS;
 }
 
@@ -90,7 +93,7 @@ export function ownCpuSeconds(): number {
 }
 
 export function machineShares(before: number[], after: number[]): { busy: number; stolen: number } {
-  const used = after.map((value, i) => value - before[i]);
+  const used = ticksBetween(before, after);
   const total = used.reduce((sum, value) => sum + value, 0) || 1;
   const idle = used[3] + used[4];
   return { busy: (total - idle - used[7]) / total, stolen: used[7] / total };

@@ -354,11 +354,12 @@ function cpuNow(target: Measurable, receiver: Receiver): CpuReading {
   const postgres = target.uses.postgres ? serverCpuByPid('postgres') : null;
   // Its backend is not in this machine's /proc when the server runs elsewhere; neither is the server.
   if (postgres && target.locks) postgres.delete(String(target.locks.backendPid));
+  const receiverSeconds = cpuSeconds([receiver.pid]);
   return {
     own: cpuSeconds(target.pids()),
     redis: target.uses.redis ? serverCpuByPid('redis-server') : null,
     postgres,
-    load: ((receiverSeconds) => (receiverSeconds === null ? null : receiverSeconds + ownCpuSeconds()))(cpuSeconds([receiver.pid])),
+    load: receiverSeconds === null ? null : receiverSeconds + ownCpuSeconds(),
     machine: machineTicks(),
   };
 }
