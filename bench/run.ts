@@ -506,15 +506,13 @@ const ratio = (round: Round) => round.deliveriesPerSecond / ((round.ceilings[0] 
  * target back (one busy thread, waits), or the machine was less busy than in the ceilings.
  */
 const allowedRatio = (round: Round) => (round.ceilingMachineUs === null || round.cpuPerDeliveryUs.machine === null ? null : round.ceilingMachineUs / round.cpuPerDeliveryUs.machine);
-const medianAllowedRatio = (figures: Figures) => {
-  const values = figures.rounds.map(allowedRatio);
-  return values.some((value) => value === null) ? null : median(values as number[]);
-};
+/** The median of figures that may be missing; null if any one is (off Linux, a server not used). */
+const medianOfMeasured = (values: Array<number | null>) => (values.some((value) => value === null) ? null : median(values as number[]));
+const medianAllowedRatio = (figures: Figures) => medianOfMeasured(figures.rounds.map(allowedRatio));
 const medianRatio = (figures: Figures) => median(figures.rounds.map(ratio));
 /** The median over the rounds of one CPU figure; null where it was not measured. */
 function medianCpu(figures: Figures, key: keyof Cpu | 'total'): number | null {
-  const values = figures.rounds.map((round) => (key === 'total' ? round.totalCpuPerDeliveryUs : round.cpuPerDeliveryUs[key]));
-  return values.some((value) => value === null) ? null : median(values as number[]);
+  return medianOfMeasured(figures.rounds.map((round) => (key === 'total' ? round.totalCpuPerDeliveryUs : round.cpuPerDeliveryUs[key])));
 }
 
 /**
@@ -664,10 +662,7 @@ function rowOf(result: Result, baseline: Result | null, sqlite: Result | null, o
  * SQLite or to 1 worker taken within each pass first), the lock samples of every pass together.
  */
 function medianRows(passes: Row[][]): Row[] {
-  const of = <T>(values: T[], pick: (value: T) => number | null) => {
-    const picked = values.map(pick);
-    return picked.some((value) => value === null) ? null : median(picked as number[]);
-  };
+  const of = <T>(values: T[], pick: (value: T) => number | null) => medianOfMeasured(values.map(pick));
   return passes[0].map(({ label }) => {
     const rows = passes.map((pass) => pass.find((row) => row.label === label)).filter((row): row is Row => row !== undefined);
     return {

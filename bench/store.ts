@@ -25,7 +25,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { disablePolicyOf } from '../src/delivery/setup.ts';
 import type { AttemptOutcome, ClaimedDelivery } from '../src/core/ports/store.ts';
 import type { Workspace } from '../src/core/model.ts';
-import { serverCpuBetween, serverCpuByPid } from './cpu.ts';
+import { ownCpuSeconds, serverCpuBetween, serverCpuByPid } from './cpu.ts';
 import { EVENT_TYPE, inParallel, median, postgresSchema } from './support.ts';
 import { CREATE_DELIVERY_LOG, INSERT_ATTEMPT } from './baseline/delivery-log.ts';
 
@@ -49,12 +49,12 @@ interface Cost {
 /** What `run` cost, per delivery. */
 async function measured(deliveries: number, run: () => Promise<void>): Promise<Cost> {
   const before = serverCpuByPid('postgres');
-  const own = process.cpuUsage();
+  const own = ownCpuSeconds();
   await run();
-  const spent = process.cpuUsage(own);
+  const spent = ownCpuSeconds() - own;
   const after = serverCpuByPid('postgres');
   if (!before || !after) throw new Error('cannot read PostgreSQL\'s CPU time from /proc');
-  return { postgres: (serverCpuBetween(before, after) * 1e6) / deliveries, own: (spent.user + spent.system) / deliveries };
+  return { postgres: (serverCpuBetween(before, after) * 1e6) / deliveries, own: (spent * 1e6) / deliveries };
 }
 
 interface Steps {
