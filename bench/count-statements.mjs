@@ -38,7 +38,10 @@ if (Connection) {
     const counted = counts.has(key) || counts.size < MAX_TEXTS ? key : '(other texts)';
     counts.set(counted, (counts.get(counted) ?? 0) + 1);
   };
-  const oneLine = (text) => String(text).replace(/'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ').slice(0, 100);
+  // A claim's settings before its statement (`SET LOCAL enable_seqscan = off; …`) shown as one mark, so
+  // the statement that follows them is in the 100 characters kept.
+  const oneLine = (text) => String(text).replace(/'(?:[^']|'')*'/g, "'…'").replace(/\s+/g, ' ')
+    .replace(/(?:SET LOCAL \w+ = \w+; )+/g, 'SET LOCAL …; ').slice(0, 100);
   const wrap = (method, key) => {
     const original = Connection.prototype[method];
     Connection.prototype[method] = function (...args) {

@@ -4,7 +4,8 @@
  * dispatcher, so latency does not depend on a polling interval. A notice of work names its webhooks
  * (payload `work:<id>,<id>…`, or none for any: core/work-notice.ts). The same channel carries "webhook
  * <id> stopped" (payload `stopped:<id>`), so every process hands back what it had queued for a paused or
- * deleted webhook.
+ * deleted webhook, and the listeners' announcements (`hello:<token>`, `here:<token>`: postgres-peers.ts),
+ * by which a process that is the only listener leaves its notices of work out.
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
@@ -12,6 +13,7 @@ import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
 import type { WorkSignals } from '../core/ports/store.ts';
 import { GatheredWork, MAX_NAMED_WEBHOOKS, type WorkFor } from '../core/work-notice.ts';
+import { HERE_MS, ListeningPeers, peerNoticeOf, peerPayload, type PeerNotice } from './postgres-peers.ts';
 
 const RECONNECT_MS = 1000;
 /** PostgreSQL cuts identifiers, channel names included, to 63 bytes. */
@@ -44,6 +46,9 @@ export function webhooksOfPayload(payload: string | undefined): WorkFor {
   return webhooks.length > MAX_NAMED_WEBHOOKS ? null : webhooks;
 }
 
+/** A notice, by a prepared statement's name: parsed once per connection, not once per notice. */
+const notice = (channel: string, payload: string | null): pg.QueryConfig => ({ name: 'hookd_notify', text: 'SELECT pg_notify($1, $2)', values: [channel, payload] });
+
 export class PostgresSignals implements WorkSignals {
   readonly #listeners = new Set<(webhooks: WorkFor) => void>();
   readonly #stopListeners = new Set<(webhookSeq: number) => void>();
@@ -53,6 +58,9 @@ export class PostgresSignals implements WorkSignals {
   #listened = false;
   readonly #gathered = new GatheredWork();
   readonly #channel: string;
+  /** Other processes listening on the channel (postgres-peers.ts). */
+  readonly #peers = new ListeningPeers();
+  #announcing: NodeJS.Timeout | null = null;
 
   /** `schema`: the one hookd's tables are in; `connectTimeoutMs`: as the store's pool (HOOKD_DATABASE_TIMEOUT). */
   constructor(private readonly url: string, schema: string, private readonly connectTimeoutMs: number, private readonly log?: Pick<Logger, 'warn'>) {
@@ -68,10 +76,13 @@ export class PostgresSignals implements WorkSignals {
    * benchmark run with it, none without; docs/performance.md, 2026-12-06).
    */
   notifyWork(webhooks: WorkFor = null): void {
+    // A process that listens has a dispatcher, woken for this work already; it tells the channel only
+    // when another process listens there (postgres-peers.ts).
+    if (this.#listeners.size > 0 && !this.#peers.present) return;
     // Coalesced: a burst of publishes in one tick sends one notification, naming all their webhooks.
     if (this.#closed || !this.#gathered.add(webhooks)) return;
     setImmediate(() => {
-      this.#notifier.query('SELECT pg_notify($1, $2)', [this.#channel, workPayload(this.#gathered.take())]).catch(() => undefined);
+      this.#notifier.query(notice(this.#channel, workPayload(this.#gathered.take()))).catch(() => undefined);
     });
   }
 
@@ -83,7 +94,7 @@ export class PostgresSignals implements WorkSignals {
 
   notifyStopped(webhookSeq: number): void {
     if (this.#closed) return;
-    this.#notifier.query('SELECT pg_notify($1, $2)', [this.#channel, `stopped:${webhookSeq}`]).catch(() => undefined);
+    this.#notifier.query(notice(this.#channel, `stopped:${webhookSeq}`)).catch(() => undefined);
   }
 
   onStopped(listener: (webhookSeq: number) => void): () => void {
@@ -97,6 +108,11 @@ export class PostgresSignals implements WorkSignals {
     const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: this.connectTimeoutMs, application_name: `hookd ${process.pid} listen` });
     this.#listener = client;
     client.on('notification', (message) => {
+      const peer = peerNoticeOf(message.payload);
+      if (peer) {
+        if (this.#peers.heard(peer)) this.announce('here');
+        return;
+      }
       const stopped = /^stopped:(\d+)$/.exec(message.payload ?? '');
       if (stopped) for (const listener of this.#stopListeners) listener(Number(stopped[1]));
       else {
@@ -122,10 +138,19 @@ export class PostgresSignals implements WorkSignals {
     // Back after a loss: what was announced meanwhile was missed, so look for work now.
     if (this.#listened) for (const listener of this.#listeners) listener(null);
     this.#listened = true;
+    this.announce('hello');
+    this.#announcing ??= setInterval(() => this.announce('here'), HERE_MS).unref();
+  }
+
+  /** Tells the other processes on the channel that this one listens. */
+  private announce(kind: PeerNotice['kind']): void {
+    if (this.#closed) return;
+    this.#notifier.query(notice(this.#channel, peerPayload({ kind, token: this.#peers.token }))).catch(() => undefined);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#announcing) clearInterval(this.#announcing);
     await this.#listener?.end().catch(() => undefined);
     await this.#notifier.end().catch(() => undefined);
   }

@@ -30,3 +30,10 @@ export async function createTestSchema(): Promise<TestSchema> {
     async drop() {},
   };
 }
+
+/** The schema a URL of createTestSchema's names (its search_path). */
+export function schemaOfTestUrl(url: string): string {
+  const schema = /search_path=(\w+)/.exec(new URL(url).searchParams.get('options') ?? '')?.[1];
+  if (!schema) throw new Error(`no schema in ${url}`);
+  return schema;
+}

@@ -5,11 +5,12 @@
  * timer, so another webhook's deliveries waited up to 50 ms more (docs/performance.md, 2026-12-06, late
  * night). Runs in the `postgres` project only (HOOKD_TEST_DATABASE_URL set).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { WorkFor } from '../../../src/core/work-notice.ts';
 import type { Webhook } from '../../../src/core/model.ts';
 import { eventually } from '../../helpers/hookd.ts';
-import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import { schemaOfTestUrl, USE_POSTGRES } from '../../helpers/postgres.ts';
+import { PostgresSignals } from '../../../src/store/postgres-signals.ts';
 import { ownDispatcher } from '../../helpers/own-dispatcher.ts';
 import { behindRestingWebhook, twentyNotices } from '../../helpers/resting-webhook.ts';
 import { Receiver } from '../../helpers/receiver.ts';
@@ -26,8 +27,12 @@ describe.skipIf(!USE_POSTGRES)(`named notices of new work on PostgreSQL (${USE_P
     const first = await hookd.core.webhooks.create(workspace, { name: 'first', url: receiver.url('/first'), events: ['order.created'], status: 'active' });
     const second = await hookd.core.webhooks.create(workspace, { name: 'second', url: receiver.url('/second'), events: ['order.*'], status: 'active' });
     await hookd.core.webhooks.create(workspace, { name: 'other type', url: receiver.url('/other'), events: ['order.deleted'], status: 'active' });
+    // Heard as another process hears them (a process that listens itself notifies only when others do).
+    const url = hookd.config.databaseUrl as string;
+    const other = new PostgresSignals(url, schemaOfTestUrl(url), 5000);
+    onTestFinished(() => other.close());
     const heard: WorkFor[] = [];
-    hookd.store.signals.onWork((webhooks) => heard.push(webhooks));
+    other.onWork((webhooks) => heard.push(webhooks));
     // Until the listener has subscribed, notifications pass it by: publish until one arrives.
     await eventually(async () => {
       await hookd.core.events.publish(workspace, { type: 'order.created', data: {} });

@@ -55,16 +55,69 @@ describe.skipIf(!USE_POSTGRES)(`work channels on PostgreSQL (${USE_POSTGRES ? 'r
     expect(stopped).toEqual([8]);
     expect(woken).toBe(0);
 
-    // And a process of the other schema does reach its own.
+    // And a process of the other schema does reach the others of its own.
     const other = new PostgresSignals(url, theirs, 5000);
-    opened.push(other);
+    const otherSender = new PostgresSignals(url, theirs, 5000);
+    opened.push(other, otherSender);
     let otherWoken = 0;
     other.onWork(() => otherWoken++);
     await eventually(async () => {
       listening.notifyWork();
-      other.notifyWork();
+      otherSender.notifyWork();
       await new Promise((resolve) => setTimeout(resolve, 20));
       return otherWoken > 0;
     });
+  });
+
+  it('are left out by a process that is the only one listening, and sent once another listens', async () => {
+    const url = TEST_DATABASE_URL as string;
+    const schema = 'hookd_test_channel_peers';
+    // What goes over the channel, read by a plain connection (not a hookd process: it does not announce itself).
+    const watcher = new pg.Client({ connectionString: url });
+    await watcher.connect();
+    opened.push({ close: () => watcher.end() });
+    const seen: string[] = [];
+    watcher.on('notification', (message) => seen.push(message.payload ?? ''));
+    await watcher.query(`LISTEN ${workChannel(schema)}`);
+
+    const one = new PostgresSignals(url, schema, 5000);
+    opened.push(one);
+    const heardByOne: string[] = [];
+    one.onWork((webhooks) => heardByOne.push(`work ${webhooks}`));
+    await eventually(async () => seen.some((payload) => payload.startsWith('hello:')));
+    // Alone (its own hello does not count): its notices of work are left out, a stop is still told.
+    one.notifyWork([1]);
+    one.notifyStopped(2);
+    await eventually(async () => seen.includes('stopped:2'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.filter((payload) => payload.startsWith('work:'))).toEqual([]);
+
+    // Another listener says hello; the first answers "here" and notifies from then on, both ways.
+    const two = new PostgresSignals(url, schema, 5000);
+    opened.push(two);
+    const heardByTwo: string[] = [];
+    two.onWork((webhooks) => heardByTwo.push(`work ${webhooks}`));
+    await eventually(async () => seen.filter((payload) => /^(hello|here):/.test(payload)).length >= 3);
+    one.notifyWork([3]);
+    await eventually(async () => heardByTwo.includes('work 3'));
+    two.notifyWork([4]);
+    await eventually(async () => heardByOne.includes('work 4'));
+    // Each hears the other's notice and the echo of its own; announcements wake no dispatcher.
+    await eventually(async () => heardByOne.length >= 2 && heardByTwo.length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heardByOne.sort()).toEqual(['work 3', 'work 4']);
+    expect(heardByTwo.sort()).toEqual(['work 3', 'work 4']);
+
+    // A process that does not listen cannot tell: it always notifies.
+    const apiOnly = new PostgresSignals(url, 'hookd_test_channel_peers_api', 5000);
+    opened.push(apiOnly);
+    const apiWatcher = new pg.Client({ connectionString: url });
+    await apiWatcher.connect();
+    opened.push({ close: () => apiWatcher.end() });
+    const apiSeen: string[] = [];
+    apiWatcher.on('notification', (message) => apiSeen.push(message.payload ?? ''));
+    await apiWatcher.query(`LISTEN ${workChannel('hookd_test_channel_peers_api')}`);
+    apiOnly.notifyWork([5]);
+    await eventually(async () => apiSeen.includes('work:5'));
   });
 });
