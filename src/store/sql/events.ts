@@ -1,15 +1,16 @@
 import { newId } from '../ids.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Event, EventSummary, Page, PageRequest } from '../../core/model.ts';
-import type { Database, EventsTable, WebhooksTable } from '../schema.ts';
+import type { Database, EventsTable } from '../schema.ts';
 import type { EventFilter, EventsRepo, NewEvent, PublishResult, RouteDecision, WebhookRoute, WorkspaceRef } from '../../core/ports/store.ts';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { HandOff, HandedOff } from './hand-off.ts';
-import { Prebuilt, marks, tuples } from './prebuilt.ts';
+import { Prebuilt, tuples } from './prebuilt.ts';
 import { decodeCursor, num, runs, toPage } from './rows.ts';
 import { eventTypeIs } from './filters.ts';
 import { lockFifoWebhooks, openOf } from './fifo-queue.ts';
 import { OneStatementPublish, type DeliveryRow, type EventRow } from './one-statement-publish.ts';
+import { KnownRoutes, routesKey, subscribedOf, subscribedParameters, subscribedStatement, type Flow, type SubscribedRow } from './subscribed-routes.ts';
 
 const toEvent = (row: Selectable<EventsTable>, workspace: WorkspaceRef): Event => ({
   id: row.uid,
@@ -32,12 +33,6 @@ const deliveryValues = (uid: string, eventSeq: number, decision: RouteDecision, 
   queued ? 'queued' : decision.held ? 'held' : leaseUntil === null ? 'pending' : 'sending', leaseUntil ?? input.now, input.now, input.now,
 ];
 
-/** What a publish must know of a webhook's flow control (core/flow-control.ts). */
-interface Flow {
-  fifo: boolean;
-  rateLimited: boolean;
-}
-
 /** A group's look-ups: the subscribed webhooks of each workspace and event type, once, and their flow control. */
 interface GroupLookups {
   routes: Map<string, WebhookRoute[]>;
@@ -45,6 +40,9 @@ interface GroupLookups {
 }
 
 const newLookups = (): GroupLookups => ({ routes: new Map(), flows: new Map() });
+
+/** Tries of a group in one statement while the routing changes under it, before it takes publishGroup's transaction. */
+const ROUTING_TRIES = 3;
 
 interface QueuedPublish {
   input: NewEvent;
@@ -64,9 +62,10 @@ export class SqlEvents implements EventsRepo {
   readonly #insertEvents: Prebuilt<Selectable<EventsTable>>;
   readonly #insertDeliveries: Prebuilt<{ id: number; uid: string }>;
   /** The webhooks of a workspace subscribed to one of n patterns, that may get deliveries. */
-  readonly #subscribed: Prebuilt<Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter' | 'ordering' | 'rate_limit'>>;
-  /** PostgreSQL: most groups in one statement (one-statement-publish.ts). */
+  readonly #subscribed: Prebuilt<SubscribedRow>;
+  /** PostgreSQL: most groups in one statement (one-statement-publish.ts), with the routes kept (subscribed-routes.ts). */
   readonly #oneStatement: OneStatementPublish | null;
+  readonly #knownRoutes: KnownRoutes;
 
   /** `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite). */
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly maxConcurrentGroups = 1, private readonly handOff: HandOff | null = null) {
@@ -76,11 +75,9 @@ export class SqlEvents implements EventsRepo {
     this.#insertDeliveries = new Prebuilt(dialect, (n) => `INSERT INTO deliveries
       (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       VALUES ${tuples(n, 8, "(?, ?, ?, ?, ?, 0, 'scheduled', ?, ?, ?)")} RETURNING id, uid`);
-    // By the subscription index (migrations/006): the cost does not grow with the workspace's other webhooks.
-    this.#subscribed = new Prebuilt(dialect, (n) => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter, w.ordering, w.rate_limit
-      FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
-      WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled' ORDER BY w.id`);
+    this.#subscribed = new Prebuilt(dialect, subscribedStatement);
     this.#oneStatement = dialect === 'postgres' ? new OneStatementPublish(dialect) : null;
+    this.#knownRoutes = new KnownRoutes(dialect);
   }
 
   publish(input: NewEvent, route: Route): Promise<PublishResult> {
@@ -120,45 +117,54 @@ export class SqlEvents implements EventsRepo {
 
   /**
    * A group as one-statement-publish.ts writes it, or null when it needs publishGroup's transaction (a FIFO
-   * webhook among those it goes to). A publish whose idempotency key was taken goes through publishGroup.
+   * webhook among those it goes to, or a routing that kept changing while it was tried). A publish whose
+   * idempotency key was taken goes through publishGroup.
    */
   private async publishInOneStatement(writer: OneStatementPublish, group: QueuedPublish[]): Promise<{ results: PublishResult[]; handedOff: HandedOff[] } | null> {
-    const lookups = newLookups();
-    const decided: RouteDecision[][] = [];
-    for (const { input, route } of group) decided.push(route(await this.subscribed(this.db, input, lookups)));
-    // publishGroup looks the webhooks up again, in its transaction: FIFO groups are rare.
-    if (decided.some((decisions) => decisions.some((decision) => lookups.flows.get(decision.webhookSeq)?.fifo))) return null;
+    for (let tries = 0; tries < ROUTING_TRIES; tries++) {
+      const known = await this.#knownRoutes.of(this.db, group.map(({ input }) => input));
+      if (!known) continue;
+      const decided = group.map(({ route }, index) => route(known.found[index].routes));
+      // publishGroup looks the webhooks up again, in its transaction: FIFO groups are rare.
+      const fifo = new Set(known.found.flatMap(({ flows }) => flows.filter(([, flow]) => flow.fifo).map(([seq]) => seq)));
+      if (fifo.size > 0 && decided.some((decisions) => decisions.some((decision) => fifo.has(decision.webhookSeq)))) return null;
 
-    const events: EventRow[] = [];
-    const deliveries: DeliveryRow[] = [];
-    for (let index = 0; index < group.length; index++) {
-      const { input } = group[index];
-      const uid = newId();
-      events.push({ uid, workspaceSeq: input.workspace.seq, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now, traceParent: input.traceParent ?? null });
-      for (const decision of decided[index]) {
-        deliveries.push({ uid: newId(), eventUid: uid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, status: decision.held ? 'held' : 'pending', createdAt: input.now });
+      const events: EventRow[] = [];
+      const deliveries: DeliveryRow[] = [];
+      for (let index = 0; index < group.length; index++) {
+        const { input } = group[index];
+        const uid = newId();
+        events.push({ uid, workspaceSeq: input.workspace.seq, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now, traceParent: input.traceParent ?? null });
+        for (const decision of decided[index]) {
+          deliveries.push({ uid: newId(), eventUid: uid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, status: decision.held ? 'held' : 'pending', createdAt: input.now });
+        }
       }
-    }
-    const inserted = await writer.insert(this.db, events, deliveries);
-
-    const results: PublishResult[] = new Array(group.length);
-    const keyTaken: number[] = [];
-    for (let index = 0; index < group.length; index++) {
-      const { input } = group[index];
-      const { uid } = events[index];
-      const seq = inserted.get(uid);
-      if (seq === undefined) {
-        keyTaken.push(index);
+      const inserted = await writer.insert(this.db, events, deliveries, known.version);
+      if (inserted.routingMoved) {
+        this.#knownRoutes.outdated(inserted.version);
         continue;
       }
-      const row = { id: seq, uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now, trace_parent: input.traceParent ?? null };
-      results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false };
+
+      const results: PublishResult[] = new Array(group.length);
+      const keyTaken: number[] = [];
+      for (let index = 0; index < group.length; index++) {
+        const { input } = group[index];
+        const { uid } = events[index];
+        const seq = inserted.ids.get(uid);
+        if (seq === undefined) {
+          keyTaken.push(index);
+          continue;
+        }
+        const row = { id: seq, uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now, trace_parent: input.traceParent ?? null };
+        results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false };
+      }
+      if (keyTaken.length > 0) {
+        const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));
+        keyTaken.forEach((index, i) => { results[index] = replays.results[i]; });
+      }
+      return { results, handedOff: [] };
     }
-    if (keyTaken.length > 0) {
-      const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));
-      keyTaken.forEach((index, i) => { results[index] = replays.results[i]; });
-    }
-    return { results, handedOff: [] };
+    return null;
   }
 
   /**
@@ -272,17 +278,11 @@ export class SqlEvents implements EventsRepo {
 
   /** The webhooks subscribed to the event's type in its workspace, looked up once per group (`lookups`). */
   private async subscribed(trx: Kysely<Database>, input: NewEvent, lookups: GroupLookups): Promise<WebhookRoute[]> {
-    const key = `${input.workspace.seq} ${input.type}`;
+    const key = routesKey(input);
     const known = lookups.routes.get(key);
     if (known) return known;
-    const rows = await this.#subscribed.run(trx, input.patterns.length, [input.workspace.seq, ...input.patterns]);
-    for (const row of rows) lookups.flows.set(num(row.id), { fifo: row.ordering === 'fifo', rateLimited: row.rate_limit !== null });
-    const routes = rows.map((row) => ({
-      seq: num(row.id),
-      status: row.status as WebhookRoute['status'],
-      pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
-      filter: row.filter ?? null,
-    }));
+    const { routes, flows } = subscribedOf(await this.#subscribed.run(trx, input.patterns.length, subscribedParameters(input)));
+    for (const [seq, flow] of flows) lookups.flows.set(seq, flow);
     lookups.routes.set(key, routes);
     return routes;
   }

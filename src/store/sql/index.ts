@@ -28,6 +28,7 @@ import { postgresOutputColumnStatistics } from '../migrations/024_postgres_outpu
 import { postgresNoKeysToHotRows } from '../migrations/025_postgres_no_keys_to_hot_rows.ts';
 import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_index_by_lease.ts';
 import { postgresBytewiseKeys } from '../migrations/027_postgres_bytewise_keys.ts';
+import { postgresRoutingVersion } from '../migrations/028_postgres_routing_version.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { isTimeout, StoreHealth } from '../store-errors.ts';
@@ -82,6 +83,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '025_postgres_no_keys_to_hot_rows': postgresNoKeysToHotRows(dialect),
         '026_postgres_sending_index_by_lease': postgresSendingIndexByLease(dialect),
         '027_postgres_bytewise_keys': postgresBytewiseKeys(dialect),
+        '028_postgres_routing_version': postgresRoutingVersion(dialect),
       };
     },
   };

@@ -1,0 +1,99 @@
+/**
+ * The webhooks an event is routed to: those of its workspace subscribed to a pattern its type matches,
+ * and not disabled (migrations/006 indexes the subscriptions, so the cost does not grow with the
+ * workspace's other webhooks).
+ *
+ * PostgreSQL keeps what it looked up (KnownRoutes): the routing's version (migrations/028), raised by the
+ * commit of every change to it, is read with each look-up, and the publish statement that uses the
+ * routes inserts nothing unless the version is still the one they were read under
+ * (one-statement-publish.ts). A group of publishes is then one round trip instead of two.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Dialect, NewEvent, WebhookRoute } from '../../core/ports/store.ts';
+import type { Database, WebhooksTable } from '../schema.ts';
+import { marks, Prebuilt } from './prebuilt.ts';
+import { num } from './rows.ts';
+
+/** What a publish must know of a webhook's flow control (core/flow-control.ts). */
+export interface Flow {
+  fifo: boolean;
+  rateLimited: boolean;
+}
+
+/** The webhooks one workspace's events of one type go to, and their flow control. */
+export interface Subscribed {
+  routes: WebhookRoute[];
+  flows: ReadonlyArray<readonly [number, Flow]>;
+}
+
+export type SubscribedRow = Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter' | 'ordering' | 'rate_limit'>;
+
+/** The look-up for `n` patterns: parameters are the workspace, then the patterns. */
+export const subscribedStatement = (n: number): string => `SELECT DISTINCT w.id, w.status, w.paused_behavior, w.filter, w.ordering, w.rate_limit
+  FROM webhook_subscriptions s JOIN webhooks w ON w.id = s.webhook_id
+  WHERE s.workspace_id = ? AND s.pattern IN (${marks(n)}) AND w.status != 'disabled'`;
+
+export const subscribedParameters = (input: NewEvent): unknown[] => [input.workspace.seq, ...input.patterns];
+
+/** The key of what one event's look-up finds: its workspace and type (its patterns follow from the type). */
+export const routesKey = (input: NewEvent): string => `${input.workspace.seq} ${input.type}`;
+
+/** The look-up's rows, lowest webhook first. */
+export function subscribedOf(rows: SubscribedRow[]): Subscribed {
+  const sorted = [...rows].sort((a, b) => num(a.id) - num(b.id));
+  return {
+    routes: sorted.map((row) => ({
+      seq: num(row.id),
+      status: row.status as WebhookRoute['status'],
+      pausedBehavior: row.paused_behavior as WebhookRoute['pausedBehavior'],
+      filter: row.filter ?? null,
+    })),
+    flows: sorted.map((row) => [num(row.id), { fifo: row.ordering === 'fifo', rateLimited: row.rate_limit !== null }] as const),
+  };
+}
+
+/** Keys kept at most: past this many workspaces × types, the ones kept are dropped and looked up again. */
+const MAX_KEPT = 4096;
+
+/** PostgreSQL: the routes looked up, under the routing version they were read at. */
+export class KnownRoutes {
+  #version: number | null = null;
+  readonly #kept = new Map<string, Subscribed>();
+  /** The look-up with the version: one row with no webhook (a null id) when none is subscribed. */
+  readonly #lookUp: Prebuilt<{ version: number | string } & { [K in keyof SubscribedRow]: SubscribedRow[K] | null }>;
+
+  constructor(dialect: Dialect) {
+    this.#lookUp = new Prebuilt(dialect, (n) => `SELECT r.version, w.id, w.status, w.paused_behavior, w.filter, w.ordering, w.rate_limit
+      FROM routing_version r LEFT JOIN (${subscribedStatement(n)}) w ON TRUE`);
+  }
+
+  /**
+   * The routes of each input, all valid under one version, and that version; or null when the routing
+   * changed while they were looked up (the caller looks again: those kept since are of the new version).
+   */
+  async of(db: Kysely<Database>, inputs: readonly NewEvent[]): Promise<{ version: number; found: Subscribed[] } | null> {
+    const found: Subscribed[] = [];
+    const versions = new Set<number>();
+    for (const input of inputs) {
+      const key = routesKey(input);
+      let known = this.#kept.get(key);
+      if (!known) {
+        const rows = await this.#lookUp.run(db, input.patterns.length, subscribedParameters(input));
+        const version = num(rows[0].version);
+        if (version !== this.#version) this.outdated(version);
+        if (this.#kept.size >= MAX_KEPT) this.#kept.clear();
+        known = subscribedOf(rows.filter((row): row is typeof row & SubscribedRow => row.id !== null));
+        this.#kept.set(key, known);
+      }
+      versions.add(this.#version as number);
+      found.push(known);
+    }
+    return versions.size > 1 ? null : { version: this.#version as number, found };
+  }
+
+  /** The routing is at `version` now: what was kept under another is dropped. */
+  outdated(version: number): void {
+    this.#kept.clear();
+    this.#version = version;
+  }
+}
