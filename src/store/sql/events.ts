@@ -44,6 +44,21 @@ const newLookups = (): GroupLookups => ({ routes: new Map(), flows: new Map() })
 /** Tries of a group in one statement while the routing changes under it, before it takes publishGroup's transaction. */
 const ROUTING_TRIES = 3;
 
+/** A group's rows for one-statement-publish.ts: each publish's event, and a delivery of it for each of its decisions. */
+function rowsOf(group: ReadonlyArray<{ input: NewEvent }>, decided: RouteDecision[][]): { events: EventRow[]; deliveries: DeliveryRow[] } {
+  const events: EventRow[] = [];
+  const deliveries: DeliveryRow[] = [];
+  for (let index = 0; index < group.length; index++) {
+    const { input } = group[index];
+    const uid = newId();
+    events.push({ uid, workspaceSeq: input.workspace.seq, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now, traceParent: input.traceParent ?? null });
+    for (const decision of decided[index]) {
+      deliveries.push({ uid: newId(), eventUid: uid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, status: decision.held ? 'held' : 'pending', createdAt: input.now });
+    }
+  }
+  return { events, deliveries };
+}
+
 interface QueuedPublish {
   input: NewEvent;
   route: Route;
@@ -129,42 +144,37 @@ export class SqlEvents implements EventsRepo {
       const fifo = new Set(known.found.flatMap(({ flows }) => flows.filter(([, flow]) => flow.fifo).map(([seq]) => seq)));
       if (fifo.size > 0 && decided.some((decisions) => decisions.some((decision) => fifo.has(decision.webhookSeq)))) return null;
 
-      const events: EventRow[] = [];
-      const deliveries: DeliveryRow[] = [];
-      for (let index = 0; index < group.length; index++) {
-        const { input } = group[index];
-        const uid = newId();
-        events.push({ uid, workspaceSeq: input.workspace.seq, type: input.type, dataJson: input.dataJson, idempotencyKey: input.idempotencyKey, createdAt: input.now, traceParent: input.traceParent ?? null });
-        for (const decision of decided[index]) {
-          deliveries.push({ uid: newId(), eventUid: uid, webhookSeq: decision.webhookSeq, workspaceSeq: input.workspace.seq, status: decision.held ? 'held' : 'pending', createdAt: input.now });
-        }
-      }
+      const { events, deliveries } = rowsOf(group, decided);
       const inserted = await writer.insert(this.db, events, deliveries, known.version);
       if (inserted.routingMoved) {
         this.#knownRoutes.outdated(inserted.version);
         continue;
       }
-
-      const results: PublishResult[] = new Array(group.length);
-      const keyTaken: number[] = [];
-      for (let index = 0; index < group.length; index++) {
-        const { input } = group[index];
-        const { uid } = events[index];
-        const seq = inserted.ids.get(uid);
-        if (seq === undefined) {
-          keyTaken.push(index);
-          continue;
-        }
-        const row = { id: seq, uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now, trace_parent: input.traceParent ?? null };
-        results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false };
-      }
-      if (keyTaken.length > 0) {
-        const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));
-        keyTaken.forEach((index, i) => { results[index] = replays.results[i]; });
-      }
-      return { results, handedOff: [] };
+      return { results: await this.resultsOf(group, events, decided, inserted.ids), handedOff: [] };
     }
     return null;
+  }
+
+  /** What each publish of a group written in one statement answers; one whose idempotency key was taken, through publishGroup. */
+  private async resultsOf(group: QueuedPublish[], events: EventRow[], decided: RouteDecision[][], inserted: Map<string, number>): Promise<PublishResult[]> {
+    const results: PublishResult[] = new Array(group.length);
+    const keyTaken: number[] = [];
+    for (let index = 0; index < group.length; index++) {
+      const { input } = group[index];
+      const { uid } = events[index];
+      const seq = inserted.get(uid);
+      if (seq === undefined) {
+        keyTaken.push(index);
+        continue;
+      }
+      const row = { id: seq, uid, workspace_id: input.workspace.seq, type: input.type, data: input.dataJson, idempotency_key: input.idempotencyKey, created_at: input.now, trace_parent: input.traceParent ?? null };
+      results[index] = { event: toEvent(row, input.workspace), deliveryCount: decided[index].length, replayed: false };
+    }
+    if (keyTaken.length > 0) {
+      const replays = await this.db.transaction().execute((trx) => this.publishGroup(trx, keyTaken.map((index) => group[index])));
+      keyTaken.forEach((index, i) => { results[index] = replays.results[i]; });
+    }
+    return results;
   }
 
   /**

@@ -52,13 +52,20 @@ export function subscribedOf(rows: SubscribedRow[]): Subscribed {
   };
 }
 
-/** Keys kept at most: past this many workspaces × types, the ones kept are dropped and looked up again. */
+/**
+ * What is kept at most: past this many workspaces × types, or routes weighing this much (a route's
+ * filter may be 8 KiB), all that was kept is dropped and looked up again as publishes need it.
+ */
 const MAX_KEPT = 4096;
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
+/** A route's weight: its filter's text and about what the rest of it takes. */
+const weightOf = (subscribed: Subscribed): number => subscribed.routes.reduce((sum, route) => sum + 64 + (route.filter?.length ?? 0) * 2, 0);
 
 /** PostgreSQL: the routes looked up, under the routing version they were read at. */
 export class KnownRoutes {
   #version: number | null = null;
   readonly #kept = new Map<string, Subscribed>();
+  #keptBytes = 0;
   /** The look-up with the version: one row with no webhook (a null id) when none is subscribed. */
   readonly #lookUp: Prebuilt<{ version: number | string } & { [K in keyof SubscribedRow]: SubscribedRow[K] | null }>;
 
@@ -81,9 +88,11 @@ export class KnownRoutes {
         const rows = await this.#lookUp.run(db, input.patterns.length, subscribedParameters(input));
         const version = num(rows[0].version);
         if (version !== this.#version) this.outdated(version);
-        if (this.#kept.size >= MAX_KEPT) this.#kept.clear();
         known = subscribedOf(rows.filter((row): row is typeof row & SubscribedRow => row.id !== null));
+        const weight = weightOf(known);
+        if (this.#kept.size >= MAX_KEPT || this.#keptBytes + weight > MAX_KEPT_BYTES) this.drop();
         this.#kept.set(key, known);
+        this.#keptBytes += weight;
       }
       versions.add(this.#version as number);
       found.push(known);
@@ -93,7 +102,12 @@ export class KnownRoutes {
 
   /** The routing is at `version` now: what was kept under another is dropped. */
   outdated(version: number): void {
-    this.#kept.clear();
+    this.drop();
     this.#version = version;
+  }
+
+  private drop(): void {
+    this.#kept.clear();
+    this.#keptBytes = 0;
   }
 }
