@@ -82,26 +82,33 @@ export class KnownRoutes {
     const found: Subscribed[] = [];
     const versions = new Set<number>();
     for (const input of inputs) {
-      const key = routesKey(input);
-      let known = this.#kept.get(key);
-      if (!known) {
-        const rows = await this.#lookUp.run(db, input.patterns.length, subscribedParameters(input));
-        const version = num(rows[0].version);
-        if (version !== this.#version) this.outdated(version);
-        known = subscribedOf(rows.filter((row): row is typeof row & SubscribedRow => row.id !== null));
-        const weight = weightOf(known);
-        if (this.#kept.size >= MAX_KEPT || this.#keptBytes + weight > MAX_KEPT_BYTES) this.drop();
-        this.#kept.set(key, known);
-        this.#keptBytes += weight;
-      }
-      versions.add(this.#version as number);
-      found.push(known);
+      const kept = this.#kept.get(routesKey(input));
+      const { version, subscribed } = kept ? { version: this.#version as number, subscribed: kept } : await this.lookUp(db, input);
+      versions.add(version);
+      found.push(subscribed);
     }
-    return versions.size > 1 ? null : { version: this.#version as number, found };
+    return versions.size === 1 ? { version: [...versions][0], found } : null;
   }
 
-  /** The routing is at `version` now: what was kept under another is dropped. */
+  /** One input's routes, read with the version, and kept unless another group of this process has seen a newer version. */
+  private async lookUp(db: Kysely<Database>, input: NewEvent): Promise<{ version: number; subscribed: Subscribed }> {
+    const rows = await this.#lookUp.run(db, input.patterns.length, subscribedParameters(input));
+    const version = num(rows[0].version);
+    const subscribed = subscribedOf(rows.filter((row): row is typeof row & SubscribedRow => row.id !== null));
+    // Groups run side by side: one read before a change another has seen is not kept (its group's
+    // publish statement finds the newer version, and the group looks again).
+    if (this.#version !== null && version < this.#version) return { version, subscribed };
+    this.outdated(version);
+    const weight = weightOf(subscribed);
+    if (this.#kept.size >= MAX_KEPT || this.#keptBytes + weight > MAX_KEPT_BYTES) this.drop();
+    this.#kept.set(routesKey(input), subscribed);
+    this.#keptBytes += weight;
+    return { version, subscribed };
+  }
+
+  /** The routing was at `version`: what was kept under an older one is dropped (versions only grow). */
   outdated(version: number): void {
+    if (this.#version !== null && version <= this.#version) return;
     this.drop();
     this.#version = version;
   }
