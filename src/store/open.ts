@@ -18,6 +18,7 @@ import type { Database } from './schema.ts';
 import { SqlStore } from './sql/index.ts';
 import { SqliteBackground } from './sqlite-background.ts';
 import { PRIVATE_DIR, PRIVATE_FILE } from './private-modes.ts';
+import { quotedIdentifier } from './quoted-identifier.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -193,6 +194,6 @@ async function ensureSchema(pool: pg.Pool): Promise<string> {
   if (schema !== null) return schema;
   const first = path.split(',')[0]?.trim().replace(/^"(.*)"$/, '$1');
   if (!first || first === '$user') throw new Error(`no schema of the search_path (${path}) exists; create one, or name one in the URL (?options=-c%20search_path%3Dhookd)`);
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS "${first.replace(/"/g, '""')}"`);
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quotedIdentifier(first)}`);
   return first;
 }

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
+import { quotedIdentifier } from './quoted-identifier.ts';
 import type { WorkSignals } from '../core/ports/store.ts';
 import { GatheredWork, MAX_NAMED_WEBHOOKS, type WorkFor } from '../core/work-notice.ts';
 import { HERE_MS, ListeningPeers, peerNoticeOf, peerPayload, type PeerNotice } from './postgres-peers.ts';
@@ -130,7 +131,7 @@ export class PostgresSignals implements WorkSignals {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN "${this.#channel.replace(/"/g, '""')}"`);
+      await client.query(`LISTEN ${quotedIdentifier(this.#channel)}`);
     } catch (error) {
       client.emit('error', error instanceof Error ? error : new Error('listen failed'));
       return;

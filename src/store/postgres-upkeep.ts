@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
 import { describeError } from './store-errors.ts';
 import { UpkeepGivesWay } from './upkeep-gives-way.ts';
 import { RepeatingTask } from '../util/repeating-task.ts';
+import { quotedIdentifier } from './quoted-identifier.ts';
 
 const FIRST_PASS_MS = 5_000;
 const UPKEEP_EVERY_MS = 15_000;
@@ -71,8 +72,6 @@ export function upkeepSteps(tables: TableActivity[], gapMs = UPKEEP_EVERY_MS): U
   }
   return steps;
 }
-
-const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export class PostgresUpkeep {
   readonly #task = new RepeatingTask(() => this.runOnce().then(() => undefined, (error: unknown) => {
@@ -148,7 +147,7 @@ export class PostgresUpkeep {
         for (const step of steps) {
           if (this.#stopped) break;
           const started = Date.now();
-          await client.query(`${step.action.toUpperCase()} ${quoted(this.schema)}.${quoted(step.table)}`);
+          await client.query(`${step.action.toUpperCase()} ${quotedIdentifier(this.schema)}.${quotedIdentifier(step.table)}`);
           this.log?.info({ table: step.table, action: step.action, ms: Date.now() - started }, 'PostgreSQL upkeep');
           done.push(step);
         }

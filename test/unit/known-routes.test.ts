@@ -59,7 +59,7 @@ describe('known routes', () => {
     expect(await known.of(db, [input('a'), input('b')])).toBeNull();
     // 'a' was kept at 7, then dropped when 'b' brought 8; looked up again it is at 8 too.
     versions.set('a', 8);
-    expect(await known.of(db, [input('a'), input('b')])).toEqual({ version: 8, found: [{ routes: [], flows: [] }, { routes: [], flows: [] }] });
+    expect(await known.of(db, [input('a'), input('b')])).toEqual({ version: 8, found: [{ routes: [], flows: [], fifo: new Set() }, { routes: [], flows: [], fifo: new Set() }] });
     expect(Object.fromEntries(lookUps)).toEqual({ a: 2, b: 1 });
 
     // Read at 7 after 8 was seen (another group's statement, side by side): used by its group, not kept.

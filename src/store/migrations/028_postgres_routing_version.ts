@@ -19,6 +19,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
+import { quotedIdentifier } from '../quoted-identifier.ts';
 
 /** The webhooks' columns the routing reads. */
 export const ROUTING_COLUMNS = ['status', 'paused_behavior', 'filter', 'ordering', 'rate_limit'] as const;
@@ -32,7 +33,7 @@ export function postgresRoutingVersion(dialect: Dialect) {
       // The table named with its schema: the function runs with the search_path of whoever changes a webhook.
       const { rows: [{ schema }] } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
       await sql`CREATE FUNCTION hookd_routing_changed() RETURNS trigger LANGUAGE plpgsql AS ${sql.lit(
-        `BEGIN UPDATE ${quoted(schema)}.routing_version SET version = version + 1; RETURN NULL; END`,
+        `BEGIN UPDATE ${quotedIdentifier(schema)}.routing_version SET version = version + 1; RETURN NULL; END`,
       )}`.execute(db);
       const changed = ROUTING_COLUMNS.map((column) => `OLD.${column} IS DISTINCT FROM NEW.${column}`).join(' OR ');
       await sql.raw(`CREATE CONSTRAINT TRIGGER routing_changed_by_subscriptions AFTER INSERT OR UPDATE OR DELETE ON webhook_subscriptions
@@ -48,5 +49,3 @@ export function postgresRoutingVersion(dialect: Dialect) {
     },
   };
 }
-
-const quoted = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;

@@ -141,8 +141,8 @@ export class SqlEvents implements EventsRepo {
       if (!known) continue;
       const decided = group.map(({ route }, index) => route(known.found[index].routes));
       // publishGroup looks the webhooks up again, in its transaction: FIFO groups are rare.
-      const fifo = new Set(known.found.flatMap(({ flows }) => flows.filter(([, flow]) => flow.fifo).map(([seq]) => seq)));
-      if (fifo.size > 0 && decided.some((decisions) => decisions.some((decision) => fifo.has(decision.webhookSeq)))) return null;
+      const toFifo = (index: number) => known.found[index].fifo.size > 0 && decided[index].some((decision) => known.found[index].fifo.has(decision.webhookSeq));
+      if (group.some((_, index) => toFifo(index))) return null;
 
       const { events, deliveries } = rowsOf(group, decided);
       const inserted = await writer.insert(this.db, events, deliveries, known.version);

@@ -89,8 +89,8 @@ export class OneStatementPublish {
       deliveries.map((d) => d.uid), deliveries.map((d) => d.eventUid), deliveries.map((d) => d.webhookSeq),
       deliveries.map((d) => d.workspaceSeq), deliveries.map((d) => d.status), deliveries.map((d) => d.createdAt),
     ]);
-    const now = num(rows[0].version);
-    if (now !== version) return { routingMoved: true, version: now };
+    const current = num(rows[0].version);
+    if (current !== version) return { routingMoved: true, version: current };
     const ids = new Map<string, number>();
     for (const row of rows) if (row.uid !== null) ids.set(row.uid, num(row.id));
     return { routingMoved: false, ids };

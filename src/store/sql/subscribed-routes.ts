@@ -24,6 +24,8 @@ export interface Flow {
 export interface Subscribed {
   routes: WebhookRoute[];
   flows: ReadonlyArray<readonly [number, Flow]>;
+  /** Those of them that are FIFO: almost always none. */
+  fifo: ReadonlySet<number>;
 }
 
 export type SubscribedRow = Pick<Selectable<WebhooksTable>, 'id' | 'status' | 'paused_behavior' | 'filter' | 'ordering' | 'rate_limit'>;
@@ -49,6 +51,7 @@ export function subscribedOf(rows: SubscribedRow[]): Subscribed {
       filter: row.filter ?? null,
     })),
     flows: sorted.map((row) => [num(row.id), { fifo: row.ordering === 'fifo', rateLimited: row.rate_limit !== null }] as const),
+    fifo: new Set(sorted.filter((row) => row.ordering === 'fifo').map((row) => num(row.id))),
   };
 }
 
@@ -82,8 +85,9 @@ export class KnownRoutes {
     const found: Subscribed[] = [];
     const versions = new Set<number>();
     for (const input of inputs) {
-      const kept = this.#kept.get(routesKey(input));
-      const { version, subscribed } = kept ? { version: this.#version as number, subscribed: kept } : await this.lookUp(db, input);
+      const key = routesKey(input);
+      const kept = this.#kept.get(key);
+      const { version, subscribed } = kept ? { version: this.#version as number, subscribed: kept } : await this.lookUp(db, input, key);
       versions.add(version);
       found.push(subscribed);
     }
@@ -91,7 +95,7 @@ export class KnownRoutes {
   }
 
   /** One input's routes, read with the version, and kept unless another group of this process has seen a newer version. */
-  private async lookUp(db: Kysely<Database>, input: NewEvent): Promise<{ version: number; subscribed: Subscribed }> {
+  private async lookUp(db: Kysely<Database>, input: NewEvent, key: string): Promise<{ version: number; subscribed: Subscribed }> {
     const rows = await this.#lookUp.run(db, input.patterns.length, subscribedParameters(input));
     const version = num(rows[0].version);
     const subscribed = subscribedOf(rows.filter((row): row is typeof row & SubscribedRow => row.id !== null));
@@ -101,7 +105,7 @@ export class KnownRoutes {
     this.outdated(version);
     const weight = weightOf(subscribed);
     if (this.#kept.size >= MAX_KEPT || this.#keptBytes + weight > MAX_KEPT_BYTES) this.drop();
-    this.#kept.set(routesKey(input), subscribed);
+    this.#kept.set(key, subscribed);
     this.#keptBytes += weight;
     return { version, subscribed };
   }
