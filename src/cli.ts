@@ -8,6 +8,7 @@ import { SETTINGS, StartupError, loadConfig, type Role, type SettingName, type S
 import { VERSION } from './version.ts';
 import { operatorCommands } from './cli/commands/index.ts';
 import { EXIT } from './cli/connection.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 
 /** Adds to `command` the settings of the kinds it uses (its --help then lists only those). */
 function withSettings(command: Command, uses: SettingUse[]): Command {
@@ -33,6 +34,7 @@ function settingsFrom(options: Record<string, unknown>): SettingValues {
 
 // The server's modules are loaded by the commands that run it, so an operator command starts quickly.
 async function serve(options: Record<string, unknown>, role: Role): Promise<void> {
+  limitHeapGrowth();
   const [{ default: pino }, { startHookd }, { startTracing }] = await Promise.all([import('pino'), import('./app.ts'), import('./tracing.ts')]);
   const config = loadConfig(process.env, settingsFrom(options), role);
   const log = pino({ level: config.logLevel });
