@@ -86,7 +86,10 @@ export class Receiver {
     const receiver = new Receiver();
     await new Promise<void>((resolve, reject) => {
       receiver.#server.once('error', reject);
-      receiver.#server.listen(port, '127.0.0.1', resolve);
+      // A deep accept queue: several hookd processes may open hundreds of connections at once, and a
+      // queue overflowing while this (shared, busy) test process is slow to accept drops their SYNs, which
+      // hookd then sees as connect timeouts. The kernel caps it at net.core.somaxconn.
+      receiver.#server.listen({ port, host: '127.0.0.1', backlog: 4096 }, resolve);
     });
     receiver.port = (receiver.#server.address() as AddressInfo).port;
     return receiver;
