@@ -221,6 +221,7 @@ export class Dispatcher {
         const resting = this.#backoff.restingNow(now);
         for (const webhook of resting) rooms.webhooks.set(webhook, 0);
         this.#lastClaimAt = now;
+        this.#lanes.claimSent();
         const claimed = await this.repo.claim({
           now,
           leaseUntil: now + this.options.leaseMs,

@@ -77,6 +77,8 @@ export class Lanes {
   /** Each webhook's current limit (see the file's comment), kept while its lane comes and goes. */
   readonly #limits = new Map<number, number>();
   readonly #workspaces = new Map<number, WorkspaceLoad>();
+  /** Webhooks that started an attempt since the last claim was sent (see claimRoom). */
+  #startedSinceClaim = new Set<number>();
   #active = 0;
   #slow = 0;
   #queued = 0;
@@ -186,6 +188,7 @@ export class Lanes {
 
   started(lane: Lane, now: number): Running {
     lane.inflight++;
+    this.#startedSinceClaim.add(lane.webhookSeq);
     lane.workspace.active++;
     this.#active++;
     return { lane, startedAt: now, slow: false };
@@ -242,6 +245,11 @@ export class Lanes {
    * what it runs, twice that at its full concurrency (FULL_SPEED_AHEAD), so a busy endpoint never waits
    * for a claim, but nothing ahead while its attempts are slow. A workspace may hold the share
    * `workspaceConcurrency` gives it of the whole claim budget.
+   *
+   * A webhook busy since the last claim whose lane ran dry meanwhile keeps that room too. Without a lane it
+   * was claimed as a webhook never seen, its limit's and one more limit's worth at the starting limit (8),
+   * not its full 48: a backlog's drain on PostgreSQL emptied its lane between claims, got 8, ran dry again,
+   * and went 3 800–4 000 deliveries/s instead of about 4 500 (docs/performance.md, 2026-12-07, afternoon).
    */
   claimRoom(budget: number): { webhooks: Map<number, number>; webhookDefault: number; workspaces: Map<number, number>; workspaceDefault: number } {
     const { concurrency, workspaceConcurrency } = this.limits;
@@ -252,11 +260,21 @@ export class Lanes {
       const ahead = lane.slow > 0 ? 0 : this.aheadOf(limit);
       webhooks.set(lane.webhookSeq, limit + ahead - lane.inflight - lane.queue.length);
     }
+    for (const webhookSeq of this.#startedSinceClaim) {
+      if (webhooks.has(webhookSeq)) continue;
+      const limit = this.limitOf(webhookSeq);
+      webhooks.set(webhookSeq, limit + this.aheadOf(limit));
+    }
     const workspaces = new Map<number, number>();
     for (const workspace of this.#workspaces.values()) workspaces.set(workspace.seq, workspaceBudget - workspace.active - workspace.queued);
     const initial = Math.min(INITIAL_LIMIT, this.limits.webhookConcurrency);
     const webhookDefault = initial + this.aheadOf(initial);
     return { webhooks, webhookDefault, workspaces, workspaceDefault: workspaceBudget };
+  }
+
+  /** A claim was sent with the rooms claimRoom gave: webhooks busy since the last claim are counted afresh. */
+  claimSent(): void {
+    this.#startedSinceClaim.clear();
   }
 
   /** How far ahead a webhook with this limit may claim (FULL_SPEED_AHEAD). */

@@ -112,4 +112,21 @@ describe('Lanes', () => {
     // Where the initial limit is the whole concurrency, a webhook not yet seen may claim that far ahead too.
     expect(new Lanes(limits).claimRoom(64).webhookDefault).toBe(12);
   });
+
+  it('keeps the room of a webhook busy since the last claim whose lane ran dry meanwhile', () => {
+    const lanes = new Lanes({ ...limits, webhookConcurrency: 6, concurrency: 100, workspaceConcurrency: 100 });
+    for (let i = 0; i < 2; i++) lanes.answered(1, 10, true);
+    expect(lanes.limitOf(1)).toBe(6);
+    lanes.add(delivery(1, 100));
+    const { lane } = lanes.next()!;
+    lanes.finished(lanes.started(lane, 0));
+    // Its lane is gone (nothing queued or running), yet it sent since the last claim: 6 + 12 ahead, not
+    // the default of a webhook never seen (4 + 4).
+    expect(lanes.lane(1)).toBeUndefined();
+    expect(lanes.claimRoom(64).webhooks.get(1)).toBe(18);
+    expect(lanes.claimRoom(64).webhookDefault).toBe(8);
+    // Once a claim was sent with that room and it started nothing since, it is a webhook like any other.
+    lanes.claimSent();
+    expect(lanes.claimRoom(64).webhooks.has(1)).toBe(false);
+  });
 });
