@@ -78,7 +78,7 @@ export class Lanes {
   readonly #limits = new Map<number, number>();
   readonly #workspaces = new Map<number, WorkspaceLoad>();
   /** Webhooks that started an attempt since the last claim was sent (see claimRoom). */
-  #startedSinceClaim = new Set<number>();
+  readonly #startedSinceClaim = new Set<number>();
   #active = 0;
   #slow = 0;
   #queued = 0;
