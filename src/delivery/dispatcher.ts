@@ -71,6 +71,11 @@ export class Dispatcher {
   readonly #held = new Set<number>();
   /** Endpoints that answered 429, 502, 503 or 504, or could not be reached, rest a while (endpoint-backoff.ts). */
   readonly #backoff = new EndpointBackoff();
+  /**
+   * Rate-limited webhooks whose window has too little room for a claim to be worth making, until when
+   * (ClaimBatch.rateWaits): their work is left out of claims, and their finished attempts ask for none.
+   */
+  readonly #rateWaits = new Map<number, number>();
   /** Webhooks whose work recent claims took (see wake()). */
   readonly #recentlyTaken = new RecentlyTaken();
   readonly #outcomes: AttemptOutcome[] = [];
@@ -220,6 +225,10 @@ export class Dispatcher {
         const now = Date.now();
         const resting = this.#backoff.restingNow(now);
         for (const webhook of resting) rooms.webhooks.set(webhook, 0);
+        for (const [webhook, until] of this.#rateWaits) {
+          if (until <= now) this.#rateWaits.delete(webhook);
+          else rooms.webhooks.set(webhook, 0);
+        }
         this.#lastClaimAt = now;
         this.#lanes.claimSent();
         const claimed = await this.repo.claim({
@@ -235,6 +244,10 @@ export class Dispatcher {
           held: [...this.#held],
         });
         this.#lastClaimLeftDue = claimed.leftDue ?? true;
+        for (const [webhook, until] of claimed.rateWaits ?? []) {
+          this.#rateWaits.set(webhook, until);
+          this.wakeAt(until, true);
+        }
         // Read only where processes share the store (wake()).
         if (this.options.sharesStore) this.#recentlyTaken.claimed(claimed, resting, now);
         let fresh = 0;
@@ -257,6 +270,11 @@ export class Dispatcher {
     }
     if (failed) this.wakeAt(Date.now() + 1000);
     else await this.planNextLook();
+  }
+
+  /** Whether a webhook's rate window has too little room for a claim until later (#rateWaits). */
+  private rateWaiting(webhookSeq: number, now: number): boolean {
+    return (this.#rateWaits.get(webhookSeq) ?? 0) > now;
   }
 
   /** Deliveries sent whose outcome is not recorded yet (see ClaimRequest.settled); past a bound, counted as open. */
@@ -301,7 +319,9 @@ export class Dispatcher {
       if (this.#running.size === 0) this.stopSweeping();
       if (this.#stopping) return;
       this.startReady();
-      // Refill before the lanes run dry, in batches rather than one claim per finished attempt.
+      // Refill before the lanes run dry, in batches rather than one claim per finished attempt; not for a
+      // webhook whose rate window has too little room yet (its timer looks then).
+      if (this.rateWaiting(lane.webhookSeq, Date.now())) return;
       if (lane.queue.length <= this.options.webhookConcurrency || this.#lanes.active + this.#lanes.queued <= this.options.concurrency) this.lookSoon();
     });
     this.#running.set(run, running);
@@ -414,8 +434,10 @@ export class Dispatcher {
           }
           // Every retry time is kept, not only the batch's earliest: a later one must not wait for the safety look.
           for (const outcome of batch) if (outcome.next.status === 'pending') this.wakeAt(outcome.next.at as number, true);
-          // Recorded deliveries no longer count as in flight in the store (shared per-webhook limits): look again.
-          this.lookSoon();
+          // Recorded deliveries no longer count as in flight in the store (shared per-webhook limits): look
+          // again, unless all were of webhooks waiting for their rate windows (their timers look then).
+          const now = Date.now();
+          if (batch.some((outcome) => !this.rateWaiting(outcome.webhookSeq, now))) this.lookSoon();
         } catch (error) {
           this.#recording = [];
           this.#outcomes.unshift(...batch);

@@ -422,9 +422,10 @@ export interface DisabledWebhook {
  * all it saw, so a delivery due before the claim that a later look finds was committed after the claim
  * read, and the next claim will see it (see Dispatcher.planNextLook). Unknown counts as true.
  * `leftBehind`, where the store knows it: the webhooks of the due deliveries it saw and did not take
- * (see Dispatcher.wake).
+ * (see Dispatcher.wake). `rateWaits`: rate-limited webhooks whose window has less room left than a claim
+ * is worth making for, and when it will have that much (core/flow-control.ts, rateBatch).
  */
-export type ClaimBatch = ClaimedDelivery[] & { leftDue?: boolean; leftBehind?: readonly number[] };
+export type ClaimBatch = ClaimedDelivery[] & { leftDue?: boolean; leftBehind?: readonly number[]; rateWaits?: ReadonlyMap<number, number> };
 
 export interface DispatchRepo {
   claim(request: ClaimRequest): Promise<ClaimBatch>;

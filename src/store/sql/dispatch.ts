@@ -17,9 +17,8 @@ import { MarkSending, type Marked } from './mark-sending.ts';
 import { ClaimedReads } from './claimed-reads.ts';
 import type { QueuedMoves } from './queued-moves.ts';
 import { disableGone } from './gone.ts';
-import { limitRooms, rateLimitedOf, recordTaken } from './rate-limit.ts';
+import { limitRooms, rateLimitedOf, rateWaits, recordTaken, type RateWindow } from './rate-limit.ts';
 import { promoteNext, promoteStalled } from './fifo-queue.ts';
-import type { RateEntry } from '../../core/flow-control.ts';
 import { FAILING_NOTICE_INTERVAL_MS, rateCheckDue } from '../../core/operational-events.ts';
 import { GONE_REASON } from '../../core/endpoint-gone.ts';
 import { failingNotice, RECOVERED_FROM, Transitions, type OperationalEvents } from './operational.ts';
@@ -93,8 +92,12 @@ export class SqlDispatch implements DispatchRepo {
     // Whether it saw due rows it did not take, and their webhooks (ClaimBatch); told on PostgreSQL only, where processes share the work.
     let leftDue = true;
     let leftBehind: number[] = [];
+    // Rate-limited webhooks to claim nothing of until their windows free a batch (ClaimBatch.rateWaits).
+    let waits = new Map<number, number>();
     // Not enumerable: the batch still reads, copies and compares as the list of deliveries it is.
-    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => (this.dialect === 'postgres' ? Object.defineProperties(claimed, { leftDue: { value: leftDue }, leftBehind: { value: leftBehind } }) : claimed);
+    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => Object.defineProperties(claimed, this.dialect === 'postgres'
+      ? { leftDue: { value: leftDue }, leftBehind: { value: leftBehind }, rateWaits: { value: waits } }
+      : { rateWaits: { value: waits } });
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).rows.length === 0);
     // PostgreSQL: the window outside the transaction, which begins with the count and commits with the mark (claim-plans.ts).
     const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx, claim): Promise<Marked> => {
@@ -102,7 +105,7 @@ export class SqlDispatch implements DispatchRepo {
       // or tenant's backlog cannot crowd the others out of the batch (nor make the scan walk it: due-scan.ts).
       const { rows: due, left } = await this.#dueScan.find(trx, request.now, limit, room, claim ? PLANNED : undefined);
       // Rate-limited webhooks among them: their room is what their window leaves (rate-limit.ts).
-      let rateLogs = new Map<number, RateEntry[]>();
+      let rateLogs = new Map<number, RateWindow>();
       if (due.length > 0) {
         rateLogs = claim
           // The claim's transaction begins with the count: the window before it locked nothing.
@@ -119,7 +122,10 @@ export class SqlDispatch implements DispatchRepo {
       // A due row not marked was not taken, or was marked by another claim first.
       leftBehind = webhooksLeftBehind(due, marked.rows);
       leftDue = left || leftBehind.length > 0;
-      if (taken.length === 0) return marked;
+      if (taken.length === 0) {
+        waits = rateWaits(rateLogs, new Map(), request.now, request.webhookConcurrency);
+        return marked;
+      }
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
       const markedOfLimited = new Map<number, number>();
       for (const row of marked.rows) {
@@ -127,6 +133,7 @@ export class SqlDispatch implements DispatchRepo {
         if (rateLogs.has(webhookSeq)) markedOfLimited.set(webhookSeq, (markedOfLimited.get(webhookSeq) ?? 0) + 1);
       }
       await recordTaken(trx, rateLogs, markedOfLimited, request.now);
+      waits = rateWaits(rateLogs, markedOfLimited, request.now, request.webhookConcurrency);
       return marked;
     });
     if (gone.length > 0) await deleteOfGoneWebhooks(this.db, gone);
@@ -174,7 +181,7 @@ export class SqlDispatch implements DispatchRepo {
    * between a batch's end and the next claim: about 450 deliveries/s per webhook on the benchmark machine.
    * `opening`: what the count is sent with (the claim's transaction begins with it: claim-plans.ts).
    */
-  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>, gone: number[], opening: Frame): Promise<Map<number, RateEntry[]>> {
+  private async shareRoomAcrossProcesses(trx: Kysely<Database>, due: Array<{ webhook_id: number; next_attempt_at: number }>, room: Rooms, request: ClaimRequest, shares: Map<number, number>, gone: number[], opening: Frame): Promise<Map<number, RateWindow>> {
     const oldestDue = new Map<number, number>();
     for (const row of due) {
       const webhook = num(row.webhook_id);
