@@ -21,6 +21,7 @@ import { leaseHasRoomForAttempt } from '../core/lease.ts';
 import { EndpointBackoff } from './endpoint-backoff.ts';
 import { isUnreachable } from './sender.ts';
 import { RecentlyTaken } from './recently-taken.ts';
+import { RateWaits } from './rate-waits.ts';
 import type { WorkFor } from '../core/work-notice.ts';
 
 export interface DispatcherOptions {
@@ -71,11 +72,8 @@ export class Dispatcher {
   readonly #held = new Set<number>();
   /** Endpoints that answered 429, 502, 503 or 504, or could not be reached, rest a while (endpoint-backoff.ts). */
   readonly #backoff = new EndpointBackoff();
-  /**
-   * Rate-limited webhooks whose window has too little room for a claim to be worth making, until when
-   * (ClaimBatch.rateWaits): their work is left out of claims, and their finished attempts ask for none.
-   */
-  readonly #rateWaits = new Map<number, number>();
+  /** Rate-limited webhooks whose window has too little room yet for a claim worth making (rate-waits.ts). */
+  readonly #rateWaits = new RateWaits();
   /** Webhooks whose work recent claims took (see wake()). */
   readonly #recentlyTaken = new RecentlyTaken();
   readonly #outcomes: AttemptOutcome[] = [];
@@ -223,12 +221,9 @@ export class Dispatcher {
         if (room <= 0) break;
         const rooms = this.#lanes.claimRoom(budget);
         const now = Date.now();
-        const resting = this.#backoff.restingNow(now);
-        for (const webhook of resting) rooms.webhooks.set(webhook, 0);
-        for (const [webhook, until] of this.#rateWaits) {
-          if (until <= now) this.#rateWaits.delete(webhook);
-          else rooms.webhooks.set(webhook, 0);
-        }
+        // Left out: endpoints resting, and rate-limited webhooks whose window has too little room yet.
+        const leftOut = [...this.#backoff.restingNow(now), ...this.#rateWaits.waitingNow(now)];
+        for (const webhook of leftOut) rooms.webhooks.set(webhook, 0);
         this.#lastClaimAt = now;
         this.#lanes.claimSent();
         const claimed = await this.repo.claim({
@@ -244,12 +239,12 @@ export class Dispatcher {
           held: [...this.#held],
         });
         this.#lastClaimLeftDue = claimed.leftDue ?? true;
-        for (const [webhook, until] of claimed.rateWaits ?? []) {
-          this.#rateWaits.set(webhook, until);
-          this.wakeAt(until, true);
+        if (claimed.rateWaits) {
+          this.#rateWaits.set(claimed.rateWaits);
+          for (const until of claimed.rateWaits.values()) this.wakeAt(until, true);
         }
         // Read only where processes share the store (wake()).
-        if (this.options.sharesStore) this.#recentlyTaken.claimed(claimed, resting, now);
+        if (this.options.sharesStore) this.#recentlyTaken.claimed(claimed, leftOut, now);
         let fresh = 0;
         for (const delivery of claimed) {
           if (this.#held.has(delivery.seq)) continue;
@@ -270,11 +265,6 @@ export class Dispatcher {
     }
     if (failed) this.wakeAt(Date.now() + 1000);
     else await this.planNextLook();
-  }
-
-  /** Whether a webhook's rate window has too little room for a claim until later (#rateWaits). */
-  private rateWaiting(webhookSeq: number, now: number): boolean {
-    return (this.#rateWaits.get(webhookSeq) ?? 0) > now;
   }
 
   /** Deliveries sent whose outcome is not recorded yet (see ClaimRequest.settled); past a bound, counted as open. */
@@ -321,7 +311,7 @@ export class Dispatcher {
       this.startReady();
       // Refill before the lanes run dry, in batches rather than one claim per finished attempt; not for a
       // webhook whose rate window has too little room yet (its timer looks then).
-      if (this.rateWaiting(lane.webhookSeq, Date.now())) return;
+      if (this.#rateWaits.waiting(lane.webhookSeq, Date.now())) return;
       if (lane.queue.length <= this.options.webhookConcurrency || this.#lanes.active + this.#lanes.queued <= this.options.concurrency) this.lookSoon();
     });
     this.#running.set(run, running);
@@ -437,7 +427,7 @@ export class Dispatcher {
           // Recorded deliveries no longer count as in flight in the store (shared per-webhook limits): look
           // again, unless all were of webhooks waiting for their rate windows (their timers look then).
           const now = Date.now();
-          if (batch.some((outcome) => !this.rateWaiting(outcome.webhookSeq, now))) this.lookSoon();
+          if (batch.some((outcome) => !this.#rateWaits.waiting(outcome.webhookSeq, now))) this.lookSoon();
         } catch (error) {
           this.#recording = [];
           this.#outcomes.unshift(...batch);

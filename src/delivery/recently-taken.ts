@@ -24,13 +24,13 @@ export class RecentlyTaken {
   readonly #at = new Map<number, number>();
 
   /**
-   * A claim at `now`: it left due work of `claim.leftBehind` and of the `resting` webhooks behind (another
-   * process's now, or resting here), and took the work of its deliveries' webhooks (which counts, if the
-   * same claim also left some of theirs).
+   * A claim at `now`: it left due work of `claim.leftBehind` and of the `leftOut` webhooks behind (another
+   * process's now, or resting or waiting for their rate windows here), and took the work of its deliveries'
+   * webhooks (which counts, if the same claim also left some of theirs).
    */
-  claimed(claim: ClaimBatch, resting: readonly number[], now: number): void {
+  claimed(claim: ClaimBatch, leftOut: readonly number[], now: number): void {
     for (const webhook of claim.leftBehind ?? []) this.#at.delete(webhook);
-    for (const webhook of resting) this.#at.delete(webhook);
+    for (const webhook of leftOut) this.#at.delete(webhook);
     for (const delivery of claim) {
       this.#at.delete(delivery.webhook.seq);
       this.#at.set(delivery.webhook.seq, now);

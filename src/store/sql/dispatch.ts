@@ -95,9 +95,10 @@ export class SqlDispatch implements DispatchRepo {
     // Rate-limited webhooks to claim nothing of until their windows free a batch (ClaimBatch.rateWaits).
     let waits = new Map<number, number>();
     // Not enumerable: the batch still reads, copies and compares as the list of deliveries it is.
-    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => Object.defineProperties(claimed, this.dialect === 'postgres'
-      ? { leftDue: { value: leftDue }, leftBehind: { value: leftBehind }, rateWaits: { value: waits } }
-      : { rateWaits: { value: waits } });
+    const batch = (claimed: ClaimedDelivery[]): ClaimBatch => Object.defineProperties(claimed, {
+      rateWaits: { value: waits },
+      ...(this.dialect === 'postgres' ? { leftDue: { value: leftDue }, leftBehind: { value: leftBehind } } : {}),
+    });
     const nothingDue = limit <= 0 || (this.dialect === 'sqlite' && (await this.#dueScan.find(this.db, request.now, 1, room)).rows.length === 0);
     // PostgreSQL: the window outside the transaction, which begins with the count and commits with the mark (claim-plans.ts).
     const { rows, read } = nothingDue ? { rows: [] } as Marked : await this.claimTransaction(async (trx, claim): Promise<Marked> => {
@@ -122,10 +123,6 @@ export class SqlDispatch implements DispatchRepo {
       // A due row not marked was not taken, or was marked by another claim first.
       leftBehind = webhooksLeftBehind(due, marked.rows);
       leftDue = left || leftBehind.length > 0;
-      if (taken.length === 0) {
-        waits = rateWaits(rateLogs, new Map(), request.now, request.webhookConcurrency);
-        return marked;
-      }
       // Counted against rate limits as marked: on PostgreSQL a row another claim took meanwhile is not.
       const markedOfLimited = new Map<number, number>();
       for (const row of marked.rows) {

@@ -42,12 +42,15 @@ export function limitRooms(limited: RateLimited[], room: Rooms, now: number): Ma
   return windows;
 }
 
+/** A window's entries with `n` taken at `now` added (none: as they are). */
+const withTaken = (recent: RateEntry[], now: number, n: number): RateEntry[] => (n > 0 ? [...recent, [now, n]] : recent);
+
 /** Adds what this claim took of each limited webhook to its log (and drops what left the window). */
 export async function recordTaken(trx: Kysely<Database>, windows: Map<number, RateWindow>, taken: Map<number, number>, now: number): Promise<void> {
   for (const [seq, { recent }] of windows) {
     const n = taken.get(seq) ?? 0;
     if (n === 0) continue;
-    await sql`UPDATE webhooks SET rate_log = ${JSON.stringify([...recent, [now, n]])} WHERE id = ${seq}`.execute(trx);
+    await sql`UPDATE webhooks SET rate_log = ${JSON.stringify(withTaken(recent, now, n))} WHERE id = ${seq}`.execute(trx);
   }
 }
 
@@ -58,8 +61,7 @@ export async function recordTaken(trx: Kysely<Database>, windows: Map<number, Ra
 export function rateWaits(windows: Map<number, RateWindow>, taken: Map<number, number>, now: number, webhookConcurrency: number): Map<number, number> {
   const waits = new Map<number, number>();
   for (const [seq, { perSecond, recent }] of windows) {
-    const n = taken.get(seq) ?? 0;
-    const log: RateEntry[] = n > 0 ? [...recent, [now, n]] : recent;
+    const log = withTaken(recent, now, taken.get(seq) ?? 0);
     const at = rateRoomFreesAt(perSecond, log, now, rateBatch(perSecond, webhookConcurrency));
     if (at > now) waits.set(seq, at);
   }
