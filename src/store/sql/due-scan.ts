@@ -8,6 +8,9 @@
  *
  *  1. A bounded window from the front of the due order, from which the rows of full webhooks and
  *     workspaces are dropped. Nearly always this is all: what is due is what the claim may take.
+ *     A webhook whose due work outran its room at a recent claim (a backlog being drained) is left out of
+ *     the window too, and its first due rows, as many as its room, are read by webhook: otherwise its
+ *     backlog fills every window (backed-up-webhooks.ts).
  *  2. Only when that window was all taken up by rows it may not take (of full webhooks, or more of one
  *     webhook than its room), the claim looks per webhook: the webhooks with waiting work come from a
  *     skip scan of the per-webhook due index (migrations/007: one probe per webhook, however many rows
@@ -27,6 +30,7 @@ import { framed, type Frame } from '../postgres-framed-statements.ts';
 import { marks, Prebuilt } from './prebuilt.ts';
 import { num, numOrNull, padded } from './rows.ts';
 import type { Rooms } from './rooms.ts';
+import { BackedUpWebhooks } from './backed-up-webhooks.ts';
 
 const dueOrder = (a: DueRow, b: DueRow) => num(a.next_attempt_at) - num(b.next_attempt_at) || num(a.id) - num(b.id);
 
@@ -96,6 +100,7 @@ export class DueScan {
   readonly #nextDueAt: Prebuilt<{ at: number | null }>;
   /** PostgreSQL: where the scans of the due indexes start. */
   readonly #floor: DueFloor | null;
+  readonly #backedUp = new BackedUpWebhooks();
 
   constructor(private readonly dialect: Dialect) {
     this.#floor = dialect === 'postgres' ? new DueFloor() : null;
@@ -187,45 +192,73 @@ export class DueScan {
    * each statement sent with a claim's planner settings (claim-plans.ts).
    */
   async find(db: Kysely<Database>, now: number, limit: number, room: Rooms, planned?: Frame): Promise<DueFound> {
+    // Backlogs being drained are read by webhook, their room's worth each, not off the front (backed-up-webhooks.ts).
+    const backedUp = this.#backedUp.withRoom(room);
+    const leftOut = [...room.fullWebhooks(), ...backedUp];
     let windowSize: number;
     let rows: WindowRow[];
     const floor = this.#floor?.begin(now);
     if (floor) {
       windowSize = windowSizeFor(limit);
-      rows = await this.postgresWindow(windowSize).run(db, 0, framed([now, floor.at, room.fullWebhooks(), room.fullWorkspaces()], planned));
+      rows = await this.postgresWindow(windowSize).run(db, 0, framed([now, floor.at, leftOut, room.fullWorkspaces()], planned));
       this.#floor?.saw(floor, now, numOrNull(rows[0].first_at));
     } else {
       windowSize = limit + WINDOW_SLACK;
-      const [fullWebhooks, fullWorkspaces] = [padded(room.fullWebhooks()), padded(room.fullWorkspaces())];
-      rows = await this.#sqliteWindow.run(db, fullWebhooks.length, [now, windowSize, ...fullWebhooks, ...fullWorkspaces], fullWorkspaces.length);
+      const [leftOutWebhooks, fullWorkspaces] = [padded(leftOut), padded(room.fullWorkspaces())];
+      rows = await this.#sqliteWindow.run(db, leftOutWebhooks.length, [now, windowSize, ...leftOutWebhooks, ...fullWorkspaces], fullWorkspaces.length);
     }
     // One row at least, holding `seen`; a row with no id stands for none. Put in due order here: the
     // statement has no ORDER BY of its own, which a claim's plan could only meet with a sort (claim-plans.ts).
     const front = rows.filter((row): row is DueRow & WindowRow => row.id !== null).sort(dueOrder);
     const fits = room.copy();
-    const taken = front.filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
+    const taken = front.filter((row) => {
+      if (fits.take(num(row.webhook_id), num(row.workspace_id))) return true;
+      // Its webhook had room and the window holds more of its work than that: a backlog.
+      if (fits.webhook(num(row.webhook_id)) <= 0 && room.webhook(num(row.webhook_id)) > 0) this.#backedUp.outran(num(row.webhook_id));
+      return false;
+    });
+    const inWindow = num(rows[0].seen);
+    const byWebhook = await this.firstDueOfBackedUp(db, now, floor?.at ?? 0, limit, backedUp, fits, planned);
+    const found = byWebhook.rows.length === 0 ? taken : [...taken, ...byWebhook.rows].sort(dueOrder);
     // Fewer than wanted with the window full: rows the claim may not take (of full webhooks, or beyond a
     // webhook's room) took it up, and more that it may take can be due behind them.
-    const inWindow = num(rows[0].seen);
-    if (taken.length >= limit || inWindow < windowSize) {
-      const found = taken.slice(0, limit);
-      return { rows: found, left: inWindow > found.length };
+    if (found.length >= limit || inWindow < windowSize) {
+      return { rows: found.slice(0, limit), left: inWindow > taken.length || byWebhook.mayHaveMore || found.length > limit };
     }
 
     const fromFront = new Map<number, number>();
     for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
     const lookParameters = floor ? [fits.fullWebhooks(), MAX_WEBHOOKS_LOOKED_AT, floor.at] : [MAX_WEBHOOKS_LOOKED_AT];
+    const lookedAt = new Set(backedUp);
     const candidates = (await this.#waitingWebhooks.run(db, 0, framed(lookParameters, planned)))
-      .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0)
+      .filter((row) => row.next_at !== null && num(row.next_at) <= now && fits.webhook(num(row.webhook_id)) > 0 && !lookedAt.has(num(row.webhook_id)))
       // Its first due rows again, past those the front gave: the front may hold only part of them.
       .map((row) => ({ webhook: num(row.webhook_id), room: Math.min(limit, fits.webhook(num(row.webhook_id))) + (fromFront.get(num(row.webhook_id)) ?? 0) }));
-    if (candidates.length === 0) return { rows: taken, left: true };
+    if (candidates.length === 0) return { rows: found, left: true };
     const seen = new Set(front.map((row) => num(row.id)));
     const behind = (await this.firstDue(db, now, floor?.at ?? 0, candidates, planned))
       .filter((row) => !seen.has(num(row.id)))
       .sort(dueOrder)
       .filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id)));
-    return { rows: [...taken, ...behind].sort(dueOrder).slice(0, limit), left: true };
+    return { rows: [...found, ...behind].sort(dueOrder).slice(0, limit), left: true };
+  }
+
+  /**
+   * The first due rows of each backed-up webhook, as many as `fits` leaves it (taken from `fits`);
+   * forgets those with fewer due. `mayHaveMore`: one had as many due as asked for.
+   */
+  private async firstDueOfBackedUp(db: Kysely<Database>, now: number, floor: number, limit: number, backedUp: number[], fits: Rooms, planned?: Frame): Promise<{ rows: DueRow[]; mayHaveMore: boolean }> {
+    if (backedUp.length === 0) return { rows: [], mayHaveMore: false };
+    const asked = backedUp.map((webhook) => ({ webhook, room: Math.min(limit, fits.webhook(webhook)) }));
+    const rows = (await this.firstDue(db, now, floor, asked, planned)).sort(dueOrder);
+    const got = new Map<number, number>();
+    for (const row of rows) got.set(num(row.webhook_id), (got.get(num(row.webhook_id)) ?? 0) + 1);
+    let mayHaveMore = false;
+    for (const { webhook, room } of asked) {
+      if ((got.get(webhook) ?? 0) < room) this.#backedUp.ranOut(webhook);
+      else mayHaveMore = true;
+    }
+    return { rows: rows.filter((row) => fits.take(num(row.webhook_id), num(row.workspace_id))), mayHaveMore };
   }
 
   private async firstDue(db: Kysely<Database>, now: number, floor: number, candidates: Array<{ webhook: number; room: number }>, planned?: Frame): Promise<DueRow[]> {

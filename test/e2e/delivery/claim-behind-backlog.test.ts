@@ -12,6 +12,8 @@ import type { Webhook, Workspace } from '../../../src/core/model.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
 import { insertBacklog, startApiRoleHookd, type ApiRoleHookd } from '../../helpers/backlog.ts';
+import { DueScan } from '../../../src/store/sql/due-scan.ts';
+import { Rooms } from '../../../src/store/sql/rooms.ts';
 
 /** Far more than any claim reads from the front of the due order. */
 const BACKLOG = 3000;
@@ -77,5 +79,39 @@ describe(`a claim behind a full webhook's backlog (${USE_POSTGRES ? 'PostgreSQL'
   it('takes as much of the backlog as its room, and the healthy webhook\'s work behind it in the same claim', async () => {
     const claimed = await store.dispatch.claim(request([[dead.seq, 3]]));
     expect(claimed.map((delivery) => delivery.id)).toEqual(['backlog_4', 'backlog_5', 'backlog_6', ...healthyUids]);
+  });
+
+  it('reads a backlog that outran its room by webhook, not off the front of the due order, until it runs out', async () => {
+    // A scan of its own, on a store whose statements count the rows they return.
+    let rowsRead = 0;
+    const counted = store.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        rowsRead += args.result.rows.length;
+        return args.result;
+      },
+    });
+    const scan = new DueScan(USE_POSTGRES ? 'postgres' : 'sqlite');
+    const find = async (deadRoom: number) => {
+      rowsRead = 0;
+      const { rows } = await scan.find(counted, Date.now(), 200, new Rooms({ ...request([[dead.seq, deadRoom]]), limit: 200 }));
+      return { ids: rows.map((row) => Number(row.id)), rowsRead };
+    };
+    const firstThree = (await store.db.selectFrom('deliveries').select('id').where('uid', 'in', ['backlog_7', 'backlog_8', 'backlog_9']).orderBy('id').execute()).map((row) => Number(row.id));
+
+    // The first look reads the front: the claim's limit and more, nearly all of them the backlog's.
+    const first = await find(3);
+    expect(first.ids).toEqual(firstThree);
+    expect(first.rowsRead).toBeGreaterThan(200);
+    // The next ones read its room's worth by webhook, and the front without it.
+    const second = await find(3);
+    expect(second.ids).toEqual(firstThree);
+    expect(second.rowsRead).toBeLessThan(10);
+    expect((await find(5)).ids).toHaveLength(5);
+
+    // Once fewer are due than its room, it is read off the front again: it is due there, in due order.
+    await store.db.updateTable('deliveries').set({ status: 'succeeded' }).where('webhook_id', '=', dead.seq).where('uid', 'not in', ['backlog_7', 'backlog_8']).execute();
+    expect((await find(3)).ids).toEqual(firstThree.slice(0, 2));
+    expect((await find(3)).ids).toEqual(firstThree.slice(0, 2));
   });
 });
