@@ -5,11 +5,12 @@
  * delivery (docs/performance.md, 2026-12-07, afternoon). Counted with /metrics: every claim is timed there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
+import { eventually, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { scrape, valueOf } from '../../helpers/prometheus.ts';
 import { Receiver } from '../../helpers/receiver.ts';
 import { busiestSecond } from '../../helpers/flow.ts';
 import { USE_POSTGRES } from '../../helpers/postgres.ts';
+import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { publish, workspaceWithWebhook } from './support.ts';
 
 const TOKEN = 'rate-claims-token';
@@ -37,7 +38,15 @@ describe('a rate-limited backlog', () => {
     const claimed = (await claims()) - claimsBefore;
     console.log(`${drained} deliveries drained at ${perSecond}/s with ${claimed} claims`);
     expect(drained).toBeGreaterThan(100);
-    expect(busiestSecond(receiver.requests.map((r) => r.at))).toBeLessThanOrEqual(perSecond);
+    // What hookd controls is when each request starts (its attempt's time in the store). Arrival times at
+    // this receiver, which shares the test's loaded process, add jitter: in a full run in a slow hour 106
+    // once arrived within one second. They are reported, not asserted (as in postgres/flow-control.test.ts).
+    const starts = await eventually(async () => {
+      const recorded = (await (server.hookd.store as SqlStore).db.selectFrom('attempts').select('created_at').execute()).map((row) => Number(row.created_at));
+      return recorded.length >= total ? recorded : null;
+    }, 10_000, 100);
+    console.log(`at most ${busiestSecond(starts)} started and ${busiestSecond(receiver.requests.map((r) => r.at))} arrived in any second`);
+    expect(busiestSecond(starts)).toBeLessThanOrEqual(perSecond);
     // PostgreSQL, where each claim of the webhook's work locks its row and rewrites its rate log: batches
     // of 10 every 100 ms, 0.14–0.17 claims a delivery on an idle machine, against 0.40–0.47 when it claimed whenever
     // room freed. On SQLite a look that finds nothing it may take is a read, and the store's own looks
