@@ -32,6 +32,13 @@ import { num, numOrNull, padded } from './rows.ts';
 import type { Rooms } from './rooms.ts';
 import { BackedUpWebhooks } from './backed-up-webhooks.ts';
 
+/** How many of `rows` each webhook has. */
+function countByWebhook(rows: DueRow[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(num(row.webhook_id), (counts.get(num(row.webhook_id)) ?? 0) + 1);
+  return counts;
+}
+
 const dueOrder = (a: DueRow, b: DueRow) => num(a.next_attempt_at) - num(b.next_attempt_at) || num(a.id) - num(b.id);
 
 /** The rows a scan found; `left`: it saw due rows it did not return (or may have: a full window). */
@@ -226,8 +233,7 @@ export class DueScan {
       return { rows: found.slice(0, limit), left: inWindow > taken.length || byWebhook.mayHaveMore || found.length > limit };
     }
 
-    const fromFront = new Map<number, number>();
-    for (const row of taken) fromFront.set(num(row.webhook_id), (fromFront.get(num(row.webhook_id)) ?? 0) + 1);
+    const fromFront = countByWebhook(taken);
     const lookParameters = floor ? [fits.fullWebhooks(), MAX_WEBHOOKS_LOOKED_AT, floor.at] : [MAX_WEBHOOKS_LOOKED_AT];
     const lookedAt = new Set(backedUp);
     const candidates = (await this.#waitingWebhooks.run(db, 0, framed(lookParameters, planned)))
@@ -251,8 +257,7 @@ export class DueScan {
     if (backedUp.length === 0) return { rows: [], mayHaveMore: false };
     const asked = backedUp.map((webhook) => ({ webhook, room: Math.min(limit, fits.webhook(webhook)) }));
     const rows = (await this.firstDue(db, now, floor, asked, planned)).sort(dueOrder);
-    const got = new Map<number, number>();
-    for (const row of rows) got.set(num(row.webhook_id), (got.get(num(row.webhook_id)) ?? 0) + 1);
+    const got = countByWebhook(rows);
     let mayHaveMore = false;
     for (const { webhook, room } of asked) {
       if ((got.get(webhook) ?? 0) < room) this.#backedUp.ranOut(webhook);
