@@ -12,6 +12,7 @@
  * dispatcher thread calls it again for itself (the thread sees the same environment), so its attempt
  * spans are exported too, by a provider of its own.
  */
+import { context, propagation, trace } from '@opentelemetry/api';
 import { VERSION } from './version.ts';
 
 /** How long a stop waits for the last spans to be exported. */
@@ -50,7 +51,14 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
   });
   provider.register();
   return {
-    // A collector that is away must not hold up hookd's stop past a few seconds: what is still buffered then is lost.
-    shutdown: () => Promise.race([provider.shutdown(), new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]),
+    shutdown: async () => {
+      // A collector that is away must not hold up hookd's stop past a few seconds: what is still buffered then is lost.
+      await Promise.race([provider.shutdown(), new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]);
+      // register() set the thread's globals; a provider shut down must not stay behind them, still starting
+      // spans whose ids end up stored with events (the API's no-op tracer is back, as before the start).
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    },
   };
 }

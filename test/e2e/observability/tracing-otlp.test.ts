@@ -4,6 +4,7 @@
  * runs in a thread of its own that starts its own SDK from the same variables, arrive over OTLP/HTTP.
  */
 import { createServer, type Server } from 'node:http';
+import { trace } from '@opentelemetry/api';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTracing, tracesExporters, type Tracing } from '../../../src/tracing.ts';
@@ -24,7 +25,7 @@ describe('OTLP export', () => {
   let collector: Server;
   let server: TestHookd;
   let tracing: Tracing | null;
-  const saved = { ...process.env };
+  const variables = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_BSP_SCHEDULE_DELAY', 'OTEL_RESOURCE_ATTRIBUTES'];
 
   beforeAll(async () => {
     collector = createServer((request, response) => {
@@ -52,7 +53,7 @@ describe('OTLP export', () => {
   afterAll(async () => {
     await server?.stop();
     await tracing?.shutdown();
-    process.env = saved;
+    for (const name of variables) delete process.env[name];
     await new Promise((resolve) => collector.close(resolve));
   });
 
@@ -68,6 +69,18 @@ describe('OTLP export', () => {
     for (const span of [...of('hookd.publish'), attempt]) {
       expect(span.resource).toMatchObject({ 'service.name': 'hookd', 'deployment.environment': 'test' });
     }
+  });
+});
+
+describe('a tracing stopped', () => {
+  it('leaves no tracer behind: spans are no-ops again, as before it started', async () => {
+    // No span is ended, so the exporter sends nothing.
+    const tracing = await startTracing({ OTEL_TRACES_EXPORTER: 'otlp' });
+    expect(trace.getTracer('probe').startSpan('on').isRecording()).toBe(true);
+    await tracing?.shutdown();
+    const after = trace.getTracer('probe').startSpan('off');
+    expect(after.isRecording()).toBe(false);
+    expect(trace.isSpanContextValid(after.spanContext())).toBe(false);
   });
 });
 
