@@ -11,9 +11,15 @@ if (!postgresUrl) {
 
 export default defineConfig({
   test: {
-    // Each file gets its own process: servers, ports and data dirs never collide. Two at a time (2 cores).
+    // Two processes (2 cores), each running its share of the files one after another. Servers, ports and
+    // data dirs never collide: every test makes its own. A process is kept from file to file (not
+    // isolated): hookd's modules are then loaded once per process, not once per file, which took 231 s
+    // of the suite's 1 190 process-seconds (596 s run to run against 418 s, on 2026-12-07). So a file
+    // leaves nothing global behind: it stops what it starts (servers, tracing) and restores what it
+    // changes (environment variables, fake timers).
     pool: 'forks',
     maxWorkers: 2,
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
