@@ -1,7 +1,7 @@
 /**
  * Work on many rows done a chunk per statement, with other work let in between, so neither engine holds
- * a long lock and the API thread is never held for long: retention pruning, moving a webhook's queued
- * work, removing a deleted workspace.
+ * a long lock and the API thread is never held for long: moving a webhook's queued work, removing a
+ * deleted workspace; retention pruning walks its tables in chunks of its own (retention.ts).
  */
 
 import type { Kysely } from 'kysely';
