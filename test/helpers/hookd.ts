@@ -76,6 +76,9 @@ export const TEST_SETTINGS: Partial<Record<SettingName, string>> = {
 };
 
 export async function startTestHookd(settings: Partial<Record<SettingName, string>> = {}, dataDir?: string): Promise<TestHookd> {
+  // Test processes run file after file without reloading modules (vitest.config.ts): a process must
+  // never carry one project's store into the other's files.
+  if (USE_POSTGRES !== (process.env.HOOKD_TEST_STORE === 'postgres')) throw new Error('this test process was loaded for the other store');
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hookd-test-'));
   const schema = USE_POSTGRES && settings.databaseUrl === undefined ? await createTestSchema() : null;
   const config = loadConfig({}, { ...TEST_SETTINGS, dataDir: dir, ...(schema ? { databaseUrl: schema.url } : {}), ...settings });
