@@ -3562,6 +3562,7 @@ export interface operations {
     listWorkspaces: {
         parameters: {
             query?: {
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 limit?: number;
             };
@@ -4501,6 +4502,7 @@ export interface operations {
     listAttempts: {
         parameters: {
             query?: {
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 limit?: number;
                 /** @description an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used) */
@@ -4635,6 +4637,7 @@ export interface operations {
                 after?: string;
                 /** @description only those created at or before this time (RFC 3339) */
                 before?: string;
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 /** @description the event's type (order.created), every type of a resource (order.*), or * */
                 eventType?: string;
@@ -5228,6 +5231,7 @@ export interface operations {
                 after?: string;
                 /** @description only those created at or before this time (RFC 3339) */
                 before?: string;
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 limit?: number;
                 /** @description an event type (order.created), every type of a resource (order.*), or * */
@@ -6411,6 +6415,7 @@ export interface operations {
                 after?: string;
                 /** @description only those created at or before this time (RFC 3339) */
                 before?: string;
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 /** @description only webhooks an event of this type would reach (subscribed to it, to its resource.* or to *) */
                 event?: string;
@@ -7418,6 +7423,7 @@ export interface operations {
     listWebhookAttempts: {
         parameters: {
             query?: {
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 limit?: number;
                 /** @description scheduled: a delivery and its retries; manual: a resend or recover; test: a test send */
@@ -7551,6 +7557,7 @@ export interface operations {
                 after?: string;
                 /** @description only those created at or before this time (RFC 3339) */
                 before?: string;
+                /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 /** @description the event's type (order.created), every type of a resource (order.*), or * */
                 eventType?: string;

@@ -26,7 +26,7 @@ export const EventParams = Type.Object({ ws: Id, id: Id }, strict);
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 250, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: "the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor)" })),
 };
 export const ListQuery = Type.Object(PageQuery, strict);
 const TimeRange = {

@@ -5,6 +5,7 @@ import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type Delivery
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
 import { eventTypeIs } from './filters.ts';
+import { windowedPage, windowFloor } from './scan-window.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {}
@@ -54,7 +55,13 @@ export class SqlDeliveries implements DeliveriesRepo {
     if (filter.createdAfter !== undefined) query = query.where('deliveries.created_at', '>=', filter.createdAfter);
     if (filter.createdBefore !== undefined) query = query.where('deliveries.created_at', '<=', filter.createdBefore);
     if (after !== null) query = query.where('deliveries.id', '<', after);
-    return toPage(await query.execute() as DeliveryRow[], page.limit, toDelivery);
+    // A filter reads the list's deliveries one by one: a window of them at most (scan-window.ts).
+    const filtered = filter.status !== undefined || eventType !== undefined || filter.createdAfter !== undefined || filter.createdBefore !== undefined;
+    const floor = filtered ? await windowFloor(filter.webhookSeq === undefined
+      ? this.db.selectFrom('deliveries').select('id').where('workspace_id', '=', filter.workspaceSeq)
+      : this.db.selectFrom('deliveries').select('id').where('webhook_id', '=', filter.webhookSeq), after) : null;
+    if (floor !== null) query = query.where('deliveries.id', '>=', floor);
+    return windowedPage(await query.execute() as DeliveryRow[], page.limit, floor, toDelivery);
   }
 
   async listForEvent(eventSeq: number): Promise<Delivery[]> {
@@ -78,7 +85,10 @@ export class SqlDeliveries implements DeliveriesRepo {
     let query = this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq).orderBy('attempts.id', 'desc').limit(page.limit + 1);
     if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
     if (after !== null) query = query.where('attempts.id', '<', after);
-    return toPage(await query.execute(), page.limit, toAttempt);
+    // A trigger is checked attempt by attempt: a window of them at most (scan-window.ts).
+    const floor = filter.trigger ? await windowFloor(this.db.selectFrom('attempts').select('id').where('webhook_id', '=', webhookSeq), after) : null;
+    if (floor !== null) query = query.where('attempts.id', '>=', floor);
+    return windowedPage(await query.execute(), page.limit, floor, toAttempt);
   }
 
   async workspaceAttempts(filter: AttemptFilter, page: PageRequest): Promise<Page<Attempt>> {

@@ -6,8 +6,9 @@ import type { EventFilter, EventsRepo, NewEvent, PublishResult, RouteDecision, W
 import type { Dialect } from '../../core/ports/store.ts';
 import type { HandOff, HandedOff } from './hand-off.ts';
 import { Prebuilt, tuples } from './prebuilt.ts';
-import { decodeCursor, num, runs, toPage } from './rows.ts';
+import { decodeCursor, num, runs } from './rows.ts';
 import { eventTypeIs } from './filters.ts';
+import { windowedPage, windowFloor } from './scan-window.ts';
 import { lockFifoWebhooks, openOf } from './fifo-queue.ts';
 import { OneStatementPublish, type DeliveryRow, type EventRow } from './one-statement-publish.ts';
 import { KnownRoutes, routesKey, subscribedOf, subscribedParameters, subscribedStatement, type Flow, type SubscribedRow } from './subscribed-routes.ts';
@@ -312,6 +313,11 @@ export class SqlEvents implements EventsRepo {
     if (filter.createdAfter !== undefined) query = query.where('created_at', '>=', filter.createdAfter);
     if (filter.createdBefore !== undefined) query = query.where('created_at', '<=', filter.createdBefore);
     if (after !== null) query = query.where('id', '<', after);
+    // A filter reads the workspace's events one by one: a window of them at most (scan-window.ts).
+    const floor = type || filter.createdAfter !== undefined || filter.createdBefore !== undefined
+      ? await windowFloor(this.db.selectFrom('events').select('id').where('workspace_id', '=', workspace.seq), after)
+      : null;
+    if (floor !== null) query = query.where('id', '>=', floor);
     const rows = await query.execute();
     // The page's deliveries counted by status in one statement, through the deliveries' event index.
     const seqs = rows.slice(0, page.limit).map((row) => num(row.id));
@@ -330,7 +336,7 @@ export class SqlEvents implements EventsRepo {
         else count.pending += n;
       }
     }
-    return toPage(rows, page.limit, (row) => ({
+    return windowedPage(rows, page.limit, floor, (row) => ({
       id: row.uid,
       seq: num(row.id),
       type: row.type,
