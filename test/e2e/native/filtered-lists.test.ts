@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HookdClient } from '../../../src/client/index.ts';
 import type { SqlStore } from '../../../src/store/sql/index.ts';
 import { SCAN_WINDOW } from '../../../src/store/sql/scan-window.ts';
 import { createWorkspace, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
@@ -71,6 +72,22 @@ describe('filtered lists', () => {
     expect(found).toHaveLength(3);
     expect(new Set(found).size).toBe(3);
     expect(pages.length).toBe(windows + 1);
+  });
+
+  it("the client's filled list follows the cursors until it has what it asked for (the dashboard's search)", async () => {
+    const client = new HookdClient({ url: server.url, token: ws.key });
+    const asked: Array<number> = [];
+    const found = await client.filled((cursor, limit) => {
+      asked.push(limit);
+      return client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', limit, ...(cursor ? { cursor } : {}) } } });
+    }, 2);
+    expect(found.items.map((event) => event.type)).toEqual(['order.status', 'order.status']);
+    expect(found.nextCursor).not.toBeNull();
+    expect(asked).toEqual([2, 2, 2]);
+    // At most the requests it is given: then what it has, and where to go on.
+    const first = await client.filled((cursor, limit) => client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', limit, ...(cursor ? { cursor } : {}) } } }), 2, 1);
+    expect(first.items).toEqual([]);
+    expect(first.nextCursor).not.toBeNull();
   });
 
   it('pages as before where no filter is given: full pages, in order', async () => {

@@ -55,7 +55,7 @@ export class WebhookDetailPage extends Page {
   }
 
   private async loadDeliveries(): Promise<void> {
-    const page = await this.client.page(this.client.api.GET('/workspaces/{ws}/webhooks/{id}/deliveries', { params: { path: this.path, query: { limit: 50, ...this.#filters } } }));
+    const page = await this.client.filled((cursor, limit) => this.client.api.GET('/workspaces/{ws}/webhooks/{id}/deliveries', { params: { path: this.path, query: { limit, ...this.#filters, ...(cursor ? { cursor } : {}) } } }), 50);
     this.#deliveries = page.items;
     this.app.repaint();
   }
