@@ -9,10 +9,19 @@
  * `hookd.event.id`. Spans name webhooks and workspaces by their public ids, never by URL (which may hold a
  * receiver's token in its query).
  */
-import { SpanKind, SpanStatusCode, TraceFlags, trace, type Link, type Span } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, TraceFlags, trace, type Link, type Span, type Tracer, type TracerProvider } from '@opentelemetry/api';
 
-/** One tracer for hookd; the API resolves it to the SDK's once one is registered. */
-const tracer = trace.getTracer('hookd');
+/**
+ * hookd's tracer, from the thread's tracer provider. The API resolves a tracer to the SDK's once one is
+ * registered, and keeps it so: kept here for good, it would go on starting spans through a provider shut
+ * down and unregistered since (src/tracing.ts), so it is taken again whenever the provider changes.
+ */
+let current: { provider: TracerProvider; tracer: Tracer } | null = null;
+function tracer(): Tracer {
+  const provider = trace.getTracerProvider();
+  if (current?.provider !== provider) current = { provider, tracer: provider.getTracer('hookd') };
+  return current.tracer;
+}
 
 export const SPAN = { publish: 'hookd.publish', attempt: 'hookd.attempt' } as const;
 
@@ -31,7 +40,7 @@ export const ATTR = {
 } as const;
 
 export function startPublishSpan(workspaceId: string, type: string): Span {
-  const span = tracer.startSpan(SPAN.publish, { kind: SpanKind.PRODUCER });
+  const span = tracer().startSpan(SPAN.publish, { kind: SpanKind.PRODUCER });
   if (span.isRecording()) span.setAttributes({ [ATTR.workspaceId]: workspaceId, [ATTR.eventType]: type });
   return span;
 }
@@ -39,7 +48,7 @@ export function startPublishSpan(workspaceId: string, type: string): Span {
 /** `traceParent`: the publish's, stored with the event; the attempt's span links to it. */
 export function startAttemptSpan(traceParent?: string | null): Span {
   const link = linkTo(traceParent);
-  return tracer.startSpan(SPAN.attempt, { kind: SpanKind.CLIENT, ...(link ? { links: [link] } : {}) });
+  return tracer().startSpan(SPAN.attempt, { kind: SpanKind.CLIENT, ...(link ? { links: [link] } : {}) });
 }
 
 /** A recording span's context as a W3C traceparent (to store with the event), or null. */

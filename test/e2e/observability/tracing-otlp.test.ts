@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { trace } from '@opentelemetry/api';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAttemptSpan, startPublishSpan, traceParentOf } from '../../../src/core/spans.ts';
 import { startTracing, tracesExporters, type Tracing } from '../../../src/tracing.ts';
 import { eventually, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 import { receiversClosedAfterAll } from '../../helpers/receiver.ts';
@@ -81,6 +82,16 @@ describe('a tracing stopped', () => {
     const after = trace.getTracer('probe').startSpan('off');
     expect(after.isRecording()).toBe(false);
     expect(trace.isSpanContextValid(after.spanContext())).toBe(false);
+  });
+
+  it("stops hookd's own spans too, though its tracer was taken while the provider ran", async () => {
+    const tracing = await startTracing({ OTEL_TRACES_EXPORTER: 'otlp' });
+    const during = startPublishSpan('ws', 'order.created');
+    expect(traceParentOf(during)).not.toBeNull();
+    await tracing?.shutdown();
+    // A traceparent stored with every event after the stop would link attempts to spans nobody exports.
+    expect(traceParentOf(startPublishSpan('ws', 'order.created'))).toBeNull();
+    expect(startAttemptSpan().isRecording()).toBe(false);
   });
 });
 
