@@ -1,9 +1,9 @@
 /**
  * A filtered list's page reads at most SCAN_WINDOW rows of the list's order. A filter that no index
- * serves (an event type, a status, a time range, an attempt's trigger, another workspace's attempts
- * between a workspace's own) is checked row by row; a page that asked for one that matched nothing read
- * every row of the list, on SQLite on the thread that answers every request (an event type no event had,
- * among 500 000 events of one workspace: 346 ms), and a client could ask for it again and again.
+ * serves (an event type, a status, a time range, an attempt's trigger) is checked row by row; a page that
+ * asked for one that matched nothing read every row of the list, on SQLite on the thread that answers
+ * every request (an event type no event had, among 500 000 events of one workspace: 350–440 ms, seconds
+ * with a cold cache), and a client could ask for it again and again.
  *
  * So the page reads the next SCAN_WINDOW rows of the list's order at most, and if they held fewer matches
  * than it asked for while more rows remain, it ends with a cursor at the last row it read: the page may
