@@ -5,7 +5,7 @@ import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type Delivery
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
 import { eventTypeIs } from './filters.ts';
-import { windowedPage, windowFloor } from './scan-window.ts';
+import { SCAN_WINDOW, windowedPage, windowFloor } from './scan-window.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {}
@@ -108,11 +108,17 @@ export class SqlDeliveries implements DeliveriesRepo {
     return filter.newerThan === undefined ? found : { ...found, nextCursor: null };
   }
 
+  /**
+   * The WooCommerce face's delivery log. An offset steps over the index entry by entry, and a count reads
+   * every one: both reach a webhook's newest SCAN_WINDOW attempts at most (WooCommerce keeps its 25
+   * newest), so no request walks its whole history (scan-window.ts).
+   */
   async webhookAttemptsByOffset(webhookSeq: number, offset: number, limit: number) {
-    const rows = await this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq)
-      .orderBy('attempts.id', 'desc').limit(limit).offset(offset).execute();
-    const total = await this.db.selectFrom('attempts').select((eb) => eb.fn.countAll().as('n'))
-      .where('webhook_id', '=', webhookSeq).executeTakeFirstOrThrow();
+    const reach = Math.min(limit, SCAN_WINDOW - offset);
+    const rows = reach <= 0 ? [] : await this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq)
+      .orderBy('attempts.id', 'desc').limit(reach).offset(offset).execute();
+    const newest = this.db.selectFrom('attempts').select('id').where('webhook_id', '=', webhookSeq).limit(SCAN_WINDOW).as('newest');
+    const total = await this.db.selectFrom(newest).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(toAttempt), total: num(total.n) };
   }
 

@@ -8,7 +8,8 @@
  * So the page reads the next SCAN_WINDOW rows of the list's order at most, and if they held fewer matches
  * than it asked for while more rows remain, it ends with a cursor at the last row it read: the page may
  * hold fewer items than its limit, or none, with a next cursor, as a cursor page may (the client goes on
- * with it, as it would after a full page).
+ * with it, as it would after a full page). The WooCommerce face's delivery log, paged by offset, reaches
+ * a webhook's newest SCAN_WINDOW attempts (deliveries.ts).
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Page } from '../../core/model.ts';

@@ -1,7 +1,8 @@
 /**
  * A filtered list reads a window of rows per page (store/sql/scan-window.ts): a filter that matches none
  * of a workspace's newest 10 000 events, deliveries or attempts answers with what it found there and a
- * cursor below them, and paging on finds the matches further down, each once, in order.
+ * cursor below them, and paging on finds the matches further down, each once, in order. The WooCommerce
+ * face's delivery log, paged by offset, reaches as far.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ describe('filtered lists', () => {
   let server: TestHookd;
   let ws: Awaited<ReturnType<typeof createWorkspace>>;
   let webhookId: string;
+  let webhookNumber: number;
 
   beforeAll(async () => {
     server = await startTestHookd();
@@ -26,6 +28,7 @@ describe('filtered lists', () => {
     webhookId = created.body.data.id;
     const db = (server.hookd.store as SqlStore).db;
     const { workspaceSeq, webhookSeq } = await db.selectFrom('webhooks').select(['workspace_id as workspaceSeq', 'id as webhookSeq']).where('uid', '=', webhookId).executeTakeFirstOrThrow();
+    webhookNumber = Number(webhookSeq);
     const at = Date.now() - 60_000;
     // Three refunds first, the oldest, then ROWS orders: each event with one delivery and one attempt.
     await sql`INSERT INTO events (uid, workspace_id, type, data, idempotency_key, created_at, trace_parent)
@@ -88,6 +91,19 @@ describe('filtered lists', () => {
     const first = await client.filled((cursor, limit) => client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', limit, ...(cursor ? { cursor } : {}) } } }), 2, 1);
     expect(first.items).toEqual([]);
     expect(first.nextCursor).not.toBeNull();
+  });
+
+  it("WooCommerce's delivery log reaches a webhook's newest 10 000 attempts, and counts no further", async () => {
+    const log = async (query: string) => {
+      const response = await fetch(`${server.url}/wc-api/v2/webhooks/${webhookNumber}/deliveries?${query}`, {
+        headers: { authorization: `Basic ${Buffer.from(`${ws.consumerKey}:${ws.consumerSecret}`).toString('base64')}` },
+      });
+      expect(response.status).toBe(200);
+      return { total: response.headers.get('x-wc-total'), count: ((await response.json()) as { webhook_deliveries: unknown[] }).webhook_deliveries.length };
+    };
+    expect(await log('filter[limit]=20')).toEqual({ total: String(SCAN_WINDOW), count: 20 });
+    expect(await log(`filter[offset]=${SCAN_WINDOW - 10}&filter[limit]=20`)).toEqual({ total: String(SCAN_WINDOW), count: 10 });
+    expect(await log(`filter[offset]=${SCAN_WINDOW}&filter[limit]=20`)).toEqual({ total: String(SCAN_WINDOW), count: 0 });
   });
 
   it('pages as before where no filter is given: full pages, in order', async () => {
