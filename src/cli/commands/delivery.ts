@@ -29,7 +29,8 @@ export function deliveryCommands(program: Command): void {
         ...given(options, { webhook: 'webhookId', eventType: 'eventType', after: 'after', before: 'before' }),
         ...(options.status === undefined ? {} : { status: options.status as Delivery['status'] }),
       };
-      const page = await hookd.client.page(hookd.client.api.GET('/workspaces/{ws}/deliveries', { params: { path: { ws: hookd.workspace() }, query } }));
+      // Filled over windowed pages (a filter's page may hold fewer than asked: client/index.ts).
+      const page = await hookd.client.filled((cursor, limit) => hookd.client.api.GET('/workspaces/{ws}/deliveries', { params: { path: { ws: hookd.workspace() }, query: { ...query, limit, ...(cursor ? { cursor } : {}) } } }), query.limit);
       showPage(hookd, page, (items) => table(deliveryRows(items), DELIVERY_COLUMNS));
     }));
 

@@ -4,6 +4,8 @@
  * cursor below them, and paging on finds the matches further down, each once, in order. The WooCommerce
  * face's delivery log, paged by offset, reaches as far.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HookdClient } from '../../../src/client/index.ts';
@@ -12,6 +14,7 @@ import { SCAN_WINDOW } from '../../../src/store/sql/scan-window.ts';
 import { createWorkspace, startTestHookd, type TestHookd } from '../../helpers/hookd.ts';
 
 const ROWS = 25_000;
+const BIN = fileURLToPath(new URL('../../../bin/hookd.js', import.meta.url));
 
 describe('filtered lists', () => {
   let server: TestHookd;
@@ -104,6 +107,15 @@ describe('filtered lists', () => {
     expect(await log('filter[limit]=20')).toEqual({ total: String(SCAN_WINDOW), count: 20 });
     expect(await log(`filter[offset]=${SCAN_WINDOW - 10}&filter[limit]=20`)).toEqual({ total: String(SCAN_WINDOW), count: 10 });
     expect(await log(`filter[offset]=${SCAN_WINDOW}&filter[limit]=20`)).toEqual({ total: String(SCAN_WINDOW), count: 0 });
+  });
+
+  it('the CLI lists fill their pages the same way', async () => {
+    const cli = (args: string[]) => new Promise<Array<{ type?: string; status?: string }>>((resolve, reject) => {
+      execFile(process.execPath, [BIN, ...args, '--json'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, HOOKD_URL: server.url, HOOKD_TOKEN: ws.key, HOOKD_WORKSPACE: ws.id }, timeout: 20_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${args.join(' ')}: ${stderr}`)) : resolve(JSON.parse(stdout))));
+    });
+    expect((await cli(['event', 'list', '--type', 'order.status'])).map((event) => event.type)).toEqual(['order.status', 'order.status', 'order.status']);
+    expect((await cli(['delivery', 'list', '--status', 'failed'])).map((delivery) => delivery.status)).toEqual(['failed', 'failed', 'failed']);
   });
 
   it('pages as before where no filter is given: full pages, in order', async () => {
