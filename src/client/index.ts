@@ -101,14 +101,15 @@ export class HookdClient {
   /**
    * Up to `limit` items of a list, over as many pages as that takes, `requests` at most. hookd reads a
    * window of rows for each page of a filtered list, so a filter that matches few of them answers with
-   * fewer items than asked, even none, and a cursor to go on with. `get` asks for one page: its cursor
-   * (none for the first) and how many items are still wanted. Returns the items and the cursor after them.
+   * fewer items than asked, even none, and a cursor to go on with. `get` asks for one page with the
+   * paging parameters given (spread into its query): how many items are still wanted, and the cursor,
+   * but for the first page. Returns the items and the cursor after them.
    */
-  async filled<T>(get: (cursor: string | undefined, limit: number) => Promise<Answer<Envelope<T[]>>>, limit: number, requests = 10): Promise<{ items: T[]; nextCursor: string | null }> {
+  async filled<T>(get: (paging: { limit: number; cursor?: string }) => Promise<Answer<Envelope<T[]>>>, limit: number, requests = 10): Promise<{ items: T[]; nextCursor: string | null }> {
     const items: T[] = [];
     let cursor: string | undefined;
     for (let request = 0; request < requests; request++) {
-      const page = await this.page(get(cursor, limit - items.length));
+      const page = await this.page(get({ limit: limit - items.length, ...(cursor === undefined ? {} : { cursor }) }));
       items.push(...page.items);
       if (page.nextCursor === null || items.length >= limit) return { items, nextCursor: page.nextCursor };
       cursor = page.nextCursor;

@@ -30,7 +30,7 @@ export function deliveryCommands(program: Command): void {
         ...(options.status === undefined ? {} : { status: options.status as Delivery['status'] }),
       };
       // Filled over windowed pages (a filter's page may hold fewer than asked: client/index.ts).
-      const page = await hookd.client.filled((cursor, limit) => hookd.client.api.GET('/workspaces/{ws}/deliveries', { params: { path: { ws: hookd.workspace() }, query: { ...query, limit, ...(cursor ? { cursor } : {}) } } }), query.limit);
+      const page = await hookd.client.filled((paging) => hookd.client.api.GET('/workspaces/{ws}/deliveries', { params: { path: { ws: hookd.workspace() }, query: { ...query, ...paging } } }), query.limit);
       showPage(hookd, page, (items) => table(deliveryRows(items), DELIVERY_COLUMNS));
     }));
 

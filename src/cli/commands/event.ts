@@ -53,7 +53,7 @@ export function eventCommands(program: Command): void {
         ...given(options, { type: 'type', after: 'after', before: 'before' }),
       };
       // Filled over windowed pages (a filter's page may hold fewer than asked: client/index.ts).
-      const page = await hookd.client.filled((cursor, limit) => hookd.client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: hookd.workspace() }, query: { ...query, limit, ...(cursor ? { cursor } : {}) } } }), query.limit);
+      const page = await hookd.client.filled((paging) => hookd.client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: hookd.workspace() }, query: { ...query, ...paging } } }), query.limit);
       showPage(hookd, page, (items) => table(items.map((e) => ({
         id: e.id, type: e.type, created: e.createdAt, deliveries: e.deliveryCount, succeeded: e.succeeded, failed: e.failed, pending: e.pending,
       })), ['id', 'type', 'created', 'deliveries', 'succeeded', 'failed', 'pending']));

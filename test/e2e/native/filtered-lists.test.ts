@@ -83,15 +83,15 @@ describe('filtered lists', () => {
   it("the client's filled list follows the cursors until it has what it asked for (the dashboard's search)", async () => {
     const client = new HookdClient({ url: server.url, token: ws.key });
     const asked: Array<number> = [];
-    const found = await client.filled((cursor, limit) => {
-      asked.push(limit);
-      return client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', limit, ...(cursor ? { cursor } : {}) } } });
+    const found = await client.filled((paging) => {
+      asked.push(paging.limit);
+      return client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', ...paging } } });
     }, 2);
     expect(found.items.map((event) => event.type)).toEqual(['order.status', 'order.status']);
     expect(found.nextCursor).not.toBeNull();
     expect(asked).toEqual([2, 2, 2]);
     // At most the requests it is given: then what it has, and where to go on.
-    const first = await client.filled((cursor, limit) => client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', limit, ...(cursor ? { cursor } : {}) } } }), 2, 1);
+    const first = await client.filled((paging) => client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: ws.id }, query: { type: 'order.status', ...paging } } }), 2, 1);
     expect(first.items).toEqual([]);
     expect(first.nextCursor).not.toBeNull();
   });

@@ -20,7 +20,7 @@ export class EventsPage extends Page {
   }
 
   override async load(): Promise<void> {
-    const page = await this.client.filled((cursor, limit) => this.client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: this.ws }, query: { limit, ...this.#query, ...(cursor ? { cursor } : {}) } } }), 100);
+    const page = await this.client.filled((paging) => this.client.api.GET('/workspaces/{ws}/events', { params: { path: { ws: this.ws }, query: { ...this.#query, ...paging } } }), 100);
     this.#events = page.items;
     this.app.repaint();
   }

@@ -55,7 +55,7 @@ export class WebhookDetailPage extends Page {
   }
 
   private async loadDeliveries(): Promise<void> {
-    const page = await this.client.filled((cursor, limit) => this.client.api.GET('/workspaces/{ws}/webhooks/{id}/deliveries', { params: { path: this.path, query: { limit, ...this.#filters, ...(cursor ? { cursor } : {}) } } }), 50);
+    const page = await this.client.filled((paging) => this.client.api.GET('/workspaces/{ws}/webhooks/{id}/deliveries', { params: { path: this.path, query: { ...this.#filters, ...paging } } }), 50);
     this.#deliveries = page.items;
     this.app.repaint();
   }
