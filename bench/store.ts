@@ -92,7 +92,7 @@ async function hookdRound(hookd: Hookd, config: Config, workspace: Workspace, ev
       const outcomes: AttemptOutcome[] = batch.slice(start, start + RECORD_BATCH).map((delivery) => ({
         deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, fifo: false, next: { status: 'succeeded', at: null },
         attempt: {
-          deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, eventType: delivery.event.type, trigger: 'scheduled', success: true,
+          deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, workspaceSeq: delivery.webhook.workspaceSeq, eventType: delivery.event.type, trigger: 'scheduled', success: true,
           requestUrl: delivery.webhook.url, requestHeadersJson: '{"content-type":"application/json","webhook-id":"x"}', requestBody: delivery.event.dataJson,
           responseCode: 200, responseMessage: 'OK', responseHeadersJson: '{"content-length":"2"}', responseBody: 'ok', durationMs: 1.2, error: null, createdAt: now,
         },

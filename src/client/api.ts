@@ -4505,7 +4505,7 @@ export interface operations {
                 /** @description the page's nextCursor: the next page (a filtered page reads at most 10 000 rows, so it may hold fewer items than the limit, or none, and still have a nextCursor) */
                 cursor?: string;
                 limit?: number;
-                /** @description an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used) */
+                /** @description an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used, and trigger may not be given) */
                 newerThan?: number;
                 trigger?: "scheduled" | "manual" | "test";
                 webhookId?: string;

@@ -1,7 +1,7 @@
 /** Reading deliveries and their attempts, and re-sending one by hand. */
 import type { AttemptFilter, DeliveryFilter } from './ports/store.ts';
 import type { CoreContext } from './context.ts';
-import { Conflict, NotFound } from './errors.ts';
+import { Conflict, Invalid, NotFound } from './errors.ts';
 import { parseInstant } from './validation.ts';
 import type { Attempt, AttemptTrigger, Delivery, DeliveryStatus, Page, PageRequest, Webhook, Workspace } from './model.ts';
 import { parseEventTypeFilter, parseTimeRange, type TimeRangeInput } from './list-filters.ts';
@@ -48,8 +48,14 @@ export class Deliveries {
     return this.ctx.store.deliveries.webhookAttempts(webhook.seq, filter, page);
   }
 
-  /** Every attempt of the workspace (newest first), or those after `query.newerThan` (oldest first), to follow the log. */
+  /**
+   * Every attempt of the workspace (newest first), or those after `query.newerThan` (oldest first), to follow the log.
+   * A trigger is checked attempt by attempt, so a filtered page reads a window of them at most and may end
+   * early with a cursor (store/sql/scan-window.ts); a follower has no cursor to go on with, and would wait at
+   * an empty window forever: following takes no trigger.
+   */
   async workspaceAttempts(workspace: Workspace, query: AttemptQuery, page: PageRequest): Promise<Page<Attempt>> {
+    if (query.newerThan !== undefined && query.trigger !== undefined) throw new Invalid('trigger', 'cannot be combined with newerThan: follow every attempt, or page them by trigger');
     const filter: AttemptFilter = { workspaceSeq: workspace.seq };
     const webhookSeq = await this.webhookSeq(workspace, query.webhookId);
     if (webhookSeq !== undefined) filter.webhookSeq = webhookSeq;

@@ -64,6 +64,7 @@ export class AttemptRunner implements AttemptSender {
     return {
       deliverySeq: isDelivery ? delivery.seq : null,
       webhookSeq: delivery.webhook.seq,
+      workspaceSeq: delivery.webhook.workspaceSeq,
       eventType: delivery.event.type,
       trigger: delivery.trigger,
       success: isSuccess(delivery.webhook.format, result.statusCode),
@@ -104,6 +105,7 @@ function failedBeforeSending(delivery: ClaimedDelivery, error: string, durationM
   return {
     deliverySeq: delivery.seq !== 0 ? delivery.seq : null,
     webhookSeq: delivery.webhook.seq,
+    workspaceSeq: delivery.webhook.workspaceSeq,
     eventType: delivery.event.type,
     trigger: delivery.trigger,
     success: false,

@@ -132,6 +132,8 @@ export interface AttemptsTable {
   id: Generated<number>;
   delivery_id: number | null;
   webhook_id: number;
+  /** Its webhook's workspace, kept on the attempt so that a workspace's attempts have an index of their own. */
+  workspace_id: number;
   event_type: string;
   trigger: string;
   success: number;

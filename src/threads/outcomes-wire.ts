@@ -9,14 +9,14 @@ import type { AttemptOutcome } from '../core/ports/store.ts';
 /** An encoded batch: `FIELDS` values per outcome. */
 export type OutcomesOnTheWire = Array<string | number | boolean | null>;
 
-const FIELDS = 20;
+const FIELDS = 21;
 
 export function encodeOutcomes(outcomes: AttemptOutcome[]): OutcomesOnTheWire {
   const wire: OutcomesOnTheWire = new Array(outcomes.length * FIELDS);
   let i = 0;
   for (const { deliverySeq, webhookSeq, fifo, next, attempt: a } of outcomes) {
     wire[i++] = deliverySeq; wire[i++] = webhookSeq; wire[i++] = fifo; wire[i++] = next.status; wire[i++] = next.at;
-    wire[i++] = a.deliverySeq; wire[i++] = a.webhookSeq; wire[i++] = a.eventType; wire[i++] = a.trigger; wire[i++] = a.success;
+    wire[i++] = a.deliverySeq; wire[i++] = a.webhookSeq; wire[i++] = a.workspaceSeq; wire[i++] = a.eventType; wire[i++] = a.trigger; wire[i++] = a.success;
     wire[i++] = a.requestUrl; wire[i++] = a.requestHeadersJson; wire[i++] = a.requestBody; wire[i++] = a.responseCode;
     wire[i++] = a.responseMessage; wire[i++] = a.responseHeadersJson; wire[i++] = a.responseBody; wire[i++] = a.durationMs;
     wire[i++] = a.error; wire[i++] = a.createdAt;
@@ -36,19 +36,20 @@ export function decodeOutcomes(wire: OutcomesOnTheWire): AttemptOutcome[] {
       attempt: {
         deliverySeq: v[i + 5] as number | null,
         webhookSeq: v[i + 6] as number,
-        eventType: v[i + 7] as string,
-        trigger: v[i + 8] as AttemptOutcome['attempt']['trigger'],
-        success: v[i + 9] as boolean,
-        requestUrl: v[i + 10] as string,
-        requestHeadersJson: v[i + 11] as string,
-        requestBody: v[i + 12] as string | null,
-        responseCode: v[i + 13] as number | null,
-        responseMessage: v[i + 14] as string | null,
-        responseHeadersJson: v[i + 15] as string,
-        responseBody: v[i + 16] as string | null,
-        durationMs: v[i + 17] as number,
-        error: v[i + 18] as string | null,
-        createdAt: v[i + 19] as number,
+        workspaceSeq: v[i + 7] as number,
+        eventType: v[i + 8] as string,
+        trigger: v[i + 9] as AttemptOutcome['attempt']['trigger'],
+        success: v[i + 10] as boolean,
+        requestUrl: v[i + 11] as string,
+        requestHeadersJson: v[i + 12] as string,
+        requestBody: v[i + 13] as string | null,
+        responseCode: v[i + 14] as number | null,
+        responseMessage: v[i + 15] as string | null,
+        responseHeadersJson: v[i + 16] as string,
+        responseBody: v[i + 17] as string | null,
+        durationMs: v[i + 18] as number,
+        error: v[i + 19] as string | null,
+        createdAt: v[i + 20] as number,
       },
     });
   }

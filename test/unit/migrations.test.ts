@@ -66,15 +66,16 @@ describe.each(engines)('migrations of stored data (%s)', (dialect, open) => {
 
     const { error, results } = await migrator.migrateToLatest();
     expect(error).toBeUndefined();
-    expect(results?.map((result) => result.migrationName)).toEqual(['005_attempt_body_once', '006_webhook_subscriptions', '007_webhook_due_index', '008_workspace_log_indexes', '009_workspace_deletion', '010_event_type_deprecation', '011_webhook_filter', '012_webhook_retry_schedule', '013_event_type_schema', '014_ui_sessions', '015_webhook_transform', '016_webhook_flow_control', '017_webhook_signing_keys', '018_operational_events', '019_held_failed_index', '020_event_trace_parent', '021_postgres_waiting_status_index', '022_postgres_webhook_status_id_index', '023_postgres_sending_index', '024_postgres_output_column_statistics', '025_postgres_no_keys_to_hot_rows', '026_postgres_sending_index_by_lease', '027_postgres_bytewise_keys', '028_postgres_routing_version']);
+    expect(results?.map((result) => result.migrationName)).toEqual(['005_attempt_body_once', '006_webhook_subscriptions', '007_webhook_due_index', '008_workspace_log_indexes', '009_workspace_deletion', '010_event_type_deprecation', '011_webhook_filter', '012_webhook_retry_schedule', '013_event_type_schema', '014_ui_sessions', '015_webhook_transform', '016_webhook_flow_control', '017_webhook_signing_keys', '018_operational_events', '019_held_failed_index', '020_event_trace_parent', '021_postgres_waiting_status_index', '022_postgres_webhook_status_id_index', '023_postgres_sending_index', '024_postgres_output_column_statistics', '025_postgres_no_keys_to_hot_rows', '026_postgres_sending_index_by_lease', '027_postgres_bytewise_keys', '028_postgres_routing_version', '029_attempt_workspace']);
 
     // 027 (PostgreSQL: keys compared bytewise) keeps them and their matching.
     expect((await db.selectFrom('webhooks').select('id').where('uid', '=', 'h-2').executeTakeFirstOrThrow()).id).toBe(two);
     expect(await db.selectFrom('workspaces').select('id').where('uid', '=', 'WS-1').execute()).toEqual([]);
-    expect(await db.selectFrom('attempts').select(['webhook_id', 'request_body', 'duration_ms']).execute())
-      .toEqual([{ webhook_id: one, request_body: '{"kept":true}', duration_ms: 1.5 }]);
+    // 029 files an attempt under its webhook's workspace.
+    expect(await db.selectFrom('attempts').select(['webhook_id', 'workspace_id', 'request_body', 'duration_ms']).execute())
+      .toEqual([{ webhook_id: one, workspace_id: ws, request_body: '{"kept":true}', duration_ms: 1.5 }]);
     await db.insertInto('attempts').values({
-      webhook_id: two, event_type: 'order.created', trigger: 'scheduled', success: 0, request_url: 'https://example.com', request_headers: '{}',
+      webhook_id: two, workspace_id: ws, event_type: 'order.created', trigger: 'scheduled', success: 0, request_url: 'https://example.com', request_headers: '{}',
       request_body: null, response_headers: '{}', duration_ms: 2, created_at: now,
     }).execute();
     const subscriptions = await db.selectFrom('webhook_subscriptions').select(['workspace_id', 'pattern', 'webhook_id'])

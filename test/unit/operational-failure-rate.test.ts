@@ -47,7 +47,7 @@ describe('the failure-rate notice', () => {
         attempt_count: 0, next_attempt_at: now + MINUTE, last_attempt_at: null, trigger: 'scheduled', created_at: now, updated_at: now,
       }).returning('id').executeTakeFirstOrThrow();
       const attempt = toLoggedAttempt({
-        deliverySeq: Number(delivery.id), webhookSeq, eventType: 'order.created', trigger: 'scheduled', success, requestUrl: 'https://flaky.example/hook',
+        deliverySeq: Number(delivery.id), webhookSeq, workspaceSeq, eventType: 'order.created', trigger: 'scheduled', success, requestUrl: 'https://flaky.example/hook',
         requestHeaders: {}, requestBody: null, responseCode: success ? 200 : 500, responseMessage: null, responseHeaders: {}, responseBody: null,
         durationMs: 5, error: null, createdAt: now,
       });

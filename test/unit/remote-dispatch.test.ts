@@ -69,7 +69,7 @@ describe('RemoteDispatchRepo', () => {
       expect(await remote.nextDueAt()).toBe(now + 60_000);
 
       const attempt: NewAttempt = {
-        deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, eventType: 'order.created', trigger: 'scheduled', success: true,
+        deliverySeq: delivery.seq, webhookSeq: delivery.webhook.seq, workspaceSeq: delivery.webhook.workspaceSeq, eventType: 'order.created', trigger: 'scheduled', success: true,
         requestUrl: delivery.webhook.url, requestHeaders: { 'webhook-id': delivery.event.id }, requestBody: '{"a":1}',
         responseCode: 204, responseMessage: 'No Content', responseHeaders: { server: 'test' }, responseBody: null,
         durationMs: 3, error: null, createdAt: Date.now(),
@@ -90,7 +90,7 @@ describe('RemoteDispatchRepo', () => {
 
   it('sends a batch of outcomes as one flat array that decodes to the same outcomes', () => {
     const failed: NewAttempt = {
-      deliverySeq: 12, webhookSeq: 3, eventType: 'order.created', trigger: 'manual', success: false,
+      deliverySeq: 12, webhookSeq: 3, workspaceSeq: 2, eventType: 'order.created', trigger: 'manual', success: false,
       requestUrl: 'http://127.0.0.1:9/x', requestHeaders: { 'webhook-id': 'msg_1' }, requestBody: '{"b":2}',
       responseCode: null, responseMessage: null, responseHeaders: {}, responseBody: null, durationMs: 15000.5,
       error: 'timeout: no complete response within 15000 ms', createdAt: 1_763_900_000_000,

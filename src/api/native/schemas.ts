@@ -81,7 +81,7 @@ export const WorkspaceAttemptListQuery = Type.Object({
   ...PageQuery,
   trigger: Type.Optional(Type.Enum(['scheduled', 'manual', 'test'])),
   webhookId: Type.Optional(Id),
-  newerThan: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used)' })),
+  newerThan: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'an attempt id: only the attempts made after it, oldest first (to follow the log; cursor is then not used, and trigger may not be given)' })),
 }, strict);
 export const CatalogQuery = Type.Object({ workspaceId: Type.Optional(Id) }, strict);
 

@@ -92,20 +92,26 @@ export class SqlDeliveries implements DeliveriesRepo {
   }
 
   async workspaceAttempts(filter: AttemptFilter, page: PageRequest): Promise<Page<Attempt>> {
-    let query = this.attemptsQuery().where('webhooks.workspace_id', '=', filter.workspaceSeq).limit(page.limit + 1);
-    if (filter.webhookSeq !== undefined) query = query.where('attempts.webhook_id', '=', filter.webhookSeq);
-    if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
+    // Read from the list's own index, one webhook's attempts or the workspace's (migration 029).
+    const listed = filter.webhookSeq === undefined
+      ? this.attemptsQuery().where('attempts.workspace_id', '=', filter.workspaceSeq)
+      : this.attemptsQuery().where('attempts.webhook_id', '=', filter.webhookSeq).where('webhooks.workspace_id', '=', filter.workspaceSeq);
     if (filter.newerThan !== undefined) {
-      // Following: what came after the last one seen, in the order it happened, from the key's index.
-      query = query.where('attempts.id', '>', filter.newerThan).orderBy('attempts.id', 'asc');
-    } else {
-      const after = decodeCursor(page.cursor);
-      query = query.orderBy('attempts.id', 'desc');
-      if (after !== null) query = query.where('attempts.id', '<', after);
+      // Following (never with a trigger: core/deliveries.ts): what came after the last one seen, in the order
+      // it happened. A follower asks again with the last id it got: a cursor (which pages towards older ones) would mislead it.
+      const rows = await listed.where('attempts.id', '>', filter.newerThan).orderBy('attempts.id', 'asc').limit(page.limit + 1).execute();
+      return { ...toPage(rows, page.limit, toAttempt), nextCursor: null };
     }
-    const found = toPage(await query.execute(), page.limit, toAttempt);
-    // A follower asks again with the last id it got: a cursor (which pages towards older ones) would mislead it.
-    return filter.newerThan === undefined ? found : { ...found, nextCursor: null };
+    const after = decodeCursor(page.cursor);
+    let query = listed.orderBy('attempts.id', 'desc').limit(page.limit + 1);
+    if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
+    if (after !== null) query = query.where('attempts.id', '<', after);
+    // A trigger is checked attempt by attempt: a window of them at most (scan-window.ts).
+    const floor = filter.trigger ? await windowFloor(filter.webhookSeq === undefined
+      ? this.db.selectFrom('attempts').select('id').where('workspace_id', '=', filter.workspaceSeq)
+      : this.db.selectFrom('attempts').select('id').where('webhook_id', '=', filter.webhookSeq), after) : null;
+    if (floor !== null) query = query.where('attempts.id', '>=', floor);
+    return windowedPage(await query.execute(), page.limit, floor, toAttempt);
   }
 
   /**

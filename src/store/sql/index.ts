@@ -29,6 +29,7 @@ import { postgresNoKeysToHotRows } from '../migrations/025_postgres_no_keys_to_h
 import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_index_by_lease.ts';
 import { postgresBytewiseKeys } from '../migrations/027_postgres_bytewise_keys.ts';
 import { postgresRoutingVersion } from '../migrations/028_postgres_routing_version.ts';
+import { attemptWorkspace } from '../migrations/029_attempt_workspace.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { isTimeout, StoreHealth } from '../store-errors.ts';
@@ -84,6 +85,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '026_postgres_sending_index_by_lease': postgresSendingIndexByLease(dialect),
         '027_postgres_bytewise_keys': postgresBytewiseKeys(dialect),
         '028_postgres_routing_version': postgresRoutingVersion(dialect),
+        '029_attempt_workspace': attemptWorkspace(dialect),
       };
     },
   };

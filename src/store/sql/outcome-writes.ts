@@ -36,6 +36,7 @@ const moveOn = (condition = '') => `UPDATE deliveries SET status = v.status, nex
 const ATTEMPT_FIELDS: ReadonlyArray<{ column: string; property: keyof LoggedAttempt; type: string }> = [
   { column: 'delivery_id', property: 'deliverySeq', type: 'BIGINT' },
   { column: 'webhook_id', property: 'webhookSeq', type: 'BIGINT' },
+  { column: 'workspace_id', property: 'workspaceSeq', type: 'BIGINT' },
   { column: 'event_type', property: 'eventType', type: 'TEXT' },
   { column: '"trigger"', property: 'trigger', type: 'TEXT' },
   // A JSON boolean: the column is an integer (SQLite has no booleans).

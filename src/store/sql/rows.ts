@@ -127,7 +127,7 @@ export const toDelivery = (row: DeliveryRow): Delivery => ({
   updatedAt: num(row.updated_at),
 });
 
-export type AttemptRow = Selectable<AttemptsTable> & { delivery_uid: string | null; webhook_uid: string };
+export type AttemptRow = Omit<Selectable<AttemptsTable>, 'workspace_id'> & { delivery_uid: string | null; webhook_uid: string };
 
 export const toAttempt = (row: AttemptRow): Attempt => ({
   seq: num(row.id),
@@ -150,12 +150,12 @@ export const toAttempt = (row: AttemptRow): Attempt => ({
 
 /** An attempt's columns, in the order attemptValues() lists them ("trigger", an SQL keyword, quoted as in every prebuilt statement). */
 const ATTEMPT_COLUMNS = [
-  'delivery_id', 'webhook_id', 'event_type', '"trigger"', 'success', 'request_url', 'request_headers', 'request_body',
+  'delivery_id', 'webhook_id', 'workspace_id', 'event_type', '"trigger"', 'success', 'request_url', 'request_headers', 'request_body',
   'response_code', 'response_message', 'response_headers', 'response_body', 'duration_ms', 'error', 'created_at',
 ];
 
 const attemptValues = (attempt: LoggedAttempt): unknown[] => [
-  attempt.deliverySeq, attempt.webhookSeq, attempt.eventType, attempt.trigger, attempt.success ? 1 : 0, attempt.requestUrl,
+  attempt.deliverySeq, attempt.webhookSeq, attempt.workspaceSeq, attempt.eventType, attempt.trigger, attempt.success ? 1 : 0, attempt.requestUrl,
   attempt.requestHeadersJson, attempt.requestBody, attempt.responseCode, attempt.responseMessage,
   attempt.responseHeadersJson, attempt.responseBody, attempt.durationMs, attempt.error, attempt.createdAt,
 ];

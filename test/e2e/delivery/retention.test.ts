@@ -12,10 +12,10 @@ const DAY = 86_400_000;
 
 /** `n` attempts of a webhook, written directly, all started at `createdAt`. */
 async function insertAttempts(db: Kysely<Database>, webhookSeq: number, n: number, createdAt: number): Promise<void> {
-  await sql`INSERT INTO attempts (delivery_id, webhook_id, event_type, "trigger", success, request_url, request_headers, request_body,
+  await sql`INSERT INTO attempts (delivery_id, webhook_id, workspace_id, event_type, "trigger", success, request_url, request_headers, request_body,
       response_code, response_message, response_headers, response_body, duration_ms, error, created_at)
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n})
-    SELECT NULL, CAST(${webhookSeq} AS BIGINT), 'order.created', 'scheduled', 1, 'http://127.0.0.1:9/', '{}', NULL, 200, 'OK', '{}', NULL, 1,
+    SELECT NULL, CAST(${webhookSeq} AS BIGINT), (SELECT workspace_id FROM webhooks WHERE id = ${webhookSeq}), 'order.created', 'scheduled', 1, 'http://127.0.0.1:9/', '{}', NULL, 200, 'OK', '{}', NULL, 1,
       NULL, CAST(${createdAt} AS BIGINT) FROM n`.execute(db);
 }
 

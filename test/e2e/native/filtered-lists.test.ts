@@ -1,6 +1,6 @@
 /**
  * A filtered list reads a window of rows per page (store/sql/scan-window.ts): a filter that matches none
- * of a workspace's newest 10 000 events, deliveries or attempts answers with what it found there and a
+ * of a workspace's (or a webhook's) newest 10 000 events, deliveries or attempts answers with what it found there and a
  * cursor below them, and paging on finds the matches further down, each once, in order. The WooCommerce
  * face's delivery log, paged by offset, reaches as far.
  */
@@ -41,9 +41,9 @@ describe('filtered lists', () => {
     await sql`INSERT INTO deliveries (uid, event_id, webhook_id, workspace_id, status, attempt_count, "trigger", next_attempt_at, created_at, updated_at)
       SELECT 'bulk_' || e.id, e.id, CAST(${webhookSeq} AS BIGINT), e.workspace_id, CASE WHEN e.type = 'order.status' THEN 'failed' ELSE 'succeeded' END,
         1, 'scheduled', NULL, e.created_at, e.created_at FROM events e WHERE e.uid LIKE 'bulk_%' ORDER BY e.id`.execute(db);
-    await sql`INSERT INTO attempts (delivery_id, webhook_id, event_type, "trigger", success, request_url, request_headers, request_body,
+    await sql`INSERT INTO attempts (delivery_id, webhook_id, workspace_id, event_type, "trigger", success, request_url, request_headers, request_body,
         response_code, response_message, response_headers, response_body, duration_ms, error, created_at)
-      SELECT d.id, d.webhook_id, 'order.created', CASE WHEN d.status = 'failed' THEN 'manual' ELSE 'scheduled' END, 1, 'http://127.0.0.1:9/log', '{}', NULL,
+      SELECT d.id, d.webhook_id, d.workspace_id, 'order.created', CASE WHEN d.status = 'failed' THEN 'manual' ELSE 'scheduled' END, 1, 'http://127.0.0.1:9/log', '{}', NULL,
         200, 'OK', '{}', NULL, 1, NULL, d.created_at FROM deliveries d WHERE d.uid LIKE 'bulk_%' ORDER BY d.id`.execute(db);
   }, 60_000);
 
@@ -69,6 +69,7 @@ describe('filtered lists', () => {
     ['deliveries of a status', () => `/workspaces/${ws.id}/webhooks/${webhookId}/deliveries?status=failed`],
     ["a workspace's deliveries of a status", () => `/workspaces/${ws.id}/deliveries?status=failed`],
     ["a webhook's attempts of a trigger", () => `/workspaces/${ws.id}/webhooks/${webhookId}/attempts?trigger=manual`],
+    ["a workspace's attempts of a trigger", () => `/workspaces/${ws.id}/attempts?trigger=manual`],
   ])('%s: a window of rows a page, then a cursor below it, to the matches further down', async (_name, path) => {
     const pages = await allPages(path());
     // The newest ROWS rows hold no match: a page for each window of them, empty, with a cursor.

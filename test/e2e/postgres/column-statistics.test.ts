@@ -23,7 +23,7 @@ describe.skipIf(!USE_POSTGRES)(`statistics of read-back-only columns (${USE_POST
     for (let i = 0; i < 20; i++) await hookd.core.events.publish(workspace, { type: 'order.created', data: { i, note: 'x'.repeat(200) } });
     const now = Date.now();
     await store.db.insertInto('attempts').values(Array.from({ length: 200 }, (_, i) => ({
-      webhook_id: webhook.seq, event_type: 'order.created', trigger: i % 2 ? 'scheduled' : 'retry', success: i % 3 ? 1 : 0,
+      webhook_id: webhook.seq, workspace_id: workspace.seq, event_type: 'order.created', trigger: i % 2 ? 'scheduled' : 'retry', success: i % 3 ? 1 : 0,
       request_url: `http://127.0.0.1:9/h?${i}`, request_headers: `{"n":"${i}"}`, request_body: i % 4 ? null : `{"i":${i}}`,
       response_code: 200, response_message: 'OK', response_headers: '{}', response_body: `body ${i}`, duration_ms: i / 7,
       error: i % 5 ? null : 'refused', created_at: now + i,

@@ -65,7 +65,7 @@ describe.skipIf(!USE_POSTGRES)(`recording a batch of successes (${USE_POSTGRES ?
       deliverySeq, webhookSeq: webhook.seq, fifo: false,
       next: success ? { status: 'succeeded', at: null } : { status: 'pending', at: at + 60_000 },
       attempt: {
-        deliverySeq, webhookSeq: webhook.seq, eventType: 'order.created', trigger: 'scheduled', success,
+        deliverySeq, webhookSeq: webhook.seq, workspaceSeq: webhook.workspaceSeq, eventType: 'order.created', trigger: 'scheduled', success,
         requestUrl: webhook.url, requestHeadersJson: '{}', requestBody: `{"n":${deliverySeq}}`,
         responseCode: success ? 200 : 500, responseMessage: success ? 'OK' : 'Internal Server Error', responseHeadersJson: '{}',
         responseBody: '', durationMs: 1, error: null, createdAt: at,

@@ -49,7 +49,7 @@ describe.skipIf(!USE_POSTGRES)(`rows whose webhook or workspace is gone (${USE_P
 
   /** An attempt row for `webhook` (and `deliverySeq`), as a record writes one. */
   const attempt = (webhook: Webhook, deliverySeq: number | null) => ({
-    delivery_id: deliverySeq, webhook_id: webhook.seq, event_type: 'order.created', trigger: 'scheduled', success: 1,
+    delivery_id: deliverySeq, webhook_id: webhook.seq, workspace_id: webhook.workspaceSeq, event_type: 'order.created', trigger: 'scheduled', success: 1,
     request_url: webhook.url, request_headers: '{}', request_body: '{}', response_code: 200, response_message: 'OK',
     response_headers: '{}', response_body: '', duration_ms: 1, error: null, created_at: Date.now(),
   });
