@@ -7,6 +7,7 @@
  * bucket in one grouped query instead of sorting every duration of the window.
  */
 import type { CoreContext } from './context.ts';
+import { Unavailable } from './errors.ts';
 import type { Workspace } from './model.ts';
 
 export type HealthWindow = '24h' | '7d';
@@ -43,10 +44,34 @@ export interface WorkspaceHealth {
   series: HealthPoint[];
 }
 
+/** Reports asked for and not yet made, past which another is refused (503, try again shortly). */
+const MAX_REPORTS_ASKED = 32;
+
 export class WebhookHealthReport {
+  /** Reports being made or waiting, by workspace and window: asking for one already asked for shares it. */
+  readonly #asked = new Map<string, Promise<WorkspaceHealth>>();
+  /** The report last asked for: the next one starts when it is done. */
+  #last: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly ctx: CoreContext) {}
 
-  async report(workspace: Workspace, window: HealthWindow): Promise<WorkspaceHealth> {
+  /**
+   * One report at a time, in the order asked. Each reads every delivery and attempt of its window (a
+   * million attempts a day: about a second), so reports made side by side would take the store's
+   * connections, or SQLite's reading thread, from everything else, as often as clients ask.
+   */
+  report(workspace: Workspace, window: HealthWindow): Promise<WorkspaceHealth> {
+    const key = `${workspace.seq}:${window}`;
+    const asked = this.#asked.get(key);
+    if (asked) return asked;
+    if (this.#asked.size >= MAX_REPORTS_ASKED) return Promise.reject(new Unavailable('too many health reports are being made at once; try again shortly', 1000));
+    const made = this.#last.then(() => this.make(workspace, window)).finally(() => this.#asked.delete(key));
+    this.#last = made.catch(() => undefined);
+    this.#asked.set(key, made);
+    return made;
+  }
+
+  private async make(workspace: Workspace, window: HealthWindow): Promise<WorkspaceHealth> {
     const { ms, bucketMs } = HEALTH_WINDOWS[window];
     const now = this.ctx.now();
     // Whole buckets, so the first bar is not a sliver.

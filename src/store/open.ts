@@ -55,7 +55,7 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   return new SqlStore(db, 'sqlite', async () => {
     await background.stop();
     lock?.release();
-  }, undefined, health, (texts) => background.read(texts));
+  }, undefined, health, (statements) => background.read(statements));
 }
 
 function openSqlite(dataDir: string, path: string): SQLite.Database {

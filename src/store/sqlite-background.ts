@@ -16,6 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { PendingReplies } from '../util/pending-replies.ts';
+import type { LongRead, Rows } from './sql/long-reads.ts';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -39,7 +40,7 @@ const statement = (text) => {
   }
   return found;
 };
-const readAll = reader.transaction((texts) => texts.map((text) => statement(text).all()));
+const readAll = reader.transaction((statements) => statements.map((s) => (typeof s === 'string' ? statement(s).all() : statement(s.sql).all(...s.parameters))));
 parentPort.on('message', (message) => {
   if (message === 'stop') {
     clearInterval(timer);
@@ -48,16 +49,15 @@ parentPort.on('message', (message) => {
     writer.close();
     process.exit(0);
   }
-  const { id, texts } = message;
+  const { id, statements } = message;
   try {
-    parentPort.postMessage({ id, rows: readAll(texts) });
+    parentPort.postMessage({ id, rows: readAll(statements) });
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
 });
 `;
 
-type Rows = Array<Record<string, unknown>>;
 
 /** A thread lost on its own is started again after this long (or at the next read, if sooner). */
 const RESTART_AFTER_MS = 1000;
@@ -78,13 +78,13 @@ export class SqliteBackground {
     this.start();
   }
 
-  /** Runs `texts` (read-only, without parameters) in one read transaction; each one's rows. */
-  read(texts: readonly string[]): Promise<Rows[]> {
+  /** Runs `statements` (read-only) in one read transaction; each one's rows. */
+  read(statements: readonly LongRead[]): Promise<Rows[]> {
     if (this.#stopped) return Promise.reject(new Error('the SQLite reader is stopped'));
     const worker = this.#worker ?? this.start();
     // Held while a read is under way (the process may not end before its answer); let go when idle.
     worker.ref();
-    return this.#pending.ask((id) => worker.postMessage({ id, texts }));
+    return this.#pending.ask((id) => worker.postMessage({ id, statements }));
   }
 
   /** Fails the reads still waiting, makes a last checkpoint and ends the thread. */

@@ -9,7 +9,12 @@ import type { Database } from '../schema.ts';
 import { num } from './rows.ts';
 
 export async function firstIdSince(db: Kysely<Database>, table: 'attempts' | 'deliveries', since: number): Promise<number> {
-  const bounds = await db.selectFrom(table).select([sql<number>`min(id)`.as('low'), sql<number>`max(id)`.as('high')]).executeTakeFirst();
+  // Each bound a query of its own: SQLite reads min() or max() alone from the end of the key, but both in
+  // one query from every row (55 ms for 1 000 000 attempts, in the failure-rate check of a batch of outcomes).
+  const bounds = await db.selectNoFrom([
+    (eb) => eb.selectFrom(table).select(sql<number>`min(id)`.as('id')).as('low'),
+    (eb) => eb.selectFrom(table).select(sql<number>`max(id)`.as('id')).as('high'),
+  ]).executeTakeFirst();
   if (!bounds || bounds.low === null || bounds.high === null) return 0;
   let low = num(bounds.low);
   let high = num(bounds.high) + 1;

@@ -1,9 +1,15 @@
-/** The counts behind the webhook health report (core/webhook-health.ts): a few grouped queries over the window. */
+/**
+ * The counts behind the webhook health report (core/webhook-health.ts): a few grouped queries over the
+ * window. They read every delivery and attempt of the workspace in it (a million attempts a day: 1.2 s
+ * on SQLite), so they run as long reads (long-reads.ts), off SQLite's event loop, all in one read
+ * transaction; the core runs one report at a time.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { HealthRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { DURATION_BOUNDS } from '../../core/webhook-health.ts';
 import { firstIdSince } from './first-id-since.ts';
+import type { LongReads } from './long-reads.ts';
 import { num } from './rows.ts';
 
 type Collected = Awaited<ReturnType<HealthRepo['collect']>>;
@@ -12,7 +18,7 @@ type Collected = Awaited<ReturnType<HealthRepo['collect']>>;
 const durationBucket = sql.raw(`CASE ${DURATION_BOUNDS.map((bound, i) => `WHEN duration_ms < ${bound} THEN ${i}`).join(' ')} ELSE ${DURATION_BOUNDS.length} END`);
 
 export class SqlHealth implements HealthRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly longReads: LongReads) {}
 
   async collect(workspace: WorkspaceRef, since: number, bucketMs: number): Promise<Collected> {
     const webhooks = await this.db.selectFrom('webhooks').select(['id', 'uid']).where('workspace_id', '=', workspace.seq).orderBy('id').execute();
@@ -27,9 +33,23 @@ export class SqlHealth implements HealthRepo {
     const firstDelivery = await firstIdSince(this.db, 'deliveries', since);
     const firstAttempt = await firstIdSince(this.db, 'attempts', since);
 
-    const deliveries = await this.db.selectFrom('deliveries').select(['webhook_id', 'status', sql<number>`count(*)`.as('n')])
+    const deliveriesByStatus = this.db.selectFrom('deliveries').select(['webhook_id', 'status', sql<number>`count(*)`.as('n')])
       .where('workspace_id', '=', workspace.seq).where('id', '>=', firstDelivery).where('created_at', '>=', since)
-      .groupBy(['webhook_id', 'status']).execute();
+      .groupBy(['webhook_id', 'status']);
+    // The workspace's webhooks as a subquery: a list of their ids could pass the engines' limit on parameters.
+    const inWindow = this.db.selectFrom('attempts')
+      .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('workspace_id', '=', workspace.seq))
+      .where('id', '>=', firstAttempt).where('created_at', '>=', since);
+    const byDuration = inWindow.select(['webhook_id', 'success', durationBucket.as('bucket'), sql<number>`count(*)`.as('n')])
+      .groupBy(['webhook_id', 'success', 'bucket']);
+    const lastFailed = this.db.selectFrom('attempts').select(['webhook_id', 'created_at', 'response_code', 'error'])
+      .where('id', 'in', inWindow.where('success', '=', 0).select(sql<number>`max(id)`.as('id')).groupBy('webhook_id'));
+    // A literal integer (one of the report's fixed bucket sizes): bound as a parameter, SQLite would divide as floating point.
+    const bucket = sql.lit(Math.trunc(bucketMs));
+    const bucketStart = sql<number>`(created_at / ${bucket}) * ${bucket}`;
+    const overTime = inWindow.select([bucketStart.as('at'), 'success', sql<number>`count(*)`.as('n')]).groupBy(['at', 'success']);
+    const [deliveries, histogram, lastFailures, series] = await this.longReads([deliveriesByStatus, byDuration, lastFailed, overTime].map((query) => query.compile()));
+
     for (const row of deliveries) {
       const entry = entries.get(num(row.webhook_id));
       if (!entry) continue;
@@ -39,12 +59,6 @@ export class SqlHealth implements HealthRepo {
       else entry.deliveries.pending += n;
     }
 
-    // The workspace's webhooks as a subquery: a list of their ids could pass the engines' limit on parameters.
-    const inWindow = this.db.selectFrom('attempts')
-      .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('workspace_id', '=', workspace.seq))
-      .where('id', '>=', firstAttempt).where('created_at', '>=', since);
-    const histogram = await inWindow.select(['webhook_id', 'success', durationBucket.as('bucket'), sql<number>`count(*)`.as('n')])
-      .groupBy(['webhook_id', 'success', 'bucket']).execute();
     for (const row of histogram) {
       const entry = entries.get(num(row.webhook_id));
       if (!entry) continue;
@@ -54,19 +68,11 @@ export class SqlHealth implements HealthRepo {
       if (num(row.success) === 1) entry.succeededAttempts += n;
     }
 
-    const lastFailures = await this.db.selectFrom('attempts').select(['webhook_id', 'created_at', 'response_code', 'error'])
-      .where('id', 'in', inWindow.where('success', '=', 0).select(sql<number>`max(id)`.as('id')).groupBy('webhook_id'))
-      .execute();
     for (const row of lastFailures) {
       const entry = entries.get(num(row.webhook_id));
-      if (entry) entry.lastFailure = { at: num(row.created_at), responseCode: row.response_code === null ? null : num(row.response_code), error: row.error };
+      if (entry) entry.lastFailure = { at: num(row.created_at), responseCode: row.response_code === null ? null : num(row.response_code), error: row.error as string | null };
     }
 
-    // A literal integer (one of the report's fixed bucket sizes): bound as a parameter, SQLite would divide as floating point.
-    const bucket = sql.lit(Math.trunc(bucketMs));
-    const bucketStart = sql<number>`(created_at / ${bucket}) * ${bucket}`;
-    const series = await inWindow.select([bucketStart.as('at'), 'success', sql<number>`count(*)`.as('n')])
-      .groupBy(['at', 'success']).execute();
     const points = new Map<number, { at: number; succeeded: number; failed: number }>();
     for (const row of series) {
       const at = num(row.at);

@@ -47,7 +47,8 @@ import { SqlSessions } from './sessions.ts';
 import { SqlSettings } from './settings.ts';
 import { SqlUiSessions } from './ui-sessions.ts';
 import { SqlHealth } from './health.ts';
-import { readOn, SqlQueueStats, type ReadStatements } from './queue-stats.ts';
+import { SqlQueueStats } from './queue-stats.ts';
+import { readOn, type LongReads } from './long-reads.ts';
 import { QueuedMoves } from './queued-moves.ts';
 import { SqlWebhooks } from './webhooks.ts';
 import { SqlWorkspaces } from './workspaces.ts';
@@ -118,8 +119,8 @@ export class SqlStore implements Store {
     readonly signals: WorkSignals = { notifyWork: () => undefined, onWork: () => () => undefined, notifyStopped: () => undefined, onStopped: () => () => undefined },
     /** Follows every statement when the dialect is guarded (see guarded-dialect.ts). */
     private readonly health: StoreHealth = new StoreHealth(),
-    /** Where /metrics's gauges are read: on `db` unless given (SQLite: off the event loop, sqlite-background.ts). */
-    readStatements: ReadStatements = readOn(db),
+    /** Where reads that walk many rows run (long-reads.ts): on `db` unless given (SQLite: off the event loop, sqlite-background.ts). */
+    longReads: LongReads = readOn(db),
   ) {
     this.settings = new SqlSettings(db);
     this.workspaces = new SqlWorkspaces(db);
@@ -135,10 +136,10 @@ export class SqlStore implements Store {
     this.dispatch = new SqlDispatch(db, dialect, attemptLog, this.queuedMoves, handOff, this.operational);
     this.sessions = new SqlSessions(db);
     this.uiSessions = new SqlUiSessions(db);
-    this.webhookHealth = new SqlHealth(db);
+    this.webhookHealth = new SqlHealth(db, longReads);
     this.nonces = new SqlNonces(db);
     this.retention = new SqlRetention(db);
-    this.queueStats = new SqlQueueStats(readStatements);
+    this.queueStats = new SqlQueueStats(longReads);
   }
 
   async migrate(): Promise<void> {

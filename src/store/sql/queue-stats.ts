@@ -10,11 +10,10 @@
  * counters cover them. The webhooks table is read whole: it is small (each workspace has at most
  * HOOKD_MAX_WEBHOOKS_PER_WORKSPACE).
  *
- * On SQLite they run off the event loop, on a connection of their own (sqlite-background.ts): counting a
- * million index entries takes about half a second, and the event loop would wait for it.
+ * On SQLite they run off the event loop (long-reads.ts): counting a million index entries takes about
+ * half a second, and the event loop would wait for it.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { LongReads, Rows } from './long-reads.ts';
 import { num, numOrNull } from './rows.ts';
 
 /** Counts stop here, so that a scrape's cost does not grow with the backlog. */
@@ -29,10 +28,6 @@ export interface QueueStats {
   webhooks: Record<'active' | 'paused' | 'disabled', number>;
 }
 
-type Rows = Array<Record<string, unknown>>;
-/** Runs read-only statements without parameters, and gives each one's rows. */
-export type ReadStatements = (texts: readonly string[]) => Promise<Rows[]>;
-
 /** A status's count, in the words of its index's condition (SQLite proves partial indexes by them). */
 const capped = (condition: string) => `SELECT count(*) AS n FROM (SELECT id FROM deliveries WHERE ${condition} LIMIT ${COUNT_CAP}) AS s`;
 
@@ -46,20 +41,11 @@ export const QUEUE_STATS_STATEMENTS: readonly string[] = [
   'SELECT status, count(*) AS n FROM webhooks GROUP BY status',
 ];
 
-/** The statements run one after the other on `db` (PostgreSQL's are asynchronous: nothing waits for them). */
-export function readOn(db: Kysely<Database>): ReadStatements {
-  return async (texts) => {
-    const rows: Rows[] = [];
-    for (const text of texts) rows.push((await sql.raw<Record<string, unknown>>(text).execute(db)).rows);
-    return rows;
-  };
-}
-
 export class SqlQueueStats {
-  constructor(private readonly readStatements: ReadStatements) {}
+  constructor(private readonly longReads: LongReads) {}
 
   async read(): Promise<QueueStats> {
-    const [waiting, queued, held, failed, earliest, webhooks] = await this.readStatements(QUEUE_STATS_STATEMENTS);
+    const [waiting, queued, held, failed, earliest, webhooks] = await this.longReads(QUEUE_STATS_STATEMENTS);
     const count = (rows: Rows) => num(rows[0]?.n ?? 0);
     const deliveries = { pending: 0, sending: 0, queued: count(queued), held: count(held), failed: count(failed) };
     for (const row of waiting) {
