@@ -7,6 +7,13 @@ import type { CoreContext } from './context.ts';
 import { randomHex, sha256Hex } from './crypto.ts';
 import { SessionExpired } from './errors.ts';
 
+/**
+ * Live sessions a workspace keeps, newest first; a login past them ends the oldest. A client that logs in
+ * for every call makes one each time, and each lives a day: without a bound, a loop of logins grows the
+ * store without end.
+ */
+export const MAX_SESSIONS_PER_WORKSPACE = 10_000;
+
 export class Sessions {
   constructor(private readonly ctx: CoreContext, private readonly auth: Auth) {}
 
@@ -15,6 +22,7 @@ export class Sessions {
     const sessionId = randomHex(16);
     const now = this.ctx.now();
     await this.ctx.store.sessions.create(sha256Hex(sessionId), principal.workspace, keySeq, now, now + this.ctx.settings.sessionTtlMs);
+    await this.ctx.store.sessions.keepNewest(principal.workspace, MAX_SESSIONS_PER_WORKSPACE);
     void this.ctx.store.sessions.prune(now).catch(() => undefined);
     return sessionId;
   }

@@ -35,6 +35,13 @@ export const PORTAL_MIN_MS = 60_000;
 export const PORTAL_MAX_MS = 7 * 24 * 60 * 60_000;
 /** A dashboard session lasts at most this long (or the configured session lifetime, if shorter). */
 const DASHBOARD_MAX_MS = 12 * 60 * 60_000;
+/**
+ * Live web sessions a workspace keeps (its dashboard and portal sessions together; the admin's, of no
+ * workspace, as many), and portal links: the newest, the oldest ending first. Each sign-in makes one, as
+ * often as a key holder asks: without a bound, a loop of them grows the store without end.
+ */
+export const MAX_UI_SESSIONS_PER_WORKSPACE = 1_000;
+export const MAX_PORTAL_LINKS_PER_WORKSPACE = 1_000;
 
 export class UiSessions {
   constructor(private readonly ctx: CoreContext, private readonly auth: Auth, private readonly adminToken: AdminToken) {}
@@ -48,11 +55,14 @@ export class UiSessions {
     if (principal.kind === 'admin') {
       const check = await this.adminCheck();
       await this.ctx.store.uiSessions.create({ idHash: sha256Hex(sessionId), kind: 'admin', workspaceSeq: null, apiKeySeq: null, adminTokenCheck: check, readOnly: false, now, expiresAt });
+      await this.ctx.store.uiSessions.keepNewest(null, MAX_UI_SESSIONS_PER_WORKSPACE);
+      void this.ctx.store.uiSessions.prune(now).catch(() => undefined);
       return { sessionId, session: { kind: 'admin', workspace: null, readOnly: false, expiresAt } };
     }
     const key = await this.ctx.store.workspaces.findKeyByHash(sha256Hex(token ?? ''));
     if (!key) throw new Unauthorized('unknown or revoked token');
     await this.ctx.store.uiSessions.create({ idHash: sha256Hex(sessionId), kind: 'workspace', workspaceSeq: principal.workspace.seq, apiKeySeq: key.key.seq, adminTokenCheck: null, readOnly: false, now, expiresAt });
+    await this.ctx.store.uiSessions.keepNewest(principal.workspace.seq, MAX_UI_SESSIONS_PER_WORKSPACE);
     void this.ctx.store.uiSessions.prune(now).catch(() => undefined);
     return { sessionId, session: { kind: 'workspace', workspace: principal.workspace, readOnly: false, expiresAt } };
   }
@@ -94,6 +104,7 @@ export class UiSessions {
     const now = this.ctx.now();
     const expiresAt = now + lifetime;
     await this.ctx.store.uiSessions.createPortalLink({ tokenHash: sha256Hex(token), workspaceSeq: workspace.seq, readOnly: request.readOnly ?? false, now, expiresAt });
+    await this.ctx.store.uiSessions.keepNewestPortalLinks(workspace.seq, MAX_PORTAL_LINKS_PER_WORKSPACE);
     return { token, expiresAt };
   }
 
@@ -105,6 +116,7 @@ export class UiSessions {
     if (!link) throw this.auth.failed(client, undefined, new Unauthorized('this portal link is used, expired or unknown: ask for a new one'));
     const sessionId = randomHex(32);
     await this.ctx.store.uiSessions.create({ idHash: sha256Hex(sessionId), kind: 'portal', workspaceSeq: link.workspace.seq, apiKeySeq: null, adminTokenCheck: null, readOnly: link.readOnly, now, expiresAt: link.expiresAt });
+    await this.ctx.store.uiSessions.keepNewest(link.workspace.seq, MAX_UI_SESSIONS_PER_WORKSPACE);
     void this.ctx.store.uiSessions.prune(now).catch(() => undefined);
     return { sessionId, session: { kind: 'portal', workspace: link.workspace, readOnly: link.readOnly, expiresAt: link.expiresAt } };
   }

@@ -451,6 +451,8 @@ export interface SessionMatch {
 
 export interface SessionsRepo {
   create(idHash: string, workspace: WorkspaceRef, apiKeySeq: number, now: number, expiresAt: number): Promise<void>;
+  /** Ends the workspace's sessions beyond its `keep` newest. */
+  keepNewest(workspace: WorkspaceRef, keep: number): Promise<void>;
   /** The session and its workspace, if it exists and its key is not revoked (expired ones included). */
   find(idHash: string): Promise<SessionMatch | null>;
   delete(idHash: string): Promise<boolean>;
@@ -482,12 +484,16 @@ export interface UiSessionMatch {
 /** Web UI sessions and the portal's one-time links (core/ui-sessions.ts). */
 export interface UiSessionsRepo {
   create(session: NewUiSession): Promise<void>;
+  /** Ends the sessions of a workspace (null: the admin's) beyond its `keep` newest. */
+  keepNewest(workspaceSeq: number | null, keep: number): Promise<void>;
   /** The session, if its workspace is not deleted and its key (if any) not revoked; expired ones included. */
   find(idHash: string): Promise<UiSessionMatch | null>;
   delete(idHash: string): Promise<void>;
   /** Removes sessions and links that expired before `now`. */
   prune(now: number): Promise<void>;
   createPortalLink(link: { tokenHash: string; workspaceSeq: number; readOnly: boolean; now: number; expiresAt: number }): Promise<void>;
+  /** Drops the workspace's portal links beyond its `keep` newest. */
+  keepNewestPortalLinks(workspaceSeq: number, keep: number): Promise<void>;
   /** Marks a link used, in one statement so two requests cannot both use it; null if used, expired or unknown. */
   usePortalLink(tokenHash: string, now: number): Promise<{ workspace: Workspace; readOnly: boolean; expiresAt: number } | null>;
 }

@@ -30,6 +30,7 @@ import { postgresSendingIndexByLease } from '../migrations/026_postgres_sending_
 import { postgresBytewiseKeys } from '../migrations/027_postgres_bytewise_keys.ts';
 import { postgresRoutingVersion } from '../migrations/028_postgres_routing_version.ts';
 import { attemptWorkspace } from '../migrations/029_attempt_workspace.ts';
+import { sessionBounds } from '../migrations/030_session_bounds.ts';
 import type { Database } from '../schema.ts';
 import type { Store, WorkSignals } from '../../core/ports/store.ts';
 import { isTimeout, StoreHealth } from '../store-errors.ts';
@@ -87,6 +88,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '027_postgres_bytewise_keys': postgresBytewiseKeys(dialect),
         '028_postgres_routing_version': postgresRoutingVersion(dialect),
         '029_attempt_workspace': attemptWorkspace(dialect),
+        '030_session_bounds': sessionBounds(),
       };
     },
   };

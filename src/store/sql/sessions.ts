@@ -2,12 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SessionMatch, SessionsRepo, WorkspaceRef } from '../../core/ports/store.ts';
 import { num, toWorkspace } from './rows.ts';
+import { keepNewest } from './keep-newest.ts';
 
 export class SqlSessions implements SessionsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async create(idHash: string, workspace: WorkspaceRef, apiKeySeq: number, now: number, expiresAt: number): Promise<void> {
     await this.db.insertInto('sessions').values({ id_hash: idHash, workspace_id: workspace.seq, api_key_id: apiKeySeq, created_at: now, expires_at: expiresAt }).execute();
+  }
+
+  keepNewest(workspace: WorkspaceRef, keep: number): Promise<void> {
+    return keepNewest(this.db, 'sessions', workspace.seq, keep);
   }
 
   async find(idHash: string): Promise<SessionMatch | null> {

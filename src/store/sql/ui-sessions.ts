@@ -4,6 +4,7 @@ import type { NewUiSession, UiSessionMatch, UiSessionsRepo } from '../../core/po
 import type { UiSessionKind } from '../../core/ui-sessions.ts';
 import type { Workspace } from '../../core/model.ts';
 import { num, toWorkspace } from './rows.ts';
+import { keepNewest } from './keep-newest.ts';
 
 export class SqlUiSessions implements UiSessionsRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -13,6 +14,14 @@ export class SqlUiSessions implements UiSessionsRepo {
       id_hash: s.idHash, kind: s.kind, workspace_id: s.workspaceSeq, api_key_id: s.apiKeySeq, admin_token_check: s.adminTokenCheck,
       read_only: s.readOnly ? 1 : 0, created_at: s.now, expires_at: s.expiresAt,
     }).execute();
+  }
+
+  keepNewest(workspaceSeq: number | null, keep: number): Promise<void> {
+    return keepNewest(this.db, 'ui_sessions', workspaceSeq, keep);
+  }
+
+  keepNewestPortalLinks(workspaceSeq: number, keep: number): Promise<void> {
+    return keepNewest(this.db, 'portal_links', workspaceSeq, keep);
   }
 
   async find(idHash: string): Promise<UiSessionMatch | null> {
