@@ -8,6 +8,7 @@ import { isOperationalType } from './operational-events.ts';
 import { isActionEvent } from './woocommerce-topics.ts';
 import { validateJsonDepth, validateText } from './validation.ts';
 import { checkEventData, validateEventSchema } from './event-schemas.ts';
+import { ensureCatalogRoom } from './catalog-room.ts';
 
 /** A WooCommerce action event (`action.woocommerce_add_to_cart`): every such name is a valid event. */
 function actionEventType(name: string): EventType {
@@ -66,28 +67,17 @@ export class EventTypes {
       schema: input.schema === undefined || input.schema === null ? null : validateEventSchema(input.schema),
     };
     exampleMatches(type);
+    await ensureCatalogRoom(this.ctx, workspace, type);
     return this.ctx.store.eventTypes.create(workspace, type, this.ctx.now());
   }
 
   async update(workspace: Workspace, name: string, changes: EventTypeChanges): Promise<EventType> {
-    const updated = await this.changed(workspace, name, changes);
+    const current = await this.custom(workspace, name);
+    const updated = changed(current, changes);
     exampleMatches(updated);
+    await ensureCatalogRoom(this.ctx, workspace, updated, current);
     if (!(await this.ctx.store.eventTypes.update(workspace, updated))) throw new NotFound('event_type');
     return updated;
-  }
-
-  private async changed(workspace: Workspace, name: string, changes: EventTypeChanges): Promise<EventType> {
-    const current = await this.custom(workspace, name);
-    const next: EventType = {
-      ...current,
-      ...(changes.title === undefined ? {} : { title: validateText(changes.title, 'title', 200) }),
-      ...(changes.category === undefined ? {} : { category: validateText(changes.category, 'category', 100) }),
-      ...(changes.description === undefined ? {} : { description: validateText(changes.description, 'description', 2000, false) }),
-      ...(changes.example === undefined ? {} : { example: validExample(changes.example) }),
-      ...(changes.deprecated === undefined ? {} : { deprecated: changes.deprecated }),
-      ...(changes.schema === undefined ? {} : { schema: changes.schema === null ? null : validateEventSchema(changes.schema) }),
-    };
-    return next;
   }
 
   /** Deletes a workspace's own type; refused while a webhook subscribes to it by name (409 naming them). */
@@ -125,4 +115,17 @@ function validExample(example: Record<string, unknown>): Record<string, unknown>
   validateJsonDepth(example, 'example');
   if (JSON.stringify(example).length > 64 * 1024) throw new Invalid('example', 'must be at most 64 KiB of JSON');
   return example;
+}
+
+/** `current` with `changes` made, each checked as a new type's fields are. */
+function changed(current: EventType, changes: EventTypeChanges): EventType {
+  return {
+    ...current,
+    ...(changes.title === undefined ? {} : { title: validateText(changes.title, 'title', 200) }),
+    ...(changes.category === undefined ? {} : { category: validateText(changes.category, 'category', 100) }),
+    ...(changes.description === undefined ? {} : { description: validateText(changes.description, 'description', 2000, false) }),
+    ...(changes.example === undefined ? {} : { example: validExample(changes.example) }),
+    ...(changes.deprecated === undefined ? {} : { deprecated: changes.deprecated }),
+    ...(changes.schema === undefined ? {} : { schema: changes.schema === null ? null : validateEventSchema(changes.schema) }),
+  };
 }

@@ -77,6 +77,8 @@ export interface EventTypesRepo {
   /** One of the workspace's own types, by name (a publish reads only the type it names). */
   find(workspace: WorkspaceRef, name: string): Promise<EventType | null>;
   create(workspace: WorkspaceRef, type: EventType, now: number): Promise<EventType>;
+  /** How many own types the workspace has, and their characters as core/catalog-room.ts counts them. */
+  usage(workspace: WorkspaceRef): Promise<{ count: number; characters: number }>;
   /** Writes every field but the name; false if the workspace has no such type. */
   update(workspace: WorkspaceRef, type: EventType): Promise<boolean>;
   delete(workspace: WorkspaceRef, name: string): Promise<boolean>;

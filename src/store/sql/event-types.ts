@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { Conflict } from '../../core/errors.ts';
 import type { EventType } from '../../core/model.ts';
 import type { Database, EventTypesTable } from '../schema.ts';
 import type { EventTypesRepo, WorkspaceRef } from '../../core/ports/store.ts';
-import { parseJson } from './rows.ts';
+import { num, parseJson } from './rows.ts';
 
 export class SqlEventTypes implements EventTypesRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -33,6 +33,16 @@ export class SqlEventTypes implements EventTypesRepo {
     }).onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing()).returning('id').executeTakeFirst();
     if (!inserted) throw new Conflict(`event type "${type.name}" already exists`, 'name');
     return { ...type, builtIn: false };
+  }
+
+  async usage(workspace: WorkspaceRef): Promise<{ count: number; characters: number }> {
+    const row = await this.db.selectFrom('event_types')
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`coalesce(sum(length(name) + length(title) + length(category) + length(description) + length(example) + coalesce(length(schema), 0)), 0)`.as('characters'),
+      ])
+      .where('workspace_id', '=', workspace.seq).executeTakeFirstOrThrow();
+    return { count: num(row.n), characters: num(row.characters) };
   }
 
   async update(workspace: WorkspaceRef, type: EventType): Promise<boolean> {
