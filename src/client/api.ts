@@ -8199,10 +8199,14 @@ export interface operations {
                         /**
                          * Resent
                          * @example {
-                         *       "resent": 12
+                         *       "resent": 12,
+                         *       "more": false
                          *     }
                          */
                         data: {
+                            /** @description true: a big recovery goes on in the background, a chunk at a time */
+                            more: boolean;
+                            /** @description failed deliveries due again when this answered */
                             resent: number;
                         };
                         /** @enum {object|null} */

@@ -84,14 +84,15 @@ export class Deliveries {
 
   /**
    * Re-sends every failed delivery of the webhook since a time (default: all within retention), one more
-   * attempt each, e.g. after re-activating a webhook that was disabled. Returns how many.
+   * attempt each, e.g. after re-activating a webhook that was disabled. Returns how many so far, and
+   * whether more follow: a big recovery goes on in the background, a chunk at a time.
    */
-  async recover(webhook: Webhook, since?: string): Promise<number> {
+  async recover(webhook: Webhook, since?: string): Promise<{ resent: number; more: boolean }> {
     const from = since === undefined ? 0 : parseInstant(since, 'since');
     if (webhook.status !== 'active') throw new Conflict(`the webhook is ${webhook.status}: activate it before re-sending`);
-    const count = await this.ctx.store.deliveries.recover(webhook.seq, from, this.ctx.now());
-    if (count > 0) this.ctx.wake([webhook.seq]);
-    return count;
+    const recovered = await this.ctx.store.deliveries.recover(webhook.seq, from, this.ctx.now());
+    if (recovered.resent > 0) this.ctx.wake([webhook.seq]);
+    return recovered;
   }
 
   /** One more attempt, now. Refused while the webhook cannot receive or the delivery is in flight. */

@@ -138,7 +138,10 @@ export const TransformCheckView = Type.Object({
   examples: [{ request: { method: 'PUT', url: 'https://shop.example.com/hooks/orders/42', headers: { 'X-Event': 'order.created' }, body: '{"order":42}' }, error: null }],
 });
 export const CountView = Type.Object({ count: Type.Integer() }, { title: 'Count', examples: [{ count: 3 }] });
-export const ResentView = Type.Object({ resent: Type.Integer() }, { title: 'Resent', examples: [{ resent: 12 }] });
+export const ResentView = Type.Object({
+  resent: Type.Integer({ description: 'failed deliveries due again when this answered' }),
+  more: Type.Boolean({ description: 'true: a big recovery goes on in the background, a chunk at a time' }),
+}, { title: 'Resent', examples: [{ resent: 12, more: false }] });
 
 const eventFields = {
   id: Type.String(),

@@ -63,6 +63,6 @@ export function deliveryCommands(program: Command): void {
       const recovered = await hookd.client.data(hookd.client.api.POST('/workspaces/{ws}/webhooks/{id}/recover', {
         params: { path: { ws: hookd.workspace(), id: webhookId } }, body: given(options, { since: 'since' }),
       }));
-      show(hookd, recovered, (r) => `${r.resent} failed deliveries go out again\n`);
+      show(hookd, recovered, (r) => `${r.resent} failed deliveries go out again${r.more ? ', and more follow as they are queued' : ''}\n`);
     }));
 }

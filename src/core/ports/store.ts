@@ -280,8 +280,12 @@ export interface DeliveriesRepo {
    * remaining retries. false if it is being sent right now.
    */
   resend(deliverySeq: number, now: number): Promise<boolean>;
-  /** Makes every failed delivery of a webhook created at or after `since` due now, for one more attempt each. */
-  recover(webhookSeq: number, since: number, now: number): Promise<number>;
+  /**
+   * Makes every failed delivery of a webhook created at or after `since` due now, for one more attempt
+   * each, while the webhook is active. Answers after a bounded wait: how many so far, and whether more
+   * follow (a big recovery goes on in the background).
+   */
+  recover(webhookSeq: number, since: number, now: number): Promise<{ resent: number; more: boolean }>;
   /** Records an attempt that belongs to no delivery ("test a webhook"). */
   recordTestAttempt(attempt: NewAttempt): Promise<void>;
   /**

@@ -4,11 +4,12 @@ import type { Database } from '../schema.ts';
 import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type DeliveryFilter, type Dialect, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
 import { freeHeldOfActiveWebhooks } from './queued-work.ts';
+import type { QueuedMoves } from './queued-moves.ts';
 import { eventTypeIs } from './filters.ts';
 import { SCAN_WINDOW, windowedPage, windowFloor } from './scan-window.ts';
 
 export class SqlDeliveries implements DeliveriesRepo {
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly attemptLog: AttemptLog, private readonly moves: QueuedMoves) {}
 
   private deliveries() {
     return this.db.selectFrom('deliveries')
@@ -147,12 +148,10 @@ export class SqlDeliveries implements DeliveriesRepo {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async recover(webhookSeq: number, since: number, now: number): Promise<number> {
-    const result = await this.db.updateTable('deliveries')
-      .set({ status: 'pending', next_attempt_at: now, trigger: 'manual', updated_at: now })
-      .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral('failed')).where('created_at', '>=', since)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+  /** A chunk at a time, in turns; past a bounded wait, the rest in the background (queued-moves.ts). */
+  async recover(webhookSeq: number, since: number, now: number): Promise<{ resent: number; more: boolean }> {
+    const { moved, done } = await this.moves.move(webhookSeq, { to: 'recovered', since }, now);
+    return { resent: moved, more: !done };
   }
 
   async takeBackLeases(now: number): Promise<number> {

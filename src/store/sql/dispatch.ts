@@ -224,7 +224,7 @@ export class SqlDispatch implements DispatchRepo {
     const result = await this.recordInOneTransaction(outcomes, policy, now);
     // After the commit, a chunk at a time, waited for only so long: a dead endpoint's backlog can be a
     // million deliveries, and the outcomes recorded next must not wait for it (queued-moves.ts).
-    for (const webhook of result.disabledWebhooks) await this.moves.move(webhook.seq, 'held', now);
+    for (const webhook of result.disabledWebhooks) await this.moves.move(webhook.seq, { to: 'held' }, now);
     return result;
   }
 

@@ -133,7 +133,7 @@ export class SqlStore implements Store {
     const handOff = dialect === 'sqlite' ? new HandOff() : null;
     this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);
     const attemptLog = new AttemptLog(dialect);
-    this.deliveries = new SqlDeliveries(db, dialect, attemptLog);
+    this.deliveries = new SqlDeliveries(db, dialect, attemptLog, this.queuedMoves);
     this.operational = new OperationalEvents(this.events);
     this.dispatch = new SqlDispatch(db, dialect, attemptLog, this.queuedMoves, handOff, this.operational);
     this.sessions = new SqlSessions(db);

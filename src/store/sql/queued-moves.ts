@@ -1,5 +1,6 @@
 /**
- * Moving a webhook's queued work when its status changes, with the caller waiting a bounded time.
+ * Moving a webhook's queued work when its status changes, or its failed deliveries when they are
+ * recovered, with the caller waiting a bounded time.
  *
  * A move takes as long as the backlog is big: pausing 1 000 000 queued deliveries took 78 s on PostgreSQL
  * (docs/performance.md), and the PATCH that asked for it waited all that time, as did the recording of a
@@ -14,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
-import { freeHeld, holdQueued } from './queued-work.ts';
+import { moveQueued, type Move, type MoveProgress } from './queued-work.ts';
 
 /** How long a status change waits for its queued work to move before answering. */
 export const MOVE_WAIT_MS = 1_000;
@@ -28,17 +29,21 @@ export class QueuedMoves {
   constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect, private readonly waitMs = MOVE_WAIT_MS) {}
 
   /**
-   * Holds (`to` held) or frees (`to` pending, due at `now`) the webhook's queued work, as its status,
-   * already written, says. Returns once it is done or after the wait, whichever comes first; never throws.
+   * Holds, frees or recovers the webhook's deliveries (queued-work.ts), as its status, already written,
+   * says. Returns once it is done or after the wait, whichever comes first, with how many it moved by then
+   * and whether it is done; never throws.
    */
-  async move(webhookSeq: number, to: 'held' | 'pending', now: number): Promise<void> {
-    if (this.#closing.signal.aborted) return;
-    const done = this.#untilDone(webhookSeq, to, now);
+  async move(webhookSeq: number, move: Move, now: number): Promise<{ moved: number; done: boolean }> {
+    if (this.#closing.signal.aborted) return { moved: 0, done: true };
+    const progress: MoveProgress = { moved: 0 };
+    let finished = false;
+    const done = this.#untilDone(webhookSeq, move, now, progress).then(() => { finished = true; });
     this.#running.add(done);
     void done.then(() => this.#running.delete(done));
     const waited = new AbortController();
     await Promise.race([done, sleep(this.waitMs, undefined, { signal: waited.signal }).catch(() => undefined)]);
     waited.abort();
+    return { moved: progress.moved, done: finished };
   }
 
   /** Resolves when no move is running (tests). */
@@ -52,12 +57,11 @@ export class QueuedMoves {
     await this.idle();
   }
 
-  async #untilDone(webhookSeq: number, to: 'held' | 'pending', now: number): Promise<void> {
+  async #untilDone(webhookSeq: number, move: Move, now: number, progress: MoveProgress): Promise<void> {
     const stopped = () => this.#closing.signal.aborted;
-    const moveOnce = to === 'held' ? holdQueued : freeHeld;
     while (!stopped()) {
       try {
-        await moveOnce(this.db, this.dialect, webhookSeq, now, stopped);
+        await moveQueued(this.db, this.dialect, webhookSeq, now, move, stopped, progress);
         return;
       } catch {
         await sleep(RETRY_MS, undefined, { signal: this.#closing.signal }).catch(() => undefined);

@@ -1,5 +1,6 @@
 /**
- * Holding and freeing a webhook's queued deliveries when it is paused, disabled or re-activated.
+ * Holding and freeing a webhook's queued deliveries when it is paused, disabled or re-activated, and
+ * recovering its failed ones (queued again, due now, for one manual attempt each).
  *
  * A webhook may have a backlog of a million deliveries. Moving them in one statement held the write lock
  * (SQLite) or a long transaction (PostgreSQL) for seconds, and every other request waited behind it
@@ -16,10 +17,22 @@ import type { Dialect } from '../../core/ports/store.ts';
 import type { Database } from '../schema.ts';
 import { num, statusLiteral } from './rows.ts';
 import { CHUNK, inTurns } from './chunks-in-turn.ts';
+import { firstIdSince } from './first-id-since.ts';
 
 /**
- * Moves the webhook's queued deliveries from one waiting status to the other while its status says so:
- * pending → held while it is not active, held → pending (due now) while it is.
+ * Which of a webhook's deliveries a move takes, and what it makes of them: pending → held while the
+ * webhook is not active; held → pending (due now) while it is; failed (created since `since`) → pending,
+ * due now, for one manual attempt, while it is active.
+ */
+export type Move = { to: 'held' } | { to: 'pending' } | { to: 'recovered'; since: number };
+
+/** Counts what a move has done so far, chunk by chunk (the caller may answer before it is done). */
+export interface MoveProgress {
+  moved: number;
+}
+
+/**
+ * Moves the webhook's deliveries as `move` says while its status says so.
  *
  * On PostgreSQL a chunk takes only rows no other transaction holds (FOR UPDATE SKIP LOCKED), so it never
  * waits for a row lock and can never be one side of a deadlock. Two moves of one webhook at once (the
@@ -31,8 +44,12 @@ import { CHUNK, inTurns } from './chunks-in-turn.ts';
  * skipped, not counted, so they cannot stop the move short. A chunk that moves nothing stops it too: the
  * webhook's status changed (a resume or a pause came after), and that one moves the rest.
  */
-async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, to: 'held' | 'pending', stopped: () => boolean): Promise<number> {
-  const from = to === 'held' ? 'pending' : 'held';
+export async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, move: Move, stopped: () => boolean = () => false, progress: MoveProgress = { moved: 0 }): Promise<number> {
+  const from = move.to === 'held' ? 'pending' : move.to === 'pending' ? 'held' : 'failed';
+  const set = move.to === 'held' ? { status: 'held' as const, updated_at: now }
+    : { status: 'pending' as const, next_attempt_at: now, updated_at: now, ...(move.to === 'recovered' ? { trigger: 'manual' } : {}) };
+  // Ids grow with creation time: a recovery since a time starts at the first id created then.
+  const start = move.to === 'recovered' && move.since > 0 ? await firstIdSince(db, 'deliveries', move.since) - 1 : 0;
   // Each chunk starts past the last one's rows (ids in the webhook-and-status index, migrations/022): the
   // rows it moved left dead index entries behind, which a chunk started from the front walked again
   // wherever a long transaction kept them from being pruned. A second pass from the front finds rows
@@ -40,19 +57,21 @@ async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: nu
   // those dead entries once, not once per chunk.
   let moved = 0;
   for (let pass = 0; pass < 2; pass++) {
-    let after = 0;
+    let after = start;
     const movedInPass = await inTurns(async () => {
       const rows = await db.updateTable('deliveries')
-        .set(to === 'held' ? { status: 'held', updated_at: now } : { status: 'pending', next_attempt_at: now, updated_at: now })
+        .set(set)
         .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
           .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).where('id', '>', after)
+          .$if(move.to === 'recovered', (q) => q.where('created_at', '>=', move.to === 'recovered' ? move.since : 0))
           // PostgreSQL: a row comparison only that index serves as a range. Otherwise, where the webhook's
           // rows were most of the table, the planner walked the primary key from the point and filtered.
           .$if(dialect === 'postgres', (q) => q.where(sql<boolean>`(webhook_id, status, id) > (${webhookSeq}, ${statusLiteral(from)}, ${after})`).forUpdate().skipLocked())
           .orderBy('id').limit(CHUNK))
-        .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', to === 'held' ? '!=' : '=', 'active')))
+        .where((eb) => eb.exists(eb.selectFrom('webhooks').select('id').where('id', '=', webhookSeq).where('status', move.to === 'held' ? '!=' : '=', 'active')))
         .returning('id').execute();
       for (const row of rows) after = Math.max(after, num(row.id));
+      progress.moved += rows.length;
       return rows.length;
     }, stopped);
     moved += movedInPass;
@@ -66,11 +85,11 @@ async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhookSeq: nu
  * `stopped()` said so between chunks.
  */
 export const holdQueued = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, stopped = () => false): Promise<number> =>
-  moveQueued(db, dialect, webhookSeq, now, 'held', stopped);
+  moveQueued(db, dialect, webhookSeq, now, { to: 'held' }, stopped);
 
 /** Frees the webhook's held deliveries, due now, while it is active. Returns how many were freed (as holdQueued). */
 export const freeHeld = (db: Kysely<Database>, dialect: Dialect, webhookSeq: number, now: number, stopped = () => false): Promise<number> =>
-  moveQueued(db, dialect, webhookSeq, now, 'pending', stopped);
+  moveQueued(db, dialect, webhookSeq, now, { to: 'pending' }, stopped);
 
 /** Frees what a resume stopped halfway (a crash, or a pause and a resume racing) left held behind an active webhook. */
 export async function freeHeldOfActiveWebhooks(db: Kysely<Database>, dialect: Dialect, now: number): Promise<number> {

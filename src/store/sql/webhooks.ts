@@ -174,12 +174,12 @@ export class SqlWebhooks implements WebhooksRepo {
       await this.db.updateTable('webhooks')
         .set({ status, disabled_reason: null, failure_count: 0, failing_since: null, updated_at: now })
         .where('id', '=', webhookSeq).execute();
-      await this.moves.move(webhookSeq, 'pending', now);
+      await this.moves.move(webhookSeq, { to: 'pending' }, now);
     } else {
       await this.db.updateTable('webhooks').set({ status, disabled_reason: reason, updated_at: now })
         .where('id', '=', webhookSeq).execute();
       // Only queued work is held: an attempt in flight finishes and its outcome is recorded.
-      await this.moves.move(webhookSeq, 'held', now);
+      await this.moves.move(webhookSeq, { to: 'held' }, now);
     }
   }
 

@@ -105,7 +105,7 @@ describe('hookd operator commands', () => {
     expect(await json(['webhook', 'list', '--name-contains', 'nothing like it'], scoped)).toEqual([]);
     expect((await json(['webhook', 'update', webhook.id, '--description', 'to the shop'], scoped)).description).toBe('to the shop');
     // Nothing failed: recover re-sends none (and says so).
-    expect(await json(['delivery', 'recover', webhook.id, '--since', '2024-01-01T00:00:00Z'], scoped)).toEqual({ resent: 0 });
+    expect(await json(['delivery', 'recover', webhook.id, '--since', '2024-01-01T00:00:00Z'], scoped)).toEqual({ resent: 0, more: false });
     expect((await hookd(['delivery', 'recover', webhook.id], scoped)).stdout).toBe('0 failed deliveries go out again\n');
     expect((await json(['webhook', 'pause', webhook.id], scoped)).status).toBe('paused');
     expect((await json(['webhook', 'resume', webhook.id], scoped)).status).toBe('active');

@@ -95,7 +95,7 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
     await store.db.updateTable('webhooks').set({ status: 'paused' }).where('id', '=', webhook.seq).execute();
     let answered = false;
     await whileMovesWait(async () => {
-      await moves.move(webhook.seq, 'held', Date.now());
+      await moves.move(webhook.seq, { to: 'held' }, Date.now());
       answered = true;
     });
     // Answered while no row could move yet; they all move once the way is clear.
@@ -109,14 +109,14 @@ describe(`pausing and resuming a webhook with a large backlog (${USE_POSTGRES ? 
     await store.db.updateTable('webhooks').set({ status: 'active' }).where('id', '=', webhook.seq).execute();
     let closed: Promise<void> = Promise.resolve();
     await whileMovesWait(async () => {
-      await moves.move(webhook.seq, 'pending', Date.now());
+      await moves.move(webhook.seq, { to: 'pending' }, Date.now());
       closed = moves.close();
     });
     await closed;
     // The chunk under way when it closed, and no other.
     expect(await counts()).toEqual({ pending: CHUNK, held: BACKLOG - CHUNK });
     // Closed, it moves nothing more; hookd's start frees the rest (the test before).
-    await moves.move(webhook.seq, 'pending', Date.now());
+    await moves.move(webhook.seq, { to: 'pending' }, Date.now());
     expect(await counts()).toEqual({ pending: CHUNK, held: BACKLOG - CHUNK });
   });
 });

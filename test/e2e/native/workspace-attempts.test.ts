@@ -81,7 +81,7 @@ describe("a workspace's attempts", () => {
       transformQuery: ({ node, queryId }) => { ran.push(on.getExecutor().compileQuery(node, queryId)); return node; },
       transformResult: async ({ result }) => result,
     });
-    const deliveries = new SqlDeliveries(capturing, USE_POSTGRES ? 'postgres' : 'sqlite', new AttemptLog(USE_POSTGRES ? 'postgres' : 'sqlite'));
+    const deliveries = new SqlDeliveries(capturing, USE_POSTGRES ? 'postgres' : 'sqlite', new AttemptLog(USE_POSTGRES ? 'postgres' : 'sqlite'), (server.hookd.store as SqlStore).queuedMoves);
     const page = await deliveries.workspaceAttempts({ workspaceSeq, ...(newerThan === undefined ? {} : { newerThan }) }, { limit: 10 });
     expect(page.items).toHaveLength(workspaceSeq === workspaceSeqs[0] ? 3 : 10);
     return ran;

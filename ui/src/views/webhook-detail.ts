@@ -151,7 +151,7 @@ export class WebhookDetailPage extends Page {
     const since = isoFromLocal((event.target as HTMLFormElement).querySelector<HTMLInputElement>('#recover-since')?.value ?? '');
     return this.act(async () => {
       const result = await this.client.data(this.client.api.POST('/workspaces/{ws}/webhooks/{id}/recover', { params: { path: this.path }, body: since ? { since } : {} }));
-      this.app.notify(`${result.resent} failed deliveries sent again`);
+      this.app.notify(`${result.resent} failed deliveries sent again${result.more ? ', more follow' : ''}`);
       await this.loadDeliveries();
     });
   }

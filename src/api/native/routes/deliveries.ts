@@ -32,7 +32,7 @@ export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess)
 
   app.post('/workspaces/:ws/webhooks/:id/recover', { schema: { tags: ['deliveries'], operationId: 'recoverFailedDeliveries', summary: 'Re-send every failed delivery of the webhook since a time', response: answers(202, ResentView), params: WebhookParams, body: Recover } }, async (request, reply) => {
     const { webhook } = await access.webhook(request);
-    return reply.status(202).send(ok({ resent: await core.deliveries.recover(webhook, request.body.since) }));
+    return reply.status(202).send(ok(await core.deliveries.recover(webhook, request.body.since)));
   });
 
   app.get('/workspaces/:ws/attempts', { schema: { tags: ['deliveries'], operationId: 'listAttempts', summary: 'Every attempt of the workspace: newest first, or after an attempt id to follow the log', response: pages(AttemptView), params: WorkspaceParams, querystring: WorkspaceAttemptListQuery } }, async (request) => {
