@@ -7,6 +7,7 @@ import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './ro
 import type { QueuedMoves } from './queued-moves.ts';
 import { reorder } from './fifo-queue.ts';
 import { containsText } from './filters.ts';
+import { deleteInTurns } from './chunks-in-turn.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
@@ -198,7 +199,16 @@ export class SqlWebhooks implements WebhooksRepo {
     return rows.map((row) => ({ seq: num(row.id), sealedHeaders: parseJson(row.headers, {}) }));
   }
 
+  /**
+   * Its history goes first, a chunk per statement in turns (chunks-in-turn.ts): in one transaction, a
+   * webhook with a million deliveries held SQLite's request thread, or a PostgreSQL transaction, and every
+   * other request waited. Its subscriptions go before, so that no new publish adds to it meanwhile; then,
+   * in one transaction, what raced in and the webhook itself.
+   */
   async delete(webhookSeq: number): Promise<void> {
+    await this.db.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
+    await deleteInTurns(this.db, 'deliveries', 'webhook_id', webhookSeq);
+    await deleteInTurns(this.db, 'attempts', 'webhook_id', webhookSeq);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
       // Deliveries before attempts (PostgreSQL has no foreign keys to do it: migrations/025): an outcome
