@@ -81,6 +81,15 @@ describe('SQLite query plans for deliveries by webhook and status', () => {
     expect(await planOfList('events', () => store.events.list(workspace, { type: { exact: 'order.created' } }, { limit: 10 }))).toContain('events_workspace');
   });
 
+  it('takes back the leases of a process that died through the due index, not every delivery ever made', async () => {
+    captured.length = 0;
+    await store.deliveries.takeBackLeases(Date.now());
+    const statement = captured.find((query) => /^update "deliveries"/.test(query.sql) && query.sql.includes("'sending'"));
+    expect(statement, 'no update of sending deliveries').toBeDefined();
+    const plan = (file.prepare(`EXPLAIN QUERY PLAN ${statement!.sql}`).all(...(statement!.parameters as unknown[])) as Array<{ detail: string }>).map((row) => row.detail);
+    expect(plan.join(' | ')).toMatch(/USING (COVERING )?INDEX deliveries_(webhook_)?due/);
+  });
+
   it('keeps sent and succeeded deliveries out of the index', () => {
     const { sql } = file.prepare("SELECT sql FROM sqlite_master WHERE name = 'deliveries_webhook_status'").get() as { sql: string };
     expect(sql).toMatch(/WHERE status = 'pending' OR status = 'held' OR status = 'failed'$/i);

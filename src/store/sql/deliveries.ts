@@ -156,8 +156,10 @@ export class SqlDeliveries implements DeliveriesRepo {
 
   async takeBackLeases(now: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
+      // In the due index's own words, which SQLite must see to use it (migrations/001): with the status
+      // bound as a parameter, it read every delivery ever made, at every start.
       const result = await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now })
-        .where('status', '=', 'sending').executeTakeFirst();
+        .where('status', 'in', [statusLiteral('pending'), statusLiteral('sending')]).where('status', '=', statusLiteral('sending')).executeTakeFirst();
       await trx.updateTable('deliveries').set({ status: 'held' })
         .where('status', '=', statusLiteral('pending'))
         .where('webhook_id', 'in', (eb) => eb.selectFrom('webhooks').select('id').where('status', '!=', 'active'))
