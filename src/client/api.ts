@@ -536,7 +536,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A delivery with all its attempts */
+        /** A delivery with its attempts (its latest 100, oldest first) */
         get: operations["getDelivery"];
         put?: never;
         post?: never;

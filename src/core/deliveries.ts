@@ -21,6 +21,12 @@ export interface DeliveryQuery extends TimeRangeInput {
   eventType?: string;
 }
 
+/**
+ * A delivery's attempts shown with it, its latest. A schedule makes a dozen at most, but each resend
+ * makes one more, as often as a client asks: the whole log is paged (GET …/webhooks/{id}/attempts).
+ */
+export const DELIVERY_ATTEMPTS_SHOWN = 100;
+
 export class Deliveries {
   constructor(private readonly ctx: CoreContext) {}
 
@@ -41,7 +47,7 @@ export class Deliveries {
   async get(webhook: Webhook, id: string): Promise<{ delivery: Delivery; attempts: Attempt[] }> {
     const delivery = await this.ctx.store.deliveries.get(webhook.seq, id);
     if (!delivery) throw new NotFound('delivery');
-    return { delivery, attempts: await this.ctx.store.deliveries.attempts(delivery.seq) };
+    return { delivery, attempts: await this.ctx.store.deliveries.attempts(delivery.seq, DELIVERY_ATTEMPTS_SHOWN) };
   }
 
   attempts(webhook: Webhook, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>> {

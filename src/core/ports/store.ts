@@ -264,7 +264,8 @@ export interface DeliveriesRepo {
   list(filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>>;
   listForEvent(eventSeq: number): Promise<Delivery[]>;
   get(webhookSeq: number, id: string): Promise<Delivery | null>;
-  attempts(deliverySeq: number): Promise<Attempt[]>;
+  /** The delivery's `newest` latest attempts, oldest first. */
+  attempts(deliverySeq: number, newest: number): Promise<Attempt[]>;
   /** All attempts to a webhook (deliveries and tests), newest first. */
   webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>>;
   /**

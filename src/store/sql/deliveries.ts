@@ -76,9 +76,9 @@ export class SqlDeliveries implements DeliveriesRepo {
     return row ? toDelivery(row as DeliveryRow) : null;
   }
 
-  async attempts(deliverySeq: number): Promise<Attempt[]> {
-    const rows = await this.attemptsQuery().where('attempts.delivery_id', '=', deliverySeq).orderBy('attempts.id').execute();
-    return rows.map(toAttempt);
+  async attempts(deliverySeq: number, newest: number): Promise<Attempt[]> {
+    const rows = await this.attemptsQuery().where('attempts.delivery_id', '=', deliverySeq).orderBy('attempts.id', 'desc').limit(newest).execute();
+    return rows.reverse().map(toAttempt);
   }
 
   async webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>> {

@@ -19,7 +19,7 @@ export function deliveryRoutes(app: NativeApp, core: Core, access: NativeAccess)
     return presentPage(await core.deliveries.list(workspace, { ...query, webhook }, { limit, cursor }), limit, presentDelivery);
   });
 
-  app.get('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', { schema: { tags: ['deliveries'], operationId: 'getDelivery', summary: 'A delivery with all its attempts', response: answers(200, DeliveryWithAttemptsView), params: DeliveryParams } }, async (request) => {
+  app.get('/workspaces/:ws/webhooks/:id/deliveries/:deliveryId', { schema: { tags: ['deliveries'], operationId: 'getDelivery', summary: 'A delivery with its attempts (its latest 100, oldest first)', response: answers(200, DeliveryWithAttemptsView), params: DeliveryParams } }, async (request) => {
     const { webhook } = await access.webhook(request);
     const { delivery, attempts } = await core.deliveries.get(webhook, request.params.deliveryId);
     return ok({ ...presentDelivery(delivery), attempts: attempts.map(presentAttempt) });
