@@ -48,8 +48,9 @@ export async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhook
   const from = move.to === 'held' ? 'pending' : move.to === 'pending' ? 'held' : 'failed';
   const set = move.to === 'held' ? { status: 'held' as const, updated_at: now }
     : { status: 'pending' as const, next_attempt_at: now, updated_at: now, ...(move.to === 'recovered' ? { trigger: 'manual' } : {}) };
+  const since = move.to === 'recovered' ? move.since : null;
   // Ids grow with creation time: a recovery since a time starts at the first id created then.
-  const start = move.to === 'recovered' && move.since > 0 ? await firstIdSince(db, 'deliveries', move.since) - 1 : 0;
+  const start = since !== null && since > 0 ? await firstIdSince(db, 'deliveries', since) - 1 : 0;
   // Each chunk starts past the last one's rows (ids in the webhook-and-status index, migrations/022): the
   // rows it moved left dead index entries behind, which a chunk started from the front walked again
   // wherever a long transaction kept them from being pruned. A second pass from the front finds rows
@@ -63,7 +64,7 @@ export async function moveQueued(db: Kysely<Database>, dialect: Dialect, webhook
         .set(set)
         .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id')
           .where('webhook_id', '=', webhookSeq).where('status', '=', statusLiteral(from)).where('id', '>', after)
-          .$if(move.to === 'recovered', (q) => q.where('created_at', '>=', move.to === 'recovered' ? move.since : 0))
+          .$if(since !== null, (q) => q.where('created_at', '>=', since as number))
           // PostgreSQL: a row comparison only that index serves as a range. Otherwise, where the webhook's
           // rows were most of the table, the planner walked the primary key from the point and filtered.
           .$if(dialect === 'postgres', (q) => q.where(sql<boolean>`(webhook_id, status, id) > (${webhookSeq}, ${statusLiteral(from)}, ${after})`).forUpdate().skipLocked())
