@@ -62,7 +62,10 @@ describe(`recovering a webhook's failed deliveries in bulk (${USE_POSTGRES ? 'Po
     const other = hookd.core.workspaces.list({ limit: 1 }).then(() => order.push('other request'));
     const [answer] = await Promise.all([recovering, other]);
     expect(order).toEqual(['other request', 'recovered']);
-    expect(answer).toEqual({ resent: FAILED, more: false });
+    // All of them within the second the answer waits, on any machine but a very slow one.
+    if (answer.more) expect(answer.resent).toBeLessThan(FAILED);
+    else expect(answer.resent).toBe(FAILED);
+    await store.queuedMoves.idle();
     expect(await counts()).toEqual({ 'pending manual': FAILED, 'failed scheduled': 1 });
   });
 
