@@ -51,7 +51,7 @@ export class Deliveries {
   }
 
   attempts(webhook: Webhook, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>> {
-    return this.ctx.store.deliveries.webhookAttempts(webhook.seq, filter, page);
+    return this.ctx.store.deliveries.workspaceAttempts({ workspaceSeq: webhook.workspaceSeq, webhookSeq: webhook.seq, ...filter }, page);
   }
 
   /**

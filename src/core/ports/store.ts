@@ -266,11 +266,10 @@ export interface DeliveriesRepo {
   get(webhookSeq: number, id: string): Promise<Delivery | null>;
   /** The delivery's `newest` latest attempts, oldest first. */
   attempts(deliverySeq: number, newest: number): Promise<Attempt[]>;
-  /** All attempts to a webhook (deliveries and tests), newest first. */
-  webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>>;
   /**
-   * All attempts of a workspace's webhooks: newest first, paged; or, with `newerThan` (an attempt id),
-   * those made after it, oldest first, to follow the log as it grows (`hookd tail`).
+   * All attempts of a workspace's webhooks, or of one of them (deliveries and tests): newest first, paged;
+   * or, with `newerThan` (an attempt id), those made after it, oldest first, to follow the log as it grows
+   * (`hookd tail`).
    */
   workspaceAttempts(filter: AttemptFilter, page: PageRequest): Promise<Page<Attempt>>;
   /** Offset pagination of a webhook's attempts (WooCommerce's "deliveries"). */

@@ -25,6 +25,20 @@ export async function inTurns(chunk: () => Promise<number>, stopped: () => boole
   }
 }
 
+/**
+ * Deletes the deliveries and attempts of webhooks, in turns, deliveries before attempts (PostgreSQL has
+ * no foreign keys to do it: an outcome recorded meanwhile finds its delivery gone and logs nothing): a
+ * webhook's deletion (webhooks.ts), and those of webhooks already gone (dispatch.ts, orphans.ts).
+ */
+export async function deleteWebhookHistory(db: Kysely<Database>, webhookSeqs: Iterable<number>): Promise<{ deliveries: number; attempts: number }> {
+  const counts = { deliveries: 0, attempts: 0 };
+  for (const webhookSeq of webhookSeqs) {
+    counts.deliveries += await deleteInTurns(db, 'deliveries', 'webhook_id', webhookSeq);
+    counts.attempts += await deleteInTurns(db, 'attempts', 'webhook_id', webhookSeq);
+  }
+  return counts;
+}
+
 /** Deletes the rows of `table` whose `column` is `value`, a chunk per statement in turns; returns how many. */
 export function deleteInTurns(db: Kysely<Database>, table: 'attempts' | 'deliveries' | 'events', column: 'webhook_id' | 'workspace_id', value: number): Promise<number> {
   return inTurns(async () => Number((await db.deleteFrom(table)

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Attempt, AttemptTrigger, Delivery, Page, PageRequest } from '../../core/model.ts';
+import type { Attempt, Delivery, Page, PageRequest } from '../../core/model.ts';
 import type { Database } from '../schema.ts';
 import { toLoggedAttempt, type AttemptFilter, type DeliveriesRepo, type DeliveryFilter, type Dialect, type NewAttempt } from '../../core/ports/store.ts';
 import { decodeCursor, type AttemptLog, num, statusLiteral, toAttempt, toDelivery, toPage, type DeliveryRow } from './rows.ts';
@@ -46,10 +46,9 @@ export class SqlDeliveries implements DeliveriesRepo {
   async list(filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
     const after = decodeCursor(page.cursor);
     // One webhook's in its (webhook_id, id) index, else the workspace's in its (workspace_id, id) index.
-    let query = filter.webhookSeq === undefined
-      ? this.deliveries().where('deliveries.workspace_id', '=', filter.workspaceSeq)
-      : this.deliveries().where('deliveries.webhook_id', '=', filter.webhookSeq);
-    query = query.orderBy('deliveries.id', 'desc').limit(page.limit + 1);
+    const [column, value] = filter.webhookSeq === undefined
+      ? ['deliveries.workspace_id', filter.workspaceSeq] as const : ['deliveries.webhook_id', filter.webhookSeq] as const;
+    let query = this.deliveries().where(column, '=', value).orderBy('deliveries.id', 'desc').limit(page.limit + 1);
     if (filter.status) query = query.where('deliveries.status', '=', statusLiteral(filter.status));
     const eventType = filter.eventType;
     if (eventType) query = query.where((eb) => eventTypeIs(eb, 'events.type', eventType));
@@ -58,9 +57,7 @@ export class SqlDeliveries implements DeliveriesRepo {
     if (after !== null) query = query.where('deliveries.id', '<', after);
     // A filter reads the list's deliveries one by one: a window of them at most (scan-window.ts).
     const filtered = filter.status !== undefined || eventType !== undefined || filter.createdAfter !== undefined || filter.createdBefore !== undefined;
-    const floor = filtered ? await windowFloor(filter.webhookSeq === undefined
-      ? this.db.selectFrom('deliveries').select('id').where('workspace_id', '=', filter.workspaceSeq)
-      : this.db.selectFrom('deliveries').select('id').where('webhook_id', '=', filter.webhookSeq), after) : null;
+    const floor = filtered ? await windowFloor(this.db.selectFrom('deliveries').select('id').where(column, '=', value), after) : null;
     if (floor !== null) query = query.where('deliveries.id', '>=', floor);
     return windowedPage(await query.execute() as DeliveryRow[], page.limit, floor, toDelivery);
   }
@@ -81,22 +78,12 @@ export class SqlDeliveries implements DeliveriesRepo {
     return rows.reverse().map(toAttempt);
   }
 
-  async webhookAttempts(webhookSeq: number, filter: { trigger?: AttemptTrigger }, page: PageRequest): Promise<Page<Attempt>> {
-    const after = decodeCursor(page.cursor);
-    let query = this.attemptsQuery().where('attempts.webhook_id', '=', webhookSeq).orderBy('attempts.id', 'desc').limit(page.limit + 1);
-    if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
-    if (after !== null) query = query.where('attempts.id', '<', after);
-    // A trigger is checked attempt by attempt: a window of them at most (scan-window.ts).
-    const floor = filter.trigger ? await windowFloor(this.db.selectFrom('attempts').select('id').where('webhook_id', '=', webhookSeq), after) : null;
-    if (floor !== null) query = query.where('attempts.id', '>=', floor);
-    return windowedPage(await query.execute(), page.limit, floor, toAttempt);
-  }
-
   async workspaceAttempts(filter: AttemptFilter, page: PageRequest): Promise<Page<Attempt>> {
     // Read from the list's own index, one webhook's attempts or the workspace's (migration 029).
-    const listed = filter.webhookSeq === undefined
-      ? this.attemptsQuery().where('attempts.workspace_id', '=', filter.workspaceSeq)
-      : this.attemptsQuery().where('attempts.webhook_id', '=', filter.webhookSeq).where('webhooks.workspace_id', '=', filter.workspaceSeq);
+    const [column, value] = filter.webhookSeq === undefined
+      ? ['attempts.workspace_id', filter.workspaceSeq] as const : ['attempts.webhook_id', filter.webhookSeq] as const;
+    const listed = this.attemptsQuery().where(column, '=', value)
+      .$if(filter.webhookSeq !== undefined, (q) => q.where('webhooks.workspace_id', '=', filter.workspaceSeq));
     if (filter.newerThan !== undefined) {
       // Following (never with a trigger: core/deliveries.ts): what came after the last one seen, in the order
       // it happened. A follower asks again with the last id it got: a cursor (which pages towards older ones) would mislead it.
@@ -108,9 +95,7 @@ export class SqlDeliveries implements DeliveriesRepo {
     if (filter.trigger) query = query.where('attempts.trigger', '=', filter.trigger);
     if (after !== null) query = query.where('attempts.id', '<', after);
     // A trigger is checked attempt by attempt: a window of them at most (scan-window.ts).
-    const floor = filter.trigger ? await windowFloor(filter.webhookSeq === undefined
-      ? this.db.selectFrom('attempts').select('id').where('workspace_id', '=', filter.workspaceSeq)
-      : this.db.selectFrom('attempts').select('id').where('webhook_id', '=', filter.webhookSeq), after) : null;
+    const floor = filter.trigger ? await windowFloor(this.db.selectFrom('attempts').select('id').where(column, '=', value), after) : null;
     if (floor !== null) query = query.where('attempts.id', '>=', floor);
     return windowedPage(await query.execute(), page.limit, floor, toAttempt);
   }

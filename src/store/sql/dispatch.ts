@@ -28,7 +28,7 @@ import { inClaimTransaction, PLANNED, type ClaimTransaction } from './claim-plan
 import type { Frame } from '../postgres-framed-statements.ts';
 import { retryingDeadlocks } from './deadlock-retry.ts';
 import { recordableInOneStatement, recordInOneStatement } from './one-statement-record.ts';
-import { deleteOfGoneWebhooks } from './orphans.ts';
+import { deleteWebhookHistory } from './chunks-in-turn.ts';
 
 
 /**
@@ -133,7 +133,7 @@ export class SqlDispatch implements DispatchRepo {
       waits = rateWaits(rateLogs, markedOfLimited, request.now, request.webhookConcurrency);
       return marked;
     });
-    if (gone.length > 0) await deleteOfGoneWebhooks(this.db, gone);
+    if (gone.length > 0) await deleteWebhookHistory(this.db, gone);
     rows.sort((a, b) => num(a.id) - num(b.id));
     handedOff.push(...(this.handOff?.take(limit - rows.length, room) ?? []));
     if (rows.length === 0 && handedOff.length === 0) return batch([]);

@@ -9,21 +9,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { deleteInTurns } from './chunks-in-turn.ts';
+import { deleteInTurns, deleteWebhookHistory } from './chunks-in-turn.ts';
 import { num } from './rows.ts';
-
-/**
- * Deletes the deliveries and attempts of webhooks that are gone (a claim found them due: dispatch.ts; the
- * retention job: below), deliveries before attempts, as a webhook's deletion does. Returns how many.
- */
-export async function deleteOfGoneWebhooks(db: Kysely<Database>, webhookSeqs: Iterable<number>): Promise<{ deliveries: number; attempts: number }> {
-  const counts = { deliveries: 0, attempts: 0 };
-  for (const webhookSeq of webhookSeqs) {
-    counts.deliveries += await deleteInTurns(db, 'deliveries', 'webhook_id', webhookSeq);
-    counts.attempts += await deleteInTurns(db, 'attempts', 'webhook_id', webhookSeq);
-  }
-  return counts;
-}
 
 /**
  * The values of `column` in `child` that no row of `parent` has as id. Read through the child's index
@@ -47,7 +34,7 @@ async function gone(db: Kysely<Database>, child: 'deliveries' | 'attempts' | 'ev
  */
 export async function sweepOrphans(db: Kysely<Database>): Promise<{ attempts: number; deliveries: number; events: number }> {
   const webhooks = new Set([...await gone(db, 'deliveries', 'webhook_id', 'webhooks'), ...await gone(db, 'attempts', 'webhook_id', 'webhooks')]);
-  const { deliveries, attempts } = await deleteOfGoneWebhooks(db, webhooks);
+  const { deliveries, attempts } = await deleteWebhookHistory(db, webhooks);
   let events = 0;
   for (const workspaceSeq of await gone(db, 'events', 'workspace_id', 'workspaces')) events += await deleteInTurns(db, 'events', 'workspace_id', workspaceSeq);
   return { attempts, deliveries, events };

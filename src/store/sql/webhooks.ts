@@ -7,7 +7,7 @@ import { decodeCursor, num, numOrNull, parseJson, toPage, toWebhook } from './ro
 import type { QueuedMoves } from './queued-moves.ts';
 import { reorder } from './fifo-queue.ts';
 import { containsText } from './filters.ts';
-import { deleteInTurns } from './chunks-in-turn.ts';
+import { deleteWebhookHistory } from './chunks-in-turn.ts';
 
 type WebhookQuery<O> = SelectQueryBuilder<Database, 'webhooks', O>;
 
@@ -207,8 +207,7 @@ export class SqlWebhooks implements WebhooksRepo {
    */
   async delete(webhookSeq: number): Promise<void> {
     await this.db.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
-    await deleteInTurns(this.db, 'deliveries', 'webhook_id', webhookSeq);
-    await deleteInTurns(this.db, 'attempts', 'webhook_id', webhookSeq);
+    await deleteWebhookHistory(this.db, [webhookSeq]);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('webhook_subscriptions').where('webhook_id', '=', webhookSeq).execute();
       // Deliveries before attempts (PostgreSQL has no foreign keys to do it: migrations/025): an outcome
