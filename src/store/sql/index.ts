@@ -131,7 +131,7 @@ export class SqlStore implements Store {
     this.webhooks = new SqlWebhooks(db, dialect, this.queuedMoves);
     // PostgreSQL: several processes share each webhook's concurrency limit, counted at claim time (see hand-off.ts).
     const handOff = dialect === 'sqlite' ? new HandOff() : null;
-    this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff);
+    this.events = new SqlEvents(db, dialect, dialect === 'sqlite' ? 1 : 4, handOff, longReads);
     const attemptLog = new AttemptLog(dialect);
     this.deliveries = new SqlDeliveries(db, dialect, attemptLog, this.queuedMoves);
     this.operational = new OperationalEvents(this.events);
