@@ -3,36 +3,18 @@
  * deliveries. That count is a long read (store/sql/long-reads.ts: on SQLite, off the event loop); what the
  * list reads on the store's own connection searches indexes only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../../src/store/schema.ts';
-import { SqlStore } from '../../src/store/sql/index.ts';
-import { readOn, type LongRead } from '../../src/store/sql/long-reads.ts';
 import type { WorkspaceRef } from '../../src/core/ports/store.ts';
+import { storeWithCapturedReads, type CapturedReads } from '../helpers/captured-reads.ts';
 
-let dir: string;
-let file: SQLite.Database;
-let store: SqlStore;
+let reads: CapturedReads;
 let workspace: WorkspaceRef;
-const onConnection: CompiledQuery[] = [];
-const asLongReads: LongRead[] = [];
 const EVENTS = 30;
 const WEBHOOKS = 40;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hookd-event-list-'));
-  file = new SQLite(join(dir, 'hookd.sqlite'));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), log: (event) => void onConnection.push(event.query) });
-  const longReads = readOn(new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }));
-  store = new SqlStore(db, 'sqlite', undefined, undefined, undefined, (statements) => {
-    asLongReads.push(...statements);
-    return longReads(statements);
-  });
-  await store.migrate();
+  reads = await storeWithCapturedReads('event-list');
+  const { store, file } = reads;
   workspace = await store.workspaces.create('events', Date.now());
   const other = await store.workspaces.create('other', Date.now());
   const now = Date.now();
@@ -53,14 +35,11 @@ beforeAll(async () => {
     FROM events e CROSS JOIN webhooks w`).run();
 });
 
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => reads.close());
 
 it("counts a page's deliveries by status as a long read, and reads the events by index searches only", async () => {
-  onConnection.length = 0;
-  asLongReads.length = 0;
+  const { store, asLongReads, onConnection } = reads;
+  reads.clear();
   const page = await store.events.list(workspace, {}, { limit: 250 });
   expect(page.items).toHaveLength(EVENTS);
   for (const event of page.items) {
@@ -76,15 +55,14 @@ it("counts a page's deliveries by status as a long read, and reads the events by
   expect(typeof counted !== 'string' && /FROM "deliveries"/i.test(counted.sql)).toBe(true);
   for (const query of onConnection) {
     expect(query.sql, 'the deliveries are read only as a long read').not.toMatch(/"deliveries"/);
-    const plan = (file.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>).map((row) => row.detail);
-    expect(plan.filter((step) => /^SCAN (events|deliveries)\b/.test(step)), `${query.sql}: ${plan.join(' | ')}`).toEqual([]);
+    expect(reads.scans(query, /^(events|deliveries)$/), query.sql).toEqual([]);
   }
 });
 
 it('reads nothing more for an empty page', async () => {
-  asLongReads.length = 0;
-  const empty = await store.workspaces.create('empty', Date.now());
-  const page = await store.events.list(empty, {}, { limit: 50 });
+  reads.clear();
+  const empty = await reads.store.workspaces.create('empty', Date.now());
+  const page = await reads.store.events.list(empty, {}, { limit: 50 });
   expect(page.items).toEqual([]);
-  expect(asLongReads).toEqual([]);
+  expect(reads.asLongReads).toEqual([]);
 });
