@@ -10,6 +10,7 @@ import { decodeCursor, num, runs } from './rows.ts';
 import { eventTypeIs } from './filters.ts';
 import { windowedPage, windowFloor } from './scan-window.ts';
 import { readOn, type LongReads } from './long-reads.ts';
+import { deliveryCountsOf } from './event-delivery-counts.ts';
 import { lockFifoWebhooks, openOf } from './fifo-queue.ts';
 import { OneStatementPublish, type DeliveryRow, type EventRow } from './one-statement-publish.ts';
 import { KnownRoutes, routesKey, subscribedOf, subscribedParameters, subscribedStatement, type Flow, type SubscribedRow } from './subscribed-routes.ts';
@@ -86,7 +87,7 @@ export class SqlEvents implements EventsRepo {
 
   /**
    * `handOff`: where deliveries go that this process's dispatcher takes straight from the publish (SQLite).
-   * `longReads`: where a page's deliveries are counted (list()).
+   * `longReads`: where a page's deliveries are counted when they are many (event-delivery-counts.ts).
    */
   constructor(
     private readonly db: Kysely<Database>,
@@ -329,25 +330,7 @@ export class SqlEvents implements EventsRepo {
       : null;
     if (floor !== null) query = query.where('id', '>=', floor);
     const rows = await query.execute();
-    // The page's deliveries counted by status in one statement, through the deliveries' event index. A
-    // long read: a page of 250 events each sent to 1 000 webhooks counts 250 000 deliveries (75–96 ms on
-    // SQLite, which would hold every other request meanwhile).
-    const seqs = rows.slice(0, page.limit).map((row) => num(row.id));
-    const counts = new Map<number, { deliveryCount: number; succeeded: number; failed: number; pending: number }>();
-    for (const seq of seqs) counts.set(seq, { deliveryCount: 0, succeeded: 0, failed: 0, pending: 0 });
-    if (seqs.length > 0) {
-      const [byStatus] = await this.longReads([this.db.selectFrom('deliveries').select(['event_id', 'status', (eb) => eb.fn.countAll().as('n')])
-        .where('event_id', 'in', seqs).groupBy(['event_id', 'status']).compile()]);
-      for (const row of byStatus) {
-        const count = counts.get(num(row.event_id));
-        if (!count) continue;
-        const n = num(row.n);
-        count.deliveryCount += n;
-        if (row.status === 'succeeded') count.succeeded += n;
-        else if (row.status === 'failed') count.failed += n;
-        else count.pending += n;
-      }
-    }
+    const counts = await deliveryCountsOf(this.db, this.longReads, rows.slice(0, page.limit).map((row) => num(row.id)));
     return windowedPage(rows, page.limit, floor, (row) => ({
       id: row.uid,
       seq: num(row.id),

@@ -1,9 +1,10 @@
 /**
  * Reads that walk many rows: /metrics's gauges (queue-stats.ts), the webhook health report (health.ts)
- * and the delivery counts of a page of events (events.ts). On SQLite they run off the event loop, on a
- * connection of their own (sqlite-background.ts): better-sqlite3 runs a statement synchronously, and a
- * read of a million rows would hold every request for a second. On PostgreSQL they run on the store's
- * pool, one after the other: the server does the work, and nothing in the process waits for it.
+ * and the delivery counts of a page of events that has many (event-delivery-counts.ts). On SQLite they
+ * run off the event loop, on a connection of their own (sqlite-background.ts): better-sqlite3 runs a
+ * statement synchronously, and a read of a million rows would hold every request for a second. On
+ * PostgreSQL they run on the store's pool, one after the other: the server does the work, and nothing in
+ * the process waits for it.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
